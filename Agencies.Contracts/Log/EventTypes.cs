@@ -1,0 +1,26 @@
+namespace Coordination.Agencies.Contracts.Log;
+
+/// <summary>The type names stored in the log. Stable: renaming one breaks every stored entry.</summary>
+public static class EventTypes
+{
+    /// <summary><see cref="Incidents.IncidentReported"/>.</summary>
+    public const string IncidentReported = nameof(Incidents.IncidentReported);
+    /// <summary><see cref="Alerts.AgencyAlerted"/>.</summary>
+    public const string AgencyAlerted = nameof(Alerts.AgencyAlerted);
+    /// <summary><see cref="Alerts.AlertAcknowledged"/>.</summary>
+    public const string AlertAcknowledged = nameof(Alerts.AlertAcknowledged);
+    /// <summary><see cref="Incidents.IncidentUpdated"/>.</summary>
+    public const string IncidentUpdated = nameof(Incidents.IncidentUpdated);
+    /// <summary><see cref="Incidents.IncidentStatusChanged"/>.</summary>
+    public const string IncidentStatusChanged = nameof(Incidents.IncidentStatusChanged);
+
+    /// <summary>Every known type, with the record it deserializes to.</summary>
+    public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        [IncidentReported] = typeof(Incidents.IncidentReported),
+        [AgencyAlerted] = typeof(Alerts.AgencyAlerted),
+        [AlertAcknowledged] = typeof(Alerts.AlertAcknowledged),
+        [IncidentUpdated] = typeof(Incidents.IncidentUpdated),
+        [IncidentStatusChanged] = typeof(Incidents.IncidentStatusChanged),
+    };
+}

@@ -1,0 +1,14 @@
+using MassTransit;
+
+namespace Coordination.Dispatch.Consumers;
+
+/// <summary>One shared, durable queue for routing: with several hubs, each report is routed by one of them.</summary>
+public sealed class RoutingConsumerDefinition : ConsumerDefinition<RoutingConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<RoutingConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(endpointConfigurator);
+        // Database contention or a broker hiccup is retried; the log's idempotency makes retries safe.
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000, 15000));
+    }
+}

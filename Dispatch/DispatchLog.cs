@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Coordination.Dispatch;
+
+/// <summary>Dispatch's log messages, generated so that disabled levels cost nothing.</summary>
+internal static partial class DispatchLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId}: {Count} agencies alerted at positions {First}-{Last} (already stored: {Duplicate})")]
+    public static partial void AgenciesAlerted(ILogger logger, Guid incidentId, int count, long first, long last, bool duplicate);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} matched no routing rule; only the duty office and commanders see it")]
+    public static partial void NoRoute(ILogger logger, Guid incidentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing rules reloaded from {Path}: {Count} rules")]
+    public static partial void RulesReloaded(ILogger logger, string path, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Routing rules in {Path} were not reloaded; the previous rules stay in force")]
+    public static partial void RulesRejected(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Relay could not publish; retrying from the checkpoint")]
+    public static partial void RelayFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,72 @@
+using Coordination.Dispatch.Agencies;
+using Coordination.Dispatch.Bus;
+using Coordination.Dispatch.Consumers;
+using Coordination.Dispatch.Relay;
+using Coordination.Dispatch.Routing;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Coordination.Dispatch;
+
+public static class DispatchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers routing, the relay and the bus (in-memory or RabbitMQ). <paramref name="addConsumers"/>
+    /// lets the host add its own consumers (the realtime fan-out) to the same bus.
+    /// </summary>
+    public static IServiceCollection AddDispatch(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string dataDirectory,
+        Action<IBusRegistrationConfigurator>? addConsumers = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var bus = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        if (bus.Transport is not ("InMemory" or "RabbitMq"))
+        {
+            throw new InvalidOperationException($"Coordination:Bus:Transport '{bus.Transport}' is not known: use InMemory or RabbitMq.");
+        }
+
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateOnStart()
+            .Validate(o => o.AcknowledgeExtremeWithin > TimeSpan.Zero && o.AcknowledgeSevereWithin > TimeSpan.Zero && o.AcknowledgeModerateWithin > TimeSpan.Zero
+                && o.AcknowledgeMinorWithin > TimeSpan.Zero && o.AcknowledgeUnknownWithin > TimeSpan.Zero, "Coordination:Alerts deadlines must be positive.");
+        services.AddOptions<RelayOptions>().Bind(configuration.GetSection(RelayOptions.Section)).ValidateOnStart()
+            .Validate(o => o.BatchSize is > 0 and <= 10_000, "Coordination:Relay:BatchSize must be between 1 and 10000.");
+        services.AddSingleton(bus);
+
+        services.AddSingleton(AgencyDirectory.LoadSample());
+        var rulesPath = configuration["Coordination:Routing:RulesPath"];
+        rulesPath = Path.Combine(dataDirectory, string.IsNullOrWhiteSpace(rulesPath) ? "routing-rules.json" : rulesPath);
+        services.AddSingleton(sp => new RoutingRulesProvider(rulesPath, sp.GetRequiredService<AgencyDirectory>(), sp.GetRequiredService<ILogger<RoutingRulesProvider>>()));
+
+        services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(string.IsNullOrEmpty(bus.QueuePrefix) ? "coordination" : bus.QueuePrefix, false));
+            x.AddConsumer<RoutingConsumer, RoutingConsumerDefinition>();
+            addConsumers?.Invoke(x);
+            if (bus.Transport == "RabbitMq")
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(bus.Host, bus.Port, bus.VirtualHost, h =>
+                    {
+                        h.Username(bus.Username);
+                        h.Password(bus.Password);
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+
+        // Registered after the bus so the bus starts first; the relay also waits for it to be healthy.
+        services.AddSingleton<LogRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<LogRelay>());
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Hub.Features.Common;
+using Coordination.Hub.Features.Incidents;
+using Coordination.Persistence.Projections;
+
+namespace Coordination.Hub.Apis;
+
+/// <summary>/api/incidents: report, list, read with timeline, acknowledge, update, change status.</summary>
+public static class IncidentsApi
+{
+    public sealed record IncidentDetails(IncidentBoardRow Incident, IReadOnlyList<AlertRow> Alerts, IReadOnlyList<TimelineRow> Timeline);
+
+    public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/incidents").RequireAuthorization().WithTags("Incidents");
+        group.MapPost("/", Report);
+        group.MapGet("/", List);
+        group.MapGet("/{incidentId:guid}", Get);
+        group.MapPost("/{incidentId:guid}/acknowledge", Acknowledge);
+        group.MapPost("/{incidentId:guid}/updates", Update);
+        group.MapPost("/{incidentId:guid}/status", Status);
+        return app;
+    }
+
+    private static async Task<IResult> Report(ReportIncidentRequest request, ReportIncidentHandler handler, HttpContext context)
+    {
+        var result = await handler.HandleAsync(context.Caller(), request, context.RequestAborted);
+        return result.WasDuplicate
+            ? Results.Ok(result)
+            : Results.Created($"/api/incidents/{result.IncidentId}", result);
+    }
+
+    private static async Task<IReadOnlyList<IncidentBoardRow>> List(
+        ReadModels readModels, HttpContext context, IncidentStatus? status, HazardType? hazard, string? district, int? limit)
+    {
+        if (district is not null && !Districts.IsKnown(district))
+        {
+            throw new CommandRejectedException($"District '{district}' is not one of Libya's districts.");
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            throw new CommandRejectedException("'limit' must be between 1 and 1000.");
+        }
+
+        var caller = context.Caller();
+        return await readModels.ListIncidentsAsync(
+            new BoardFilter(status, hazard, district, caller.SeesEverything ? null : caller.Agency, limit ?? 200),
+            context.RequestAborted);
+    }
+
+    private static async Task<IncidentDetails> Get(Guid incidentId, IncidentAccess access, ReadModels readModels, HttpContext context)
+    {
+        var incident = await access.GetVisibleAsync(context.Caller(), incidentId, context.RequestAborted);
+        return new IncidentDetails(
+            incident,
+            await readModels.GetAlertsAsync(incidentId, context.RequestAborted),
+            await readModels.GetTimelineAsync(incidentId, context.RequestAborted));
+    }
+
+    private static Task<CommandResponse> Acknowledge(Guid incidentId, AcknowledgeAlertRequest request, AcknowledgeAlertHandler handler, HttpContext context) =>
+        handler.HandleAsync(context.Caller(), incidentId, request, context.RequestAborted);
+
+    private static Task<CommandResponse> Update(Guid incidentId, PostUpdateRequest request, PostUpdateHandler handler, HttpContext context) =>
+        handler.HandleAsync(context.Caller(), incidentId, request, context.RequestAborted);
+
+    private static Task<CommandResponse> Status(Guid incidentId, ChangeStatusRequest request, ChangeStatusHandler handler, HttpContext context) =>
+        handler.HandleAsync(context.Caller(), incidentId, request, context.RequestAborted);
+}

@@ -1,0 +1,40 @@
+using FluentValidation;
+
+namespace Coordination.Hub.Features.Common;
+
+/// <summary>
+/// Rules for free text typed by people. Arabic and every other script is welcome and stored exactly;
+/// what is refused is text that could disguise itself: control characters and Unicode bidirectional
+/// overrides and isolates (the "Trojan source" trick), which can make a title read differently on screen.
+/// </summary>
+public static class TextRules
+{
+    public static IRuleBuilderOptions<T, string?> SafeText<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline) =>
+        rule.MaximumLength(maxLength)
+            .WithMessage($"{{PropertyName}} must be {maxLength} characters or fewer.")
+            .Must(text => text is null || FindUnsafe(text, multiline) is null)
+            .WithMessage((_, text) => $"{{PropertyName}} contains a hidden control or text-direction character ({FindUnsafe(text!, multiline)}); remove it and send again.");
+
+    /// <summary>The first refused character as U+XXXX, or null when the text is clean.</summary>
+    public static string? FindUnsafe(string text, bool multiline)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var c in text)
+        {
+            var refused = c switch
+            {
+                '\n' or '\r' or '\t' => !multiline,
+                // Bidi embeddings and overrides (LRE, RLE, PDF, LRO, RLO) and isolates (LRI, RLI, FSI, PDI).
+                >= '\u202A' and <= '\u202E' => true,
+                >= '\u2066' and <= '\u2069' => true,
+                _ => char.IsControl(c),
+            };
+            if (refused)
+            {
+                return $"U+{(int)c:X4}";
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+using Coordination.Agencies.Contracts.Incidents;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Hub.Auth;
+using Coordination.Hub.Features.Common;
+using Coordination.Persistence.EventLog;
+using FluentValidation;
+
+namespace Coordination.Hub.Features.Incidents;
+
+/// <summary>Move an incident forward: Reported → Acknowledged → Responding → Contained → Closed.</summary>
+public sealed record ChangeStatusRequest(Guid? EventId, IncidentStatus? Status, string? Reason, int? ExpectedVersion);
+
+public sealed class ChangeStatusValidator : AbstractValidator<ChangeStatusRequest>
+{
+    public ChangeStatusValidator()
+    {
+        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage("EventId must not be the empty id.");
+        RuleFor(r => r.Status).NotNull().WithMessage("Status is required.");
+        RuleFor(r => r.Reason).SafeText(1000, multiline: true);
+        RuleFor(r => r.ExpectedVersion).GreaterThan(0).WithMessage("ExpectedVersion must be a version the incident has had (1 or more).");
+    }
+}
+
+public sealed class ChangeStatusHandler(IEventLog log, IncidentAccess access, IValidator<ChangeStatusRequest> validator, TimeProvider time)
+{
+    public async Task<CommandResponse> HandleAsync(Caller caller, Guid incidentId, ChangeStatusRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        if (caller.Role is not (Role.Operator or Role.Commander))
+        {
+            throw CommandRejectedException.Forbidden("Only the duty office and commanders change an incident's status.");
+        }
+
+        await validator.ValidateAndThrowAsync(request, cancellationToken);
+        var incident = await access.GetVisibleAsync(caller, incidentId, cancellationToken);
+        var to = request.Status!.Value;
+        if (request.EventId is { } key && await log.FindAsync(key, cancellationToken) is { } stored && stored.IncidentId == incidentId)
+        {
+            return new CommandResponse(incidentId, stored.Position, stored.Version, WasDuplicate: true);
+        }
+
+        if (to <= incident.Status)
+        {
+            throw CommandRejectedException.Conflict($"Incident {incident.Reference} is {incident.Status}; it can only move forward, not to {to}.");
+        }
+
+        var changed = new IncidentStatusChanged(incidentId, incident.Status, to, string.IsNullOrEmpty(request.Reason) ? null : request.Reason, caller.UserName, time.GetUtcNow());
+        var result = await log.AppendAsync(
+            incidentId,
+            request.ExpectedVersion ?? incident.Version,
+            [Events.Create(request.EventId ?? Guid.NewGuid(), EventTypes.IncidentStatusChanged, changed, caller, incident.IsExercise)],
+            cancellationToken);
+        return new CommandResponse(incidentId, result.LastPosition, result.LastVersion, result.WasDuplicate);
+    }
+}

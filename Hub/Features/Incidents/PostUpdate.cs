@@ -1,0 +1,52 @@
+using Coordination.Agencies.Contracts.Incidents;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Hub.Auth;
+using Coordination.Hub.Features.Common;
+using Coordination.Persistence.EventLog;
+using FluentValidation;
+using Severity = Coordination.Agencies.Contracts.Reference.Severity;
+
+namespace Coordination.Hub.Features.Incidents;
+
+/// <summary>Post a situation update to an incident, optionally changing its severity.</summary>
+public sealed record PostUpdateRequest(Guid? EventId, string? Text, Severity? Severity, int? ExpectedVersion);
+
+public sealed class PostUpdateValidator : AbstractValidator<PostUpdateRequest>
+{
+    public PostUpdateValidator()
+    {
+        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage("EventId must not be the empty id.");
+        RuleFor(r => r.Text).NotEmpty().WithMessage("Text is required.").SafeText(4000, multiline: true);
+        RuleFor(r => r.ExpectedVersion).GreaterThan(0).WithMessage("ExpectedVersion must be a version the incident has had (1 or more).");
+    }
+}
+
+public sealed class PostUpdateHandler(IEventLog log, IncidentAccess access, IValidator<PostUpdateRequest> validator, TimeProvider time)
+{
+    public async Task<CommandResponse> HandleAsync(Caller caller, Guid incidentId, PostUpdateRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        if (caller.Role == Role.Administrator)
+        {
+            throw CommandRejectedException.Forbidden("Administrators keep the hub; they do not post to incidents.");
+        }
+
+        await validator.ValidateAndThrowAsync(request, cancellationToken);
+        // Liaisons post only to incidents routed to their agency; GetVisibleAsync enforces that.
+        var incident = await access.GetVisibleAsync(caller, incidentId, cancellationToken);
+        if (incident.Status == IncidentStatus.Closed)
+        {
+            throw CommandRejectedException.Conflict($"Incident {incident.Reference} is closed.");
+        }
+
+        var updated = new IncidentUpdated(incidentId, request.Text!, request.Severity, caller.UserName, caller.Agency, time.GetUtcNow());
+        var result = await log.AppendAsync(
+            incidentId,
+            request.ExpectedVersion ?? incident.Version,
+            [Events.Create(request.EventId ?? Guid.NewGuid(), EventTypes.IncidentUpdated, updated, caller, incident.IsExercise)],
+            cancellationToken);
+        return new CommandResponse(incidentId, result.LastPosition, result.LastVersion, result.WasDuplicate);
+    }
+}

@@ -1,0 +1,135 @@
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Realtime;
+using Coordination.Dispatch;
+using Coordination.Hub.Apis;
+using Coordination.Hub.Auth;
+using Coordination.Hub.Errors;
+using Coordination.Hub.Features.Common;
+using Coordination.Hub.Features.Incidents;
+using Coordination.Hub.Features.Log;
+using Coordination.Hub.Health;
+using Coordination.Hub.Realtime;
+using Coordination.Persistence;
+using FluentValidation;
+using MassTransit;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Coordination.Hub.Startup;
+
+/// <summary>Everything the hub registers and maps, in one place; Program.cs stays thin.</summary>
+public static class CoordinationHostExtensions
+{
+    public static WebApplicationBuilder AddCoordinationHub(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var hubOptions = configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        var dataDirectory = Path.GetFullPath(hubOptions.DataDirectory, builder.Environment.ContentRootPath);
+        services.AddSingleton(hubOptions);
+        services.AddSingleton(TimeProvider.System);
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = hubOptions.MaxRequestBodyBytes);
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddPersistence(storage, dataDirectory);
+        services.AddDispatch(configuration, dataDirectory, x =>
+            x.AddConsumer<LogEntryFanoutConsumer, LogEntryFanoutConsumerDefinition>());
+
+        AddAuth(services, configuration, dataDirectory);
+
+        services.AddSingleton<IncidentAccess>();
+        services.AddSingleton<IncidentAudience>();
+        services.AddValidatorsFromAssemblyContaining<ReportIncidentValidator>(ServiceLifetime.Singleton);
+        services.AddSingleton<ReportIncidentHandler>();
+        services.AddSingleton<AcknowledgeAlertHandler>();
+        services.AddSingleton<PostUpdateHandler>();
+        services.AddSingleton<ChangeStatusHandler>();
+        services.AddSingleton<CatchUpHandler>();
+
+        services.Configure<JsonOptions>(o =>
+        {
+            ContractJson.Apply(o.SerializerOptions);
+            // A misspelt field is an error, not silently ignored: the operator learns at once.
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.MaxDepth = 16;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSignalR(o =>
+            {
+                o.EnableDetailedErrors = false;
+                o.MaximumReceiveMessageSize = hubOptions.MaxRequestBodyBytes;
+                o.StatefulReconnectBufferSize = 1_000_000;
+            })
+            .AddJsonProtocol(o => ContractJson.Apply(o.PayloadSerializerOptions));
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<BusHealthCheck>("bus", tags: ["ready"]);
+        return builder;
+    }
+
+    private static void AddAuth(IServiceCollection services, ConfigurationManager configuration, string dataDirectory)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var key = SigningKey.Resolve(auth, dataDirectory);
+        services.AddSingleton(auth);
+        services.AddSingleton(key);
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Issuer,
+                    ValidAudience = auth.Audience,
+                    IssuerSigningKey = key,
+                    NameClaimType = System.Security.Claims.ClaimTypes.Name,
+                    RoleClaimType = System.Security.Claims.ClaimTypes.Role,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+                o.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on WebSockets: SignalR sends the token in the query string.
+                    OnMessageReceived = context =>
+                    {
+                        var token = context.Request.Query["access_token"];
+                        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments(HubPaths.Coordination))
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        services.AddAuthorization();
+    }
+
+    public static WebApplication MapCoordinationHub(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapAuthApi();
+        app.MapIncidentsApi();
+        app.MapAlertsApi();
+        app.MapLogApi();
+        app.MapReferenceApi();
+        app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}

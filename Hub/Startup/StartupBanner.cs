@@ -1,0 +1,36 @@
+using Coordination.Hub.Auth;
+using Coordination.Persistence.Dialects;
+using Coordination.Persistence.Sqlite;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Coordination.Hub.Startup;
+
+/// <summary>Tells whoever started the hub where to open it and how to sign in.</summary>
+public static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var dialect = app.Services.GetRequiredService<ISqlDialect>();
+        var auth = app.Services.GetRequiredService<AuthOptions>();
+        var users = app.Services.GetRequiredService<UserDirectory>();
+        var storage = dialect is SqliteDialect sqlite ? $"SQLite file {sqlite.FilePath}" : dialect.Name;
+        Console.WriteLine();
+        Console.WriteLine("Coordination hub is running.");
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"  Open:     {address}/");
+            Console.WriteLine($"  API docs: {address}/openapi/v1.json");
+        }
+
+        Console.WriteLine($"  Storage:  {storage}");
+        if (auth.SeedSampleUsers && users.All.Count > 0)
+        {
+            Console.WriteLine($"  Sample users ({users.All.Count}), password '{auth.SamplePassword}': duty.operator, commander, admin, liaison.<agency> (e.g. liaison.ncem)");
+        }
+
+        Console.WriteLine();
+    }
+}

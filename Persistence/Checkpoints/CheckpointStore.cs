@@ -1,0 +1,22 @@
+using Coordination.Persistence.Dialects;
+using Dapper;
+
+namespace Coordination.Persistence.Checkpoints;
+
+/// <summary>Named positions in the log that a reader (the relay) has finished with.</summary>
+public sealed class CheckpointStore(ISqlDialect dialect)
+{
+    public async Task<long> LoadAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            SqlScripts.Get("Checkpoints/Sql/LoadCheckpoint.sql"), new { Name = name }, cancellationToken: cancellationToken)) ?? 0;
+    }
+
+    public async Task SaveAsync(string name, long position, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        await connection.ExecuteAsync(new CommandDefinition(
+            dialect.Script("SaveCheckpoint"), new { Name = name, Position = position }, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,3 @@
+SELECT position
+FROM relay_checkpoints
+WHERE name = @Name;

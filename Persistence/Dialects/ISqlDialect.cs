@@ -1,0 +1,28 @@
+using System.Data.Common;
+
+namespace Coordination.Persistence.Dialects;
+
+/// <summary>What differs between the databases the log runs on. Everything else is shared.</summary>
+public interface ISqlDialect
+{
+    /// <summary>"Sqlite" or "SqlServer"; also the folder of the dialect's scripts.</summary>
+    string Name { get; }
+
+    /// <summary>A new, closed connection to the configured database.</summary>
+    DbConnection CreateConnection();
+
+    /// <summary>Prepares the database before migrations (creating the file's folder, WAL).</summary>
+    Task PrepareAsync(CancellationToken cancellationToken);
+
+    /// <summary>Opens a transaction that holds the log's single-writer lock until it ends.</summary>
+    Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Splits a migration script into the batches the database executes one by one.</summary>
+    IReadOnlyList<string> SplitBatches(string script);
+
+    /// <summary>True when the exception is a unique-key violation.</summary>
+    bool IsUniqueViolation(Exception exception);
+
+    /// <summary>The dialect's own script, from "&lt;Name&gt;/Sql/&lt;name&gt;.sql".</summary>
+    string Script(string name) => SqlScripts.Get($"{Name}/Sql/{name}.sql");
+}

@@ -1,0 +1,42 @@
+namespace Coordination.Persistence.EventLog;
+
+/// <summary>
+/// Wakes in-process readers (the relay) as soon as an append commits, so they need not poll tightly.
+/// Readers still poll on a timer: another process may append to the same database.
+/// </summary>
+public sealed class AppendSignal
+{
+    private TaskCompletionSource _next = NewSource();
+
+    /// <summary>The highest position this process has seen committed.</summary>
+    public long LastKnownPosition => Interlocked.Read(ref _lastKnownPosition);
+
+    private long _lastKnownPosition;
+
+    public void Notify(long position)
+    {
+        long seen;
+        while ((seen = Interlocked.Read(ref _lastKnownPosition)) < position
+               && Interlocked.CompareExchange(ref _lastKnownPosition, position, seen) != seen)
+        {
+        }
+
+        Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
+    }
+
+    /// <summary>Completes at the next append or after <paramref name="timeout"/>, whichever is first.</summary>
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var next = Volatile.Read(ref _next).Task;
+        try
+        {
+            await next.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The timer is the fallback for appends made by other processes.
+        }
+    }
+
+    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,231 @@
+using System.Data.Common;
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Persistence.Dialects;
+using Coordination.Persistence.Projections;
+using Dapper;
+
+namespace Coordination.Persistence.EventLog;
+
+/// <summary>The event log on any <see cref="ISqlDialect"/>; all SQL through Dapper, always parameterised.</summary>
+public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, TimeProvider time) : IEventLog, IDisposable
+{
+    private const int VerifyPageSize = 5000;
+
+    // One writer per process: the database lock is the real guard across processes; this keeps the
+    // process's own writers from queueing inside the database's busy-wait.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public async Task<AppendResult> AppendAsync(Guid incidentId, int expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            throw new ArgumentException("Nothing to append.", nameof(events));
+        }
+
+        if (events.Select(e => e.EventId).Distinct().Count() != events.Count)
+        {
+            throw new ArgumentException("The same event id appears twice in one append.", nameof(events));
+        }
+
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            var result = await AppendLockedAsync(incidentId, expectedVersion, events, cancellationToken);
+            if (!result.WasDuplicate)
+            {
+                signal.Notify(result.LastPosition);
+            }
+
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private async Task<AppendResult> AppendLockedAsync(Guid incidentId, int expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginAppendAsync(connection, cancellationToken);
+
+        var duplicate = await FindStoredAsync(connection, transaction, incidentId, events, cancellationToken);
+        if (duplicate is not null)
+        {
+            return duplicate;
+        }
+
+        var current = await connection.ExecuteScalarAsync<int>(Command(
+            SqlScripts.Get("EventLog/Sql/CurrentVersion.sql"), new { IncidentId = incidentId }, transaction, cancellationToken));
+        if (expectedVersion != ExpectedVersion.Any && expectedVersion != current)
+        {
+            throw new ConcurrencyConflictException(
+                $"Incident {incidentId} is at version {current}, not the expected {expectedVersion}: reload it and try again.")
+            {
+                ExpectedVersion = expectedVersion,
+                ActualVersion = current,
+            };
+        }
+
+        var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(Command(
+            dialect.Script("Head"), null, transaction, cancellationToken));
+        var position = head?.Position ?? 0;
+        var previousHash = head?.Hash ?? ChainHasher.Genesis;
+        var recordedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var insert = SqlScripts.Get("EventLog/Sql/Insert.sql");
+        var first = position + 1;
+        var version = current;
+
+        foreach (var e in events)
+        {
+            var row = new StoredRow
+            {
+                Position = ++position,
+                IncidentId = incidentId,
+                Version = ++version,
+                EventId = e.EventId,
+                Type = e.Type,
+                Data = e.Data,
+                Metadata = JsonSerializer.Serialize(e.Metadata, ContractJson.Options),
+                RecordedAt = recordedAt,
+                PrevHash = previousHash,
+            };
+            row.Hash = ChainHasher.Compute(previousHash, row);
+            previousHash = row.Hash;
+            try
+            {
+                await connection.ExecuteAsync(Command(insert, row, transaction, cancellationToken));
+            }
+            catch (DbException ex) when (dialect.IsUniqueViolation(ex))
+            {
+                throw new ConcurrencyConflictException($"Incident {incidentId} was changed concurrently; nothing was written.", ex);
+            }
+
+            await ReadModelProjector.ApplyAsync(connection, transaction, row, e.Metadata, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new AppendResult(first, position, version, WasDuplicate: false);
+    }
+
+    private static async Task<AppendResult?> FindStoredAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    {
+        var sql = SqlScripts.Get("EventLog/Sql/FindEvent.sql");
+        var found = new List<StoredRow>();
+        foreach (var e in events)
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<StoredRow>(Command(sql, new { e.EventId }, transaction, cancellationToken));
+            if (row is not null)
+            {
+                found.Add(row);
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        if (found.Count != events.Count || found.Any(r => r.IncidentId != incidentId))
+        {
+            throw new ConcurrencyConflictException("Some of these event ids are already stored for other events; nothing was written.");
+        }
+
+        return new AppendResult(found.Min(r => r.Position), found.Max(r => r.Position), found.Max(r => r.Version), WasDuplicate: true);
+    }
+
+    public async Task<IReadOnlyList<LogEntry>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        var rows = await connection.QueryAsync<StoredRow>(Command(dialect.Script("ReadAfter"), new { After = after, Limit = limit }, null, cancellationToken));
+        return rows.Select(ToEntry).ToArray();
+    }
+
+    public async Task<IReadOnlyList<LogEntry>> ReadIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        var rows = await connection.QueryAsync<StoredRow>(Command(SqlScripts.Get("EventLog/Sql/ReadIncident.sql"), new { IncidentId = incidentId }, null, cancellationToken));
+        return rows.Select(ToEntry).ToArray();
+    }
+
+    public async Task<LogEntry?> FindAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        var row = await connection.QuerySingleOrDefaultAsync<StoredRow>(Command(SqlScripts.Get("EventLog/Sql/FindEvent.sql"), new { EventId = eventId }, null, cancellationToken));
+        return row is null ? null : ToEntry(row);
+    }
+
+    public async Task<long> HeadPositionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return await connection.ExecuteScalarAsync<long>(Command(SqlScripts.Get("EventLog/Sql/HeadPosition.sql"), null, null, cancellationToken));
+    }
+
+    public async Task<VerificationResult> VerifyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        var sql = dialect.Script("ReadAfter");
+        var previousHash = ChainHasher.Genesis;
+        long expected = 1, checkedCount = 0;
+        while (true)
+        {
+            var page = (await connection.QueryAsync<StoredRow>(Command(sql, new { After = expected - 1, Limit = VerifyPageSize }, null, cancellationToken))).AsList();
+            foreach (var row in page)
+            {
+                checkedCount++;
+                if (row.Position != expected)
+                {
+                    return new VerificationResult(false, checkedCount, expected, $"position {expected} is missing (next stored is {row.Position})");
+                }
+
+                if (!row.PrevHash.AsSpan().SequenceEqual(previousHash))
+                {
+                    return new VerificationResult(false, checkedCount, row.Position, "previous hash does not match the entry before it");
+                }
+
+                if (!ChainHasher.Compute(previousHash, row).AsSpan().SequenceEqual(row.Hash))
+                {
+                    return new VerificationResult(false, checkedCount, row.Position, "content does not match its hash");
+                }
+
+                previousHash = row.Hash;
+                expected++;
+            }
+
+            if (page.Count < VerifyPageSize)
+            {
+                return new VerificationResult(true, checkedCount, null, null);
+            }
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private sealed class HeadRow
+    {
+        public long Position { get; set; }
+        public byte[] Hash { get; set; } = [];
+    }
+
+    internal static LogEntry ToEntry(StoredRow row)
+    {
+        using var data = JsonDocument.Parse(row.Data);
+        return new LogEntry(
+            row.Position,
+            row.IncidentId,
+            row.Version,
+            row.EventId,
+            row.Type,
+            data.RootElement.Clone(),
+            JsonSerializer.Deserialize<EntryMetadata>(row.Metadata, ContractJson.Options)!,
+            DateTimeOffset.FromUnixTimeMilliseconds(row.RecordedAt));
+    }
+
+    private static CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        new(sql, parameters, transaction, cancellationToken: cancellationToken);
+}

@@ -1,0 +1,30 @@
+using Coordination.Agencies.Contracts.Log;
+
+namespace Coordination.Persistence.EventLog;
+
+/// <summary>The append-only, hash-chained event log: the source of truth and the outbox.</summary>
+public interface IEventLog
+{
+    /// <summary>
+    /// Appends events to one incident in one transaction, with the read models updated in the same
+    /// transaction. Throws <see cref="ConcurrencyConflictException"/> when the incident's version is not
+    /// <paramref name="expectedVersion"/> (unless <see cref="ExpectedVersion.Any"/>). When every event id
+    /// is already stored, writes nothing and returns the stored positions.
+    /// </summary>
+    Task<AppendResult> AppendAsync(Guid incidentId, int expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Entries with a position greater than <paramref name="after"/>, in order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<LogEntry>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every entry of one incident, in version order.</summary>
+    Task<IReadOnlyList<LogEntry>> ReadIncidentAsync(Guid incidentId, CancellationToken cancellationToken);
+
+    /// <summary>The stored entry with this event id, or null.</summary>
+    Task<LogEntry?> FindAsync(Guid eventId, CancellationToken cancellationToken);
+
+    /// <summary>The position of the last entry, 0 when the log is empty.</summary>
+    Task<long> HeadPositionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Walks the whole chain and names the first position whose hash or order does not match.</summary>
+    Task<VerificationResult> VerifyAsync(CancellationToken cancellationToken);
+}

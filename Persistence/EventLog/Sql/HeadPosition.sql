@@ -1,0 +1,2 @@
+SELECT COALESCE(MAX(position), 0)
+FROM event_log;

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Coordination.Persistence.Dialects;
+using Dapper;
+
+namespace Coordination.Persistence.Migrations;
+
+/// <summary>
+/// Applies the embedded scripts under Migrations/&lt;dialect&gt;/ that the database has not recorded
+/// in schema_versions, each in its own transaction, in file-name order. A second run applies nothing.
+/// </summary>
+public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider time)
+{
+    /// <summary>Migrates the database; returns the names of the scripts applied now.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        DapperSetup.EnsureConfigured();
+        await dialect.PrepareAsync(cancellationToken);
+        await using var connection = dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(dialect.Script("CreateSchemaVersions"), cancellationToken: cancellationToken));
+        var applied = (await connection.QueryAsync<int>(
+            new CommandDefinition("SELECT version FROM schema_versions", cancellationToken: cancellationToken))).ToHashSet();
+
+        var appliedNow = new List<string>();
+        foreach (var (version, name, path) in Scripts(dialect.Name))
+        {
+            if (applied.Contains(version))
+            {
+                continue;
+            }
+
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var batch in dialect.SplitBatches(SqlScripts.Get(path)))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(batch, transaction: transaction, cancellationToken: cancellationToken));
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_versions (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
+                new { Version = version, Name = name, AppliedAt = time.GetUtcNow().ToUnixTimeMilliseconds() },
+                transaction,
+                cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            appliedNow.Add(name);
+        }
+
+        return appliedNow;
+    }
+
+    /// <summary>The dialect's migration scripts in order: (version, name, embedded path).</summary>
+    public static IReadOnlyList<(int Version, string Name, string Path)> Scripts(string dialectName)
+    {
+        var folder = $"Migrations/{dialectName}/";
+        return SqlScripts.Paths
+            .Where(p => p.StartsWith(folder, StringComparison.Ordinal))
+            .Select(p =>
+            {
+                var name = Path.GetFileNameWithoutExtension(p);
+                return (int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), CultureInfo.InvariantCulture), name, p);
+            })
+            .OrderBy(s => s.Item1)
+            .ToArray();
+    }
+}

@@ -1,0 +1,53 @@
+using Coordination.Persistence.Checkpoints;
+using Coordination.Persistence.Dialects;
+using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Migrations;
+using Coordination.Persistence.Projections;
+using Coordination.Persistence.Sqlite;
+using Coordination.Persistence.SqlServer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Coordination.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>Registers the log, read models and migrations for the configured dialect; migrates at start.</summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, StorageOptions options, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DapperSetup.EnsureConfigured();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(CreateDialect(options, dataDirectory));
+        services.AddSingleton<AppendSignal>();
+        services.AddSingleton<IEventLog, EventLogStore>();
+        services.AddSingleton<ReadModels>();
+        services.AddSingleton<ProjectionRebuilder>();
+        services.AddSingleton<CheckpointStore>();
+        services.AddSingleton<MigrationRunner>();
+        // Registered first so the schema exists before any other hosted service (the relay) starts.
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+
+    /// <summary>The dialect for the options; an unknown provider or a missing connection string fails here.</summary>
+    public static ISqlDialect CreateDialect(StorageOptions options, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Provider switch
+        {
+            "Sqlite" => new SqliteDialect(Path.Combine(dataDirectory, string.IsNullOrWhiteSpace(options.ConnectionString) ? "coordination.db" : options.ConnectionString)),
+            "SqlServer" when !string.IsNullOrWhiteSpace(options.ConnectionString) => new SqlServerDialect(options.ConnectionString),
+            "SqlServer" => throw new InvalidOperationException("Coordination:Storage:ConnectionString is required when Coordination:Storage:Provider is SqlServer."),
+            _ => throw new InvalidOperationException($"Coordination:Storage:Provider '{options.Provider}' is not known: use Sqlite or SqlServer."),
+        };
+    }
+
+    private sealed class DatabaseMigrator(MigrationRunner runner) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => runner.MigrateAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,22 @@
+using Coordination.Agencies.Contracts.Reference;
+
+namespace Coordination.Persistence.Projections;
+
+/// <summary>One agency's alert for one incident, as its liaison's inbox shows it.</summary>
+public sealed class AlertRow
+{
+    public Guid IncidentId { get; set; }
+    public string Agency { get; set; } = "";
+    public Guid AlertEventId { get; set; }
+    public HazardType Hazard { get; set; }
+    public Severity Severity { get; set; }
+    public string District { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string RuleId { get; set; } = "";
+    public DateTimeOffset AlertedAt { get; set; }
+    public DateTimeOffset AcknowledgeBy { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public string? AcknowledgedBy { get; set; }
+    public bool IsExercise { get; set; }
+    public long Position { get; set; }
+}

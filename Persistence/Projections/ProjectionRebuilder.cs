@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Persistence.Dialects;
+using Coordination.Persistence.EventLog;
+using Dapper;
+
+namespace Coordination.Persistence.Projections;
+
+/// <summary>Throws the read models away and folds the whole log into them again, under the append lock.</summary>
+public sealed class ProjectionRebuilder(ISqlDialect dialect)
+{
+    private const int PageSize = 2000;
+
+    /// <summary>Rebuilds; returns the number of entries replayed.</summary>
+    public async Task<long> RebuildAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginAppendAsync(connection, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            SqlScripts.Get("Projections/Sql/ClearReadModels.sql"), transaction: transaction, cancellationToken: cancellationToken));
+
+        long after = 0, replayed = 0;
+        var read = dialect.Script("ReadAfter");
+        while (true)
+        {
+            var page = (await connection.QueryAsync<StoredRow>(new CommandDefinition(
+                read, new { After = after, Limit = PageSize }, transaction, cancellationToken: cancellationToken))).AsList();
+            foreach (var row in page)
+            {
+                var metadata = JsonSerializer.Deserialize<EntryMetadata>(row.Metadata, ContractJson.Options)!;
+                await ReadModelProjector.ApplyAsync(connection, transaction, row, metadata, cancellationToken);
+                after = row.Position;
+                replayed++;
+            }
+
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return replayed;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Incidents;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Persistence.EventLog;
+using Dapper;
+
+namespace Coordination.Persistence.Projections;
+
+/// <summary>
+/// Folds each appended entry into the board, the alert inbox and the timeline, inside the append's
+/// transaction, so the read models are never behind the log. The same code rebuilds them from scratch.
+/// </summary>
+public static class ReadModelProjector
+{
+    public static async Task ApplyAsync(DbConnection connection, DbTransaction transaction, StoredRow row, EntryMetadata metadata, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(metadata);
+        var summary = row.Type switch
+        {
+            EventTypes.IncidentReported => await OnReported(Parse<IncidentReported>(row)),
+            EventTypes.AgencyAlerted => await OnAlerted(Parse<AgencyAlerted>(row)),
+            EventTypes.AlertAcknowledged => await OnAcknowledged(Parse<AlertAcknowledged>(row)),
+            EventTypes.IncidentUpdated => await OnUpdated(Parse<IncidentUpdated>(row)),
+            EventTypes.IncidentStatusChanged => await OnStatusChanged(Parse<IncidentStatusChanged>(row)),
+            _ => row.Type,
+        };
+
+        await Execute("TimelineInsert", new
+        {
+            row.Position,
+            row.IncidentId,
+            row.Version,
+            row.Type,
+            metadata.Actor,
+            metadata.Agency,
+            Summary = summary,
+            row.RecordedAt,
+            metadata.IsExercise,
+        });
+
+        async Task<string> OnReported(IncidentReported e)
+        {
+            await Execute("BoardInsert", new
+            {
+                row.IncidentId,
+                Reference = string.Create(CultureInfo.InvariantCulture, $"INC-{e.ReportedAt.UtcDateTime.Year}-{row.Position:D6}"),
+                Hazard = e.Hazard.ToString(),
+                Category = e.Category.ToString(),
+                Severity = e.Severity.ToString(),
+                Urgency = e.Urgency.ToString(),
+                Certainty = e.Certainty.ToString(),
+                e.Title,
+                e.Description,
+                e.Location.District,
+                e.Location.Municipality,
+                e.Location.Latitude,
+                e.Location.Longitude,
+                Status = nameof(IncidentStatus.Reported),
+                Classification = e.Classification.ToString(),
+                ClearedAgencies = e.ClearedAgencies.ToArray(),
+                e.IsExercise,
+                e.ReportedBy,
+                e.ReportedAt,
+                e.OccurredAt,
+                UpdatedAt = row.RecordedAt,
+                row.Version,
+                LastPosition = row.Position,
+            });
+            return e.Title;
+        }
+
+        async Task<string> OnAlerted(AgencyAlerted e)
+        {
+            await Execute("AlertInsert", new
+            {
+                e.IncidentId,
+                e.Agency,
+                AlertEventId = row.EventId,
+                Hazard = e.Hazard.ToString(),
+                Severity = e.Severity.ToString(),
+                e.District,
+                e.Title,
+                e.RuleId,
+                e.AlertedAt,
+                e.AcknowledgeBy,
+                e.IsExercise,
+                row.Position,
+            });
+            await Touch(alertsRaised: 1);
+            return e.Agency;
+        }
+
+        async Task<string> OnAcknowledged(AlertAcknowledged e)
+        {
+            var changed = await Execute("AlertAcknowledge", new { e.IncidentId, e.Agency, e.AcknowledgedAt, e.AcknowledgedBy });
+            // The first acknowledgement moves a fresh incident on; later ones leave the status alone.
+            var board = await connection.QuerySingleAsync<IncidentStatus>(new CommandDefinition(
+                SqlScripts.Get("Projections/Sql/BoardStatus.sql"), new { row.IncidentId }, transaction, cancellationToken: cancellationToken));
+            await Touch(
+                alertsAcknowledged: changed,
+                status: board == IncidentStatus.Reported ? IncidentStatus.Acknowledged : null);
+            return e.Note is { Length: > 0 } note ? $"{e.Agency}: {note}" : e.Agency;
+        }
+
+        async Task<string> OnUpdated(IncidentUpdated e)
+        {
+            await Touch(severity: e.Severity);
+            return e.Text;
+        }
+
+        async Task<string> OnStatusChanged(IncidentStatusChanged e)
+        {
+            await Touch(status: e.To);
+            return e.Reason is { Length: > 0 } reason ? $"{e.From} → {e.To}: {reason}" : $"{e.From} → {e.To}";
+        }
+
+        Task<int> Touch(int alertsRaised = 0, int alertsAcknowledged = 0, Severity? severity = null, IncidentStatus? status = null) =>
+            Execute("BoardTouch", new
+            {
+                row.IncidentId,
+                row.Version,
+                LastPosition = row.Position,
+                UpdatedAt = row.RecordedAt,
+                Severity = severity?.ToString(),
+                Status = status?.ToString(),
+                AlertsRaised = alertsRaised,
+                AlertsAcknowledged = alertsAcknowledged,
+            });
+
+        Task<int> Execute(string script, object parameters) =>
+            connection.ExecuteAsync(new CommandDefinition(
+                SqlScripts.Get($"Projections/Sql/{script}.sql"), parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static T Parse<T>(StoredRow row) =>
+        JsonSerializer.Deserialize<T>(row.Data, ContractJson.Options)
+        ?? throw new JsonException($"Entry {row.Position} ({row.Type}) has no data.");
+}

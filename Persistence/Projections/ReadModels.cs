@@ -1,0 +1,60 @@
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Persistence.Dialects;
+using Dapper;
+
+namespace Coordination.Persistence.Projections;
+
+/// <summary>Filters for the incident board; null means any.</summary>
+public sealed record BoardFilter(IncidentStatus? Status = null, HazardType? Hazard = null, string? District = null, string? RoutedToAgency = null, int Limit = 200);
+
+/// <summary>Queries over the read models (board, inbox, timeline).</summary>
+public sealed class ReadModels(ISqlDialect dialect)
+{
+    public async Task<IReadOnlyList<IncidentBoardRow>> ListIncidentsAsync(BoardFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        // Unbuffered: reading stops after Limit rows, so no dialect-specific paging is needed here.
+        var rows = connection.Query<IncidentBoardRow>(
+            Sql("BoardList"),
+            new
+            {
+                Status = filter.Status?.ToString(),
+                Hazard = filter.Hazard?.ToString(),
+                filter.District,
+                Agency = filter.RoutedToAgency,
+            },
+            buffered: false);
+        return rows.Take(filter.Limit).ToArray();
+    }
+
+    public async Task<IncidentBoardRow?> GetIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return await connection.QuerySingleOrDefaultAsync<IncidentBoardRow>(Command("BoardGet", new { IncidentId = incidentId }, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<TimelineRow>> GetTimelineAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<TimelineRow>(Command("TimelineGet", new { IncidentId = incidentId }, cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<AlertRow>> GetInboxAsync(string agency, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<AlertRow>(Command("InboxList", new { Agency = agency }, cancellationToken))).AsList();
+    }
+
+    public async Task<IReadOnlyList<AlertRow>> GetAlertsAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<AlertRow>(Command("AlertsForIncident", new { IncidentId = incidentId }, cancellationToken))).AsList();
+    }
+
+    private static string Sql(string name) => SqlScripts.Get($"Projections/Sql/{name}.sql");
+
+    private static CommandDefinition Command(string name, object parameters, CancellationToken cancellationToken) =>
+        new(Sql(name), parameters, cancellationToken: cancellationToken);
+}

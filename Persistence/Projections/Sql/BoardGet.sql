@@ -1,0 +1,3 @@
+SELECT *
+FROM incident_board
+WHERE incident_id = @IncidentId;

@@ -1,0 +1,4 @@
+SELECT *
+FROM alert_inbox
+WHERE agency = @Agency
+ORDER BY position DESC;

@@ -1,0 +1,4 @@
+SELECT *
+FROM incident_timeline
+WHERE incident_id = @IncidentId
+ORDER BY version;

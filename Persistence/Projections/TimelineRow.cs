@@ -1,0 +1,15 @@
+namespace Coordination.Persistence.Projections;
+
+/// <summary>One entry of an incident's timeline.</summary>
+public sealed class TimelineRow
+{
+    public long Position { get; set; }
+    public Guid IncidentId { get; set; }
+    public int Version { get; set; }
+    public string Type { get; set; } = "";
+    public string Actor { get; set; } = "";
+    public string Agency { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public DateTimeOffset RecordedAt { get; set; }
+    public bool IsExercise { get; set; }
+}

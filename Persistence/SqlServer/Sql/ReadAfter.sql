@@ -1,0 +1,4 @@
+SELECT TOP (@Limit) position, incident_id, version, event_id, type, data, metadata, recorded_at, prev_hash, hash
+FROM event_log
+WHERE position > @After
+ORDER BY position;

@@ -1,0 +1,41 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Coordination.Persistence.Dialects;
+using Dapper;
+using Microsoft.Data.SqlClient;
+
+namespace Coordination.Persistence.SqlServer;
+
+/// <summary>Production: SQL Server 2022 (or Azure SQL).</summary>
+public sealed partial class SqlServerDialect(string connectionString) : ISqlDialect
+{
+    public string Name => "SqlServer";
+
+    public DbConnection CreateConnection() => new SqlConnection(connectionString);
+
+    public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
+        // One writer at a time, held until commit: positions stay gap-free and the chain linear.
+        var result = await connection.ExecuteScalarAsync<int>(
+            new CommandDefinition(((ISqlDialect)this).Script("LockLog"), transaction: transaction, cancellationToken: cancellationToken));
+        if (result < 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw new TimeoutException("Could not take the event log's append lock.");
+        }
+
+        return transaction;
+    }
+
+    public IReadOnlyList<string> SplitBatches(string script) =>
+        BatchSeparator().Split(script).Where(b => !string.IsNullOrWhiteSpace(b)).ToArray();
+
+    public bool IsUniqueViolation(Exception exception) =>
+        exception is SqlException { Number: 2627 or 2601 };
+
+    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex BatchSeparator();
+}

@@ -1,0 +1,4 @@
+SELECT position AS Position, hash AS Hash
+FROM event_log
+ORDER BY position DESC
+LIMIT 1;
