@@ -100,8 +100,8 @@ public static class ReadModelProjector
         {
             var changed = await Execute("AlertAcknowledge", new { e.IncidentId, e.Agency, e.AcknowledgedAt, e.AcknowledgedBy });
             // The first acknowledgement moves a fresh incident on; later ones leave the status alone.
-            var board = await connection.QuerySingleAsync<IncidentStatus>(new CommandDefinition(
-                SqlScripts.Get("Projections/Sql/BoardStatus.sql"), new { row.IncidentId }, transaction, cancellationToken: cancellationToken));
+            var board = Enum.Parse<IncidentStatus>(await connection.QuerySingleAsync<string>(new CommandDefinition(
+                SqlScripts.Get("Projections/Sql/BoardStatus.sql"), new { row.IncidentId }, transaction, cancellationToken: cancellationToken)));
             await Touch(
                 alertsAcknowledged: changed,
                 status: board == IncidentStatus.Reported ? IncidentStatus.Acknowledged : null);

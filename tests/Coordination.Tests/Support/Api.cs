@@ -1,0 +1,39 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Coordination.Tests.Support;
+
+/// <summary>Small helpers for calling the REST API as a client would.</summary>
+public static class Api
+{
+    public static async Task<JsonElement> PostOkAsync(this HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body, HubHost.Json);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"POST {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> GetOkAsync(this HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"GET {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A flood report in Derna, in Arabic, as the duty office would log it.</summary>
+    public static object DernaFlood(string title = "فيضان في درنة: انهيار سدَّي وادي درنة") => new
+    {
+        hazard = "Flood",
+        severity = "Extreme",
+        urgency = "Immediate",
+        certainty = "Observed",
+        title,
+        description = "مياه السيول تجرف أحياء وسط المدينة. <script>alert(1)</script> '; DROP TABLE event_log; --",
+        district = "derna",
+        municipality = "درنة",
+        latitude = 32.7648,
+        longitude = 22.6391,
+    };
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Tests.Support;
+
+/// <summary>The real hub on real Kestrel at 127.0.0.1 on a free port, with its own data folder and settings.</summary>
+public sealed class HubHost : IAsyncDisposable
+{
+    public const string Password = "test-password-1";
+
+    private readonly Factory _factory;
+
+    private HubHost(Factory factory, Uri baseAddress)
+    {
+        _factory = factory;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static JsonSerializerOptions Json { get; } = CreateJson();
+
+    /// <summary>Starts a hub on <paramref name="dataDirectory"/>; extra settings override the embedded defaults.</summary>
+    public static Task<HubHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Coordination:DataDirectory"] = dataDirectory,
+            ["Coordination:Auth:SamplePassword"] = Password,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var factory = new Factory(all);
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return Task.FromResult(new HubHost(factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/")));
+    }
+
+    public async Task<string> SignInAsync(string userName)
+    {
+        var response = await Http.PostAsJsonAsync("api/auth/token", new { userName, password = Password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("token").GetString()!;
+    }
+
+    /// <summary>An HTTP client signed in as <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> ClientForAsync(string userName)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(userName));
+        return client;
+    }
+
+    public async Task<CoordinationTestClient> ConnectAsync(string userName) =>
+        await CoordinationTestClient.ConnectAsync(BaseAddress, userName, await SignInAsync(userName));
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ContractJson.Apply(options);
+        return options;
+    }
+
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}
