@@ -1,0 +1,292 @@
+using System.Data.Common;
+using System.Text.Json;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Persistence;
+using Coordination.Persistence.Dialects;
+using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Migrations;
+using Coordination.Persistence.Projections;
+using Coordination.Tests.Support;
+using Dapper;
+
+namespace Coordination.Tests.Persistence;
+
+/// <summary>
+/// What every dialect of the event log must do. Written once; each database gets a one-line subclass.
+/// Each test gets a fresh, migrated database.
+/// </summary>
+public abstract class EventLogContract
+{
+    protected ISqlDialect Dialect { get; private set; } = null!;
+
+    private EventLogStore? _log;
+
+    protected EventLogStore Log => _log ?? throw new InvalidOperationException("The log is created in SetUp.");
+
+    /// <summary>A new, empty database of this dialect.</summary>
+    protected abstract Task<ISqlDialect> CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    /// <summary>Changes a stored row's data as an attacker with direct access would: around the append-only guard.</summary>
+    protected abstract Task TamperAsync(DbConnection connection, long position, string newData);
+
+    [SetUp]
+    public async Task CreateLog()
+    {
+        DapperSetup.EnsureConfigured();
+        Dialect = await CreateDatabaseAsync();
+        await new MigrationRunner(Dialect, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        _log = new EventLogStore(Dialect, new AppendSignal(), TimeProvider.System);
+    }
+
+    [TearDown]
+    public async Task DropLog()
+    {
+        _log?.Dispose();
+        await DropDatabaseAsync();
+    }
+
+    [Test]
+    public async Task When_migrating_again_then_nothing_is_applied()
+    {
+        var applied = await new MigrationRunner(Dialect, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        Assert.That(applied, Is.Empty);
+    }
+
+    [Test]
+    public async Task When_appending_then_positions_and_versions_are_consecutive()
+    {
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        var first = await Log.AppendAsync(a, ExpectedVersion.NoStream, [SampleEvents.Reported(a)], default);
+        var second = await Log.AppendAsync(b, ExpectedVersion.NoStream, [SampleEvents.Reported(b)], default);
+        var third = await Log.AppendAsync(a, 1, [SampleEvents.Alerted(a, "ncem"), SampleEvents.Alerted(a, "civil-defence")], default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((first.FirstPosition, first.LastPosition, first.LastVersion), Is.EqualTo((1L, 1L, 1)));
+            Assert.That((second.FirstPosition, second.LastVersion), Is.EqualTo((2L, 1)));
+            Assert.That((third.FirstPosition, third.LastPosition, third.LastVersion), Is.EqualTo((3L, 4L, 3)));
+        });
+        var entries = await Log.ReadAfterAsync(0, 100, default);
+        Assert.That(entries.Select(e => (e.Position, e.Version)), Is.EqualTo(new[] { (1L, 1), (2L, 1), (3L, 2), (4L, 3) }));
+    }
+
+    [Test]
+    public async Task When_appending_with_a_stale_expected_version_then_it_conflicts_and_writes_nothing()
+    {
+        var id = Guid.NewGuid();
+        await Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id)], default);
+        await Log.AppendAsync(id, 1, [SampleEvents.Updated(id, "first")], default);
+
+        var conflict = Assert.ThrowsAsync<ConcurrencyConflictException>(() => Log.AppendAsync(id, 1, [SampleEvents.Updated(id, "stale")], default));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(conflict!.ActualVersion, Is.EqualTo(2));
+            Assert.That(await Log.HeadPositionAsync(default), Is.EqualTo(2));
+            Assert.That((await new ReadModels(Dialect).GetTimelineAsync(id, default)).Count, Is.EqualTo(2), "read models untouched");
+        });
+    }
+
+    [Test]
+    public async Task When_reporting_an_incident_id_that_exists_then_it_conflicts()
+    {
+        var id = Guid.NewGuid();
+        await Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id)], default);
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() => Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id)], default));
+        Assert.That(await Log.HeadPositionAsync(default), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task When_an_event_id_is_appended_again_then_nothing_is_written_and_the_stored_position_returns()
+    {
+        var id = Guid.NewGuid();
+        var report = SampleEvents.Reported(id);
+        await Log.AppendAsync(id, ExpectedVersion.NoStream, [report], default);
+        var alerts = new[] { SampleEvents.Alerted(id, "ncem"), SampleEvents.Alerted(id, "ambulance") };
+        var stored = await Log.AppendAsync(id, ExpectedVersion.Any, alerts, default);
+
+        var again = await Log.AppendAsync(id, ExpectedVersion.Any, alerts, default);
+        var reportAgain = await Log.AppendAsync(id, ExpectedVersion.NoStream, [report], default);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(again, Is.EqualTo(stored with { WasDuplicate = true }));
+            Assert.That((reportAgain.FirstPosition, reportAgain.WasDuplicate), Is.EqualTo((1L, true)));
+            Assert.That(await Log.HeadPositionAsync(default), Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task When_an_event_id_is_reused_for_another_incident_then_it_conflicts()
+    {
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        var eventId = Guid.NewGuid();
+        await Log.AppendAsync(a, ExpectedVersion.NoStream, [SampleEvents.Reported(a, eventId: eventId)], default);
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() => Log.AppendAsync(b, ExpectedVersion.NoStream, [SampleEvents.Reported(b, eventId: eventId)], default));
+        Assert.That(await Log.HeadPositionAsync(default), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task When_reading_after_a_position_then_pages_come_in_order_and_an_incident_reads_alone()
+    {
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        await Log.AppendAsync(a, ExpectedVersion.NoStream, [SampleEvents.Reported(a)], default);
+        await Log.AppendAsync(b, ExpectedVersion.NoStream, [SampleEvents.Reported(b)], default);
+        await Log.AppendAsync(a, ExpectedVersion.Any, [SampleEvents.Alerted(a, "ncem"), SampleEvents.Acknowledged(a, "ncem")], default);
+
+        var page = await Log.ReadAfterAsync(1, 2, default);
+        var incident = await Log.ReadIncidentAsync(a, default);
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Select(e => e.Position), Is.EqualTo(new[] { 2L, 3L }));
+            Assert.That(incident.Select(e => e.Type), Is.EqualTo(new[] { EventTypes.IncidentReported, EventTypes.AgencyAlerted, EventTypes.AlertAcknowledged }));
+            Assert.That(incident.Select(e => e.Version), Is.EqualTo(new[] { 1, 2, 3 }));
+        });
+    }
+
+    [Test]
+    public async Task When_text_is_Arabic_or_hostile_then_it_is_stored_and_read_back_exactly()
+    {
+        const string title = "انهيار سد <script>alert('x')</script> '; DELETE FROM event_log; -- \u200F";
+        var id = Guid.NewGuid();
+        await Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id, title)], default);
+
+        var entry = (await Log.ReadIncidentAsync(id, default)).Single();
+        var board = await new ReadModels(Dialect).GetIncidentAsync(id, default);
+        Assert.Multiple(() =>
+        {
+            Assert.That(entry.Data.GetProperty("title").GetString(), Is.EqualTo(title));
+            Assert.That(board!.Title, Is.EqualTo(title));
+        });
+    }
+
+    [Test]
+    public async Task When_the_log_is_untouched_then_it_verifies()
+    {
+        await AppendSampleIncidents(5);
+        var result = await Log.VerifyAsync(default);
+        Assert.That(result, Is.EqualTo(new VerificationResult(true, 15, null, null)));
+    }
+
+    [Test]
+    public async Task When_anyone_updates_or_deletes_a_row_then_the_database_refuses()
+    {
+        await AppendSampleIncidents(1);
+        await using var connection = Dialect.CreateConnection();
+        await connection.OpenAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(async () => await connection.ExecuteAsync("UPDATE event_log SET data = '{}' WHERE position = 1"), Throws.InstanceOf<DbException>());
+            Assert.That(async () => await connection.ExecuteAsync("DELETE FROM event_log WHERE position = 1"), Throws.InstanceOf<DbException>());
+        });
+        Assert.That((await Log.VerifyAsync(default)).IsValid, Is.True);
+    }
+
+    [Test]
+    public async Task When_a_row_is_edited_behind_the_logs_back_then_the_verifier_names_that_position()
+    {
+        await AppendSampleIncidents(4);
+        await using (var connection = Dialect.CreateConnection())
+        {
+            await connection.OpenAsync();
+            var original = await connection.ExecuteScalarAsync<string>("SELECT data FROM event_log WHERE position = 7");
+            await TamperAsync(connection, 7, original!.Replace("Extreme", "Minor", StringComparison.Ordinal));
+        }
+
+        var result = await Log.VerifyAsync(default);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsValid, Is.False);
+            Assert.That(result.FirstBadPosition, Is.EqualTo(7));
+            Assert.That(result.Problem, Does.Contain("hash"));
+        });
+    }
+
+    [Test]
+    public async Task When_the_read_models_are_rebuilt_from_the_log_then_they_are_identical()
+    {
+        await AppendSampleIncidents(6);
+        var before = await DumpReadModels();
+        var replayed = await new ProjectionRebuilder(Dialect).RebuildAsync(default);
+        var after = await DumpReadModels();
+        Assert.Multiple(() =>
+        {
+            Assert.That(replayed, Is.EqualTo(18));
+            Assert.That(after, Is.EqualTo(before));
+            Assert.That(before, Does.Contain("Acknowledged"));
+        });
+    }
+
+    [Test]
+    public async Task When_an_incident_is_reported_alerted_and_acknowledged_then_the_board_and_inbox_show_it()
+    {
+        var id = Guid.NewGuid();
+        await Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id)], default);
+        await Log.AppendAsync(id, ExpectedVersion.Any, [SampleEvents.Alerted(id, "ncem"), SampleEvents.Alerted(id, "ambulance")], default);
+        await Log.AppendAsync(id, 3, [SampleEvents.Acknowledged(id, "ncem")], default);
+
+        var readModels = new ReadModels(Dialect);
+        var board = await readModels.GetIncidentAsync(id, default);
+        var inbox = await readModels.GetInboxAsync("ncem", default);
+        var routedToRedCrescent = await readModels.ListIncidentsAsync(new BoardFilter(RoutedToAgency: "red-crescent"), default);
+        Assert.Multiple(() =>
+        {
+            Assert.That(board!.Status, Is.EqualTo(IncidentStatus.Acknowledged));
+            Assert.That((board.AlertsRaised, board.AlertsAcknowledged, board.Version), Is.EqualTo((2, 1, 4)));
+            Assert.That(board.Reference, Does.Match(@"^INC-2026-000001$"));
+            Assert.That(inbox.Single().AcknowledgedBy, Is.EqualTo("liaison.ncem"));
+            Assert.That(routedToRedCrescent, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task When_many_writers_append_at_once_then_positions_have_no_gaps_and_the_chain_verifies()
+    {
+        var writers = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                var id = Guid.NewGuid();
+                await Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id)], default);
+            }
+        });
+        await Task.WhenAll(writers);
+
+        var entries = await Log.ReadAfterAsync(0, 1000, default);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(entries.Select(e => e.Position), Is.EqualTo(Enumerable.Range(1, 80).Select(i => (long)i)));
+            Assert.That((await Log.VerifyAsync(default)).IsValid, Is.True);
+        });
+    }
+
+    private async Task AppendSampleIncidents(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var id = Guid.NewGuid();
+            await Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id, $"حادث {i}")], default);
+            await Log.AppendAsync(id, ExpectedVersion.Any, [SampleEvents.Alerted(id, "ncem")], default);
+            await Log.AppendAsync(id, 2, [SampleEvents.Acknowledged(id, "ncem")], default);
+        }
+    }
+
+    private async Task<string> DumpReadModels()
+    {
+        await using var connection = Dialect.CreateConnection();
+        await connection.OpenAsync();
+        var parts = new List<string>();
+        foreach (var (table, order) in new[] { ("incident_board", "incident_id"), ("alert_inbox", "incident_id, agency"), ("incident_timeline", "position") })
+        {
+            var rows = await connection.QueryAsync($"SELECT * FROM {table} ORDER BY {order}");
+            parts.Add(table + ":" + JsonSerializer.Serialize(rows.Select(r => (IDictionary<string, object>)r)));
+        }
+
+        return string.Join("\n", parts);
+    }
+}

@@ -1,0 +1,43 @@
+using Coordination.Persistence;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Coordination.Tests.Persistence;
+
+/// <summary>Every script SQL Server would run is parsed by Microsoft's T-SQL parser, with or without a server.</summary>
+[TestFixture]
+public sealed class TSqlScriptsTests
+{
+    private static IEnumerable<string> SqlServerScripts() => SqlScripts.Paths.Where(p => !p.StartsWith("Sqlite/", StringComparison.Ordinal) && !p.StartsWith("Migrations/Sqlite/", StringComparison.Ordinal));
+
+    [TestCaseSource(nameof(SqlServerScripts))]
+    public void Every_script_SQL_Server_runs_parses_as_T_SQL(string path)
+    {
+        var errors = Parse(SqlScripts.Get(path));
+        Assert.That(errors, Is.Empty, string.Join("\n", errors.Select(e => $"{path}:{e.Line}:{e.Column} {e.Message}")));
+    }
+
+    [Test]
+    public void The_parser_does_reject_broken_T_SQL()
+    {
+        Assert.That(Parse("CREATE TABLE dbo.x (id int NOT NULL PRIMARY KEY,, name nvarchar(10))"), Is.Not.Empty);
+    }
+
+    [Test]
+    public void Both_dialects_have_the_same_migrations_and_dialect_scripts()
+    {
+        static string[] Names(string prefix) => SqlScripts.Paths.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p[prefix.Length..]).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Names("Migrations/SqlServer/"), Is.EquivalentTo(Names("Migrations/Sqlite/")));
+            Assert.That(Names("SqlServer/Sql/").Where(n => n != "LockLog.sql"), Is.EquivalentTo(Names("Sqlite/Sql/")));
+        });
+    }
+
+    private static IList<ParseError> Parse(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        parser.Parse(reader, out var errors);
+        return errors;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Incidents;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Persistence.EventLog;
+
+namespace Coordination.Tests.Support;
+
+/// <summary>Events as the hub writes them, for tests that talk to the log directly.</summary>
+public static class SampleEvents
+{
+    private static readonly DateTimeOffset At = new(2026, 9, 10, 23, 0, 0, TimeSpan.Zero);
+
+    public static NewEvent Reported(Guid incidentId, string title = "فيضان في درنة", string district = "derna", Guid? eventId = null) =>
+        Create(eventId ?? Guid.NewGuid(), EventTypes.IncidentReported, new IncidentReported(
+            incidentId, HazardType.Flood, CapCategory.Met, Severity.Extreme, Urgency.Immediate, Certainty.Observed,
+            title, "وصف <b>غامق</b> '; DROP TABLE event_log; --", new IncidentLocation(district, "درنة", 32.76, 22.64),
+            At, Classification.Public, [], false, "duty.operator", At));
+
+    public static NewEvent Alerted(Guid incidentId, string agency, Guid? eventId = null) =>
+        Create(eventId ?? Guid.NewGuid(), EventTypes.AgencyAlerted, new AgencyAlerted(
+            incidentId, agency, HazardType.Flood, Severity.Extreme, "derna", "فيضان في درنة", "natural-disaster", At, At.AddMinutes(2), false), "routing");
+
+    public static NewEvent Acknowledged(Guid incidentId, string agency, Guid? eventId = null) =>
+        Create(eventId ?? Guid.NewGuid(), EventTypes.AlertAcknowledged, new AlertAcknowledged(incidentId, agency, "liaison." + agency, At.AddMinutes(1), "في الطريق"), "liaison." + agency);
+
+    public static NewEvent Updated(Guid incidentId, string text, Guid? eventId = null) =>
+        Create(eventId ?? Guid.NewGuid(), EventTypes.IncidentUpdated, new IncidentUpdated(incidentId, text, Severity.Severe, "duty.operator", "moi-duty", At.AddMinutes(3)));
+
+    private static NewEvent Create<T>(Guid eventId, string type, T data, string actor = "duty.operator") =>
+        new(eventId, type, JsonSerializer.Serialize(data, ContractJson.Options), new EntryMetadata(actor, "moi-duty", eventId, null, false));
+}
