@@ -29,7 +29,7 @@ public abstract class SpineEndToEndTests
         using var operatorApi = await hub.ClientForAsync("duty.operator");
 
         const string title = "فيضان في درنة: انهيار سدَّي وادي درنة";
-        var report = await operatorApi.PostOkAsync("api/incidents", Api.DernaFlood(title));
+        var report = await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood(title));
         var incidentId = report.GetProperty("incidentId").GetGuid();
         Assert.That(report.GetProperty("reference").GetString(), Does.Match(@"^INC-\d{4}-\d{6}$"));
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Coordination.Tests.Support;
 
 /// <summary>Small helpers for calling the REST API as a client would.</summary>
-public static class Api
+public static class ApiCalls
 {
     public static async Task<JsonElement> PostOkAsync(this HttpClient client, string path, object body)
     {

@@ -1,0 +1,118 @@
+using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Hub.Features.Incidents;
+using Coordination.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Coordination.Tests.EndToEnd;
+
+/// <summary>What the duty office and liaisons notice about commands beyond the main path.</summary>
+[TestFixture]
+public sealed class CommandBehaviourTests
+{
+    private TempDirectory _data = null!;
+    private HubHost _hub = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _data = new TempDirectory();
+        _hub = await HubHost.StartAsync(_data.Path);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await _hub.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Test]
+    public async Task A_report_sent_twice_with_the_same_key_is_stored_once()
+    {
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        var key = Guid.NewGuid();
+        var body = new { eventId = key, hazard = "BuildingCollapse", severity = "Severe", title = "انهيار عمارة في بنغازي", district = "benghazi" };
+
+        var first = await operatorApi.PostOkAsync("api/incidents", body);
+        var again = await operatorApi.PostOkAsync("api/incidents", body);
+
+        using var commander = await _hub.ClientForAsync("commander");
+        var log = await commander.GetOkAsync("api/log?limit=1000");
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.GetProperty("incidentId").GetGuid(), Is.EqualTo(first.GetProperty("incidentId").GetGuid()));
+            Assert.That(again.GetProperty("position").GetInt64(), Is.EqualTo(first.GetProperty("position").GetInt64()));
+            Assert.That(again.GetProperty("wasDuplicate").GetBoolean(), Is.True);
+            Assert.That(log.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("eventId").GetGuid() == key), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task An_armed_clash_in_Tripoli_reaches_security_and_ambulance_but_not_the_Red_Crescent()
+    {
+        await using var security = await _hub.ConnectAsync("liaison.security-tripoli");
+        await using var ambulance = await _hub.ConnectAsync("liaison.ambulance");
+        await using var redCrescent = await _hub.ConnectAsync("liaison.red-crescent");
+        await using var operatorHub = await _hub.ConnectAsync("duty.operator");
+
+        var reported = await operatorHub.Connection.InvokeAsync<ReportIncidentResponse>("ReportIncident", new ReportIncidentRequest(
+            null, Agencies.Contracts.Reference.HazardType.ArmedClash, null, Agencies.Contracts.Reference.Severity.Severe, null, null,
+            "اشتباكات مسلحة في طرابلس", null, "tripoli", "سوق الجمعة", null, null, null, null, null, null));
+
+        await security.WaitUntilAsync(es => es.Any(e => e.IncidentId == reported.IncidentId && e.Type == EventTypes.AgencyAlerted));
+        await ambulance.WaitUntilAsync(es => es.Any(e => e.IncidentId == reported.IncidentId && e.Type == EventTypes.AgencyAlerted));
+        var alerted = (await operatorHub.WaitUntilAsync(es => es.Count(e => e.IncidentId == reported.IncidentId && e.Type == EventTypes.AgencyAlerted) == 2))
+            .Where(e => e.IncidentId == reported.IncidentId && e.Type == EventTypes.AgencyAlerted)
+            .Select(e => e.DataAs<AgencyAlerted>().Agency);
+        await Task.Delay(300);
+        Assert.Multiple(() =>
+        {
+            Assert.That(alerted, Is.EquivalentTo(new[] { "security-tripoli", "ambulance" }));
+            Assert.That(redCrescent.Received.Where(e => e.IncidentId == reported.IncidentId), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_bad_hub_command_is_refused_with_the_reason_and_writes_nothing()
+    {
+        await using var operatorHub = await _hub.ConnectAsync("duty.operator");
+        using var commander = await _hub.ClientForAsync("commander");
+        var before = (await commander.GetOkAsync("api/log?limit=1")).GetProperty("headPosition").GetInt64();
+
+        var refused = Assert.ThrowsAsync<HubException>(() => operatorHub.Connection.InvokeAsync<ReportIncidentResponse>("ReportIncident", new ReportIncidentRequest(
+            null, null, null, null, null, null, "", null, "atlantis", null, null, null, null, null, null, null)));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(refused!.Message, Does.Contain("Hazard is required").And.Contain("Libya's districts"));
+            Assert.That((await commander.GetOkAsync("api/log?limit=1")).GetProperty("headPosition").GetInt64(), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public async Task A_liaison_catching_up_sees_only_incidents_routed_to_their_agency()
+    {
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        var flood = (await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        var clash = (await operatorApi.PostOkAsync("api/incidents", new { hazard = "ArmedClash", severity = "Severe", title = "اشتباك", district = "tripoli" })).GetProperty("incidentId").GetGuid();
+        using var redCrescent = await _hub.ClientForAsync("liaison.red-crescent");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await redCrescent.GetOkAsync("api/alerts")).EnumerateArray().All(a => a.GetProperty("incidentId").GetGuid() != flood))
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline));
+            await Task.Delay(50);
+        }
+
+        var page = await redCrescent.GetOkAsync("api/log?after=0&limit=1000");
+        var incidents = page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("incidentId").GetGuid()).ToHashSet();
+        Assert.Multiple(() =>
+        {
+            Assert.That(incidents, Does.Contain(flood));
+            Assert.That(incidents, Does.Not.Contain(clash));
+        });
+        using var response = await redCrescent.GetAsync(new Uri($"api/incidents/{clash}", UriKind.Relative));
+        Assert.That((int)response.StatusCode, Is.EqualTo(404), "an incident not routed to the agency is not found for it");
+    }
+}
