@@ -43,7 +43,7 @@ public static class DispatchServiceCollectionExtensions
 
         services.AddMassTransit(x =>
         {
-            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(string.IsNullOrEmpty(bus.QueuePrefix) ? "coordination" : bus.QueuePrefix, false));
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(bus.QueuePrefix, false));
             x.AddConsumer<RoutingConsumer, RoutingConsumerDefinition>();
             addConsumers?.Invoke(x);
             if (bus.Transport == "RabbitMq")

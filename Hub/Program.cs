@@ -5,7 +5,11 @@ builder.AddCoordinationHub();
 
 var app = builder.Build();
 app.MapCoordinationHub();
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+if (!app.Environment.IsEnvironment("Testing"))
+{
+    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+}
+
 await app.RunAsync();
 
 /// <summary>The hub's entry point; public so tests can host it.</summary>

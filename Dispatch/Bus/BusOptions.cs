@@ -19,5 +19,5 @@ public sealed class BusOptions
     public string Password { get; set; } = "guest";
 
     /// <summary>Prefix for exchanges and queues, so several deployments (or test runs) can share a broker.</summary>
-    public string QueuePrefix { get; set; } = "";
+    public string QueuePrefix { get; set; } = "coordination";
 }

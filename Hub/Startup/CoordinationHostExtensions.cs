@@ -122,6 +122,8 @@ public static class CoordinationHostExtensions
         app.UseAuthorization();
 
         app.MapOpenApi();
+        // Until the web console is served here, the root leads to the API description.
+        app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
         app.MapAuthApi();
         app.MapIncidentsApi();
         app.MapAlertsApi();

@@ -21,8 +21,8 @@ public static class StartupBanner
         Console.WriteLine("Coordination hub is running.");
         foreach (var address in addresses)
         {
-            Console.WriteLine($"  Open:     {address}/");
-            Console.WriteLine($"  API docs: {address}/openapi/v1.json");
+            Console.WriteLine($"  Address:  {address}/");
+            Console.WriteLine($"  API:      {address}/openapi/v1.json   realtime: {address}/hubs/coordination");
         }
 
         Console.WriteLine($"  Storage:  {storage}");

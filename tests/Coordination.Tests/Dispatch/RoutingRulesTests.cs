@@ -1,0 +1,83 @@
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Dispatch.Agencies;
+using Coordination.Dispatch.Routing;
+using Coordination.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Coordination.Tests.Dispatch;
+
+[TestFixture]
+public sealed class RoutingRulesTests
+{
+    private static readonly AgencyDirectory Agencies = AgencyDirectory.LoadSample();
+
+    private static string[] Route(RoutingRuleSet rules, HazardType hazard, Severity severity, string district) =>
+        rules.Route(hazard, severity, district).Select(r => r.Agency).ToArray();
+
+    [Test]
+    public void The_sample_rules_route_Libyan_incidents_to_the_agencies_that_respond()
+    {
+        var rules = RoutingRuleSet.Parse(RoutingRuleSet.SampleJson(), Agencies);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Route(rules, HazardType.Flood, Severity.Extreme, "derna"),
+                Is.EquivalentTo(new[] { "ncem", "civil-defence", "ambulance", "red-crescent", "municipality-derna", "security-derna" }));
+            Assert.That(Route(rules, HazardType.Flood, Severity.Moderate, "tripoli"), Is.EquivalentTo(new[] { "ncem", "civil-defence", "ambulance", "red-crescent" }));
+            Assert.That(Route(rules, HazardType.Flood, Severity.Minor, "tripoli"), Is.Empty, "below the rule's minimum severity");
+            Assert.That(Route(rules, HazardType.ArmedClash, Severity.Severe, "tripoli"), Is.EquivalentTo(new[] { "security-tripoli", "ambulance" }));
+            Assert.That(Route(rules, HazardType.ArmedClash, Severity.Extreme, "tripoli"), Is.EquivalentTo(new[] { "security-tripoli", "ambulance", "ncem" }));
+            Assert.That(Route(rules, HazardType.MigrationSeaRescue, Severity.Moderate, "nuqat-khams"), Is.EquivalentTo(new[] { "coast-guard", "red-crescent", "ambulance" }));
+        });
+    }
+
+    [Test]
+    public void A_rules_file_with_mistakes_is_refused_naming_each_one()
+    {
+        const string json = """{"rules":[{"id":"a","hazards":["Flood"],"minimumSeverity":"Minor","districts":["atlantis"],"agencies":["nasa"]},{"id":"a","hazards":[],"minimumSeverity":"Minor","districts":[],"agencies":[]}]}""";
+        var error = Assert.Throws<RoutingRulesException>(() => RoutingRuleSet.Parse(json, Agencies));
+        Assert.That(error!.Message, Does.Contain("unknown agency 'nasa'").And.Contain("unknown district 'atlantis'").And.Contain("used twice").And.Contain("no agencies"));
+    }
+
+    [Test]
+    public async Task An_edited_rules_file_takes_effect_without_a_restart_and_a_broken_edit_keeps_the_last_good_rules()
+    {
+        using var folder = new TempDirectory();
+        var path = Path.Combine(folder.Path, "routing-rules.json");
+        using var provider = new RoutingRulesProvider(path, Agencies, NullLogger<RoutingRulesProvider>.Instance);
+        Assert.That(File.Exists(path), Is.True, "the sample rules are seeded");
+        Assert.That(Route(provider.Current, HazardType.Heatwave, Severity.Severe, "sabha"), Is.EquivalentTo(new[] { "ncem", "civil-defence" }));
+
+        await File.WriteAllTextAsync(path, """{"rules":[{"id":"heat-south","hazards":["Heatwave"],"minimumSeverity":"Minor","districts":["sabha"],"agencies":["ambulance"]}]}""");
+        await WaitFor(() => Route(provider.Current, HazardType.Heatwave, Severity.Severe, "sabha").SequenceEqual(["ambulance"]));
+
+        await File.WriteAllTextAsync(path, """{"rules": [ broken""");
+        await Task.Delay(500);
+        Assert.That(provider.Reload(), Is.False);
+        Assert.That(Route(provider.Current, HazardType.Heatwave, Severity.Severe, "sabha"), Is.EqualTo(new[] { "ambulance" }));
+    }
+
+    [Test]
+    public void Derived_event_ids_are_stable_and_distinct_per_purpose()
+    {
+        var source = Guid.Parse("6f1c1f0e-8d1a-4c43-9f5e-0d2b8f6f7a10");
+        var first = DerivedEventId.Create(source, "alert:ncem");
+        var second = DerivedEventId.Create(Guid.Parse(source.ToString()), "alert:" + "ncem");
+        Assert.Multiple(() =>
+        {
+            Assert.That(second, Is.EqualTo(first));
+            Assert.That(first.Version, Is.EqualTo(5));
+            Assert.That(DerivedEventId.Create(source, "alert:ncem"), Is.Not.EqualTo(DerivedEventId.Create(source, "alert:ambulance")));
+            Assert.That(DerivedEventId.Create(source, "alert:ncem"), Is.Not.EqualTo(DerivedEventId.Create(Guid.NewGuid(), "alert:ncem")));
+        });
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the rules file change was not picked up");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need when it is missing, then runs every test.
+# Used by the README and by CI (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Coordination.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line: "Tests: N passed, N failed, N skipped".
+count() { grep -E "^ +$1: +[0-9]+\$" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+if grep -qE '^Total tests: [0-9]+' "$log"; then
+  echo "Tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
+fi
+exit "$status"
