@@ -42,6 +42,7 @@ public static class CoordinationHostExtensions
         AddAuth(services, configuration, dataDirectory);
 
         services.AddSingleton<IncidentAccess>();
+        services.AddSingleton<IncidentWriter>();
         services.AddSingleton<IncidentAudience>();
         services.AddValidatorsFromAssemblyContaining<ReportIncidentValidator>(ServiceLifetime.Singleton);
         services.AddSingleton<ReportIncidentHandler>();

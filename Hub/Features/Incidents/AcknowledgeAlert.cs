@@ -25,7 +25,7 @@ public sealed class AcknowledgeAlertValidator : AbstractValidator<AcknowledgeAle
     }
 }
 
-public sealed class AcknowledgeAlertHandler(IEventLog log, ReadModels readModels, IncidentAccess access, IValidator<AcknowledgeAlertRequest> validator, TimeProvider time)
+public sealed class AcknowledgeAlertHandler(IncidentWriter writer, ReadModels readModels, IValidator<AcknowledgeAlertRequest> validator, TimeProvider time)
 {
     public async Task<CommandResponse> HandleAsync(Caller caller, Guid incidentId, AcknowledgeAlertRequest request, CancellationToken cancellationToken)
     {
@@ -37,29 +37,22 @@ public sealed class AcknowledgeAlertHandler(IEventLog log, ReadModels readModels
         }
 
         await validator.ValidateAndThrowAsync(request, cancellationToken);
-        var incident = await access.GetVisibleAsync(caller, incidentId, cancellationToken);
-        var alert = (await readModels.GetAlertsAsync(incidentId, cancellationToken)).FirstOrDefault(a => a.Agency == caller.Agency)
-            ?? throw CommandRejectedException.NotFound($"Your agency has no alert for incident {incidentId}.");
         var eventId = request.EventId ?? Guid.NewGuid();
-        if (alert.AcknowledgedAt is not null)
+        return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, async incident =>
         {
-            // A retry of the stored acknowledgement is answered as the success it was; anything else is a conflict.
-            if (request.EventId is { } key && await log.FindAsync(key, cancellationToken) is { } stored && stored.IncidentId == incidentId)
+            var alert = (await readModels.GetAlertsAsync(incidentId, cancellationToken)).FirstOrDefault(a => a.Agency == caller.Agency)
+                ?? throw CommandRejectedException.NotFound($"Your agency has no alert for incident {incidentId}.");
+            if (alert.AcknowledgedAt is not null)
             {
-                return new CommandResponse(incidentId, stored.Position, stored.Version, WasDuplicate: true);
+                throw CommandRejectedException.Conflict($"Your agency's alert for incident {incidentId} was already acknowledged by {alert.AcknowledgedBy}.");
             }
 
-            throw CommandRejectedException.Conflict($"Your agency's alert for incident {incidentId} was already acknowledged by {alert.AcknowledgedBy}.");
-        }
-
-        var result = await log.AppendAsync(incidentId, request.ExpectedVersion ?? incident.Version, [Ack()], cancellationToken);
-        return new CommandResponse(incidentId, result.LastPosition, result.LastVersion, result.WasDuplicate);
-
-        NewEvent Ack() => Events.Create(
-            eventId,
-            EventTypes.AlertAcknowledged,
-            new AlertAcknowledged(incidentId, caller.Agency, caller.UserName, time.GetUtcNow(), string.IsNullOrEmpty(request.Note) ? null : request.Note),
-            caller,
-            incident.IsExercise);
+            return Events.Create(
+                eventId,
+                EventTypes.AlertAcknowledged,
+                new AlertAcknowledged(incidentId, caller.Agency, caller.UserName, time.GetUtcNow(), string.IsNullOrEmpty(request.Note) ? null : request.Note),
+                caller,
+                incident.IsExercise);
+        }, cancellationToken);
     }
 }

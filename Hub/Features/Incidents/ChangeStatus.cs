@@ -22,7 +22,7 @@ public sealed class ChangeStatusValidator : AbstractValidator<ChangeStatusReques
     }
 }
 
-public sealed class ChangeStatusHandler(IEventLog log, IncidentAccess access, IValidator<ChangeStatusRequest> validator, TimeProvider time)
+public sealed class ChangeStatusHandler(IncidentWriter writer, IValidator<ChangeStatusRequest> validator, TimeProvider time)
 {
     public async Task<CommandResponse> HandleAsync(Caller caller, Guid incidentId, ChangeStatusRequest request, CancellationToken cancellationToken)
     {
@@ -34,24 +34,17 @@ public sealed class ChangeStatusHandler(IEventLog log, IncidentAccess access, IV
         }
 
         await validator.ValidateAndThrowAsync(request, cancellationToken);
-        var incident = await access.GetVisibleAsync(caller, incidentId, cancellationToken);
+        var eventId = request.EventId ?? Guid.NewGuid();
         var to = request.Status!.Value;
-        if (request.EventId is { } key && await log.FindAsync(key, cancellationToken) is { } stored && stored.IncidentId == incidentId)
+        return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, incident =>
         {
-            return new CommandResponse(incidentId, stored.Position, stored.Version, WasDuplicate: true);
-        }
+            if (to <= incident.Status)
+            {
+                throw CommandRejectedException.Conflict($"Incident {incident.Reference} is {incident.Status}; it can only move forward, not to {to}.");
+            }
 
-        if (to <= incident.Status)
-        {
-            throw CommandRejectedException.Conflict($"Incident {incident.Reference} is {incident.Status}; it can only move forward, not to {to}.");
-        }
-
-        var changed = new IncidentStatusChanged(incidentId, incident.Status, to, string.IsNullOrEmpty(request.Reason) ? null : request.Reason, caller.UserName, time.GetUtcNow());
-        var result = await log.AppendAsync(
-            incidentId,
-            request.ExpectedVersion ?? incident.Version,
-            [Events.Create(request.EventId ?? Guid.NewGuid(), EventTypes.IncidentStatusChanged, changed, caller, incident.IsExercise)],
-            cancellationToken);
-        return new CommandResponse(incidentId, result.LastPosition, result.LastVersion, result.WasDuplicate);
+            var changed = new IncidentStatusChanged(incidentId, incident.Status, to, string.IsNullOrEmpty(request.Reason) ? null : request.Reason, caller.UserName, time.GetUtcNow());
+            return Task.FromResult(Events.Create(eventId, EventTypes.IncidentStatusChanged, changed, caller, incident.IsExercise));
+        }, cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ public sealed class PostUpdateValidator : AbstractValidator<PostUpdateRequest>
     }
 }
 
-public sealed class PostUpdateHandler(IEventLog log, IncidentAccess access, IValidator<PostUpdateRequest> validator, TimeProvider time)
+public sealed class PostUpdateHandler(IncidentWriter writer, IValidator<PostUpdateRequest> validator, TimeProvider time)
 {
     public async Task<CommandResponse> HandleAsync(Caller caller, Guid incidentId, PostUpdateRequest request, CancellationToken cancellationToken)
     {
@@ -34,19 +34,17 @@ public sealed class PostUpdateHandler(IEventLog log, IncidentAccess access, IVal
         }
 
         await validator.ValidateAndThrowAsync(request, cancellationToken);
-        // Liaisons post only to incidents routed to their agency; GetVisibleAsync enforces that.
-        var incident = await access.GetVisibleAsync(caller, incidentId, cancellationToken);
-        if (incident.Status == IncidentStatus.Closed)
+        var eventId = request.EventId ?? Guid.NewGuid();
+        // Liaisons post only to incidents routed to their agency: the writer reads through IncidentAccess.
+        return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, incident =>
         {
-            throw CommandRejectedException.Conflict($"Incident {incident.Reference} is closed.");
-        }
+            if (incident.Status == IncidentStatus.Closed)
+            {
+                throw CommandRejectedException.Conflict($"Incident {incident.Reference} is closed.");
+            }
 
-        var updated = new IncidentUpdated(incidentId, request.Text!, request.Severity, caller.UserName, caller.Agency, time.GetUtcNow());
-        var result = await log.AppendAsync(
-            incidentId,
-            request.ExpectedVersion ?? incident.Version,
-            [Events.Create(request.EventId ?? Guid.NewGuid(), EventTypes.IncidentUpdated, updated, caller, incident.IsExercise)],
-            cancellationToken);
-        return new CommandResponse(incidentId, result.LastPosition, result.LastVersion, result.WasDuplicate);
+            var updated = new IncidentUpdated(incidentId, request.Text!, request.Severity, caller.UserName, caller.Agency, time.GetUtcNow());
+            return Task.FromResult(Events.Create(eventId, EventTypes.IncidentUpdated, updated, caller, incident.IsExercise));
+        }, cancellationToken);
     }
 }

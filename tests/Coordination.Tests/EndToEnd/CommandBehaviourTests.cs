@@ -1,5 +1,6 @@
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Incidents;
 using Coordination.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
@@ -114,5 +115,96 @@ public sealed class CommandBehaviourTests
         });
         using var response = await redCrescent.GetAsync(new Uri($"api/incidents/{clash}", UriKind.Relative));
         Assert.That((int)response.StatusCode, Is.EqualTo(404), "an incident not routed to the agency is not found for it");
+    }
+
+    [Test]
+    public async Task A_restricted_incident_reaches_only_the_agencies_cleared_for_it()
+    {
+        await using var ncem = await _hub.ConnectAsync("liaison.ncem");
+        await using var civilDefence = await _hub.ConnectAsync("liaison.civil-defence");
+        await using var commander = await _hub.ConnectAsync("commander");
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+
+        var id = (await operatorApi.PostOkAsync("api/incidents", new
+        {
+            hazard = "Flood", severity = "Extreme", title = "تهديد لسد وادي القطارة", district = "benghazi",
+            classification = "Restricted", clearedAgencies = new[] { "ncem" },
+        })).GetProperty("incidentId").GetGuid();
+
+        await ncem.WaitUntilAsync(es => es.Any(e => e.IncidentId == id && e.Type == EventTypes.AgencyAlerted));
+        var all = await commander.WaitUntilAsync(es => es.Any(e => e.IncidentId == id && e.Type == EventTypes.AgencyAlerted));
+        await Task.Delay(300);
+        using var civilDefenceApi = await _hub.ClientForAsync("liaison.civil-defence");
+        var catchUp = await civilDefenceApi.GetOkAsync("api/log?after=0&limit=1000");
+        Assert.Multiple(() =>
+        {
+            Assert.That(all.Where(e => e.IncidentId == id && e.Type == EventTypes.AgencyAlerted).Select(e => e.DataAs<AgencyAlerted>().Agency), Is.EqualTo(new[] { "ncem" }));
+            Assert.That(civilDefence.Received.Where(e => e.IncidentId == id), Is.Empty);
+            Assert.That(catchUp.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("incidentId").GetGuid()), Does.Not.Contain(id));
+        });
+    }
+
+    [Test]
+    public async Task An_acknowledgement_retried_with_its_key_is_stored_once_and_a_second_one_is_a_conflict()
+    {
+        await using var ncem = await _hub.ConnectAsync("liaison.ncem");
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        var id = (await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        await ncem.WaitUntilAsync(es => es.Any(e => e.IncidentId == id && e.Type == EventTypes.AgencyAlerted && e.DataAs<AgencyAlerted>().Agency == "ncem"));
+
+        var key = Guid.NewGuid();
+        var first = await ncem.Connection.InvokeAsync<CommandResponse>("AcknowledgeAlert", id, new AcknowledgeAlertRequest(key, null, null));
+        var retry = await ncem.Connection.InvokeAsync<CommandResponse>("AcknowledgeAlert", id, new AcknowledgeAlertRequest(key, null, null));
+        var another = Assert.ThrowsAsync<HubException>(() => ncem.Connection.InvokeAsync<CommandResponse>("AcknowledgeAlert", id, new AcknowledgeAlertRequest(Guid.NewGuid(), null, null)));
+
+        using var commander = await _hub.ClientForAsync("commander");
+        var timeline = (await commander.GetOkAsync($"api/incidents/{id}")).GetProperty("timeline");
+        Assert.Multiple(() =>
+        {
+            Assert.That((retry.Position, retry.WasDuplicate), Is.EqualTo((first.Position, true)));
+            Assert.That(another!.Message, Does.Contain("HubException: 409").And.Contain("already acknowledged"));
+            Assert.That(timeline.EnumerateArray().Count(t => t.GetProperty("type").GetString() == EventTypes.AlertAcknowledged), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Exercise_traffic_is_marked_from_the_report_through_every_alert()
+    {
+        await using var commander = await _hub.ConnectAsync("commander");
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        var id = (await operatorApi.PostOkAsync("api/incidents", new
+        {
+            hazard = "Earthquake", severity = "Severe", title = "تمرين: زلزال في المرج", district = "marj", isExercise = true,
+        })).GetProperty("incidentId").GetGuid();
+
+        var entries = (await commander.WaitUntilAsync(es => es.Count(e => e.IncidentId == id && e.Type == EventTypes.AgencyAlerted) == 4))
+            .Where(e => e.IncidentId == id).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(entries.Select(e => e.Metadata.IsExercise), Is.All.True);
+            Assert.That(entries.Where(e => e.Type == EventTypes.AgencyAlerted).Select(e => e.DataAs<AgencyAlerted>().IsExercise), Is.All.True);
+        });
+    }
+
+    [Test]
+    public async Task Status_moves_forward_and_an_update_can_raise_the_severity()
+    {
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        using var commander = await _hub.ClientForAsync("commander");
+        var report = await operatorApi.PostOkAsync("api/incidents", new { hazard = "Wildfire", severity = "Moderate", title = "حريق في غابات الجبل الأخضر", district = "jabal-akhdar" });
+        var id = report.GetProperty("incidentId").GetGuid();
+
+        await operatorApi.PostOkAsync($"api/incidents/{id}/updates", new { text = "الرياح تدفع الحريق نحو شحات", severity = "Severe" });
+        await operatorApi.PostOkAsync($"api/incidents/{id}/status", new { status = "Responding", reason = "فرق الدفاع المدني في الموقع" });
+        await operatorApi.PostOkAsync($"api/incidents/{id}/status", new { status = "Closed" });
+
+        var incident = (await commander.GetOkAsync($"api/incidents/{id}")).GetProperty("incident");
+        var open = await commander.GetOkAsync("api/incidents?status=Responding");
+        Assert.Multiple(() =>
+        {
+            Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("Closed"));
+            Assert.That(incident.GetProperty("severity").GetString(), Is.EqualTo("Severe"));
+            Assert.That(open.EnumerateArray().Select(i => i.GetProperty("incidentId").GetGuid()), Does.Not.Contain(id));
+        });
     }
 }

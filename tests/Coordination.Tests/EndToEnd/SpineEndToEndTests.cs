@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Incidents;
 using Coordination.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
