@@ -23,6 +23,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<AppendSignal>();
         services.AddSingleton<IEventLog, EventLogStore>();
         services.AddSingleton<ReadModels>();
+        services.AddSingleton<Visibility.AgencyView>();
         services.AddSingleton<ProjectionRebuilder>();
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<MigrationRunner>();

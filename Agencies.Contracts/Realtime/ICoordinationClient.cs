@@ -5,8 +5,13 @@ namespace Coordination.Agencies.Contracts.Realtime;
 /// <summary>What the hub calls on a connected client (the SignalR client contract).</summary>
 public interface ICoordinationClient
 {
-    /// <summary>A log entry the client may see was appended. Apply by position; ignore positions already applied.</summary>
+    /// <summary>
+    /// A log entry the client may see was appended. Apply entries by position and ignore a position already
+    /// applied. When <paramref name="previousPosition"/> is greater than the last position the client applied,
+    /// entries were missed (a dropped link, a hub restart): catch up from the last applied position first.
+    /// </summary>
     /// <param name="entry">The entry.</param>
+    /// <param name="previousPosition">The position of the entry before this one that this client may see; 0 when there is none.</param>
     /// <returns>Completion of the push.</returns>
-    Task EntryAppended(LogEntry entry);
+    Task EntryAppended(LogEntry entry, long previousPosition);
 }

@@ -1,3 +1,4 @@
+using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Incidents;

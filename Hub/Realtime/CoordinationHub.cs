@@ -1,3 +1,5 @@
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Common;

@@ -5,24 +5,29 @@ using Coordination.Persistence.Projections;
 namespace Coordination.Hub.Realtime;
 
 /// <summary>
-/// Which agencies are alerted for each incident, kept current from the entries this hub pushes and
-/// loaded from the alert inbox on first sight of an incident (after a restart, or from another hub).
+/// For each incident, the agencies alerted and the position of each one's alert: an agency sees the
+/// incident's entries from that position on. Kept current from the entries this hub pushes, and loaded
+/// from the alert inbox on first sight of an incident (after a restart, or for another hub's incident).
 /// </summary>
 public sealed class IncidentAudience(ReadModels readModels)
 {
-    private readonly ConcurrentDictionary<Guid, ImmutableHashSet<string>> _agencies = new();
+    private readonly ConcurrentDictionary<Guid, ImmutableDictionary<string, long>> _alerts = new();
 
-    public async Task<ImmutableHashSet<string>> GetAsync(Guid incidentId, CancellationToken cancellationToken)
+    /// <summary>The agencies that may see the entry at <paramref name="position"/> of the incident.</summary>
+    public async Task<IReadOnlyList<string>> AgenciesSeeingAsync(Guid incidentId, long position, CancellationToken cancellationToken)
     {
-        if (_agencies.TryGetValue(incidentId, out var known))
+        if (!_alerts.TryGetValue(incidentId, out var known))
         {
-            return known;
+            var loaded = (await readModels.GetAlertsAsync(incidentId, cancellationToken)).ToImmutableDictionary(a => a.Agency, a => a.Position, StringComparer.Ordinal);
+            known = _alerts.AddOrUpdate(incidentId, loaded, (_, current) => current.SetItems(loaded));
         }
 
-        var loaded = (await readModels.GetAlertsAsync(incidentId, cancellationToken)).Select(a => a.Agency).ToImmutableHashSet(StringComparer.Ordinal);
-        return _agencies.AddOrUpdate(incidentId, loaded, (_, current) => current.Union(loaded));
+        return known.Where(a => a.Value <= position).Select(a => a.Key).ToArray();
     }
 
-    public void AddAgency(Guid incidentId, string agency) =>
-        _agencies.AddOrUpdate(incidentId, _ => ImmutableHashSet.Create(StringComparer.Ordinal, agency), (_, current) => current.Add(agency));
+    public void AgencyAlerted(Guid incidentId, string agency, long position) =>
+        _alerts.AddOrUpdate(
+            incidentId,
+            _ => ImmutableDictionary.Create<string, long>(StringComparer.Ordinal).SetItem(agency, position),
+            (_, current) => current.SetItem(agency, position));
 }

@@ -1,31 +1,37 @@
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
+using Coordination.Persistence.Visibility;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Coordination.Hub.Realtime;
 
 /// <summary>
-/// Every hub instance receives every log entry (its own temporary queue) and pushes it to the groups
-/// allowed to see it: everything-group always, and each agency alerted for the entry's incident.
+/// Every hub instance receives every log entry (its own temporary queue) and pushes it to each audience
+/// allowed to see it, with the position of that audience's previous visible entry so clients can detect
+/// what they missed: the everything-group sees every position; an agency sees its incidents from its alert on.
 /// </summary>
-public sealed class LogEntryFanoutConsumer(IHubContext<CoordinationHub, ICoordinationClient> hub, IncidentAudience audience) : IConsumer<LogEntry>
+public sealed class LogEntryFanoutConsumer(
+    IHubContext<CoordinationHub, ICoordinationClient> hub,
+    IncidentAudience audience,
+    AgencyView agencyView) : IConsumer<LogEntry>
 {
     public async Task Consume(ConsumeContext<LogEntry> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var entry = context.Message;
-        var agencies = await audience.GetAsync(entry.IncidentId, context.CancellationToken);
         if (entry.Type == EventTypes.AgencyAlerted)
         {
-            var alerted = entry.DataAs<AgencyAlerted>().Agency;
-            audience.AddAgency(entry.IncidentId, alerted);
-            agencies = agencies.Add(alerted);
+            audience.AgencyAlerted(entry.IncidentId, entry.DataAs<AgencyAlerted>().Agency, entry.Position);
         }
 
-        var groups = agencies.Select(AudienceGroups.Agency).Prepend(AudienceGroups.Everything).ToArray();
-        await hub.Clients.Groups(groups).EntryAppended(entry);
+        await hub.Clients.Group(AudienceGroups.Everything).EntryAppended(entry, entry.Position - 1);
+        foreach (var agency in await audience.AgenciesSeeingAsync(entry.IncidentId, entry.Position, context.CancellationToken))
+        {
+            var previous = await agencyView.PreviousPositionAsync(agency, entry.Position, context.CancellationToken);
+            await hub.Clients.Group(AudienceGroups.Agency(agency)).EntryAppended(entry, previous);
+        }
     }
 }
 

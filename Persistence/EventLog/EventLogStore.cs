@@ -212,7 +212,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         public byte[] Hash { get; set; } = [];
     }
 
-    internal static LogEntry ToEntry(StoredRow row)
+    public static LogEntry ToEntry(StoredRow row)
     {
         using var data = JsonDocument.Parse(row.Data);
         return new LogEntry(

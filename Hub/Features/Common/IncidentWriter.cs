@@ -1,3 +1,4 @@
+using Coordination.Agencies.Contracts.Commands;
 using Coordination.Hub.Auth;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Projections;

@@ -1,6 +1,7 @@
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Agencies.Contracts.Commands;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Common;
 using Coordination.Persistence.EventLog;
@@ -8,12 +9,6 @@ using Coordination.Persistence.Projections;
 using FluentValidation;
 
 namespace Coordination.Hub.Features.Incidents;
-
-/// <summary>A liaison acknowledges their agency's alert for an incident.</summary>
-/// <param name="EventId">Idempotency key; a retry with the same key is stored once.</param>
-/// <param name="Note">Optional note, e.g. "two teams on the way".</param>
-/// <param name="ExpectedVersion">The incident version the liaison saw; omitted means "the current one".</param>
-public sealed record AcknowledgeAlertRequest(Guid? EventId, string? Note, int? ExpectedVersion);
 
 public sealed class AcknowledgeAlertValidator : AbstractValidator<AcknowledgeAlertRequest>
 {

@@ -1,15 +1,13 @@
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Agencies.Contracts.Commands;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Common;
 using Coordination.Persistence.EventLog;
 using FluentValidation;
 
 namespace Coordination.Hub.Features.Incidents;
-
-/// <summary>Move an incident forward: Reported → Acknowledged → Responding → Contained → Closed.</summary>
-public sealed record ChangeStatusRequest(Guid? EventId, IncidentStatus? Status, string? Reason, int? ExpectedVersion);
 
 public sealed class ChangeStatusValidator : AbstractValidator<ChangeStatusRequest>
 {

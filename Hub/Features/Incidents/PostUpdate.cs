@@ -1,6 +1,7 @@
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Agencies.Contracts.Commands;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Common;
 using Coordination.Persistence.EventLog;
@@ -8,9 +9,6 @@ using FluentValidation;
 using Severity = Coordination.Agencies.Contracts.Reference.Severity;
 
 namespace Coordination.Hub.Features.Incidents;
-
-/// <summary>Post a situation update to an incident, optionally changing its severity.</summary>
-public sealed record PostUpdateRequest(Guid? EventId, string? Text, Severity? Severity, int? ExpectedVersion);
 
 public sealed class PostUpdateValidator : AbstractValidator<PostUpdateRequest>
 {

@@ -3,6 +3,7 @@ using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Dispatch.Agencies;
 using Coordination.Dispatch.Routing;
+using Coordination.Agencies.Contracts.Commands;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Common;
 using Coordination.Persistence.EventLog;
@@ -11,30 +12,6 @@ using FluentValidation;
 using Severity = Coordination.Agencies.Contracts.Reference.Severity;
 
 namespace Coordination.Hub.Features.Incidents;
-
-/// <summary>
-/// Log a new incident. <see cref="EventId"/> is the client's idempotency key: sending the same report
-/// again (after a dropped link) stores it once and returns the same incident.
-/// </summary>
-public sealed record ReportIncidentRequest(
-    Guid? EventId,
-    HazardType? Hazard,
-    CapCategory? Category,
-    Severity? Severity,
-    Urgency? Urgency,
-    Certainty? Certainty,
-    string? Title,
-    string? Description,
-    string? District,
-    string? Municipality,
-    double? Latitude,
-    double? Longitude,
-    DateTimeOffset? OccurredAt,
-    Classification? Classification,
-    IReadOnlyList<string>? ClearedAgencies,
-    bool? IsExercise);
-
-public sealed record ReportIncidentResponse(Guid IncidentId, string Reference, long Position, int Version, bool WasDuplicate);
 
 public sealed class ReportIncidentValidator : AbstractValidator<ReportIncidentRequest>
 {

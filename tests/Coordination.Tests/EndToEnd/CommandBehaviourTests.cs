@@ -1,3 +1,4 @@
+using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Hub.Features.Common;

@@ -28,7 +28,8 @@ public sealed class RestartTests
         }
 
         await using var second = await HubHost.StartAsync(data.Path);
-        await using var returning = await second.ConnectAsync("commander");
+        // The commander's console had applied everything up to the head before the restart.
+        await using var returning = await second.ConnectAsync("commander", startAfter: head);
         // Give the restarted relay time to publish anything it wrongly thought was unpublished.
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         var (boardAfter, inboxAfter, timelineAfter, headAfter) = await SnapshotAsync(second, incidentId);

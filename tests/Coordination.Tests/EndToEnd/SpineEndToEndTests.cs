@@ -1,3 +1,5 @@
+using Coordination.Agencies.Client;
+using Coordination.Agencies.Contracts.Commands;
 using System.Text.Json;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
@@ -80,7 +82,7 @@ public abstract class SpineEndToEndTests
         Assert.That(verify.GetProperty("isValid").GetBoolean(), Is.True, verify.ToString());
     }
 
-    private static async Task<LogEntry> WaitForAlert(CoordinationTestClient client, Guid incidentId, string agency)
+    private static async Task<LogEntry> WaitForAlert(CoordinationClient client, Guid incidentId, string agency)
     {
         var entries = await client.WaitUntilAsync(es => es.Any(e => IsAlertFor(e, incidentId, agency)));
         return entries.Single(e => IsAlertFor(e, incidentId, agency));

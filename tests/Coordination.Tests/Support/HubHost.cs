@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Coordination.Agencies.Client;
 using Coordination.Agencies.Contracts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -70,8 +71,9 @@ public sealed class HubHost : IAsyncDisposable
         return client;
     }
 
-    public async Task<CoordinationTestClient> ConnectAsync(string userName) =>
-        await CoordinationTestClient.ConnectAsync(BaseAddress, userName, await SignInAsync(userName));
+    /// <summary>A realtime client signed in as <paramref name="userName"/>, keeping every entry it applies.</summary>
+    public Task<CoordinationClient> ConnectAsync(string userName, long startAfter = 0) =>
+        CoordinationClient.ConnectAsync(BaseAddress, userName, Password, new CoordinationClientOptions { KeepHistory = true, StartAfter = startAfter });
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,359 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Commands;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Realtime;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Agencies.Client;
+
+/// <summary>
+/// A connection to the coordination hub that never silently misses an entry: it signs in, subscribes,
+/// applies pushed entries in position order, drops positions it already has, and catches up from the
+/// log whenever it (re)connects or a push shows it missed something. Commands are sent with an
+/// idempotency key and re-sent over a failing link, so each is stored once.
+/// </summary>
+public sealed class CoordinationClient : IAsyncDisposable
+{
+    private readonly HttpClient _http;
+    private readonly string _userName;
+    private readonly string _password;
+    private readonly CoordinationClientOptions _options;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<LogEntry> _applied = [];
+    private readonly List<LogEntry> _received = [];
+    private readonly Lock _historyLock = new();
+    private string _token = "";
+    private DateTimeOffset _tokenExpires;
+    private long _lastApplied;
+    private long _scanned;
+    private long _duplicates;
+    private long _gaps;
+
+    private CoordinationClient(Uri baseAddress, string userName, string password, CoordinationClientOptions options)
+    {
+        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        _userName = userName;
+        _password = password;
+        _options = options;
+        _lastApplied = _scanned = options.StartAfter;
+        Connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, HubPaths.Coordination.TrimStart('/')), o =>
+            {
+                o.AccessTokenProvider = async () => await TokenAsync(CancellationToken.None);
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .WithAutomaticReconnect(new ForeverRetryPolicy(options.MaxReconnectDelay))
+            .WithStatefulReconnect()
+            .AddJsonProtocol(o => ContractJson.Apply(o.PayloadSerializerOptions))
+            .Build();
+        Connection.On<LogEntry, long>(nameof(ICoordinationClient.EntryAppended), OnPushedAsync);
+        Connection.Reconnected += async _ => await CatchUpAsync(CancellationToken.None);
+    }
+
+    /// <summary>The underlying SignalR connection (its state, and hub methods the client does not wrap).</summary>
+    public HubConnection Connection { get; }
+
+    /// <summary>The user this client signed in as.</summary>
+    public string UserName => _userName;
+
+    /// <summary>The last position applied.</summary>
+    public long LastPosition => Interlocked.Read(ref _lastApplied);
+
+    /// <summary>Pushes dropped because their position was already applied.</summary>
+    public long DuplicatesDropped => Interlocked.Read(ref _duplicates);
+
+    /// <summary>Pushes that showed a gap and triggered a catch-up.</summary>
+    public long GapsDetected => Interlocked.Read(ref _gaps);
+
+    /// <summary>Raised for each entry as it is applied, in position order, once per position.</summary>
+    public event Action<LogEntry>? EntryApplied;
+
+    /// <summary>Every applied entry in order (only with <see cref="CoordinationClientOptions.KeepHistory"/>).</summary>
+    public IReadOnlyList<LogEntry> Applied
+    {
+        get
+        {
+            lock (_historyLock)
+            {
+                return _applied.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Every push as it arrived, duplicates included (only with <see cref="CoordinationClientOptions.KeepHistory"/>).</summary>
+    public IReadOnlyList<LogEntry> Received
+    {
+        get
+        {
+            lock (_historyLock)
+            {
+                return _received.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Signs in, connects, and catches up from <see cref="CoordinationClientOptions.StartAfter"/>.</summary>
+    public static async Task<CoordinationClient> ConnectAsync(Uri baseAddress, string userName, string password, CoordinationClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var client = new CoordinationClient(baseAddress, userName, password, options ?? new CoordinationClientOptions());
+        try
+        {
+            await client.TokenAsync(cancellationToken);
+            await client.Connection.StartAsync(cancellationToken);
+            await client.CatchUpAsync(cancellationToken);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Reads every entry after the last applied (or looked-at) position that this user may see, and applies it.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await CatchUpLockedAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reports an incident; a missing <see cref="ReportIncidentRequest.EventId"/> is filled in, so retries store it once.</summary>
+    public Task<ReportIncidentResponse> ReportAsync(ReportIncidentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync<ReportIncidentResponse>("api/incidents", request with { EventId = request.EventId ?? Guid.NewGuid() }, cancellationToken);
+    }
+
+    /// <summary>Acknowledges this liaison's agency alert for an incident.</summary>
+    public Task<CommandResponse> AcknowledgeAsync(Guid incidentId, string? note = null, Guid? eventId = null, CancellationToken cancellationToken = default) =>
+        SendAsync<CommandResponse>($"api/incidents/{incidentId}/acknowledge", new AcknowledgeAlertRequest(eventId ?? Guid.NewGuid(), note, null), cancellationToken);
+
+    /// <summary>Posts an update to an incident.</summary>
+    public Task<CommandResponse> PostUpdateAsync(Guid incidentId, PostUpdateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync<CommandResponse>($"api/incidents/{incidentId}/updates", request with { EventId = request.EventId ?? Guid.NewGuid() }, cancellationToken);
+    }
+
+    /// <summary>Waits until an applied entry matches, or throws <see cref="TimeoutException"/>.</summary>
+    public async Task<LogEntry> WaitForAsync(Func<LogEntry, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        var found = new TaskCompletionSource<LogEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnApplied(LogEntry entry)
+        {
+            if (predicate(entry))
+            {
+                found.TrySetResult(entry);
+            }
+        }
+
+        EntryApplied += OnApplied;
+        try
+        {
+            var already = Applied.FirstOrDefault(predicate);
+            if (already is not null)
+            {
+                return already;
+            }
+
+            return await found.Task.WaitAsync(timeout, cancellationToken);
+        }
+        finally
+        {
+            EntryApplied -= OnApplied;
+        }
+    }
+
+    private async Task OnPushedAsync(LogEntry entry, long previousPosition)
+    {
+        if (_options.KeepHistory)
+        {
+            lock (_historyLock)
+            {
+                _received.Add(entry);
+            }
+        }
+
+        await _gate.WaitAsync();
+        try
+        {
+            if (entry.Position <= _lastApplied)
+            {
+                Interlocked.Increment(ref _duplicates);
+                return;
+            }
+
+            if (previousPosition > _lastApplied)
+            {
+                // Something this user was owed did not arrive: read it from the log before going on.
+                Interlocked.Increment(ref _gaps);
+                await CatchUpLockedAsync(CancellationToken.None);
+                if (entry.Position <= _lastApplied)
+                {
+                    return;
+                }
+            }
+
+            Apply(entry);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task CatchUpLockedAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var after = Math.Max(_lastApplied, _scanned);
+            var page = await GetAsync<CatchUpResponse>($"api/log?after={after}&limit={_options.CatchUpPageSize}", cancellationToken);
+            foreach (var entry in page.Entries.Where(e => e.Position > _lastApplied))
+            {
+                Apply(entry);
+            }
+
+            _scanned = Math.Max(_scanned, page.NextAfter);
+            if (page.NextAfter >= page.HeadPosition)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Apply(LogEntry entry)
+    {
+        Interlocked.Exchange(ref _lastApplied, entry.Position);
+        if (_options.KeepHistory)
+        {
+            lock (_historyLock)
+            {
+                _applied.Add(entry);
+            }
+        }
+
+        EntryApplied?.Invoke(entry);
+    }
+
+    private async Task<string> TokenAsync(CancellationToken cancellationToken)
+    {
+        if (_token.Length > 0 && DateTimeOffset.UtcNow < _tokenExpires.AddMinutes(-5))
+        {
+            return _token;
+        }
+
+        using var response = await _http.PostAsJsonAsync("api/auth/token", new { userName = _userName, password = _password }, ContractJson.Options, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        var signIn = await response.Content.ReadFromJsonAsync<SignIn>(ContractJson.Options, cancellationToken)
+            ?? throw new InvalidOperationException("The hub answered sign-in with nothing.");
+        _token = signIn.Token;
+        _tokenExpires = signIn.ExpiresAt;
+        return _token;
+    }
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken));
+        using var response = await _http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<T>(ContractJson.Options, cancellationToken))!;
+    }
+
+    private async Task<T> SendAsync<T>(string path, object body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+                {
+                    Content = JsonContent.Create(body, body.GetType(), options: ContractJson.Options),
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken));
+                using var response = await _http.SendAsync(request, cancellationToken);
+                if ((int)response.StatusCode >= 500 && attempt < _options.CommandAttempts)
+                {
+                    await Task.Delay(Backoff(attempt), cancellationToken);
+                    continue;
+                }
+
+                await EnsureSuccessAsync(response, cancellationToken);
+                return (await response.Content.ReadFromJsonAsync<T>(ContractJson.Options, cancellationToken))!;
+            }
+            catch (HttpRequestException) when (attempt < _options.CommandAttempts)
+            {
+                // The link failed; the same idempotency key makes the re-send safe.
+                await Task.Delay(Backoff(attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(5000, 200 * (1 << Math.Min(attempt, 5))));
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new CoordinationException(response.StatusCode, problem);
+        }
+    }
+
+    /// <summary>Closes the connection.</summary>
+    /// <returns>Completion.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        _http.Dispose();
+        _gate.Dispose();
+    }
+
+    private sealed record SignIn(string Token, DateTimeOffset ExpiresAt);
+
+    private sealed class ForeverRetryPolicy(TimeSpan maxDelay) : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+            TimeSpan.FromMilliseconds(Math.Min(maxDelay.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(retryContext.PreviousRetryCount, 10))));
+    }
+}
+
+/// <summary>The hub refused a request; <see cref="Exception.Message"/> carries its ProblemDetails.</summary>
+public sealed class CoordinationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="status">The HTTP status.</param>
+    /// <param name="problem">The response body (ProblemDetails JSON).</param>
+    public CoordinationException(HttpStatusCode status, string problem) : base($"{(int)status} {problem}") => Status = status;
+
+    /// <summary>Creates the exception.</summary>
+    public CoordinationException() { }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The message.</param>
+    public CoordinationException(string message) : base(message) { }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="inner">The cause.</param>
+    public CoordinationException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>The HTTP status the hub answered.</summary>
+    public HttpStatusCode Status { get; }
+}
