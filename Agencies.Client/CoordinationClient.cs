@@ -54,6 +54,7 @@ public sealed class CoordinationClient : IAsyncDisposable
             .AddJsonProtocol(o => ContractJson.Apply(o.PayloadSerializerOptions))
             .Build();
         Connection.On<LogEntry, long>(nameof(ICoordinationClient.EntryAppended), OnPushedAsync);
+        Connection.On<long>(nameof(ICoordinationClient.Heartbeat), OnHeartbeatAsync);
         Connection.Reconnected += async _ => await CatchUpAsync(CancellationToken.None);
     }
 
@@ -215,6 +216,15 @@ public sealed class CoordinationClient : IAsyncDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private async Task OnHeartbeatAsync(long latestPosition)
+    {
+        if (latestPosition > Interlocked.Read(ref _lastApplied))
+        {
+            Interlocked.Increment(ref _gaps);
+            await CatchUpAsync(CancellationToken.None);
         }
     }
 

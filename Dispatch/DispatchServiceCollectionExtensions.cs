@@ -33,7 +33,9 @@ public static class DispatchServiceCollectionExtensions
             .Validate(o => o.AcknowledgeExtremeWithin > TimeSpan.Zero && o.AcknowledgeSevereWithin > TimeSpan.Zero && o.AcknowledgeModerateWithin > TimeSpan.Zero
                 && o.AcknowledgeMinorWithin > TimeSpan.Zero && o.AcknowledgeUnknownWithin > TimeSpan.Zero, "Coordination:Alerts deadlines must be positive.");
         services.AddOptions<RelayOptions>().Bind(configuration.GetSection(RelayOptions.Section)).ValidateOnStart()
-            .Validate(o => o.BatchSize is > 0 and <= 10_000, "Coordination:Relay:BatchSize must be between 1 and 10000.");
+            .Validate(o => o.BatchSize is > 0 and <= 10_000, "Coordination:Relay:BatchSize must be between 1 and 10000.")
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Coordination:Relay:LeaseDuration must be at least one second.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Coordination:Relay:PollInterval must be positive.");
         services.AddSingleton(bus);
 
         services.AddSingleton(AgencyDirectory.LoadSample());
@@ -63,6 +65,12 @@ public static class DispatchServiceCollectionExtensions
                 x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             }
         });
+
+        if (bus.Transport == "InMemory")
+        {
+            services.AddSingleton<RoutingProgress>();
+            services.AddHostedService(sp => sp.GetRequiredService<RoutingProgress>());
+        }
 
         // Registered after the bus so the bus starts first; the relay also waits for it to be healthy.
         services.AddSingleton<LogRelay>();

@@ -26,6 +26,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<Visibility.AgencyView>();
         services.AddSingleton<ProjectionRebuilder>();
         services.AddSingleton<CheckpointStore>();
+        services.AddSingleton<Leases.LeaseStore>();
         services.AddSingleton<MigrationRunner>();
         // Registered first so the schema exists before any other hosted service (the relay) starts.
         services.AddHostedService<DatabaseMigrator>();

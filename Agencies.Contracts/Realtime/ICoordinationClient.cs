@@ -14,4 +14,12 @@ public interface ICoordinationClient
     /// <param name="previousPosition">The position of the entry before this one that this client may see; 0 when there is none.</param>
     /// <returns>Completion of the push.</returns>
     Task EntryAppended(LogEntry entry, long previousPosition);
+
+    /// <summary>
+    /// Sent every few seconds: the position of the latest entry this client may see. When it is greater than
+    /// the last position the client applied, an entry was missed at the tail (no later push would reveal it): catch up.
+    /// </summary>
+    /// <param name="latestPosition">The latest position this client may see; 0 when there is none.</param>
+    /// <returns>Completion of the push.</returns>
+    Task Heartbeat(long latestPosition);
 }

@@ -4,6 +4,7 @@ using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Dispatch.Relay;
 using Coordination.Dispatch.Routing;
 using Coordination.Persistence.EventLog;
 using MassTransit;
@@ -21,7 +22,8 @@ public sealed class RoutingConsumer(
     RoutingRulesProvider rules,
     IOptions<AlertOptions> alertOptions,
     TimeProvider time,
-    ILogger<RoutingConsumer> logger) : IConsumer<LogEntry>
+    ILogger<RoutingConsumer> logger,
+    RoutingProgress? progress = null) : IConsumer<LogEntry>
 {
     /// <summary>The actor name routing decisions are recorded under.</summary>
     public const string Actor = "routing";
@@ -30,6 +32,12 @@ public sealed class RoutingConsumer(
     {
         ArgumentNullException.ThrowIfNull(context);
         var entry = context.Message;
+        await RouteAsync(entry, context.CancellationToken);
+        progress?.Handled(entry.Position);
+    }
+
+    private async Task RouteAsync(LogEntry entry, CancellationToken cancellationToken)
+    {
         if (entry.Type != EventTypes.IncidentReported)
         {
             return;
@@ -57,7 +65,7 @@ public sealed class RoutingConsumer(
             new EntryMetadata(Actor, "moi-duty", entry.Metadata.CorrelationId, entry.EventId, report.IsExercise)))
             .ToArray();
 
-        var result = await log.AppendAsync(entry.IncidentId, ExpectedVersion.Any, events, context.CancellationToken);
+        var result = await log.AppendAsync(entry.IncidentId, ExpectedVersion.Any, events, cancellationToken);
         DispatchLog.AgenciesAlerted(logger, entry.IncidentId, events.Length, result.FirstPosition, result.LastPosition, result.WasDuplicate);
     }
 }

@@ -8,6 +8,8 @@ public sealed class RoutingConsumerDefinition : ConsumerDefinition<RoutingConsum
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<RoutingConsumer> consumerConfigurator, IRegistrationContext context)
     {
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
+        // In log order, one at a time: routing progress can then be recorded as a single position.
+        endpointConfigurator.ConcurrentMessageLimit = 1;
         // Database contention or a broker hiccup is retried; the log's idempotency makes retries safe.
         endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000, 15000));
     }

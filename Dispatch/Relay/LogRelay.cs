@@ -1,5 +1,6 @@
 using Coordination.Persistence.Checkpoints;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Leases;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,22 +11,33 @@ namespace Coordination.Dispatch.Relay;
 /// <summary>
 /// The log is the outbox: this relay publishes every entry after its checkpoint to the bus, in position
 /// order, then moves the checkpoint. A crash between publish and checkpoint republishes a few entries
-/// (at-least-once); consumers and clients de-duplicate by event id and position.
+/// (at-least-once); consumers and clients de-duplicate by event id and position. With several hubs, only
+/// the holder of the relay lease publishes; another takes over when the holder stops renewing it.
 /// </summary>
 public sealed class LogRelay(
     IEventLog log,
     CheckpointStore checkpoints,
+    LeaseStore leases,
     AppendSignal signal,
     IBusControl bus,
     IOptions<RelayOptions> options,
-    ILogger<LogRelay> logger) : BackgroundService
+    TimeProvider time,
+    ILogger<LogRelay> logger,
+    RoutingProgress? routingProgress = null) : BackgroundService
 {
     public const string CheckpointName = "relay";
+    public const string LeaseName = "relay";
 
     private long _published;
 
+    /// <summary>This instance's name in the lease table.</summary>
+    public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
     /// <summary>The last position this relay has published and checkpointed.</summary>
     public long PublishedPosition => Interlocked.Read(ref _published);
+
+    /// <summary>True while this instance holds the lease and publishes.</summary>
+    public bool IsPublisher { get; private set; }
 
     /// <summary>True while publishing fails (the broker is unreachable).</summary>
     public bool IsFaulted { get; private set; }
@@ -35,32 +47,20 @@ public sealed class LogRelay(
         // Publishing before the consumers' queues are bound would drop entries on the floor.
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
         var settings = options.Value;
+        var renewEvery = settings.LeaseDuration / 3;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var checkpoint = await checkpoints.LoadAsync(CheckpointName, stoppingToken);
-                Interlocked.Exchange(ref _published, checkpoint);
-                while (!stoppingToken.IsCancellationRequested)
+                if (!await leases.TryAcquireAsync(LeaseName, Holder, settings.LeaseDuration, stoppingToken))
                 {
-                    var batch = await log.ReadAfterAsync(checkpoint, settings.BatchSize, stoppingToken);
-                    if (batch.Count == 0)
-                    {
-                        await signal.WaitAsync(settings.PollInterval, stoppingToken);
-                        continue;
-                    }
-
-                    foreach (var entry in batch)
-                    {
-                        // Sequential awaits keep the bus order equal to the log order.
-                        await bus.Publish(entry, stoppingToken);
-                    }
-
-                    checkpoint = batch[^1].Position;
-                    await checkpoints.SaveAsync(CheckpointName, checkpoint, stoppingToken);
-                    Interlocked.Exchange(ref _published, checkpoint);
-                    IsFaulted = false;
+                    IsPublisher = false;
+                    await Task.Delay(renewEvery, time, stoppingToken);
+                    continue;
                 }
+
+                IsPublisher = true;
+                await PublishWhileHoldingAsync(settings, renewEvery, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -73,6 +73,61 @@ public sealed class LogRelay(
                 DispatchLog.RelayFailed(logger, ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+        }
+    }
+
+    private async Task PublishWhileHoldingAsync(RelayOptions settings, TimeSpan renewEvery, CancellationToken stoppingToken)
+    {
+        var checkpoint = await checkpoints.LoadAsync(CheckpointName, stoppingToken);
+        if (routingProgress is not null)
+        {
+            // In-memory bus: republish what routing may not have finished before a crash.
+            checkpoint = Math.Min(checkpoint, await checkpoints.LoadAsync(RoutingProgress.CheckpointName, stoppingToken));
+        }
+
+        Interlocked.Exchange(ref _published, checkpoint);
+        var renewAt = time.GetUtcNow() + renewEvery;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (time.GetUtcNow() >= renewAt)
+            {
+                if (!await leases.TryAcquireAsync(LeaseName, Holder, settings.LeaseDuration, stoppingToken))
+                {
+                    IsPublisher = false; // Someone else took over while this instance was stalled.
+                    return;
+                }
+
+                renewAt = time.GetUtcNow() + renewEvery;
+            }
+
+            var batch = await log.ReadAfterAsync(checkpoint, settings.BatchSize, stoppingToken);
+            if (batch.Count == 0)
+            {
+                await signal.WaitAsync(settings.PollInterval < renewEvery ? settings.PollInterval : renewEvery, stoppingToken);
+                continue;
+            }
+
+            foreach (var entry in batch)
+            {
+                // Sequential awaits keep the bus order equal to the log order.
+                await bus.Publish(entry, stoppingToken);
+            }
+
+            checkpoint = batch[^1].Position;
+            await checkpoints.SaveAsync(CheckpointName, checkpoint, stoppingToken);
+            Interlocked.Exchange(ref _published, checkpoint);
+            IsFaulted = false;
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (IsPublisher)
+        {
+            // Hand over at once instead of making the next hub wait for the lease to expire.
+            await leases.ReleaseAsync(LeaseName, Holder, cancellationToken);
+            IsPublisher = false;
         }
     }
 }

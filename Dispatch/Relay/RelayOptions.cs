@@ -10,4 +10,10 @@ public sealed class RelayOptions
 
     /// <summary>How often to look for entries appended by other processes when nothing signals this one.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the relay's lease lasts. Only the holder publishes; when it dies another hub takes over
+    /// once the lease has expired, so this is also the longest pause in publishing after a hub dies.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
 }

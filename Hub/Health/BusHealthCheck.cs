@@ -14,7 +14,9 @@ public sealed class BusHealthCheck(IBusControl bus, LogRelay relay) : IHealthChe
             ? HealthCheckResult.Unhealthy($"bus is {health.Status}: {health.Description}")
             : relay.IsFaulted
                 ? HealthCheckResult.Unhealthy($"relay cannot publish (published up to position {relay.PublishedPosition})")
-                : HealthCheckResult.Healthy($"relay published up to position {relay.PublishedPosition}");
+                : HealthCheckResult.Healthy(relay.IsPublisher
+                    ? $"this hub's relay published up to position {relay.PublishedPosition}"
+                    : "another hub holds the relay lease; this one stands by");
         return Task.FromResult(result);
     }
 }

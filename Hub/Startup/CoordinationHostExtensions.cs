@@ -44,6 +44,10 @@ public static class CoordinationHostExtensions
         services.AddSingleton<IncidentAccess>();
         services.AddSingleton<IncidentWriter>();
         services.AddSingleton<IncidentAudience>();
+        var realtime = configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
+        services.AddSingleton(realtime);
+        services.AddHostedService<AudienceHeartbeat>();
+        services.Configure<Microsoft.AspNetCore.Http.Connections.ConnectionOptions>(o => o.DisconnectTimeout = realtime.ReconnectWindow);
         services.AddValidatorsFromAssemblyContaining<ReportIncidentValidator>(ServiceLifetime.Singleton);
         services.AddSingleton<ReportIncidentHandler>();
         services.AddSingleton<AcknowledgeAlertHandler>();

@@ -29,7 +29,14 @@ public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider time)
                 continue;
             }
 
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // Under the log's write lock, and checked again inside it: two hubs starting together migrate once.
+            await using var transaction = await dialect.BeginAppendAsync(connection, cancellationToken);
+            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM schema_versions WHERE version = @Version", new { Version = version }, transaction, cancellationToken: cancellationToken)) > 0)
+            {
+                continue;
+            }
+
             foreach (var batch in dialect.SplitBatches(SqlScripts.Get(path)))
             {
                 await connection.ExecuteAsync(new CommandDefinition(batch, transaction: transaction, cancellationToken: cancellationToken));

@@ -1,0 +1,3 @@
+SELECT holder
+FROM leases
+WHERE name = @Name AND expires_at >= @Now;

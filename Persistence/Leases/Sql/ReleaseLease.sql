@@ -1,0 +1,3 @@
+UPDATE leases
+SET expires_at = 0
+WHERE name = @Name AND holder = @Holder;
