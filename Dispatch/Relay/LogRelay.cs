@@ -107,10 +107,15 @@ public sealed class LogRelay(
                 continue;
             }
 
-            foreach (var entry in batch)
+            // A publish that hangs on a broker that went away is abandoned and retried from the checkpoint.
+            using (var publishing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
             {
-                // Sequential awaits keep the bus order equal to the log order.
-                await bus.Publish(entry, stoppingToken);
+                publishing.CancelAfter(settings.PublishTimeout);
+                foreach (var entry in batch)
+                {
+                    // Sequential awaits keep the bus order equal to the log order.
+                    await bus.Publish(entry, publishing.Token);
+                }
             }
 
             checkpoint = batch[^1].Position;

@@ -11,6 +11,9 @@ public sealed class RelayOptions
     /// <summary>How often to look for entries appended by other processes when nothing signals this one.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long one batch may take to publish before the relay gives up and retries it (broker unreachable).</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>
     /// How long the relay's lease lasts. Only the holder publishes; when it dies another hub takes over
     /// once the lease has expired, so this is also the longest pause in publishing after a hub dies.

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Log;
 
 namespace Coordination.Tests.Support;
 
@@ -21,6 +23,27 @@ public static class ApiCalls
         Assert.That(response.IsSuccessStatusCode, Is.True, $"GET {path} answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    /// <summary>Every entry of the log the client may see, in order, read page by page.</summary>
+    public static async Task<IReadOnlyList<LogEntry>> ReadLogAsync(this HttpClient client)
+    {
+        var entries = new List<LogEntry>();
+        long after = 0;
+        while (true)
+        {
+            var page = (await client.GetOkAsync($"api/log?after={after}&limit=1000")).Deserialize<CatchUpResponse>(HubHost.Json)!;
+            entries.AddRange(page.Entries);
+            after = page.NextAfter;
+            if (after >= page.HeadPosition)
+            {
+                return entries;
+            }
+        }
+    }
+
+    /// <summary>The AgencyAlerted entries for <paramref name="agency"/>, in log order.</summary>
+    public static long[] AlertPositionsFor(this IEnumerable<LogEntry> entries, string agency) =>
+        entries.Where(e => e.Type == EventTypes.AgencyAlerted && e.DataAs<AgencyAlerted>().Agency == agency).Select(e => e.Position).ToArray();
 
     /// <summary>A flood report in Derna, in Arabic, as the duty office would log it.</summary>
     public static object DernaFlood(string title = "فيضان في درنة: انهيار سدَّي وادي درنة") => new

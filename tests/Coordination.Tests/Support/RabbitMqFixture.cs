@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Coordination.Tests.Support;
+
+/// <summary>Base for fixtures that need a private RabbitMQ broker for all their tests.</summary>
+public abstract class RabbitMqFixture
+{
+    protected RabbitMqBroker Broker { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task StartBroker()
+    {
+        if (!RabbitMqBroker.IsInstalled)
+        {
+            Assert.Ignore("rabbitmq-server is not installed; the README's test command installs it.");
+        }
+
+        Broker = await RabbitMqBroker.StartAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopBroker()
+    {
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+    }
+
+    /// <summary>Hub settings for this broker, with queue names of their own.</summary>
+    protected Dictionary<string, string?> BusSettings() => new()
+    {
+        ["Coordination:Bus:Transport"] = "RabbitMq",
+        ["Coordination:Bus:Host"] = "127.0.0.1",
+        ["Coordination:Bus:Port"] = Broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
+        ["Coordination:Bus:QueuePrefix"] = "t" + Guid.NewGuid().ToString("N")[..8],
+        ["Coordination:Realtime:HeartbeatInterval"] = "00:00:01",
+    };
+}
