@@ -17,6 +17,9 @@ internal static partial class DispatchLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Routing rules in {Path} were not reloaded; the previous rules stay in force")]
     public static partial void RulesRejected(ILogger logger, Exception exception, string path);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Escalation scan failed; the next scan retries")]
+    public static partial void ScanFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Relay could not publish; retrying from the checkpoint")]
     public static partial void RelayFailed(ILogger logger, Exception exception);
 }

@@ -1,6 +1,7 @@
 using Coordination.Dispatch.Agencies;
 using Coordination.Dispatch.Bus;
 using Coordination.Dispatch.Consumers;
+using Coordination.Dispatch.Escalation;
 using Coordination.Dispatch.Relay;
 using Coordination.Dispatch.Routing;
 using MassTransit;
@@ -36,6 +37,10 @@ public static class DispatchServiceCollectionExtensions
             .Validate(o => o.BatchSize is > 0 and <= 10_000, "Coordination:Relay:BatchSize must be between 1 and 10000.")
             .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Coordination:Relay:LeaseDuration must be at least one second.")
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Coordination:Relay:PollInterval must be positive.");
+        services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.Section)).ValidateOnStart()
+            .Validate(o => o.ScanInterval > TimeSpan.Zero && o.StepInterval > TimeSpan.Zero && o.ReminderAfter > TimeSpan.Zero,
+                "Coordination:Escalation intervals must be positive.");
+        services.AddHostedService<EscalationScanner>();
         services.AddSingleton(bus);
 
         services.AddSingleton(AgencyDirectory.LoadSample());

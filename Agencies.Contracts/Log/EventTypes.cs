@@ -14,6 +14,11 @@ public static class EventTypes
     /// <summary><see cref="Incidents.IncidentStatusChanged"/>.</summary>
     public const string IncidentStatusChanged = nameof(Incidents.IncidentStatusChanged);
 
+    /// <summary><see cref="Alerts.AlertEscalated"/>.</summary>
+    public const string AlertEscalated = nameof(Alerts.AlertEscalated);
+    /// <summary><see cref="Alerts.AlertReminderSent"/>.</summary>
+    public const string AlertReminderSent = nameof(Alerts.AlertReminderSent);
+
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
@@ -22,5 +27,7 @@ public static class EventTypes
         [AlertAcknowledged] = typeof(Alerts.AlertAcknowledged),
         [IncidentUpdated] = typeof(Incidents.IncidentUpdated),
         [IncidentStatusChanged] = typeof(Incidents.IncidentStatusChanged),
+        [AlertEscalated] = typeof(Alerts.AlertEscalated),
+        [AlertReminderSent] = typeof(Alerts.AlertReminderSent),
     };
 }

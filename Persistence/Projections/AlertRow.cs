@@ -19,4 +19,11 @@ public sealed class AlertRow
     public string? AcknowledgedBy { get; set; }
     public bool IsExercise { get; set; }
     public long Position { get; set; }
+    /// <summary>0 until the alert is escalated; then 1 (agency duty officer), 2 (agency head), 3 (duty office and commanders).</summary>
+    public int EscalationLevel { get; set; }
+    /// <summary>The agency's last acknowledgement or update on the incident.</summary>
+    public DateTimeOffset? LastActivityAt { get; set; }
+    public long? LastActivityPosition { get; set; }
+    /// <summary>Reminders sent since the agency's last activity.</summary>
+    public int RemindersSent { get; set; }
 }

@@ -28,6 +28,8 @@ public static class ReadModelProjector
             EventTypes.AlertAcknowledged => await OnAcknowledged(Parse<AlertAcknowledged>(row)),
             EventTypes.IncidentUpdated => await OnUpdated(Parse<IncidentUpdated>(row)),
             EventTypes.IncidentStatusChanged => await OnStatusChanged(Parse<IncidentStatusChanged>(row)),
+            EventTypes.AlertEscalated => await OnEscalated(Parse<AlertEscalated>(row)),
+            EventTypes.AlertReminderSent => await OnReminded(Parse<AlertReminderSent>(row)),
             _ => row.Type,
         };
 
@@ -98,7 +100,7 @@ public static class ReadModelProjector
 
         async Task<string> OnAcknowledged(AlertAcknowledged e)
         {
-            var changed = await Execute("AlertAcknowledge", new { e.IncidentId, e.Agency, e.AcknowledgedAt, e.AcknowledgedBy });
+            var changed = await Execute("AlertAcknowledge", new { e.IncidentId, e.Agency, e.AcknowledgedAt, e.AcknowledgedBy, row.Position });
             // The first acknowledgement moves a fresh incident on; later ones leave the status alone.
             var board = Enum.Parse<IncidentStatus>(await connection.QuerySingleAsync<string>(new CommandDefinition(
                 SqlScripts.Get("Projections/Sql/BoardStatus.sql"), new { row.IncidentId }, transaction, cancellationToken: cancellationToken)));
@@ -110,6 +112,7 @@ public static class ReadModelProjector
 
         async Task<string> OnUpdated(IncidentUpdated e)
         {
+            await Execute("AlertActivity", new { e.IncidentId, e.Agency, At = e.PostedAt, row.Position });
             await Touch(severity: e.Severity);
             return e.Text;
         }
@@ -118,6 +121,20 @@ public static class ReadModelProjector
         {
             await Touch(status: e.To);
             return e.Reason is { Length: > 0 } reason ? $"{e.From} → {e.To}: {reason}" : $"{e.From} → {e.To}";
+        }
+
+        async Task<string> OnEscalated(AlertEscalated e)
+        {
+            await Execute("AlertEscalate", new { e.IncidentId, e.Agency, e.Level });
+            await Touch();
+            return $"{e.Agency} → {e.EscalatedTo} ({e.Level})";
+        }
+
+        async Task<string> OnReminded(AlertReminderSent e)
+        {
+            await Execute("AlertRemind", new { e.IncidentId, e.Agency, e.Reminder });
+            await Touch();
+            return $"{e.Agency} ({e.Reminder})";
         }
 
         Task<int> Touch(int alertsRaised = 0, int alertsAcknowledged = 0, Severity? severity = null, IncidentStatus? status = null) =>

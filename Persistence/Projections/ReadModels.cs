@@ -53,6 +53,13 @@ public sealed class ReadModels(ISqlDialect dialect)
         return (await connection.QueryAsync<AlertRow>(Command("AlertsForIncident", new { IncidentId = incidentId }, cancellationToken))).AsList();
     }
 
+    /// <summary>Alerts of open incidents that may still need an escalation or a reminder.</summary>
+    public async Task<IReadOnlyList<AlertRow>> GetAlertsToFollowUpAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<AlertRow>(new CommandDefinition(Sql("AlertsToFollowUp"), cancellationToken: cancellationToken))).AsList();
+    }
+
     private static string Sql(string name) => SqlScripts.Get($"Projections/Sql/{name}.sql");
 
     private static CommandDefinition Command(string name, object parameters, CancellationToken cancellationToken) =>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Tests.Support;
@@ -35,7 +36,7 @@ public sealed class HubHost : IAsyncDisposable
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
     /// <summary>Starts a hub on <paramref name="dataDirectory"/>; extra settings override the embedded defaults.</summary>
-    public static Task<HubHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<HubHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -48,7 +49,7 @@ public sealed class HubHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new Factory(all);
+        var factory = new Factory(all, time);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -88,11 +89,16 @@ public sealed class HubHost : IAsyncDisposable
         return options;
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            if (time is not null)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton(time));
+            }
+
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -1,0 +1,66 @@
+using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Projections;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.Dispatch.Escalation;
+
+/// <summary>
+/// Every scan interval, appends the escalations and reminders that have fallen due. Deadlines come from
+/// the log (the alert inbox), so a restart neither loses nor repeats one; every hub may scan, and the
+/// derived event ids make each escalation land once.
+/// </summary>
+public sealed class EscalationScanner(
+    IEventLog log,
+    ReadModels readModels,
+    IOptions<EscalationOptions> options,
+    TimeProvider time,
+    ILogger<EscalationScanner> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
+        while (true)
+        {
+            try
+            {
+                await ScanAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                DispatchLog.ScanFailed(logger, ex);
+            }
+
+            try
+            {
+                if (!await timer.WaitForNextTickAsync(stoppingToken))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Appends what is due now; returns how many entries were added.</summary>
+    public async Task<int> ScanAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var appended = 0;
+        foreach (var alert in await readModels.GetAlertsToFollowUpAsync(cancellationToken))
+        {
+            // One append per step: a step another hub already appended is a no-op, and the next still lands.
+            foreach (var due in FollowUpPlanner.Due(alert, now, options.Value, alert.AlertEventId))
+            {
+                var result = await log.AppendAsync(alert.IncidentId, ExpectedVersion.Any, [due], cancellationToken);
+                appended += result.WasDuplicate ? 0 : 1;
+            }
+        }
+
+        return appended;
+    }
+}
