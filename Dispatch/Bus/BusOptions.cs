@@ -18,6 +18,9 @@ public sealed class BusOptions
 
     public string Password { get; set; } = "guest";
 
+    /// <summary>Declare the shared routing queue as a quorum queue (replicated: set on a RabbitMQ cluster, from the first start).</summary>
+    public bool QuorumQueues { get; set; }
+
     /// <summary>Prefix for exchanges and queues, so several deployments (or test runs) can share a broker.</summary>
     public string QueuePrefix { get; set; } = "coordination";
 }
