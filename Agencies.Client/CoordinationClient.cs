@@ -34,6 +34,7 @@ public sealed class CoordinationClient : IAsyncDisposable
     private long _scanned;
     private long _duplicates;
     private long _gaps;
+    private bool _readsLog = true;
 
     private CoordinationClient(Uri baseAddress, string userName, string password, CoordinationClientOptions options)
     {
@@ -230,10 +231,21 @@ public sealed class CoordinationClient : IAsyncDisposable
 
     private async Task CatchUpLockedAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        while (_readsLog)
         {
             var after = Math.Max(_lastApplied, _scanned);
-            var page = await GetAsync<CatchUpResponse>($"api/log?after={after}&limit={_options.CatchUpPageSize}", cancellationToken);
+            CatchUpResponse page;
+            try
+            {
+                page = await GetAsync<CatchUpResponse>($"api/log?after={after}&limit={_options.CatchUpPageSize}", cancellationToken);
+            }
+            catch (CoordinationException ex) when (ex.Status == HttpStatusCode.Forbidden)
+            {
+                // This user's role reads no incidents (an administrator): there is nothing to catch up.
+                _readsLog = false;
+                return;
+            }
+
             foreach (var entry in page.Entries.Where(e => e.Position > _lastApplied))
             {
                 Apply(entry);

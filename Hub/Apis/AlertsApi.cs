@@ -15,6 +15,7 @@ public static class AlertsApi
     private static async Task<IReadOnlyList<AlertRow>> Inbox(ReadModels readModels, HttpContext context, string? agency)
     {
         var caller = context.Caller();
+        caller.EnsureReadsIncidents();
         var wanted = agency ?? caller.Agency;
         if (wanted != caller.Agency && !caller.SeesEverything)
         {

@@ -45,6 +45,7 @@ public static class IncidentsApi
         }
 
         var caller = context.Caller();
+        caller.EnsureReadsIncidents();
         return await readModels.ListIncidentsAsync(
             new BoardFilter(status, hazard, district, caller.SeesEverything ? null : caller.Agency, limit ?? 200),
             context.RequestAborted);

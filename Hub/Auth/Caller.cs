@@ -8,8 +8,20 @@ public sealed record Caller(string UserName, Role Role, string Agency)
 {
     public const string AgencyClaim = "agency";
 
-    /// <summary>Duty office, commanders and administrators see every incident; liaisons only those routed to their agency.</summary>
-    public bool SeesEverything => Role is Role.Operator or Role.Commander or Role.Administrator;
+    /// <summary>The duty office and commanders see every incident, restricted ones included; liaisons only those routed to their agency.</summary>
+    public bool SeesEverything => Role is Role.Operator or Role.Commander;
+
+    /// <summary>Administrators keep agencies, users and rules; they are not shown incident content.</summary>
+    public bool ReadsIncidents => Role is not Role.Administrator;
+
+    /// <summary>Refuses callers who do not read incidents.</summary>
+    public void EnsureReadsIncidents()
+    {
+        if (!ReadsIncidents)
+        {
+            throw Features.Common.CommandRejectedException.Forbidden("Administrators keep agencies, users and rules; incidents are for the duty office, commanders and liaisons.");
+        }
+    }
 
     public static Caller From(ClaimsPrincipal principal)
     {

@@ -26,8 +26,12 @@ public sealed class CoordinationHub(
     public override async Task OnConnectedAsync()
     {
         var caller = Me();
-        var group = caller.SeesEverything ? AudienceGroups.Everything : AudienceGroups.Agency(caller.Agency);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        if (caller.ReadsIncidents)
+        {
+            var group = caller.SeesEverything ? AudienceGroups.Everything : AudienceGroups.Agency(caller.Agency);
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        }
+
         await base.OnConnectedAsync();
     }
 

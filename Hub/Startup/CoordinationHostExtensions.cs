@@ -9,6 +9,7 @@ using Coordination.Hub.Features.Incidents;
 using Coordination.Hub.Features.Log;
 using Coordination.Hub.Health;
 using Coordination.Hub.Realtime;
+using Coordination.Hub.Security;
 using Coordination.Persistence;
 using FluentValidation;
 using MassTransit;
@@ -40,6 +41,16 @@ public static class CoordinationHostExtensions
             x.AddConsumer<LogEntryFanoutConsumer, LogEntryFanoutConsumerDefinition>());
 
         AddAuth(services, configuration, dataDirectory);
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(security);
+        services.AddCors(o => o.AddDefaultPolicy(policy =>
+        {
+            // Strict by default: no other origin may call the API from a browser unless listed.
+            if (security.AllowedOrigins.Length > 0)
+            {
+                policy.WithOrigins(security.AllowedOrigins).AllowAnyHeader().WithMethods("GET", "POST").AllowCredentials();
+            }
+        }));
 
         services.AddSingleton<IncidentAccess>();
         services.AddSingleton<IncidentWriter>();
@@ -121,8 +132,15 @@ public static class CoordinationHostExtensions
     public static WebApplication MapCoordinationHub(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseHsts();
+        }
+
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -5,6 +5,7 @@ using Coordination.Dispatch.Relay;
 using Coordination.Dispatch.Routing;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Realtime;
+using Coordination.Hub.Security;
 using Coordination.Persistence;
 
 namespace Coordination.Hub.Startup;
@@ -24,6 +25,7 @@ public static class SettingsCatalog
         (EscalationOptions.Section, typeof(EscalationOptions)),
         (RealtimeOptions.Section, typeof(RealtimeOptions)),
         (AuthOptions.Section, typeof(AuthOptions)),
+        (SecurityOptions.Section, typeof(SecurityOptions)),
     ];
 
     /// <summary>Keys such as "Coordination:Storage:Provider", in a stable order.</summary>

@@ -13,6 +13,7 @@ public sealed class IncidentAccess(ReadModels readModels)
     public async Task<IncidentBoardRow> GetVisibleAsync(Caller caller, Guid incidentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        caller.EnsureReadsIncidents();
         var incident = await readModels.GetIncidentAsync(incidentId, cancellationToken);
         if (incident is null || !(caller.SeesEverything || await IsRoutedToAsync(incidentId, caller.Agency, cancellationToken)))
         {

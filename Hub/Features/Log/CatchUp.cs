@@ -14,6 +14,7 @@ public sealed class CatchUpHandler(IEventLog log, AgencyView agencyView)
     public async Task<CatchUpResponse> HandleAsync(Caller caller, long after, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        caller.EnsureReadsIncidents();
         if (after < 0)
         {
             throw new CommandRejectedException($"'after' must be 0 or a position in the log, not {after}.");

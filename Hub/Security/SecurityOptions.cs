@@ -1,0 +1,25 @@
+namespace Coordination.Hub.Security;
+
+/// <summary>Coordination:Security. Browser-facing protections and request limits.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Coordination:Security";
+
+    /// <summary>Origins allowed to call the API from a browser page served elsewhere. Empty: only the hub's own pages.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Failed sign-ins in a row before an account is locked.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sign-in attempts allowed per client address per minute.</summary>
+    public int SignInsPerMinute { get; set; } = 20;
+
+    /// <summary>Incident reports allowed per user per minute (a flood of reports from one account is refused with 429).</summary>
+    public int ReportsPerMinute { get; set; } = 120;
+
+    /// <summary>How long a refresh token stays usable after sign-in.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(7);
+}
