@@ -41,6 +41,10 @@ public sealed class UserDirectory
 
     public IReadOnlyCollection<HubUser> All => _users.Values;
 
+    public bool Exists(string userName) => _users.ContainsKey(userName);
+
+    public HubUser? Find(string userName) => _users.GetValueOrDefault(userName);
+
     /// <summary>The user when the name and password match; null otherwise (without saying which was wrong).</summary>
     public HubUser? Verify(string userName, string password)
     {

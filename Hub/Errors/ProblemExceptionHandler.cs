@@ -47,6 +47,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is CommandRejectedException { RetryAfter: { } retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 }

@@ -43,6 +43,7 @@ public static class CoordinationHostExtensions
         AddAuth(services, configuration, dataDirectory);
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(security);
+        services.AddSingleton<Throttle>();
         services.AddCors(o => o.AddDefaultPolicy(policy =>
         {
             // Strict by default: no other origin may call the API from a browser unless listed.

@@ -24,4 +24,10 @@ public sealed class CommandRejectedException : Exception
     public static CommandRejectedException Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Forbidden", detail);
 
     public static CommandRejectedException Conflict(string detail) => new(StatusCodes.Status409Conflict, "Conflict", detail);
+
+    public static CommandRejectedException TooManyRequests(string detail, TimeSpan retryAfter) =>
+        new(StatusCodes.Status429TooManyRequests, "Too many requests", detail) { RetryAfter = retryAfter };
+
+    /// <summary>When to try again (sent as Retry-After), for 429.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

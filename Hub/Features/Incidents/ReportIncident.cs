@@ -6,6 +6,7 @@ using Coordination.Dispatch.Routing;
 using Coordination.Agencies.Contracts.Commands;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Common;
+using Coordination.Hub.Security;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Projections;
 using FluentValidation;
@@ -39,7 +40,7 @@ public sealed class ReportIncidentValidator : AbstractValidator<ReportIncidentRe
     }
 }
 
-public sealed class ReportIncidentHandler(IEventLog log, ReadModels readModels, IValidator<ReportIncidentRequest> validator, TimeProvider time)
+public sealed class ReportIncidentHandler(IEventLog log, ReadModels readModels, IValidator<ReportIncidentRequest> validator, Throttle throttle, TimeProvider time)
 {
     public async Task<ReportIncidentResponse> HandleAsync(Caller caller, ReportIncidentRequest request, CancellationToken cancellationToken)
     {
@@ -48,6 +49,8 @@ public sealed class ReportIncidentHandler(IEventLog log, ReadModels readModels, 
         {
             throw CommandRejectedException.Forbidden("Only the duty office and commanders report incidents.");
         }
+
+        throttle.Report(caller.UserName);
 
         await validator.ValidateAndThrowAsync(request, cancellationToken);
         var eventId = request.EventId ?? Guid.NewGuid();

@@ -43,6 +43,9 @@ public sealed class HubHost : IAsyncDisposable
             ["Coordination:DataDirectory"] = dataDirectory,
             ["Coordination:Auth:SamplePassword"] = Password,
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests sign in and report far faster than people; the limits have tests of their own.
+            ["Coordination:Security:SignInsPerMinute"] = "100000",
+            ["Coordination:Security:ReportsPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -23,6 +23,8 @@ public sealed class HubProcess : IAsyncDisposable
             ["Coordination__DataDirectory"] = dataDirectory,
             ["Coordination__Auth__SamplePassword"] = HubHost.Password,
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Coordination__Security__SignInsPerMinute"] = "100000",
+            ["Coordination__Security__ReportsPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

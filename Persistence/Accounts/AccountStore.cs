@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using Coordination.Persistence.Dialects;
+using Dapper;
+
+namespace Coordination.Persistence.Accounts;
+
+/// <summary>Sign-in state shared by every hub: failed attempts and lockouts, and one-time refresh tokens (stored hashed).</summary>
+public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
+{
+    /// <summary>When the account is locked, until when; null when it is not.</summary>
+    public async Task<DateTimeOffset?> LockedUntilAsync(string userName, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        var row = await connection.QuerySingleOrDefaultAsync<LockoutRow>(Command("GetLockout", new { UserName = Key(userName) }, cancellationToken));
+        var until = row is null ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(row.LockedUntil);
+        return until > time.GetUtcNow() ? until : null;
+    }
+
+    /// <summary>Counts a failed sign-in; locks the account for <paramref name="lockout"/> at the <paramref name="max"/>th in a row.</summary>
+    public async Task RecordFailureAsync(string userName, int max, TimeSpan lockout, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        var row = await connection.QuerySingleOrDefaultAsync<LockoutRow>(Command("GetLockout", new { UserName = Key(userName) }, cancellationToken));
+        var failed = (row?.FailedAttempts ?? 0) + 1;
+        var lockedUntil = row?.LockedUntil ?? 0;
+        if (failed >= max)
+        {
+            lockedUntil = (time.GetUtcNow() + lockout).ToUnixTimeMilliseconds();
+            failed = 0;
+        }
+
+        await SaveAsync(connection, userName, failed, lockedUntil, cancellationToken);
+    }
+
+    public async Task RecordSuccessAsync(string userName, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        await SaveAsync(connection, userName, 0, 0, cancellationToken);
+    }
+
+    /// <summary>A new refresh token for the user (returned once; only its hash is stored).</summary>
+    public async Task<string> IssueRefreshTokenAsync(string userName, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        await using var connection = dialect.CreateConnection();
+        await connection.ExecuteAsync(Command("InsertRefreshToken", new
+        {
+            TokenHash = Hash(token),
+            UserName = Key(userName),
+            ExpiresAt = (time.GetUtcNow() + lifetime).ToUnixTimeMilliseconds(),
+        }, cancellationToken));
+        return token;
+    }
+
+    /// <summary>
+    /// Uses a refresh token once; returns its user, or null when it is unknown, expired or already used.
+    /// A token used twice means it was copied: every token of that user is revoked.
+    /// </summary>
+    public async Task<string?> RedeemRefreshTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = Hash(token);
+        await using var connection = dialect.CreateConnection();
+        var row = await connection.QuerySingleOrDefaultAsync<RefreshRow>(Command("FindRefreshToken", new { TokenHash = hash }, cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        if (await connection.ExecuteAsync(Command("UseRefreshToken", new { TokenHash = hash, Now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken)) == 1)
+        {
+            return row.UserName;
+        }
+
+        if (row.Used)
+        {
+            await connection.ExecuteAsync(Command("RevokeRefreshTokens", new { row.UserName }, cancellationToken));
+        }
+
+        return null;
+    }
+
+    private static async Task SaveAsync(System.Data.Common.DbConnection connection, string userName, int failed, long lockedUntil, CancellationToken cancellationToken)
+    {
+        var parameters = new { UserName = Key(userName), FailedAttempts = failed, LockedUntil = lockedUntil };
+        if (await connection.ExecuteAsync(Command("UpdateLockout", parameters, cancellationToken)) == 0)
+        {
+            await connection.ExecuteAsync(Command("InsertLockout", parameters, cancellationToken));
+        }
+    }
+
+    private static string Key(string userName) => userName.ToLowerInvariant();
+
+    private static byte[] Hash(string token) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
+
+    private static CommandDefinition Command(string name, object parameters, CancellationToken cancellationToken) =>
+        new(SqlScripts.Get($"Accounts/Sql/{name}.sql"), parameters, cancellationToken: cancellationToken);
+
+    private sealed class LockoutRow
+    {
+        public int FailedAttempts { get; set; }
+        public long LockedUntil { get; set; }
+    }
+
+    private sealed class RefreshRow
+    {
+        public string UserName { get; set; } = "";
+        public bool Used { get; set; }
+    }
+}

@@ -1,0 +1,3 @@
+UPDATE account_lockouts
+SET failed_attempts = @FailedAttempts, locked_until = @LockedUntil
+WHERE user_name = @UserName;
