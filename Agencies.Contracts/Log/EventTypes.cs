@@ -19,6 +19,9 @@ public static class EventTypes
     /// <summary><see cref="Alerts.AlertReminderSent"/>.</summary>
     public const string AlertReminderSent = nameof(Alerts.AlertReminderSent);
 
+    /// <summary><see cref="Audit.RestrictedIncidentsAccessed"/>.</summary>
+    public const string RestrictedIncidentsAccessed = nameof(Audit.RestrictedIncidentsAccessed);
+
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
@@ -29,5 +32,6 @@ public static class EventTypes
         [IncidentStatusChanged] = typeof(Incidents.IncidentStatusChanged),
         [AlertEscalated] = typeof(Alerts.AlertEscalated),
         [AlertReminderSent] = typeof(Alerts.AlertReminderSent),
+        [RestrictedIncidentsAccessed] = typeof(Audit.RestrictedIncidentsAccessed),
     };
 }

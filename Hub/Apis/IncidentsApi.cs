@@ -32,7 +32,7 @@ public static class IncidentsApi
     }
 
     private static async Task<IReadOnlyList<IncidentBoardRow>> List(
-        ReadModels readModels, HttpContext context, IncidentStatus? status, HazardType? hazard, string? district, int? limit)
+        ReadModels readModels, RestrictedAccessAudit audit, HttpContext context, IncidentStatus? status, HazardType? hazard, string? district, int? limit)
     {
         if (district is not null && !Districts.IsKnown(district))
         {
@@ -46,14 +46,22 @@ public static class IncidentsApi
 
         var caller = context.Caller();
         caller.EnsureReadsIncidents();
-        return await readModels.ListIncidentsAsync(
+        var rows = await readModels.ListIncidentsAsync(
             new BoardFilter(status, hazard, district, caller.SeesEverything ? null : caller.Agency, limit ?? 200),
             context.RequestAborted);
+        await audit.RecordAsync(caller, rows.Where(r => r.Classification == Classification.Restricted).Select(r => r.IncidentId), "list");
+        return rows;
     }
 
-    private static async Task<IncidentDetails> Get(Guid incidentId, IncidentAccess access, ReadModels readModels, HttpContext context)
+    private static async Task<IncidentDetails> Get(Guid incidentId, IncidentAccess access, ReadModels readModels, RestrictedAccessAudit audit, HttpContext context)
     {
-        var incident = await access.GetVisibleAsync(context.Caller(), incidentId, context.RequestAborted);
+        var caller = context.Caller();
+        var incident = await access.GetVisibleAsync(caller, incidentId, context.RequestAborted);
+        if (incident.Classification == Classification.Restricted)
+        {
+            await audit.RecordAsync(caller, [incidentId], "details");
+        }
+
         return new IncidentDetails(
             incident,
             await readModels.GetAlertsAsync(incidentId, context.RequestAborted),

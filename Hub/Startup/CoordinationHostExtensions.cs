@@ -55,6 +55,7 @@ public static class CoordinationHostExtensions
 
         services.AddSingleton<IncidentAccess>();
         services.AddSingleton<IncidentWriter>();
+        services.AddSingleton<RestrictedAccessAudit>();
         services.AddSingleton<IncidentAudience>();
         var realtime = configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
         services.AddSingleton(realtime);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Audit;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
@@ -21,6 +22,11 @@ public static class ReadModelProjector
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(metadata);
+        if (SystemStreams.IsSystem(row.IncidentId))
+        {
+            return; // The audit stream lives in the log only; it has no board row or timeline.
+        }
+
         var summary = row.Type switch
         {
             EventTypes.IncidentReported => await OnReported(Parse<IncidentReported>(row)),

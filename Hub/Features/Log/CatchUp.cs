@@ -3,11 +3,14 @@ using Coordination.Agencies.Contracts.Commands;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Common;
 using Coordination.Persistence.EventLog;
+using Coordination.Agencies.Contracts.Audit;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Persistence.Projections;
 using Coordination.Persistence.Visibility;
 
 namespace Coordination.Hub.Features.Log;
 
-public sealed class CatchUpHandler(IEventLog log, AgencyView agencyView)
+public sealed class CatchUpHandler(IEventLog log, AgencyView agencyView, ReadModels readModels, RestrictedAccessAudit audit)
 {
     public const int MaxLimit = 1000;
 
@@ -29,6 +32,17 @@ public sealed class CatchUpHandler(IEventLog log, AgencyView agencyView)
         var entries = caller.SeesEverything
             ? await log.ReadAfterAsync(after, limit, cancellationToken)
             : await agencyView.ReadAsync(caller.Agency, after, head, limit, cancellationToken);
+        var restricted = new List<Guid>();
+        foreach (var incidentId in entries.Select(e => e.IncidentId).Distinct().Where(id => !SystemStreams.IsSystem(id)))
+        {
+            if ((await readModels.GetIncidentAsync(incidentId, cancellationToken))?.Classification == Classification.Restricted)
+            {
+                restricted.Add(incidentId);
+            }
+        }
+
+        await audit.RecordAsync(caller, restricted, "catch-up");
+
         // A short page means everything up to the head was looked at, visible or not.
         var nextAfter = entries.Count == limit ? entries[^1].Position : Math.Max(after, head);
         return new CatchUpResponse(entries, nextAfter, head);
