@@ -100,8 +100,14 @@ public static class CoordinationHostExtensions
         services.AddSingleton(key);
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<TokenIssuer>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(o =>
+        var external = configuration.GetSection(ExternalIssuerOptions.Section).Get<ExternalIssuerOptions>() ?? new ExternalIssuerOptions();
+        var useExternal = !string.IsNullOrWhiteSpace(external.Authority);
+        var authentication = services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = useExternal ? BearerSelector : JwtBearerDefaults.AuthenticationScheme;
+            o.DefaultChallengeScheme = o.DefaultScheme;
+        });
+        authentication.AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = new TokenValidationParameters
@@ -113,22 +119,56 @@ public static class CoordinationHostExtensions
                     RoleClaimType = System.Security.Claims.ClaimTypes.Role,
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
+                o.Events = new JwtBearerEvents { OnMessageReceived = TokenFromQueryForHub };
+            });
+        if (useExternal)
+        {
+            authentication.AddJwtBearer(ExternalScheme, o =>
+            {
+                o.Authority = external.Authority;
+                o.Audience = external.Audience;
+                o.RequireHttpsMetadata = external.RequireHttpsMetadata;
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
                 o.Events = new JwtBearerEvents
                 {
-                    // Browsers cannot set headers on WebSockets: SignalR sends the token in the query string.
-                    OnMessageReceived = context =>
+                    OnMessageReceived = TokenFromQueryForHub,
+                    OnTokenValidated = context =>
                     {
-                        var token = context.Request.Query["access_token"];
-                        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments(HubPaths.Coordination))
+                        // Map the directory's claims onto the hub's; a token without a usable role or agency is refused.
+                        if (ExternalClaims.Map(context.Principal!, external) is { } mapped)
                         {
-                            context.Token = token;
+                            context.Principal = mapped;
+                        }
+                        else
+                        {
+                            context.Fail("The external token does not carry a known role and an agency.");
                         }
 
                         return Task.CompletedTask;
                     },
                 };
             });
+            authentication.AddPolicyScheme(BearerSelector, "Built-in or external bearer token", o =>
+                o.ForwardDefaultSelector = context => ExternalClaims.IsFromIssuer(context, auth.Issuer) ? JwtBearerDefaults.AuthenticationScheme : ExternalScheme);
+        }
+
         services.AddAuthorization();
+    }
+
+    private const string ExternalScheme = "External";
+    private const string BearerSelector = "Bearer-or-external";
+
+    // Browsers cannot set headers on WebSockets: SignalR sends the token in the query string.
+    private static Task TokenFromQueryForHub(MessageReceivedContext context)
+    {
+        var token = context.Request.Query["access_token"];
+        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments(HubPaths.Coordination))
+        {
+            context.Token = token;
+        }
+
+        return Task.CompletedTask;
     }
 
     public static WebApplication MapCoordinationHub(this WebApplication app)

@@ -26,6 +26,7 @@ public static class SettingsCatalog
         (RealtimeOptions.Section, typeof(RealtimeOptions)),
         (AuthOptions.Section, typeof(AuthOptions)),
         (SecurityOptions.Section, typeof(SecurityOptions)),
+        (ExternalIssuerOptions.Section, typeof(ExternalIssuerOptions)),
     ];
 
     /// <summary>Keys such as "Coordination:Storage:Provider", in a stable order.</summary>

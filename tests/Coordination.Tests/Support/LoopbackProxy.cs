@@ -47,7 +47,18 @@ public sealed class LoopbackProxy : IAsyncDisposable
         _listener = null;
         foreach (var client in _open.Keys)
         {
-            client.Client.LingerState = new LingerOption(true, 0);
+            // A pipe may be closing this connection at the same moment: its socket can already be gone.
+            try
+            {
+                if (client.Client is { } socket)
+                {
+                    socket.LingerState = new LingerOption(true, 0); // reset, as a dead link looks to both ends
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
             client.Dispose();
         }
 
