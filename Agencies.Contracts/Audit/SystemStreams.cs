@@ -6,8 +6,11 @@ public static class SystemStreams
     /// <summary>The audit stream: who read restricted incidents.</summary>
     public static readonly Guid Audit = new("00000000-0000-0000-0000-00000000a0d1");
 
+    /// <summary>The directory stream: agencies and users, as administrators changed them.</summary>
+    public static readonly Guid Directory = new("00000000-0000-0000-0000-00000000d1c7");
+
     /// <summary>True for a stream that is not an incident.</summary>
     /// <param name="streamId">The entry's incident id.</param>
     /// <returns>Whether it is a system stream.</returns>
-    public static bool IsSystem(Guid streamId) => streamId == Audit;
+    public static bool IsSystem(Guid streamId) => streamId == Audit || streamId == Directory;
 }

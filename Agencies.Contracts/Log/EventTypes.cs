@@ -22,6 +22,15 @@ public static class EventTypes
     /// <summary><see cref="Audit.RestrictedIncidentsAccessed"/>.</summary>
     public const string RestrictedIncidentsAccessed = nameof(Audit.RestrictedIncidentsAccessed);
 
+    /// <summary><see cref="Directory.AgencyRegistered"/>.</summary>
+    public const string AgencyRegistered = nameof(Directory.AgencyRegistered);
+    /// <summary><see cref="Directory.UserRegistered"/>.</summary>
+    public const string UserRegistered = nameof(Directory.UserRegistered);
+    /// <summary><see cref="Directory.UserPasswordSet"/>.</summary>
+    public const string UserPasswordSet = nameof(Directory.UserPasswordSet);
+    /// <summary><see cref="Directory.UserDisabled"/>.</summary>
+    public const string UserDisabled = nameof(Directory.UserDisabled);
+
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
@@ -33,5 +42,9 @@ public static class EventTypes
         [AlertEscalated] = typeof(Alerts.AlertEscalated),
         [AlertReminderSent] = typeof(Alerts.AlertReminderSent),
         [RestrictedIncidentsAccessed] = typeof(Audit.RestrictedIncidentsAccessed),
+        [AgencyRegistered] = typeof(Directory.AgencyRegistered),
+        [UserRegistered] = typeof(Directory.UserRegistered),
+        [UserPasswordSet] = typeof(Directory.UserPasswordSet),
+        [UserDisabled] = typeof(Directory.UserDisabled),
     };
 }

@@ -3,29 +3,45 @@ using Coordination.Agencies.Contracts;
 
 namespace Coordination.Dispatch.Agencies;
 
-/// <summary>The agencies the hub knows, seeded from the embedded sample set.</summary>
+/// <summary>
+/// The agencies the hub knows. Starts with the embedded sample set (so rules can be checked at start-up)
+/// and is replaced with the directory kept in the database once that is read, and whenever it changes.
+/// </summary>
 public sealed class AgencyDirectory
 {
-    private readonly Dictionary<string, Agency> _byCode;
+    private volatile Snapshot _current;
 
-    public AgencyDirectory(IEnumerable<Agency> agencies)
-    {
-        All = agencies.ToArray();
-        _byCode = All.ToDictionary(a => a.Code, StringComparer.Ordinal);
-    }
+    public AgencyDirectory(IEnumerable<Agency> agencies) => _current = new Snapshot(agencies);
 
-    public IReadOnlyList<Agency> All { get; }
+    public IReadOnlyList<Agency> All => _current.All;
 
-    public bool Exists(string? code) => code is not null && _byCode.ContainsKey(code);
+    public bool Exists(string? code) => code is not null && _current.ByCode.ContainsKey(code);
 
-    public Agency? Find(string code) => _byCode.GetValueOrDefault(code);
+    public Agency? Find(string code) => _current.ByCode.GetValueOrDefault(code);
+
+    /// <summary>Swaps in a new list of agencies (from the database).</summary>
+    public void Replace(IEnumerable<Agency> agencies) => _current = new Snapshot(agencies);
 
     /// <summary>The sample agencies of Libya shipped with the hub.</summary>
-    public static AgencyDirectory LoadSample()
+    public static AgencyDirectory LoadSample() => new(SampleAgencies());
+
+    public static IReadOnlyList<Agency> SampleAgencies()
     {
         using var stream = typeof(AgencyDirectory).Assembly.GetManifestResourceStream("agencies.json")!;
-        var file = JsonSerializer.Deserialize<AgencyFile>(stream, ContractJson.Options)!;
-        return new AgencyDirectory(file.Agencies);
+        return JsonSerializer.Deserialize<AgencyFile>(stream, ContractJson.Options)!.Agencies;
+    }
+
+    private sealed class Snapshot
+    {
+        public Snapshot(IEnumerable<Agency> agencies)
+        {
+            All = agencies.ToArray();
+            ByCode = All.ToDictionary(a => a.Code, StringComparer.Ordinal);
+        }
+
+        public IReadOnlyList<Agency> All { get; }
+
+        public Dictionary<string, Agency> ByCode { get; }
     }
 
     private sealed record AgencyFile(IReadOnlyList<Agency> Agencies);

@@ -41,10 +41,10 @@ public static class AuthApi
                 $"Too many failed sign-ins: this account is locked until {lockedUntil:HH:mm} UTC.", lockedUntil - time.GetUtcNow());
         }
 
-        var user = users.Verify(request.UserName, request.Password);
+        var user = await users.VerifyAsync(request.UserName, request.Password, cancellationToken);
         if (user is null)
         {
-            if (users.Exists(request.UserName))
+            if (await users.ExistsAsync(request.UserName, cancellationToken))
             {
                 await accounts.RecordFailureAsync(request.UserName, security.MaxFailedSignIns, security.LockoutDuration, cancellationToken);
             }
@@ -65,7 +65,7 @@ public static class AuthApi
         }
 
         var userName = await accounts.RedeemRefreshTokenAsync(request.RefreshToken, context.RequestAborted);
-        var user = userName is null ? null : users.Find(userName);
+        var user = userName is null ? null : await users.FindAsync(userName, context.RequestAborted);
         if (user is null)
         {
             throw new CommandRejectedException(StatusCodes.Status401Unauthorized, "Refresh failed", "The refresh token is unknown, expired or already used: sign in again.");

@@ -1,62 +1,48 @@
 using Coordination.Agencies.Contracts.Reference;
-using Coordination.Dispatch.Agencies;
+using Coordination.Persistence.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Coordination.Hub.Auth;
 
 /// <summary>
-/// The accounts that can sign in. For now the sample set: a duty operator, a commander and an
-/// administrator in the duty office, and one liaison per agency (liaison.&lt;agency code&gt;).
-/// Passwords are kept only as ASP.NET Core Identity hashes.
+/// The accounts that can sign in, read from the directory in the database (kept from the log by the
+/// projections). Passwords are kept only as ASP.NET Core Identity hashes, outside the log.
 /// </summary>
-public sealed class UserDirectory
+public sealed class UserDirectory(DirectoryStore store)
 {
-    private readonly Dictionary<string, HubUser> _users;
-    private readonly PasswordHasher<HubUser> _hasher = new();
+    private static readonly HubUser Nobody = new("", "", Role.Liaison, "", "");
+    private static readonly PasswordHasher<HubUser> Hasher = new();
+    private static readonly string DummyHash = Hasher.HashPassword(Nobody, "not-a-password");
 
-    public UserDirectory(AgencyDirectory agencies, AuthOptions options)
+    public static string HashPassword(string userName, string password) => Hasher.HashPassword(Nobody with { UserName = userName }, password);
+
+    /// <summary>The user when the name and password match and the account is enabled; null otherwise (without saying which was wrong).</summary>
+    public async Task<HubUser?> VerifyAsync(string userName, string password, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(agencies);
-        ArgumentNullException.ThrowIfNull(options);
-        _users = new Dictionary<string, HubUser>(StringComparer.OrdinalIgnoreCase);
-        if (!options.SeedSampleUsers)
+        var row = await store.UserAsync(userName, cancellationToken);
+        if (row is null || row.Disabled || row.PasswordHash is null)
         {
-            return;
-        }
-
-        Add("duty.operator", "مشغل المناوبة / Duty operator", Role.Operator, "moi-duty");
-        Add("commander", "القائد / Commander", Role.Commander, "moi-duty");
-        Add("admin", "المسؤول / Administrator", Role.Administrator, "moi-duty");
-        foreach (var agency in agencies.All.Where(a => a.Code != "moi-duty"))
-        {
-            Add($"liaison.{agency.Code}", $"{agency.NameAr} / {agency.NameEn}", Role.Liaison, agency.Code);
-        }
-
-        void Add(string userName, string displayName, Role role, string agency)
-        {
-            var user = new HubUser(userName, displayName, role, agency, "");
-            _users[userName] = user with { PasswordHash = _hasher.HashPassword(user, options.SamplePassword) };
-        }
-    }
-
-    public IReadOnlyCollection<HubUser> All => _users.Values;
-
-    public bool Exists(string userName) => _users.ContainsKey(userName);
-
-    public HubUser? Find(string userName) => _users.GetValueOrDefault(userName);
-
-    /// <summary>The user when the name and password match; null otherwise (without saying which was wrong).</summary>
-    public HubUser? Verify(string userName, string password)
-    {
-        if (!_users.TryGetValue(userName, out var user))
-        {
-            // Hash anyway so a wrong name takes as long as a wrong password.
-            _hasher.VerifyHashedPassword(new HubUser("", "", Role.Liaison, "", ""), DummyHash, password);
+            // Hash anyway so an unknown name takes as long as a wrong password.
+            Hasher.VerifyHashedPassword(Nobody, DummyHash, password);
             return null;
         }
 
-        return _hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
+        var user = ToUser(row);
+        var result = Hasher.VerifyHashedPassword(user, row.PasswordHash, password);
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            await store.SetPasswordHashAsync(row.UserName, HashPassword(row.UserName, password), cancellationToken);
+        }
+
+        return result == PasswordVerificationResult.Failed ? null : user;
     }
 
-    private static readonly string DummyHash = new PasswordHasher<HubUser>().HashPassword(new HubUser("", "", Role.Liaison, "", ""), "not-a-password");
+    public async Task<bool> ExistsAsync(string userName, CancellationToken cancellationToken) =>
+        await store.UserAsync(userName, cancellationToken) is not null;
+
+    /// <summary>An enabled user, or null.</summary>
+    public async Task<HubUser?> FindAsync(string userName, CancellationToken cancellationToken) =>
+        await store.UserAsync(userName, cancellationToken) is { Disabled: false } row ? ToUser(row) : null;
+
+    private static HubUser ToUser(UserRow row) => new(row.UserName, row.DisplayName, Enum.Parse<Role>(row.Role), row.Agency, "");
 }

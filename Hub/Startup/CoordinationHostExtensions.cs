@@ -4,6 +4,7 @@ using Coordination.Dispatch;
 using Coordination.Hub.Apis;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Errors;
+using Coordination.Hub.Features.Admin;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Incidents;
 using Coordination.Hub.Features.Log;
@@ -56,6 +57,8 @@ public static class CoordinationHostExtensions
         services.AddSingleton<IncidentAccess>();
         services.AddSingleton<IncidentWriter>();
         services.AddSingleton<RestrictedAccessAudit>();
+        services.AddSingleton<DirectoryCommands>();
+        services.AddHostedService<DirectorySync>();
         services.AddSingleton<IncidentAudience>();
         var realtime = configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
         services.AddSingleton(realtime);
@@ -194,6 +197,7 @@ public static class CoordinationHostExtensions
         app.MapAlertsApi();
         app.MapLogApi();
         app.MapReferenceApi();
+        app.MapAdminApi();
         app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -15,7 +15,6 @@ public static class StartupBanner
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var dialect = app.Services.GetRequiredService<ISqlDialect>();
         var auth = app.Services.GetRequiredService<AuthOptions>();
-        var users = app.Services.GetRequiredService<UserDirectory>();
         var storage = dialect is SqliteDialect sqlite ? $"SQLite file {sqlite.FilePath}" : dialect.Name;
         Console.WriteLine();
         Console.WriteLine("Coordination hub is running.");
@@ -26,9 +25,9 @@ public static class StartupBanner
         }
 
         Console.WriteLine($"  Storage:  {storage}");
-        if (auth.SeedSampleUsers && users.All.Count > 0)
+        if (auth.SeedSampleUsers)
         {
-            Console.WriteLine($"  Sample users ({users.All.Count}), password '{auth.SamplePassword}': duty.operator, commander, admin, liaison.<agency> (e.g. liaison.ncem)");
+            Console.WriteLine($"  Sample users, password '{auth.SamplePassword}': duty.operator, commander, admin, liaison.<agency> (e.g. liaison.ncem)");
         }
 
         Console.WriteLine();

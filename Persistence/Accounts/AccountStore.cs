@@ -79,6 +79,13 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
         return null;
     }
 
+    /// <summary>Every refresh token of the user stops working (the account was disabled).</summary>
+    public async Task RevokeRefreshTokensAsync(string userName, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        await connection.ExecuteAsync(Command("RevokeRefreshTokens", new { UserName = Key(userName) }, cancellationToken));
+    }
+
     private static async Task SaveAsync(System.Data.Common.DbConnection connection, string userName, int failed, long lockedUntil, CancellationToken cancellationToken)
     {
         var parameters = new { UserName = Key(userName), FailedAttempts = failed, LockedUntil = lockedUntil };

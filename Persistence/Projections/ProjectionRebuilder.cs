@@ -20,6 +20,8 @@ public sealed class ProjectionRebuilder(ISqlDialect dialect)
         await using var transaction = await dialect.BeginAppendAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             SqlScripts.Get("Projections/Sql/ClearReadModels.sql"), transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            SqlScripts.Get("Accounts/Sql/ClearDirectory.sql"), transaction: transaction, cancellationToken: cancellationToken));
 
         long after = 0, replayed = 0;
         var read = dialect.Script("ReadAfter");

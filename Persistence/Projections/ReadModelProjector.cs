@@ -4,6 +4,7 @@ using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Audit;
+using Coordination.Agencies.Contracts.Directory;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
@@ -22,6 +23,12 @@ public static class ReadModelProjector
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(metadata);
+        if (row.IncidentId == SystemStreams.Directory)
+        {
+            await ApplyDirectoryAsync(connection, transaction, row, cancellationToken);
+            return;
+        }
+
         if (SystemStreams.IsSystem(row.IncidentId))
         {
             return; // The audit stream lives in the log only; it has no board row or timeline.
@@ -159,6 +166,35 @@ public static class ReadModelProjector
         Task<int> Execute(string script, object parameters) =>
             connection.ExecuteAsync(new CommandDefinition(
                 SqlScripts.Get($"Projections/Sql/{script}.sql"), parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static async Task ApplyDirectoryAsync(DbConnection connection, DbTransaction transaction, StoredRow row, CancellationToken cancellationToken)
+    {
+        switch (row.Type)
+        {
+            case EventTypes.AgencyRegistered:
+                var agency = Parse<AgencyRegistered>(row);
+                await Upsert("UpdateAgency", "InsertAgency", new { agency.Code, agency.NameAr, agency.NameEn, agency.Kind });
+                break;
+            case EventTypes.UserRegistered:
+                var user = Parse<UserRegistered>(row);
+                await Upsert("UpdateUser", "InsertUser", new { UserName = user.UserName.ToLowerInvariant(), user.DisplayName, user.Role, user.Agency });
+                break;
+            case EventTypes.UserDisabled:
+                await Execute("DisableUser", new { UserName = Parse<UserDisabled>(row).UserName.ToLowerInvariant() });
+                break;
+        }
+
+        async Task Upsert(string update, string insert, object parameters)
+        {
+            if (await Execute(update, parameters) == 0)
+            {
+                await Execute(insert, parameters);
+            }
+        }
+
+        Task<int> Execute(string script, object parameters) =>
+            connection.ExecuteAsync(new CommandDefinition(SqlScripts.Get($"Accounts/Sql/{script}.sql"), parameters, transaction, cancellationToken: cancellationToken));
     }
 
     private static T Parse<T>(StoredRow row) =>

@@ -37,6 +37,7 @@ public sealed class AuthorizationMatrixTests
         public required Dictionary<Target, Guid> Shared { get; init; }
         public required Queue<Guid> FreshPublic { get; init; }
         public required Queue<Guid> FreshRestricted { get; init; }
+        public required Queue<string> SpareUsers { get; init; }
 
         public Guid Incident(Target target, bool fresh) =>
             !fresh ? Shared[target] : target == Target.Public ? FreshPublic.Dequeue() : FreshRestricted.Dequeue();
@@ -88,6 +89,13 @@ public sealed class AuthorizationMatrixTests
             (x, c, t) => Invoke(x, c, "PostUpdate", x.Incident(t, true), new PostUpdateRequest(null, "تحديث", null, null)), true),
         new("change status (hub)", "hub ChangeStatus", (c, _) => DutyOrCommand(c),
             (x, c, t) => Invoke(x, c, "ChangeStatus", x.Incident(t, true), new ChangeStatusRequest(null, IncidentStatus.Responding, null, null)), true),
+        new("list users", "GET /api/admin/users", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/admin/users")),
+        new("register a user", "POST /api/admin/users", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Post, "api/admin/users",
+            $$"""{"userName":"user.{{Guid.NewGuid():N}}","displayName":"مستخدم","role":"Liaison","agency":"ncem","password":"a-long-password-1"}""")),
+        new("disable a user", "POST /api/admin/users/{userName}/disable", (c, _) => c.Role == Role.Administrator,
+            (x, c, _) => Rest(x, c, HttpMethod.Post, $"api/admin/users/{x.SpareUsers.Dequeue()}/disable", "{}")),
+        new("register an agency", "POST /api/admin/agencies", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Post, "api/admin/agencies",
+            $$"""{"code":"agency-{{Guid.NewGuid():N}}","nameAr":"جهة","nameEn":"Agency","kind":"Response"}""")),
         new("catch up (hub)", "hub CatchUp", (c, _) => ReadsIncidents(c), (x, c, _) => Invoke(x, c, "CatchUp", 0L, 100)),
     ];
 
@@ -141,7 +149,15 @@ public sealed class AuthorizationMatrixTests
             }
 
             await WaitRoutedAsync(http["commander"], freshPublic.Concat(freshRestricted).Concat(shared.Values).ToArray());
-            var context = new Context { Hub = hub, Http = http, Realtime = realtime, Shared = shared, FreshPublic = freshPublic, FreshRestricted = freshRestricted };
+            var spares = new Queue<string>();
+            for (var i = 0; i < Callers.Length * 2; i++)
+            {
+                var name = $"spare.{i}";
+                await http["admin"].PostOkAsync("api/admin/users", new { userName = name, displayName = "احتياط", role = "Liaison", agency = "ambulance", password = "spare-password-123" });
+                spares.Enqueue(name);
+            }
+
+            var context = new Context { Hub = hub, Http = http, Realtime = realtime, Shared = shared, FreshPublic = freshPublic, FreshRestricted = freshRestricted, SpareUsers = spares };
 
             var wrong = new List<string>();
             foreach (var op in Ops)

@@ -1,0 +1,27 @@
+namespace Coordination.Agencies.Contracts.Directory;
+
+/// <summary>An agency was registered, or its names changed (recorded on the directory stream).</summary>
+/// <param name="Code">Stable code used in rules, alerts and sign-in.</param>
+/// <param name="NameAr">Arabic name.</param>
+/// <param name="NameEn">English name.</param>
+/// <param name="Kind">DutyOffice, Coordination, Response, Security, Humanitarian, Municipality or Utility.</param>
+/// <param name="By">The administrator.</param>
+public sealed record AgencyRegistered(string Code, string NameAr, string NameEn, string Kind, string By);
+
+/// <summary>A user was registered, or their name, role or agency changed. Never carries a password.</summary>
+/// <param name="UserName">Sign-in name.</param>
+/// <param name="DisplayName">Name shown to others.</param>
+/// <param name="Role">Operator, Liaison, Commander or Administrator.</param>
+/// <param name="Agency">The agency the user acts for.</param>
+/// <param name="By">The administrator.</param>
+public sealed record UserRegistered(string UserName, string DisplayName, string Role, string Agency, string By);
+
+/// <summary>A user's password was set (the password itself is never in the log).</summary>
+/// <param name="UserName">Sign-in name.</param>
+/// <param name="By">The administrator.</param>
+public sealed record UserPasswordSet(string UserName, string By);
+
+/// <summary>A user may no longer sign in; their refresh tokens were revoked.</summary>
+/// <param name="UserName">Sign-in name.</param>
+/// <param name="By">The administrator.</param>
+public sealed record UserDisabled(string UserName, string By);

@@ -1,0 +1,3 @@
+UPDATE directory_users
+SET disabled = 1
+WHERE user_name = @UserName;

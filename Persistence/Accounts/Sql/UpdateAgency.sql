@@ -1,0 +1,3 @@
+UPDATE directory_agencies
+SET name_ar = @NameAr, name_en = @NameEn, kind = @Kind
+WHERE code = @Code;
