@@ -12,8 +12,8 @@ public sealed class AuthOptions
 
     public string Audience { get; set; } = "coordination-hub";
 
-    /// <summary>How long a sign-in token lasts. A shift is 12 hours; the console signs in again after.</summary>
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>How long a sign-in token lasts; clients renew it with their refresh token (or sign in again) before then.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Whether to create the sample users (one per role and agency).</summary>
     public bool SeedSampleUsers { get; set; } = true;
