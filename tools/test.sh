@@ -21,6 +21,16 @@ dotnet test Coordination.sln -c Release --logger "console;verbosity=normal" 2>&1
 status=${PIPESTATUS[0]}
 set -e
 
+# A short run of the benchmarks (tiny sizes, seconds) so the bench tool cannot rot.
+set +e
+dotnet run --project Bench -c Release -- --quick --out artifacts/bench
+bench=$?
+set -e
+if [ "$bench" -ne 0 ]; then
+  echo "The quick benchmark run failed (exit $bench)."
+  [ "$status" -ne 0 ] || status=$bench
+fi
+
 # One plain closing line: "Tests: N passed, N failed, N skipped".
 count() { grep -E "^ +$1: +[0-9]+\$" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
 if grep -qE '^Total tests: [0-9]+' "$log"; then

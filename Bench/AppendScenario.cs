@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Coordination.Agencies.Contracts.Incidents;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Persistence;
+using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Migrations;
+using Coordination.Persistence.Sqlite;
+
+namespace Coordination.Bench;
+
+/// <summary>S3: appends through the real log (hash chain, projections, one transaction each), against B2.</summary>
+internal static class AppendScenario
+{
+    public static string DatabasePath(string folder) => Path.Combine(folder, "s3.db");
+
+    public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
+    {
+        var path = DatabasePath(folder);
+        SqliteBaseline.Delete(path);
+        DapperSetup.EnsureConfigured();
+        var dialect = new SqliteDialect(path);
+        await new MigrationRunner(dialect, TimeProvider.System).MigrateAsync(CancellationToken.None);
+        using var log = new EventLogStore(dialect, new AppendSignal(), TimeProvider.System);
+
+        // Latency on an empty log, then throughput of one writer.
+        var atEmpty = new Latencies();
+        for (var i = 0; i < sizes.LatencySamples; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await ReportAsync(log);
+            atEmpty.Record(start);
+        }
+
+        var single = Stopwatch.StartNew();
+        for (var i = 0; i < sizes.Appends; i++)
+        {
+            await ReportAsync(log);
+        }
+
+        var singleRate = sizes.Appends / single.Elapsed.TotalSeconds;
+        var concurrent = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, sizes.ConcurrentWriters).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < sizes.Appends / sizes.ConcurrentWriters; i++)
+            {
+                await ReportAsync(log);
+            }
+        })));
+        var concurrentRate = sizes.Appends / concurrent.Elapsed.TotalSeconds;
+
+        // The hash chain's own cost, per row.
+        var row = new StoredRow { Position = 1, IncidentId = Guid.NewGuid(), Version = 1, EventId = Guid.NewGuid(), Type = EventTypes.IncidentReported, Data = SampleRow.Report(Guid.NewGuid()).Data, Metadata = "{}", RecordedAt = 1 };
+        var hashing = Stopwatch.StartNew();
+        var previous = ChainHasher.Genesis;
+        for (var i = 0; i < 20_000; i++)
+        {
+            previous = ChainHasher.Compute(previous, row);
+        }
+
+        var hashMicroseconds = hashing.Elapsed.TotalMilliseconds * 1000 / 20_000;
+
+        // Fill the log to the stored size in large appends, then measure single appends again.
+        var filler = Guid.NewGuid();
+        await log.AppendAsync(filler, ExpectedVersion.NoStream, [SampleRow.Report(filler)], CancellationToken.None);
+        var update = System.Text.Json.JsonSerializer.Serialize(
+            new IncidentUpdated(filler, "تقرير حالة: المياه تنحسر في الأحياء الشرقية، والفرق تواصل البحث والإنقاذ.", Severity.Severe, "duty.operator", "moi-duty", DateTimeOffset.UtcNow),
+            Agencies.Contracts.ContractJson.Options);
+        var metadata = SampleRow.Report(filler).Metadata;
+        while (await log.HeadPositionAsync(CancellationToken.None) < sizes.StoredEntries)
+        {
+            var batch = Enumerable.Range(0, 500).Select(_ => new NewEvent(Guid.NewGuid(), EventTypes.IncidentUpdated, update, metadata)).ToArray();
+            await log.AppendAsync(filler, ExpectedVersion.Any, batch, CancellationToken.None);
+        }
+
+        var stored = await log.HeadPositionAsync(CancellationToken.None);
+        var atStored = new Latencies();
+        for (var i = 0; i < sizes.LatencySamples; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await ReportAsync(log);
+            atStored.Record(start);
+        }
+
+        return
+        [
+            new("S3.single", "log appends, one writer, one report per append", singleRate, "appends/s", "B2.1"),
+            new("S3.single/100", "log appends, one writer, against batched bare inserts", singleRate, "appends/s", "B2.100"),
+            new("S3.concurrent", $"log appends, {sizes.ConcurrentWriters} concurrent writers", concurrentRate, "appends/s", "B2.1"),
+            new("S3.hash", "hash chain cost per entry (SHA-256 over canonical bytes)", hashMicroseconds, "µs"),
+            new("S3.lat0.p50", "append latency on an empty log, p50", atEmpty.Percentile(50), "ms", "B1.p50"),
+            new("S3.lat0.p99", "append latency on an empty log, p99", atEmpty.Percentile(99), "ms", "B1.p99"),
+            new("S3.latN.p50", $"append latency with {stored:N0} entries stored, p50", atStored.Percentile(50), "ms", "S3.lat0.p50"),
+            new("S3.latN.p99", $"append latency with {stored:N0} entries stored, p99", atStored.Percentile(99), "ms", "S3.lat0.p99"),
+        ];
+    }
+
+    private static Task<AppendResult> ReportAsync(EventLogStore log)
+    {
+        var id = Guid.NewGuid();
+        return log.AppendAsync(id, ExpectedVersion.NoStream, [SampleRow.Report(id)], CancellationToken.None);
+    }
+}

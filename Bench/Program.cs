@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Coordination.Bench;
+
+/// <summary>
+/// bench: measures the log against the machine's own limits, each figure next to its baseline.
+/// dotnet run --project Bench -c Release -- [--quick] [--data DIR] [--out DIR]
+/// </summary>
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var data = Path.GetFullPath(Option("--data") ?? Path.Combine("artifacts", "bench-data"));
+        var output = Path.GetFullPath(Option("--out") ?? Path.Combine("artifacts", "bench"));
+        var fileSystem = Machine.FileSystemOf(data);
+        if (fileSystem is "tmpfs" or "ramfs")
+        {
+            Console.Error.WriteLine($"Refusing to measure: {data} is on {fileSystem}, which never touches a disk. Use --data on a real disk.");
+            return 2;
+        }
+
+        Directory.CreateDirectory(data);
+        var sizes = quick ? Sizes.Quick : Sizes.Full;
+        var machine = Machine.Describe(data);
+        Console.WriteLine($"bench ({(quick ? "quick" : "full")}): {machine}");
+        var results = new List<Result>();
+        var suites = new (string Name, Func<Task<IReadOnlyList<Result>>> Run)[]
+        {
+            ("B1 disk: fdatasync", () => DiskBaseline.RunAsync(data, sizes)),
+            ("B2 bare SQLite through Dapper", () => SqliteBaseline.RunAsync(data, sizes)),
+            ("S3 log appends", () => AppendScenario.RunAsync(data, sizes)),
+            ("S5 audit: verify the chain", () => VerifyScenario.RunAsync(data)),
+        };
+        foreach (var (name, run) in suites)
+        {
+            var started = Stopwatch.GetTimestamp();
+            Console.Write($"  {name} ...");
+            results.AddRange(await run());
+            Console.WriteLine($" {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+        }
+
+        var rated = results.Select(r => r.BaselineId is { } b && results.FirstOrDefault(x => x.Id == b) is { } baseline && baseline.Value > 0
+            ? r with { Ratio = r.Value / baseline.Value }
+            : r).ToArray();
+        var table = Report.Markdown(rated, machine, quick);
+        Console.WriteLine();
+        Console.WriteLine(table);
+        Directory.CreateDirectory(output);
+        await File.WriteAllTextAsync(Path.Combine(output, "results.md"), table);
+        await File.WriteAllTextAsync(Path.Combine(output, "results.json"), JsonSerializer.Serialize(new { machine, quick, at = DateTimeOffset.UtcNow, results = rated }, Report.Json));
+        Console.WriteLine($"Written: {Path.Combine(output, "results.md")} and results.json");
+        return 0;
+
+        string? Option(string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+    }
+}
+
+/// <summary>How much of each thing to do.</summary>
+internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, int Appends, int ConcurrentWriters, int StoredEntries, int LatencySamples)
+{
+    public static Sizes Quick { get; } = new(100, 200, 2_000, 200, 4, 5_000, 100);
+
+    public static Sizes Full { get; } = new(2_000, 3_000, 100_000, 3_000, 4, 1_000_000, 1_000);
+}
+
+internal static class Report
+{
+    public static JsonSerializerOptions Json { get; } = new() { WriteIndented = true };
+
+    public static string Markdown(IReadOnlyList<Result> results, string machine, bool quick)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}. Run: {(quick ? "quick (tiny sizes: a smoke test, not figures to quote)" : "full")}.");
+        text.AppendLine();
+        text.AppendLine("| id | what | value | unit | vs baseline | ratio |");
+        text.AppendLine("|---|---|---:|---|---|---:|");
+        foreach (var r in results)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Id} | {r.What} | {r.Value:0.###} | {r.Unit} | {r.BaselineId ?? ""} | {(r.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "")} |");
+        }
+
+        return text.ToString();
+    }
+}
