@@ -14,6 +14,9 @@ internal static partial class DispatchLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Routing rules reloaded from {Path}: {Count} rules")]
     public static partial void RulesReloaded(ILogger logger, string path, int count);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Routing rules in {Path}: {Warning}; that agency is not alerted until it is registered")]
+    public static partial void RuleWarning(ILogger logger, string path, string warning);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Routing rules in {Path} were not reloaded; the previous rules stay in force")]
     public static partial void RulesRejected(ILogger logger, Exception exception, string path);
 

@@ -8,9 +8,22 @@ namespace Coordination.Dispatch.Routing;
 /// <summary>A validated set of routing rules and the decision it makes for an incident.</summary>
 public sealed class RoutingRuleSet
 {
-    private RoutingRuleSet(IReadOnlyList<RoutingRule> rules) => Rules = rules;
+    private readonly AgencyDirectory _agencies;
+
+    private RoutingRuleSet(IReadOnlyList<RoutingRule> rules, AgencyDirectory agencies, IReadOnlyList<string> warnings)
+    {
+        Rules = rules;
+        _agencies = agencies;
+        Warnings = warnings;
+    }
 
     public IReadOnlyList<RoutingRule> Rules { get; }
+
+    /// <summary>
+    /// Agencies the rules name that the directory does not know (yet). Not an error: an administrator may
+    /// add the agency after editing the rules, and until then those agencies are simply not alerted.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Each agency to alert, once, with the first rule (in file order) that chose it.</summary>
     public IReadOnlyList<(string Agency, string RuleId)> Route(HazardType hazard, Severity severity, string district)
@@ -19,7 +32,8 @@ public sealed class RoutingRuleSet
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in Rules.Where(r => r.Matches(hazard, severity, district)))
         {
-            chosen.AddRange(rule.Agencies.Where(seen.Add).Select(a => (a, rule.Id)));
+            // Checked against the directory as it is now, which administrators change while the hub runs.
+            chosen.AddRange(rule.Agencies.Where(a => _agencies.Exists(a) && seen.Add(a)).Select(a => (a, rule.Id)));
         }
 
         return chosen;
@@ -45,6 +59,7 @@ public sealed class RoutingRuleSet
         }
 
         var problems = new List<string>();
+        var warnings = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in file.Rules)
         {
@@ -58,7 +73,7 @@ public sealed class RoutingRuleSet
                 problems.Add($"rule '{rule.Id}': no agencies");
             }
 
-            problems.AddRange((rule.Agencies ?? []).Where(a => !agencies.Exists(a)).Select(a => $"rule '{rule.Id}': unknown agency '{a}'"));
+            warnings.AddRange((rule.Agencies ?? []).Where(a => !agencies.Exists(a)).Select(a => $"rule '{rule.Id}': unknown agency '{a}'"));
             problems.AddRange((rule.Districts ?? []).Where(d => !Districts.IsKnown(d)).Select(d => $"rule '{rule.Id}': unknown district '{d}'"));
         }
 
@@ -67,9 +82,10 @@ public sealed class RoutingRuleSet
             throw new RoutingRulesException("The routing rules have problems: " + string.Join("; ", problems));
         }
 
-        return new RoutingRuleSet(file.Rules
-            .Select(r => r with { Hazards = r.Hazards ?? [], Districts = r.Districts ?? [] })
-            .ToArray());
+        return new RoutingRuleSet(
+            file.Rules.Select(r => r with { Hazards = r.Hazards ?? [], Districts = r.Districts ?? [] }).ToArray(),
+            agencies,
+            warnings);
     }
 
     /// <summary>The sample rules shipped with the hub.</summary>

@@ -57,6 +57,11 @@ public sealed class RoutingRulesProvider : IDisposable
                 var rules = RoutingRuleSet.Parse(text, _agencies);
                 Volatile.Write(ref _current, rules);
                 DispatchLog.RulesReloaded(_logger, _path, rules.Rules.Count);
+                foreach (var warning in rules.Warnings)
+                {
+                    DispatchLog.RuleWarning(_logger, _path, warning);
+                }
+
                 return true;
             }
             catch (Exception ex) when (ex is RoutingRulesException or IOException)

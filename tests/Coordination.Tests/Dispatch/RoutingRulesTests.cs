@@ -35,7 +35,20 @@ public sealed class RoutingRulesTests
     {
         const string json = """{"rules":[{"id":"a","hazards":["Flood"],"minimumSeverity":"Minor","districts":["atlantis"],"agencies":["nasa"]},{"id":"a","hazards":[],"minimumSeverity":"Minor","districts":[],"agencies":[]}]}""";
         var error = Assert.Throws<RoutingRulesException>(() => RoutingRuleSet.Parse(json, Agencies));
-        Assert.That(error!.Message, Does.Contain("unknown agency 'nasa'").And.Contain("unknown district 'atlantis'").And.Contain("used twice").And.Contain("no agencies"));
+        Assert.That(error!.Message, Does.Contain("unknown district 'atlantis'").And.Contain("used twice").And.Contain("no agencies"));
+    }
+
+    [Test]
+    public void A_rule_naming_an_agency_not_registered_yet_alerts_it_once_it_is_registered()
+    {
+        var directory = AgencyDirectory.LoadSample();
+        var rules = RoutingRuleSet.Parse(
+            """{"rules":[{"id":"port","hazards":["TransportAccident"],"minimumSeverity":"Minor","districts":[],"agencies":["port-benghazi","ambulance"]}]}""", directory);
+        Assert.That(rules.Warnings, Has.One.Contains("unknown agency 'port-benghazi'"));
+        Assert.That(Route(rules, HazardType.TransportAccident, Severity.Severe, "benghazi"), Is.EqualTo(new[] { "ambulance" }));
+
+        directory.Replace(directory.All.Append(new Agency("port-benghazi", "ميناء بنغازي", "Port of Benghazi", "Response")));
+        Assert.That(Route(rules, HazardType.TransportAccident, Severity.Severe, "benghazi"), Is.EqualTo(new[] { "port-benghazi", "ambulance" }));
     }
 
     [Test]
