@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using System.Threading.Channels;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Persistence.Dialects;
@@ -13,9 +14,13 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
 {
     private const int VerifyPageSize = 5000;
 
-    // One writer per process: the database lock is the real guard across processes; this keeps the
-    // process's own writers from queueing inside the database's busy-wait.
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    // Group commit: appends queue here and one writer takes whatever is waiting (up to MaxBatch) into a
+    // single transaction, so concurrent callers share one durable commit instead of waiting for one each.
+    // Each request runs inside its own savepoint: a conflict in one leaves the others untouched.
+    private const int MaxBatch = 100;
+    private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _startLock = new();
+    private Task? _writerLoop;
 
     public async Task<AppendResult> AppendAsync(Guid incidentId, int expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
     {
@@ -30,29 +35,110 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
             throw new ArgumentException("The same event id appears twice in one append.", nameof(events));
         }
 
-        await _writer.WaitAsync(cancellationToken);
-        try
-        {
-            var result = await AppendLockedAsync(incidentId, expectedVersion, events, cancellationToken);
-            if (!result.WasDuplicate)
-            {
-                signal.Notify(result.LastPosition);
-            }
+        cancellationToken.ThrowIfCancellationRequested();
+        var request = new Request(incidentId, expectedVersion, events, new TaskCompletionSource<AppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(request), this);
 
-            return result;
-        }
-        finally
+        EnsureWriter();
+        // Once queued, a request is written whatever happens to the caller: a retry with the same event ids is a no-op.
+        return await request.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private void EnsureWriter()
+    {
+        if (_writerLoop is not null)
         {
-            _writer.Release();
+            return;
+        }
+
+        lock (_startLock)
+        {
+            _writerLoop ??= Task.Run(WriteLoopAsync);
         }
     }
 
-    private async Task<AppendResult> AppendLockedAsync(Guid incidentId, int expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    private async Task WriteLoopAsync()
     {
-        await using var connection = dialect.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginAppendAsync(connection, cancellationToken);
+        var reader = _queue.Reader;
+        var batch = new List<Request>(MaxBatch);
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var request))
+            {
+                batch.Add(request);
+            }
 
+            await WriteBatchAsync(batch);
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Request> batch)
+    {
+        var outcomes = new (AppendResult? Result, Exception? Error)[batch.Count];
+        try
+        {
+            await using var connection = dialect.CreateConnection();
+            await connection.OpenAsync();
+            await using var transaction = await dialect.BeginAppendAsync(connection, CancellationToken.None);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var request = batch[i];
+                if (batch.Count == 1)
+                {
+                    outcomes[i] = (await AppendInTransactionAsync(connection, transaction, request.IncidentId, request.ExpectedVersion, request.Events), null);
+                    continue;
+                }
+
+                await transaction.SaveAsync("request");
+                try
+                {
+                    outcomes[i] = (await AppendInTransactionAsync(connection, transaction, request.IncidentId, request.ExpectedVersion, request.Events), null);
+                    await transaction.ReleaseAsync("request");
+                }
+                catch (Exception ex) when (ex is ConcurrencyConflictException or DbException or JsonException)
+                {
+                    await transaction.RollbackAsync("request");
+                    outcomes[i] = (null, ex);
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception ex)
+        {
+            // The transaction did not commit: nothing of this batch is stored.
+            foreach (var request in batch)
+            {
+                request.Done.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        long last = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i].Result is { } result)
+            {
+                last = result.WasDuplicate ? last : Math.Max(last, result.LastPosition);
+                batch[i].Done.TrySetResult(result);
+            }
+            else
+            {
+                batch[i].Done.TrySetException(outcomes[i].Error!);
+            }
+        }
+
+        if (last > 0)
+        {
+            signal.Notify(last);
+        }
+    }
+
+    private async Task<AppendResult> AppendInTransactionAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, int expectedVersion, IReadOnlyList<NewEvent> events)
+    {
+        var cancellationToken = CancellationToken.None;
         var duplicate = await FindStoredAsync(connection, transaction, incidentId, events, cancellationToken);
         if (duplicate is not null)
         {
@@ -108,7 +194,6 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
             await ReadModelProjector.ApplyAsync(connection, transaction, row, e.Metadata, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return new AppendResult(first, position, version, WasDuplicate: false);
     }
 
@@ -204,7 +289,9 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         }
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _queue.Writer.TryComplete();
+
+    private sealed record Request(Guid IncidentId, int ExpectedVersion, IReadOnlyList<NewEvent> Events, TaskCompletionSource<AppendResult> Done);
 
     private sealed class HeadRow
     {

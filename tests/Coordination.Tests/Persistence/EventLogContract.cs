@@ -265,6 +265,33 @@ public abstract class EventLogContract
         });
     }
 
+    [Test]
+    public async Task When_appends_share_a_group_commit_then_a_conflict_or_duplicate_in_one_leaves_the_others_whole()
+    {
+        var existing = Guid.NewGuid();
+        await Log.AppendAsync(existing, ExpectedVersion.NoStream, [SampleEvents.Reported(existing)], default);
+        var shared = SampleEvents.Updated(existing, "same event sent twice at once");
+        var fresh = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToArray();
+
+        // Started together, these land in shared transactions: 30 new reports, 20 stale appends, a duplicated update.
+        var good = fresh.Select(id => Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id), SampleEvents.Alerted(id, "ncem")], default)).ToArray();
+        var stale = Enumerable.Range(0, 20).Select(_ => Log.AppendAsync(existing, 0, [SampleEvents.Updated(existing, "stale")], default)).ToArray();
+        var twice = new[] { Log.AppendAsync(existing, ExpectedVersion.Any, [shared], default), Log.AppendAsync(existing, ExpectedVersion.Any, [shared], default) };
+        await Task.WhenAll(good.Concat(twice).Select(t => (Task)t).Concat(stale.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))));
+
+        var twiceResults = await Task.WhenAll(twice);
+        var entries = await Log.ReadAfterAsync(0, 1000, default);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(stale.All(t => t.IsFaulted && t.Exception!.InnerException is ConcurrencyConflictException), Is.True, "every stale append conflicted");
+            Assert.That(good.All(t => t.IsCompletedSuccessfully && t.Result.LastPosition - t.Result.FirstPosition == 1), Is.True);
+            Assert.That(twiceResults.Count(r => r.WasDuplicate), Is.EqualTo(1), "the same event id sent twice at once is stored once");
+            Assert.That(entries.Select(e => e.Position), Is.EqualTo(Enumerable.Range(1, 1 + 60 + 1).Select(i => (long)i)), "no gaps, nothing partial");
+            Assert.That(entries.Count(e => e.Type == EventTypes.IncidentUpdated), Is.EqualTo(1));
+            Assert.That((await Log.VerifyAsync(default)).IsValid, Is.True);
+        });
+    }
+
     private async Task AppendSampleIncidents(int count)
     {
         for (var i = 0; i < count; i++)
