@@ -113,8 +113,9 @@ public sealed class LogRelay(
                 publishing.CancelAfter(settings.PublishTimeout);
                 foreach (var entry in batch)
                 {
-                    // Sequential awaits keep the bus order equal to the log order.
-                    await bus.Publish(entry, publishing.Token);
+                    // Sequential awaits keep the bus order equal to the log order. WaitAsync: a publish caught in a
+                    // broker reconnection may not honour its token, and must not wedge the relay (or the hub's shutdown).
+                    await bus.Publish(entry, publishing.Token).WaitAsync(publishing.Token);
                 }
             }
 
