@@ -80,12 +80,7 @@ public sealed class BadInputTests
         var report = await _clients["duty.operator"].PostOkAsync("api/incidents", ApiCalls.DernaFlood());
         _incidentId = report.GetProperty("incidentId").GetString()!;
         // Wait until routing has alerted NCEM, so the position below is settled.
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await _clients["liaison.ncem"].GetOkAsync("api/alerts")).GetArrayLength() == 0)
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "routing did not alert NCEM");
-            await Task.Delay(50);
-        }
+        await _clients["liaison.ncem"].WaitForAlertsAsync();
     }
 
     [OneTimeTearDown]

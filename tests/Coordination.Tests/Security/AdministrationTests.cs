@@ -34,12 +34,7 @@ public sealed class AdministrationTests
         using var port = new HttpClient { BaseAddress = hub.BaseAddress };
         var token = System.Text.Json.JsonDocument.Parse(await signIn.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
         port.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await port.GetOkAsync("api/alerts")).GetArrayLength() == 0)
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline));
-            await Task.Delay(50);
-        }
+        await port.WaitForAlertsAsync();
 
         await admin.PostOkAsync("api/admin/users/liaison.port/disable", new { });
         using var afterDisable = await hub.Http.PostAsJsonAsync("api/auth/token", new { userName = "liaison.port", password });

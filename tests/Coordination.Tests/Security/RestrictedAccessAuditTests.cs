@@ -21,10 +21,7 @@ public sealed class RestrictedAccessAuditTests
             classification = "Restricted", clearedAgencies = new[] { "ncem" },
         })).GetProperty("incidentId").GetGuid();
         var open = (await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
-        while ((await ncem.GetOkAsync("api/alerts")).GetArrayLength() < 2)
-        {
-            await Task.Delay(50);
-        }
+        await ncem.WaitForAlertsAsync(2);
 
         var before = DateTimeOffset.UtcNow;
         await commander.GetOkAsync($"api/incidents/{restricted}");

@@ -41,6 +41,17 @@ public static class ApiCalls
         }
     }
 
+    /// <summary>Waits until the signed-in liaison's inbox holds at least <paramref name="count"/> alerts (routing is asynchronous).</summary>
+    public static async Task WaitForAlertsAsync(this HttpClient liaison, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await liaison.GetOkAsync("api/alerts")).GetArrayLength() < count)
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"routing did not raise {count} alerts for this agency in time");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>The AgencyAlerted entries for <paramref name="agency"/>, in log order.</summary>
     public static long[] AlertPositionsFor(this IEnumerable<LogEntry> entries, string agency) =>
         entries.Where(e => e.Type == EventTypes.AgencyAlerted && e.DataAs<AgencyAlerted>().Agency == agency).Select(e => e.Position).ToArray();
