@@ -8,41 +8,35 @@ namespace Coordination.Hub.Features.Admin;
 /// Seeds the directory on first start, then keeps this hub's view of the agencies in step with the
 /// database (another hub's administrator may have changed them).
 /// </summary>
-public sealed class DirectorySync(DirectoryCommands commands, DirectoryStore store, AgencyDirectory agencies, AuthOptions auth, ILogger<DirectorySync> logger) : IHostedService, IDisposable
+public sealed class DirectorySync(DirectoryCommands commands, DirectoryStore store, AgencyDirectory agencies, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _refreshing;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Before the hub takes requests: sign-in needs the seeded users.
         await commands.SeedAsync(auth, cancellationToken);
         await RefreshAsync(cancellationToken);
-        _refreshing = RefreshForeverAsync(_stopping.Token);
+        await base.StartAsync(cancellationToken);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        if (_refreshing is not null)
-        {
-            await _refreshing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    private async Task RefreshForeverAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await RefreshAsync(cancellationToken);
+                try
+                {
+                    await RefreshAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    HubLog.DirectoryRefreshFailed(logger, ex);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                HubLog.DirectoryRefreshFailed(logger, ex);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 
@@ -54,6 +48,4 @@ public sealed class DirectorySync(DirectoryCommands commands, DirectoryStore sto
             agencies.Replace(rows.Select(a => new Agency(a.Code, a.NameAr, a.NameEn, a.Kind)));
         }
     }
-
-    public void Dispose() => _stopping.Dispose();
 }
