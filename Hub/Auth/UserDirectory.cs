@@ -10,7 +10,7 @@ namespace Coordination.Hub.Auth;
 /// </summary>
 public sealed class UserDirectory(DirectoryStore store)
 {
-    private static readonly HubUser Nobody = new("", "", Role.Liaison, "", "");
+    private static readonly HubUser Nobody = new("", "", Role.Liaison, "");
     private static readonly PasswordHasher<HubUser> Hasher = new();
     private static readonly string DummyHash = Hasher.HashPassword(Nobody, "not-a-password");
 
@@ -44,5 +44,5 @@ public sealed class UserDirectory(DirectoryStore store)
     public async Task<HubUser?> FindAsync(string userName, CancellationToken cancellationToken) =>
         await store.UserAsync(userName, cancellationToken) is { Disabled: false } row ? ToUser(row) : null;
 
-    private static HubUser ToUser(UserRow row) => new(row.UserName, row.DisplayName, Enum.Parse<Role>(row.Role), row.Agency, "");
+    private static HubUser ToUser(UserRow row) => new(row.UserName, row.DisplayName, Enum.Parse<Role>(row.Role), row.Agency);
 }

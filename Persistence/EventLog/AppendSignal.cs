@@ -8,21 +8,8 @@ public sealed class AppendSignal
 {
     private TaskCompletionSource _next = NewSource();
 
-    /// <summary>The highest position this process has seen committed.</summary>
-    public long LastKnownPosition => Interlocked.Read(ref _lastKnownPosition);
-
-    private long _lastKnownPosition;
-
-    public void Notify(long position)
-    {
-        long seen;
-        while ((seen = Interlocked.Read(ref _lastKnownPosition)) < position
-               && Interlocked.CompareExchange(ref _lastKnownPosition, position, seen) != seen)
-        {
-        }
-
-        Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
-    }
+    /// <summary>An append committed: wake every waiting reader (each re-reads the log from its own checkpoint).</summary>
+    public void Notify() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
 
     /// <summary>Completes at the next append or after <paramref name="timeout"/>, whichever is first.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)

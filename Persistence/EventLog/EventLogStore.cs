@@ -116,12 +116,12 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
             return;
         }
 
-        long last = 0;
+        var appended = false;
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i].Result is { } result)
             {
-                last = result.WasDuplicate ? last : Math.Max(last, result.LastPosition);
+                appended |= !result.WasDuplicate;
                 batch[i].Done.TrySetResult(result);
             }
             else
@@ -130,9 +130,9 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
             }
         }
 
-        if (last > 0)
+        if (appended)
         {
-            signal.Notify(last);
+            signal.Notify();
         }
     }
 
