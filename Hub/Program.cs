@@ -1,6 +1,12 @@
 using Coordination.Hub.Startup;
 
-var builder = WebApplication.CreateBuilder(args);
+// The console's files are copied beside the assembly, so the hub serves them however it is started.
+var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
+});
 builder.AddCoordinationHub();
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using Coordination.Hub.Localization;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Security;
@@ -38,7 +39,7 @@ public static class AuthApi
         if (await accounts.LockedUntilAsync(request.UserName, cancellationToken) is { } lockedUntil)
         {
             throw CommandRejectedException.TooManyRequests(
-                $"Too many failed sign-ins: this account is locked until {lockedUntil:HH:mm} UTC.", lockedUntil - time.GetUtcNow());
+                Say.Of($"Too many failed sign-ins: this account is locked until {lockedUntil:HH:mm} UTC.", $"محاولات دخول فاشلة كثيرة: الحساب مقفل حتى {lockedUntil:HH:mm} بالتوقيت العالمي."), lockedUntil - time.GetUtcNow());
         }
 
         var user = await users.VerifyAsync(request.UserName, request.Password, cancellationToken);
@@ -49,7 +50,7 @@ public static class AuthApi
                 await accounts.RecordFailureAsync(request.UserName, security.MaxFailedSignIns, security.LockoutDuration, cancellationToken);
             }
 
-            throw new CommandRejectedException(StatusCodes.Status401Unauthorized, "Sign-in failed", "The user name or password is wrong.");
+            throw new CommandRejectedException(StatusCodes.Status401Unauthorized, Say.Of("Sign-in failed", "فشل تسجيل الدخول"), Say.Of("The user name or password is wrong.", "اسم المستخدم أو كلمة المرور غير صحيحة."));
         }
 
         await accounts.RecordSuccessAsync(user.UserName, cancellationToken);

@@ -1,3 +1,4 @@
+using Coordination.Hub.Localization;
 using System.Text.Json;
 using Coordination.Hub.Features.Common;
 using Coordination.Persistence.EventLog;
@@ -24,13 +25,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                     .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "The request has invalid fields.",
+                Title = Say.Of("The request has invalid fields.", "في الطلب حقول غير صحيحة."),
             },
             CommandRejectedException rejected => new ProblemDetails { Status = rejected.StatusCode, Title = rejected.Title, Detail = rejected.Message },
             ConcurrencyConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = "The incident changed since you read it.",
+                Title = Say.Of("The incident changed since you read it.", "تغيّر البلاغ منذ أن قرأته؛ حدّث الصفحة وأعد المحاولة."),
                 Detail = conflict.Message,
             },
             BadHttpRequestException bad => new ProblemDetails

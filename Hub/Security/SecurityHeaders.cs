@@ -7,19 +7,22 @@ namespace Coordination.Hub.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+    /// <summary>The policy; <paramref name="tileOrigin"/> is the optional map tile server, the only other origin images may come from.</summary>
+    public static string ContentSecurityPolicy(string? tileOrigin = null) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:{(tileOrigin is null ? "" : " " + tileOrigin)}; font-src 'self'; " +
         "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string? tileOrigin)
+    {
+        var policy = ContentSecurityPolicy(tileOrigin);
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
@@ -27,4 +30,5 @@ public static class SecurityHeaders
             });
             await next(context);
         });
+    }
 }

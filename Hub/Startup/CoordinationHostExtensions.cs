@@ -8,6 +8,9 @@ using Coordination.Hub.Features.Admin;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Incidents;
 using Coordination.Hub.Features.Log;
+using Coordination.Hub.Features.Performance;
+using Coordination.Hub.Localization;
+using Coordination.Hub.WebConsole;
 using Coordination.Hub.Health;
 using Coordination.Hub.Realtime;
 using Coordination.Hub.Security;
@@ -70,6 +73,10 @@ public static class CoordinationHostExtensions
         services.AddSingleton<PostUpdateHandler>();
         services.AddSingleton<ChangeStatusHandler>();
         services.AddSingleton<CatchUpHandler>();
+        services.AddSingleton<ResponseFiguresQuery>();
+        var console = configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
+        _ = console.TileOrigin(); // a malformed tile URL stops the start, not the map later
+        services.AddSingleton(console);
 
         services.Configure<JsonOptions>(o =>
         {
@@ -177,7 +184,13 @@ public static class CoordinationHostExtensions
     public static WebApplication MapCoordinationHub(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Services.GetRequiredService<ConsoleOptions>().TileOrigin());
+        app.UseRequestLocalization(o =>
+        {
+            o.SupportedCultures = Say.Cultures;
+            o.SupportedUICultures = Say.Cultures;
+            o.SetDefaultCulture("en");
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
@@ -185,19 +198,26 @@ public static class CoordinationHostExtensions
             app.UseHsts();
         }
 
+        // The web console: index.html at the root, revalidated on every load so an update reaches
+        // every desk at once, and cheap on a poor link (ETag, 304).
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
+        });
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapOpenApi();
-        // Until the web console is served here, the root leads to the API description.
-        app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
         app.MapAuthApi();
         app.MapIncidentsApi();
         app.MapAlertsApi();
         app.MapLogApi();
         app.MapReferenceApi();
         app.MapAdminApi();
+        app.MapPerformanceApi();
+        app.MapConsoleApi();
         app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -27,6 +27,7 @@ public static class SettingsCatalog
         (AuthOptions.Section, typeof(AuthOptions)),
         (SecurityOptions.Section, typeof(SecurityOptions)),
         (ExternalIssuerOptions.Section, typeof(ExternalIssuerOptions)),
+        (WebConsole.ConsoleOptions.Section, typeof(WebConsole.ConsoleOptions)),
     ];
 
     /// <summary>Keys such as "Coordination:Storage:Provider", in a stable order.</summary>

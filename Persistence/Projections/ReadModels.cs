@@ -60,6 +60,13 @@ public sealed class ReadModels(ISqlDialect dialect)
         return (await connection.QueryAsync<AlertRow>(new CommandDefinition(Sql("AlertsToFollowUp"), cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>Alerts raised since <paramref name="since"/>, real ones or exercise ones, for the response figures.</summary>
+    public async Task<IReadOnlyList<AlertRow>> GetAlertsSinceAsync(DateTimeOffset since, bool isExercise, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<AlertRow>(Command("AlertsSince", new { Since = since, IsExercise = isExercise }, cancellationToken))).AsList();
+    }
+
     private static string Sql(string name) => SqlScripts.Get($"Projections/Sql/{name}.sql");
 
     private static CommandDefinition Command(string name, object parameters, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Coordination.Hub.Localization;
 using System.Text.RegularExpressions;
 using Coordination.Agencies.Contracts.Audit;
 using Coordination.Agencies.Contracts.Directory;
@@ -27,8 +28,8 @@ public sealed partial class RegisterAgencyValidator : AbstractValidator<Register
     {
         RuleFor(r => r.Code).NotEmpty().WithMessage("Code is required.")
             .Matches(CodePattern()).WithMessage("Code must be 2 to 40 lower-case letters, digits or hyphens.");
-        RuleFor(r => r.NameAr).NotEmpty().WithMessage("NameAr is required.").SafeText(200, multiline: false);
-        RuleFor(r => r.NameEn).NotEmpty().WithMessage("NameEn is required.").SafeText(200, multiline: false);
+        RuleFor(r => r.NameAr).NotEmpty().WithMessage("NameAr is required.").SafeText(200, multiline: false, "الاسم بالعربية");
+        RuleFor(r => r.NameEn).NotEmpty().WithMessage("NameEn is required.").SafeText(200, multiline: false, "الاسم بالإنجليزية");
         RuleFor(r => r.Kind).Must(k => Kinds.Contains(k)).WithMessage($"Kind must be one of {string.Join(", ", Kinds)}.");
     }
 
@@ -42,7 +43,7 @@ public sealed partial class RegisterUserValidator : AbstractValidator<RegisterUs
     {
         RuleFor(r => r.UserName).NotEmpty().WithMessage("UserName is required.")
             .Matches(UserNamePattern()).WithMessage("UserName must be 3 to 64 lower-case letters, digits, dots, hyphens or underscores.");
-        RuleFor(r => r.DisplayName).NotEmpty().WithMessage("DisplayName is required.").SafeText(200, multiline: false);
+        RuleFor(r => r.DisplayName).NotEmpty().WithMessage("DisplayName is required.").SafeText(200, multiline: false, "الاسم المعروض");
         RuleFor(r => r.Role).NotNull().WithMessage("Role is required.");
         RuleFor(r => r.Agency).NotEmpty().WithMessage("Agency is required.")
             .Must(agencies.Exists).WithMessage((_, a) => $"Agency '{a}' is not known.");

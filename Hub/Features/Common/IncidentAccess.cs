@@ -1,3 +1,4 @@
+using Coordination.Hub.Localization;
 using Coordination.Hub.Auth;
 using Coordination.Persistence.Projections;
 
@@ -17,7 +18,7 @@ public sealed class IncidentAccess(ReadModels readModels)
         var incident = await readModels.GetIncidentAsync(incidentId, cancellationToken);
         if (incident is null || !(caller.SeesEverything || await IsRoutedToAsync(incidentId, caller.Agency, cancellationToken)))
         {
-            throw CommandRejectedException.NotFound($"There is no incident {incidentId} that you can see.");
+            throw CommandRejectedException.NotFound(Say.Of($"There is no incident {incidentId} that you can see.", $"لا يوجد بلاغ {incidentId} يمكنك رؤيته."));
         }
 
         return incident;

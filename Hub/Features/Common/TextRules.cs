@@ -1,3 +1,4 @@
+using Coordination.Hub.Localization;
 using FluentValidation;
 
 namespace Coordination.Hub.Features.Common;
@@ -9,11 +10,17 @@ namespace Coordination.Hub.Features.Common;
 /// </summary>
 public static class TextRules
 {
-    public static IRuleBuilderOptions<T, string?> SafeText<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline) =>
+    /// <param name="rule">The field's rule.</param>
+    /// <param name="maxLength">Longest accepted text.</param>
+    /// <param name="multiline">Whether line breaks and tabs are allowed.</param>
+    /// <param name="arabicName">The field's name in Arabic messages (English ones use the property name).</param>
+    public static IRuleBuilderOptions<T, string?> SafeText<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline, string arabicName) =>
         rule.MaximumLength(maxLength)
-            .WithMessage($"{{PropertyName}} must be {maxLength} characters or fewer.")
+            .WithMessage(_ => Say.Of($"{{PropertyName}} must be {maxLength} characters or fewer.", $"{arabicName}: {maxLength} حرفاً كحد أقصى."))
             .Must(text => text is null || FindUnsafe(text, multiline) is null)
-            .WithMessage((_, text) => $"{{PropertyName}} contains a hidden control or text-direction character ({FindUnsafe(text!, multiline)}); remove it and send again.");
+            .WithMessage((_, text) => Say.Of(
+                $"{{PropertyName}} contains a hidden control or text-direction character ({FindUnsafe(text!, multiline)}); remove it and send again.",
+                $"{arabicName} يحتوي على رمز تحكم أو اتجاه نص مخفي ({FindUnsafe(text!, multiline)})؛ احذفه وأعد الإرسال."));
 
     /// <summary>The first refused character as U+XXXX, or null when the text is clean.</summary>
     public static string? FindUnsafe(string text, bool multiline)

@@ -1,3 +1,4 @@
+using Coordination.Hub.Localization;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
@@ -14,9 +15,9 @@ public sealed class AcknowledgeAlertValidator : AbstractValidator<AcknowledgeAle
 {
     public AcknowledgeAlertValidator()
     {
-        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage("EventId must not be the empty id.");
-        RuleFor(r => r.Note).SafeText(1000, multiline: true);
-        RuleFor(r => r.ExpectedVersion).GreaterThan(0).WithMessage("ExpectedVersion must be a version the incident has had (1 or more).");
+        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage(_ => Say.Of("EventId must not be the empty id.", "مفتاح الإرسال (EventId) لا يجوز أن يكون المعرف الفارغ."));
+        RuleFor(r => r.Note).SafeText(1000, multiline: true, "الملاحظة");
+        RuleFor(r => r.ExpectedVersion).GreaterThan(0).WithMessage(_ => Say.Of("ExpectedVersion must be a version the incident has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّ به البلاغ (1 أو أكثر)."));
     }
 }
 
@@ -28,7 +29,7 @@ public sealed class AcknowledgeAlertHandler(IncidentWriter writer, ReadModels re
         ArgumentNullException.ThrowIfNull(request);
         if (caller.Role != Role.Liaison)
         {
-            throw CommandRejectedException.Forbidden("Only an agency liaison acknowledges the agency's alert.");
+            throw CommandRejectedException.Forbidden(Say.Of("Only an agency liaison acknowledges the agency's alert.", "ضابط اتصال الجهة فقط يؤكد استلام تنبيه جهته."));
         }
 
         await validator.ValidateAndThrowAsync(request, cancellationToken);
@@ -36,10 +37,12 @@ public sealed class AcknowledgeAlertHandler(IncidentWriter writer, ReadModels re
         return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, async incident =>
         {
             var alert = (await readModels.GetAlertsAsync(incidentId, cancellationToken)).FirstOrDefault(a => a.Agency == caller.Agency)
-                ?? throw CommandRejectedException.NotFound($"Your agency has no alert for incident {incidentId}.");
+                ?? throw CommandRejectedException.NotFound(Say.Of($"Your agency has no alert for incident {incidentId}.", $"لا يوجد لجهتك تنبيه عن البلاغ {incidentId}."));
             if (alert.AcknowledgedAt is not null)
             {
-                throw CommandRejectedException.Conflict($"Your agency's alert for incident {incidentId} was already acknowledged by {alert.AcknowledgedBy}.");
+                throw CommandRejectedException.Conflict(Say.Of(
+                    $"Your agency's alert for incident {incidentId} was already acknowledged by {alert.AcknowledgedBy}.",
+                    $"سبق أن أكّد {alert.AcknowledgedBy} استلام تنبيه جهتك عن البلاغ {incidentId}."));
             }
 
             return Events.Create(

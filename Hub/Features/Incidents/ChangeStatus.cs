@@ -1,3 +1,4 @@
+using Coordination.Hub.Localization;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
@@ -13,10 +14,10 @@ public sealed class ChangeStatusValidator : AbstractValidator<ChangeStatusReques
 {
     public ChangeStatusValidator()
     {
-        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage("EventId must not be the empty id.");
-        RuleFor(r => r.Status).NotNull().WithMessage("Status is required.");
-        RuleFor(r => r.Reason).SafeText(1000, multiline: true);
-        RuleFor(r => r.ExpectedVersion).GreaterThan(0).WithMessage("ExpectedVersion must be a version the incident has had (1 or more).");
+        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage(_ => Say.Of("EventId must not be the empty id.", "مفتاح الإرسال (EventId) لا يجوز أن يكون المعرف الفارغ."));
+        RuleFor(r => r.Status).NotNull().WithMessage(_ => Say.Of("Status is required.", "الحالة مطلوبة."));
+        RuleFor(r => r.Reason).SafeText(1000, multiline: true, "السبب");
+        RuleFor(r => r.ExpectedVersion).GreaterThan(0).WithMessage(_ => Say.Of("ExpectedVersion must be a version the incident has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّ به البلاغ (1 أو أكثر)."));
     }
 }
 

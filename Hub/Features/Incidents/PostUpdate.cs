@@ -1,3 +1,4 @@
+using Coordination.Hub.Localization;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
@@ -14,9 +15,9 @@ public sealed class PostUpdateValidator : AbstractValidator<PostUpdateRequest>
 {
     public PostUpdateValidator()
     {
-        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage("EventId must not be the empty id.");
-        RuleFor(r => r.Text).NotEmpty().WithMessage("Text is required.").SafeText(4000, multiline: true);
-        RuleFor(r => r.ExpectedVersion).GreaterThan(0).WithMessage("ExpectedVersion must be a version the incident has had (1 or more).");
+        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage(_ => Say.Of("EventId must not be the empty id.", "مفتاح الإرسال (EventId) لا يجوز أن يكون المعرف الفارغ."));
+        RuleFor(r => r.Text).NotEmpty().WithMessage(_ => Say.Of("Text is required.", "نص التحديث مطلوب.")).SafeText(4000, multiline: true, "نص التحديث");
+        RuleFor(r => r.ExpectedVersion).GreaterThan(0).WithMessage(_ => Say.Of("ExpectedVersion must be a version the incident has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّ به البلاغ (1 أو أكثر)."));
     }
 }
 

@@ -1,3 +1,4 @@
+using Coordination.Hub.Localization;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
@@ -18,25 +19,25 @@ public sealed class ReportIncidentValidator : AbstractValidator<ReportIncidentRe
 {
     public ReportIncidentValidator(AgencyDirectory agencies, TimeProvider time)
     {
-        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage("EventId must not be the empty id.");
-        RuleFor(r => r.Hazard).NotNull().WithMessage("Hazard is required.");
-        RuleFor(r => r.Severity).NotNull().WithMessage("Severity is required.");
-        RuleFor(r => r.Title).NotEmpty().WithMessage("Title is required.").SafeText(200, multiline: false);
-        RuleFor(r => r.Description).SafeText(4000, multiline: true);
-        RuleFor(r => r.District).NotEmpty().WithMessage("District is required.")
-            .Must(Districts.IsKnown).WithMessage((_, d) => $"District '{d}' is not one of Libya's districts.");
-        RuleFor(r => r.Municipality).SafeText(100, multiline: false);
-        RuleFor(r => r.Latitude).InclusiveBetween(19.0, 34.0).WithMessage("Latitude must be within Libya (19 to 34 degrees north).");
-        RuleFor(r => r.Longitude).InclusiveBetween(9.0, 26.0).WithMessage("Longitude must be within Libya (9 to 26 degrees east).");
-        RuleFor(r => r.Longitude).NotNull().When(r => r.Latitude is not null).WithMessage("Longitude is required with Latitude.");
-        RuleFor(r => r.Latitude).NotNull().When(r => r.Longitude is not null).WithMessage("Latitude is required with Longitude.");
+        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage(_ => Say.Of("EventId must not be the empty id.", "مفتاح الإرسال (EventId) لا يجوز أن يكون المعرف الفارغ."));
+        RuleFor(r => r.Hazard).NotNull().WithMessage(_ => Say.Of("Hazard is required.", "نوع الخطر مطلوب."));
+        RuleFor(r => r.Severity).NotNull().WithMessage(_ => Say.Of("Severity is required.", "درجة الخطورة مطلوبة."));
+        RuleFor(r => r.Title).NotEmpty().WithMessage(_ => Say.Of("Title is required.", "العنوان مطلوب.")).SafeText(200, multiline: false, "العنوان");
+        RuleFor(r => r.Description).SafeText(4000, multiline: true, "الوصف");
+        RuleFor(r => r.District).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => Say.Of("District is required.", "الشعبية مطلوبة."))
+            .Must(Districts.IsKnown).WithMessage((_, d) => Say.Of($"District '{d}' is not one of Libya's districts.", $"'{d}' ليست من شعبيات ليبيا."));
+        RuleFor(r => r.Municipality).SafeText(100, multiline: false, "البلدية");
+        RuleFor(r => r.Latitude).InclusiveBetween(19.0, 34.0).WithMessage(_ => Say.Of("Latitude must be within Libya (19 to 34 degrees north).", "خط العرض يجب أن يكون داخل ليبيا (من 19 إلى 34 شمالاً)."));
+        RuleFor(r => r.Longitude).InclusiveBetween(9.0, 26.0).WithMessage(_ => Say.Of("Longitude must be within Libya (9 to 26 degrees east).", "خط الطول يجب أن يكون داخل ليبيا (من 9 إلى 26 شرقاً)."));
+        RuleFor(r => r.Longitude).NotNull().When(r => r.Latitude is not null).WithMessage(_ => Say.Of("Longitude is required with Latitude.", "خط الطول مطلوب مع خط العرض."));
+        RuleFor(r => r.Latitude).NotNull().When(r => r.Longitude is not null).WithMessage(_ => Say.Of("Latitude is required with Longitude.", "خط العرض مطلوب مع خط الطول."));
         RuleFor(r => r.OccurredAt).Must(t => t is null || t <= time.GetUtcNow().AddMinutes(5))
-            .WithMessage("OccurredAt must not be in the future.");
+            .WithMessage(_ => Say.Of("OccurredAt must not be in the future.", "وقت الوقوع لا يجوز أن يكون في المستقبل."));
         RuleFor(r => r.ClearedAgencies).NotEmpty().When(r => r.Classification == Classification.Restricted)
-            .WithMessage("ClearedAgencies must name at least one agency for a restricted incident.");
+            .WithMessage(_ => Say.Of("ClearedAgencies must name at least one agency for a restricted incident.", "البلاغ المقيد يحتاج جهة مخوّلة واحدة على الأقل."));
         RuleFor(r => r.ClearedAgencies).Empty().When(r => r.Classification != Classification.Restricted)
-            .WithMessage("ClearedAgencies applies only to a restricted incident.");
-        RuleForEach(r => r.ClearedAgencies).Must(agencies.Exists).WithMessage((_, a) => $"Agency '{a}' is not known.");
+            .WithMessage(_ => Say.Of("ClearedAgencies applies only to a restricted incident.", "الجهات المخوّلة تخص البلاغات المقيدة فقط."));
+        RuleForEach(r => r.ClearedAgencies).Must(agencies.Exists).WithMessage((_, a) => Say.Of($"Agency '{a}' is not known.", $"الجهة '{a}' غير معروفة."));
     }
 }
 

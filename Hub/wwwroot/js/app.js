@@ -1,0 +1,145 @@
+// The console's shell: language, sign-in, the view for the signed-in role, the connection indicator,
+// and the live feed that every view listens to.
+
+import { NetworkError, ProblemError, currentSession, get, signIn, signOut } from './api.js';
+import { $ } from './dom.js';
+import { apply, lang, onLangChange, setLang, t } from './i18n.js';
+import { catchUp, onEntry, onStatus, start, stop } from './live.js';
+import { flush, onOutboxChange, openOutbox } from './outbox.js';
+import { agencyName, loadReference } from './reference.js';
+import { showError } from './notice.js';
+import { initCommander, onCommanderEntry, relabelCommander, stopCommander } from './views/commander.js';
+import { initDetail, redrawDetail } from './views/detail.js';
+import { initLiaison, onLiaisonEntry, relabelLiaison, stopLiaison } from './views/liaison.js';
+import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator } from './views/operator.js';
+
+const RECENT_ENTRIES = 300;
+const VIEWS = ['signin', 'admin', 'operator', 'liaison', 'commander'];
+let role = null;
+let connectionState = 'offline';
+
+function show(view) {
+  for (const name of VIEWS) $(`#view-${name}`).hidden = name !== view;
+}
+
+function drawConnection() {
+  const indicator = $('#connection');
+  indicator.dataset.state = connectionState;
+  $('#connection-text').textContent = t(`conn.${connectionState}`);
+  indicator.hidden = !role;
+}
+
+function drawWho(session) {
+  $('#who').textContent = session ? `${session.displayName} · ${t(`role.${session.role}`)} · ${agencyName(session.agency)}` : '';
+}
+
+async function headPosition() {
+  return (await get('/api/log?after=0&limit=1')).headPosition;
+}
+
+async function startSession(session) {
+  role = session.role;
+  $('#sign-out').hidden = false;
+  drawConnection();
+  if (role === 'Administrator') {
+    drawWho(session);
+    show('admin');
+    return;
+  }
+
+  openOutbox(session.userName);
+  await loadReference();
+  drawWho(session);
+  initDetail(session);
+  // The head is read before the views load, so anything logged meanwhile arrives by catch-up.
+  const head = await headPosition();
+  let from = head;
+  if (role === 'Commander') {
+    const recent = await get(`/api/log?after=${Math.max(0, head - RECENT_ENTRIES)}&limit=1000`);
+    from = Math.max(head, recent.nextAfter);
+    await initCommander(recent.entries);
+    onEntry(onCommanderEntry);
+  } else if (role === 'Liaison') {
+    await initLiaison(session);
+    onEntry(onLiaisonEntry);
+  } else {
+    await initOperator();
+    onEntry(onOperatorEntry);
+  }
+  show(role.toLowerCase());
+  onStatus((state) => {
+    connectionState = state;
+    drawConnection();
+    if (state === 'live' && role === 'Operator') onOperatorOnline();
+  });
+  await start(from);
+}
+
+function bindShell() {
+  $('#lang-toggle').addEventListener('click', () => setLang(lang() === 'ar' ? 'en' : 'ar'));
+  onLangChange(() => {
+    drawConnection();
+    const session = currentSession();
+    drawWho(session);
+    if (role === 'Operator') relabelOperator();
+    if (role === 'Liaison') relabelLiaison();
+    if (role === 'Commander') relabelCommander();
+    if (role && role !== 'Administrator') redrawDetail();
+  });
+  $('#sign-out').addEventListener('click', async () => {
+    stopLiaison();
+    stopCommander();
+    await stop();
+    signOut();
+    location.reload();
+  });
+  $('#signin-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    $('#signin-error').textContent = '';
+    try {
+      const session = await signIn($('#signin-user').value.trim(), $('#signin-password').value);
+      $('#signin-password').value = '';
+      await startSession(session);
+    } catch (error) {
+      $('#signin-error').textContent = error instanceof ProblemError ? (error.detail || error.title || t('signin.failed')) : t('error.network');
+    }
+  });
+  onOutboxChange((change) => {
+    if (change.type !== 'count') return;
+    const badge = $('#outbox-count');
+    badge.textContent = t('outbox.pending', { n: change.count });
+    badge.hidden = change.count === 0;
+  });
+  window.addEventListener('online', () => {
+    flush();
+    catchUp().catch(() => {});
+  });
+  // A queued report also goes out on a timer: the browser's online event is not always told.
+  setInterval(() => { if (role === 'Operator' && navigator.onLine) flush(); }, 10_000);
+}
+
+async function boot() {
+  apply();
+  bindShell();
+  drawConnection();
+  const session = currentSession();
+  if (!session) {
+    show('signin');
+    $('#signin-user').focus();
+    return;
+  }
+  try {
+    await startSession(session);
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 401) {
+      signOut();
+      location.reload();
+      return;
+    }
+    showError(error);
+    // A link too poor to load the views: try the whole start again shortly.
+    if (error instanceof NetworkError) setTimeout(() => location.reload(), 10_000);
+  }
+}
+
+boot();

@@ -1,0 +1,60 @@
+// One line of text for a log entry or a timeline row, in the chosen language, built only from
+// textContent-safe strings (the views never put entry text into HTML).
+
+import { t } from './i18n.js';
+import { agencyName, districtName, hazardName } from './reference.js';
+
+/** The sentence for a log entry as the shared timeline shows it. */
+export function describeEntry(entry) {
+  const d = entry.data ?? {};
+  switch (entry.type) {
+    case 'IncidentReported':
+      return t('ev.IncidentReported', {
+        title: d.title, hazard: hazardName(d.hazard), district: districtName(d.location?.district), severity: t(`Severity.${d.severity}`),
+      });
+    case 'AgencyAlerted':
+      return t('ev.AgencyAlerted', { agency: agencyName(d.agency), title: d.title });
+    case 'AlertAcknowledged':
+      return t('ev.AlertAcknowledged', { agency: agencyName(d.agency), by: d.acknowledgedBy });
+    case 'IncidentUpdated':
+      return t('ev.IncidentUpdated', { agency: agencyName(d.agency), text: d.text });
+    case 'IncidentStatusChanged':
+      return t('ev.IncidentStatusChanged', { from: t(`Status.${d.from}`), to: t(`Status.${d.to}`) });
+    case 'AlertEscalated':
+      return t('ev.AlertEscalated', { agency: agencyName(d.agency), level: d.level });
+    case 'AlertReminderSent':
+      return t('ev.AlertReminderSent', { agency: agencyName(d.agency), n: d.reminder });
+    default:
+      return t('ev.other', { type: entry.type });
+  }
+}
+
+/** The sentence for a row of an incident's stored timeline (GET /api/incidents/{id}); its summary is data, not prose. */
+export function describeTimelineRow(row) {
+  switch (row.type) {
+    case 'IncidentReported':
+      return t('tl.IncidentReported', { title: row.summary });
+    case 'AgencyAlerted':
+      return t('tl.AgencyAlerted', { agency: agencyName(row.summary) });
+    case 'AlertAcknowledged':
+      return t('ev.AlertAcknowledged', { agency: agencyName(row.summary.split(':')[0]), by: row.actor });
+    case 'IncidentUpdated':
+      return t('ev.IncidentUpdated', { agency: agencyName(row.agency), text: row.summary });
+    case 'IncidentStatusChanged': {
+      const [, from, to] = /^(\w+) → (\w+)/u.exec(row.summary) ?? [];
+      return t('ev.IncidentStatusChanged', { from: t(`Status.${from}`), to: t(`Status.${to}`) });
+    }
+    case 'AlertEscalated': {
+      const [, agency, level] = /^(\S+) → .*\((\d+)\)$/u.exec(row.summary) ?? [];
+      return t('ev.AlertEscalated', { agency: agencyName(agency), level });
+    }
+    case 'AlertReminderSent': {
+      const [, agency, n] = /^(\S+) \((\d+)\)$/u.exec(row.summary) ?? [];
+      return t('ev.AlertReminderSent', { agency: agencyName(agency), n });
+    }
+    default:
+      return row.summary;
+  }
+}
+
+export const isExerciseEntry = (entry) => Boolean(entry.metadata?.isExercise || entry.data?.isExercise);

@@ -1,0 +1,102 @@
+// The live feed: one SignalR connection that never gives up, and catch-up by position so nothing
+// pushed while the link was down is missed. Every entry reaches the views once, in log order:
+// an entry at or below the last position applied is a repeat and is dropped; a push whose previous
+// position is past the last one applied reveals a gap, which is filled from the REST catch-up first.
+
+import { accessToken, get } from './api.js';
+
+const PAGE = 500;
+const entryListeners = [];
+const statusListeners = [];
+let connection = null;
+let lastPosition = 0;
+let state = 'offline';
+let catching = null;
+let catchUpAgain = false;
+let restartTimer = null;
+
+export const onEntry = (listener) => entryListeners.push(listener);
+export const onStatus = (listener) => { statusListeners.push(listener); listener(state); };
+export const position = () => lastPosition;
+
+function setState(next) {
+  state = next;
+  statusListeners.forEach((listener) => listener(next));
+}
+
+function apply(entry) {
+  if (entry.position <= lastPosition) return;
+  lastPosition = entry.position;
+  for (const listener of entryListeners) {
+    try { listener(entry); } catch (error) { console.error('entry listener failed', error); }
+  }
+}
+
+/** Reads everything after the last applied position, page by page, until the head. */
+export function catchUp() {
+  if (catching) { catchUpAgain = true; return catching; }
+  catching = (async () => {
+    do {
+      catchUpAgain = false;
+      for (;;) {
+        const page = await get(`/api/log?after=${lastPosition}&limit=${PAGE}`);
+        page.entries.forEach(apply);
+        // Entries this audience may not see still move the position on.
+        lastPosition = Math.max(lastPosition, page.nextAfter);
+        if (page.entries.length < PAGE) break;
+      }
+    } while (catchUpAgain);
+  })().finally(() => { catching = null; });
+  return catching;
+}
+
+/** Starts the feed from a position already shown (everything after it is delivered). */
+export async function start(fromPosition) {
+  lastPosition = fromPosition;
+  connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/coordination', { accessTokenFactory: accessToken })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => Math.min(15_000, 500 * 2 ** Math.min(context.previousRetryCount, 5)) })
+    .withStatefulReconnect()
+    .build();
+  connection.on('EntryAppended', (entry, previousPosition) => {
+    if (previousPosition > lastPosition) catchUp().catch(() => {});
+    else apply(entry);
+  });
+  // The heartbeat names the audience's latest position: a tail missed in silence shows up here.
+  connection.on('Heartbeat', (latest) => { if (latest > lastPosition) catchUp().catch(() => {}); });
+  connection.onreconnecting(() => setState('reconnecting'));
+  connection.onreconnected(() => { setState('live'); catchUp().catch(() => {}); });
+  connection.onclose(() => { if (connection) { setState('offline'); scheduleRestart(); } });
+  window.addEventListener('offline', () => setState('offline'));
+  window.addEventListener('online', () => { if (connection?.state === 'Connected') { setState('live'); catchUp().catch(() => {}); } });
+  await connect();
+}
+
+async function connect() {
+  restartTimer = null;
+  if (!connection) return;
+  try {
+    setState(state === 'live' ? 'live' : 'reconnecting');
+    await connection.start();
+    setState('live');
+    await catchUp();
+  } catch {
+    if (connection?.state !== 'Connected') {
+      setState('offline');
+      scheduleRestart();
+    }
+  }
+}
+
+function scheduleRestart() {
+  if (!restartTimer && connection) restartTimer = setTimeout(connect, 3_000);
+}
+
+export async function stop() {
+  const closing = connection;
+  connection = null;
+  clearTimeout(restartTimer);
+  restartTimer = null;
+  if (closing) await closing.stop();
+  setState('offline');
+}

@@ -1,0 +1,103 @@
+// One incident: what was reported, who was alerted and who acknowledged, its timeline, and the
+// forms to post an update or (duty office and commanders) change its status.
+
+import { ProblemError, get, newId, post } from '../api.js';
+import { $, h, severityBadge } from '../dom.js';
+import { describeTimelineRow } from '../entries.js';
+import { formatTime, t } from '../i18n.js';
+import { agencyName, districtName, hazardName } from '../reference.js';
+import { showError } from '../notice.js';
+
+const STATUSES = ['Reported', 'Acknowledged', 'Responding', 'Contained', 'Closed'];
+let current = null;
+let pendingUpdate = null;
+let pendingStatus = null;
+
+export function initDetail(session) {
+  const canChangeStatus = session.role === 'Operator' || session.role === 'Commander';
+  $('#status-form').hidden = !canChangeStatus;
+  $('#detail-close').addEventListener('click', closeDetail);
+  $('#update-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const text = $('#update-text').value;
+    // The same key for a retried click, a new one once the text changes.
+    pendingUpdate = pendingUpdate?.text === text ? pendingUpdate : { text, eventId: newId() };
+    await send(`/api/incidents/${current.incident.incidentId}/updates`, { eventId: pendingUpdate.eventId, text }, $('#err-update'),
+      () => { $('#update-text').value = ''; pendingUpdate = null; });
+  });
+  $('#status-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const status = $('#status-select').value;
+    const reason = $('#status-reason').value || null;
+    pendingStatus = pendingStatus?.status === status && pendingStatus?.reason === reason ? pendingStatus : { status, reason, eventId: newId() };
+    await send(`/api/incidents/${current.incident.incidentId}/status`, { eventId: pendingStatus.eventId, status, reason }, $('#err-status'),
+      () => { $('#status-reason').value = ''; pendingStatus = null; });
+  });
+}
+
+async function send(path, body, errorElement, done) {
+  errorElement.textContent = '';
+  try {
+    await post(path, body);
+    done();
+    await reload();
+  } catch (error) {
+    if (error instanceof ProblemError) {
+      errorElement.textContent = Object.values(error.errors).flat().join(' ') || error.detail || error.title;
+    } else {
+      showError(error);
+    }
+  }
+}
+
+export async function openDetail(incidentId) {
+  current = await get(`/api/incidents/${incidentId}`);
+  draw();
+  const panel = $('#detail');
+  panel.hidden = false;
+  panel.focus();
+}
+
+export function closeDetail() {
+  current = null;
+  $('#detail').hidden = true;
+}
+
+/** Re-reads the open incident when the log says it changed. */
+export async function refreshDetailIf(incidentId) {
+  if (current?.incident.incidentId === incidentId) await reload();
+}
+
+async function reload() {
+  if (!current) return;
+  current = await get(`/api/incidents/${current.incident.incidentId}`);
+  draw();
+}
+
+export function redrawDetail() {
+  if (current) draw();
+}
+
+function draw() {
+  const { incident, alerts, timeline } = current;
+  const title = $('#detail-title');
+  title.replaceChildren(
+    incident.isExercise ? h('span', { class: 'exercise-tag', text: t('exercise') }) : '',
+    severityBadge(incident.severity, t(`Severity.${incident.severity}`)),
+    ` ${incident.reference} — `,
+    h('bdi', { text: incident.title }));
+  $('#detail-meta').textContent = [
+    hazardName(incident.hazard),
+    districtName(incident.location?.district ?? incident.district) + (incident.municipality ? ` / ${incident.municipality}` : ''),
+    t(`Status.${incident.status}`),
+    t('detail.reported', { by: incident.reportedBy, time: formatTime(incident.reportedAt) }),
+  ].join(' · ');
+  $('#detail-description').textContent = incident.description ?? '';
+  $('#detail-alerts').replaceChildren(...alerts.map((a) => h('li', { class: a.acknowledgedAt ? 'chip done' : 'chip' },
+    agencyName(a.agency), a.acknowledgedAt ? ` ✓ ${formatTime(a.acknowledgedAt)}` : '')));
+  const select = $('#status-select');
+  select.replaceChildren(...STATUSES.map((s) => h('option', { text: t(`Status.${s}`), attrs: { value: s, selected: s === incident.status } })));
+  $('#detail-timeline').replaceChildren(...timeline.map((row) => h('li', { data: { position: row.position }, class: row.isExercise ? 'exercise' : '' },
+    h('time', { text: formatTime(row.recordedAt), attrs: { datetime: row.recordedAt } }),
+    h('span', { class: 'entry-text', text: describeTimelineRow(row), attrs: { dir: 'auto' } }))));
+}

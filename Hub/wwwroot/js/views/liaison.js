@@ -1,0 +1,132 @@
+// An agency liaison: the agency's alerts, newest first, live. A new alert flashes and sounds; each
+// shows its acknowledgement deadline counting down and a one-click acknowledge; opening one shows the
+// incident's timeline and the form to post an update.
+
+import { NetworkError, ProblemError, get, newId, post } from '../api.js';
+import { $, h, severityBadge } from '../dom.js';
+import { formatDuration, formatTime, t } from '../i18n.js';
+import { agencyName, districtName, hazardName } from '../reference.js';
+import { showError, showNotice } from '../notice.js';
+import { openDetail, refreshDetailIf } from './detail.js';
+
+let agency = '';
+const alerts = new Map(); // incidentId -> alert row
+const ackKeys = new Map(); // incidentId -> idempotency key of the acknowledgement being sent
+let ticker = null;
+let audio = null;
+
+export async function initLiaison(session) {
+  agency = session.agency;
+  $('#inbox-agency').textContent = `(${agencyName(agency)})`;
+  for (const row of await get('/api/alerts')) alerts.set(row.incidentId, row);
+  draw();
+  clearInterval(ticker);
+  ticker = setInterval(tick, 1_000);
+  // Browsers allow sound only after a person has interacted with the page: sign-in was that.
+  audio ??= new AudioContext();
+}
+
+export function relabelLiaison() {
+  $('#inbox-agency').textContent = `(${agencyName(agency)})`;
+  draw();
+}
+
+export function onLiaisonEntry(entry) {
+  const d = entry.data ?? {};
+  if (entry.type === 'AgencyAlerted' && d.agency === agency) {
+    const isNew = !alerts.has(d.incidentId);
+    alerts.set(d.incidentId, {
+      ...(alerts.get(d.incidentId) ?? {}),
+      incidentId: d.incidentId, agency: d.agency, hazard: d.hazard, severity: d.severity, district: d.district, title: d.title,
+      alertedAt: d.alertedAt, acknowledgeBy: d.acknowledgeBy, isExercise: d.isExercise, position: entry.position,
+    });
+    draw(isNew ? d.incidentId : null);
+    if (isNew) cue(d);
+  } else if (entry.type === 'AlertAcknowledged' && d.agency === agency && alerts.has(d.incidentId)) {
+    Object.assign(alerts.get(d.incidentId), { acknowledgedAt: d.acknowledgedAt, acknowledgedBy: d.acknowledgedBy });
+    draw();
+  } else if (entry.type === 'AlertEscalated' && d.agency === agency && alerts.has(d.incidentId)) {
+    Object.assign(alerts.get(d.incidentId), { escalationLevel: d.level, acknowledgeBy: d.acknowledgeBy });
+    draw();
+  }
+  refreshDetailIf(entry.incidentId).catch(() => {});
+}
+
+function cue(alert) {
+  showNotice(t('inbox.new', { title: alert.title }), 'alert');
+  document.title = `(!) ${t('app.title')}`;
+  setTimeout(() => { document.title = t('app.title'); }, 10_000);
+  if (!audio) return;
+  // Two short tones: audible over a busy room, generated here so no sound file is needed.
+  audio.resume().then(() => {
+    for (const [start, frequency] of [[0, 880], [0.25, 660]]) {
+      const oscillator = audio.createOscillator();
+      const gain = audio.createGain();
+      oscillator.frequency.value = frequency;
+      gain.gain.setValueAtTime(0.25, audio.currentTime + start);
+      gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + start + 0.2);
+      oscillator.connect(gain).connect(audio.destination);
+      oscillator.start(audio.currentTime + start);
+      oscillator.stop(audio.currentTime + start + 0.22);
+    }
+  }).catch(() => {});
+}
+
+function deadlineText(alert) {
+  if (alert.acknowledgedAt) return t('inbox.acked', { time: formatTime(alert.acknowledgedAt), by: alert.acknowledgedBy ?? '' });
+  const left = (Date.parse(alert.acknowledgeBy) - Date.now()) / 1000;
+  return left >= 0 ? t('inbox.due', { left: formatDuration(left) }) : t('inbox.overdue', { late: formatDuration(-left) });
+}
+
+function tick() {
+  for (const item of document.querySelectorAll('#inbox li[data-incident]')) {
+    const alert = alerts.get(item.dataset.incident);
+    if (!alert) continue;
+    const deadline = item.querySelector('.deadline');
+    deadline.textContent = deadlineText(alert);
+    item.classList.toggle('overdue', !alert.acknowledgedAt && Date.parse(alert.acknowledgeBy) < Date.now());
+  }
+}
+
+function draw(freshId = null) {
+  const rows = [...alerts.values()].sort((a, b) => Date.parse(b.alertedAt) - Date.parse(a.alertedAt) || b.position - a.position);
+  $('#inbox').replaceChildren(...rows.map((a) => h('li', {
+    class: ['alert', a.acknowledgedAt ? 'acked' : 'open', a.incidentId === freshId ? 'fresh' : '', a.isExercise ? 'exercise' : ''].join(' ').trim(),
+    data: { incident: a.incidentId },
+  },
+  h('div', { class: 'alert-head' },
+    a.isExercise ? h('span', { class: 'exercise-tag', text: t('exercise') }) : null,
+    severityBadge(a.severity, t(`Severity.${a.severity}`)),
+    h('strong', { class: 'alert-title', text: a.title, attrs: { dir: 'auto' } })),
+  h('div', { class: 'muted', text: `${hazardName(a.hazard)} · ${districtName(a.district)} · ${formatTime(a.alertedAt)}` }),
+  h('div', { class: 'deadline', text: deadlineText(a) }),
+  h('div', { class: 'actions' },
+    a.acknowledgedAt ? null : h('button', { class: 'primary ack', text: t('inbox.ack'), attrs: { type: 'button' }, on: { click: (e) => acknowledge(a, e.currentTarget) } }),
+    h('button', { class: 'open-detail', text: t('inbox.open'), attrs: { type: 'button' }, on: { click: () => openDetail(a.incidentId).catch(showError) } })))));
+  $('#inbox-empty').hidden = rows.length > 0;
+  tick();
+}
+
+async function acknowledge(alert, button) {
+  button.disabled = true;
+  if (!ackKeys.has(alert.incidentId)) ackKeys.set(alert.incidentId, newId());
+  try {
+    const response = await post(`/api/incidents/${alert.incidentId}/acknowledge`, { eventId: ackKeys.get(alert.incidentId) });
+    ackKeys.delete(alert.incidentId);
+    alert.acknowledgedAt ??= new Date().toISOString();
+    draw();
+    return response;
+  } catch (error) {
+    button.disabled = false;
+    // Already acknowledged by a colleague: the log entry will show who; nothing to do here.
+    if (error instanceof ProblemError && error.status === 409) { ackKeys.delete(alert.incidentId); return null; }
+    if (!(error instanceof NetworkError)) ackKeys.delete(alert.incidentId);
+    showError(error);
+    return null;
+  }
+}
+
+export function stopLiaison() {
+  clearInterval(ticker);
+  alerts.clear();
+}

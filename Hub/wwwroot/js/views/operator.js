@@ -1,0 +1,170 @@
+// The duty office: a report form built for the keyboard (Tab through it, Enter sends), server
+// validation shown next to each field in the chosen language, the offline outbox, and the board.
+
+import { ProblemError, newId } from '../api.js';
+import { $, h } from '../dom.js';
+import { nameOf, t } from '../i18n.js';
+import { createMap } from '../map.js';
+import { flush, onOutboxChange, submitReport } from '../outbox.js';
+import { reference } from '../reference.js';
+import { showNotice } from '../notice.js';
+import { createBoard } from './board.js';
+import { openDetail } from './detail.js';
+
+const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor'];
+const URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'];
+const CERTAINTIES = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'];
+const FIELDS = ['hazard', 'severity', 'district', 'municipality', 'latitude', 'longitude', 'title', 'description'];
+
+let board;
+let map;
+// The idempotency key of the report on the form: kept while the same report is retried.
+let draftKey = null;
+
+export function initOperator() {
+  board = createBoard($('#operator-board'), { idPrefix: 'operator', onSelect: openDetail });
+  map = createMap($('#report-map'), {
+    districts: reference.districts,
+    tileUrl: reference.settings.tileUrl,
+    onPick(lat, lon) {
+      $('#f-latitude').value = lat;
+      $('#f-longitude').value = lon;
+      map.setPoint(lat, lon);
+    },
+  });
+  fillChoices();
+  const form = $('#report-form');
+  form.addEventListener('submit', (event) => { event.preventDefault(); submit(); });
+  form.addEventListener('input', () => { draftKey = null; });
+  for (const id of ['#f-latitude', '#f-longitude']) {
+    $(id).addEventListener('change', () => map.setPoint(Number.parseFloat($('#f-latitude').value), Number.parseFloat($('#f-longitude').value)));
+  }
+  onOutboxChange((change) => {
+    if (change.type === 'sent') {
+      showNotice(t('outbox.sent', { ref: change.response.reference }));
+      board.refreshSoon();
+    } else if (change.type === 'refused') {
+      showNotice(t('outbox.refused', { title: change.request.title, detail: change.error.detail || change.error.title }), 'error');
+    }
+  });
+  $('#f-hazard').focus();
+  return board.refresh();
+}
+
+export function relabelOperator() {
+  const values = Object.fromEntries(['hazard', 'severity', 'urgency', 'certainty'].map((f) => [f, $(`#f-${f}`).value]));
+  fillChoices();
+  for (const [field, value] of Object.entries(values)) $(`#f-${field}`).value = value;
+  board.relabel();
+  map.redraw();
+}
+
+export const onOperatorEntry = (entry) => {
+  if (entry.type === 'IncidentReported' || entry.type === 'IncidentStatusChanged' || entry.type === 'AlertAcknowledged' || entry.type === 'AgencyAlerted') {
+    board.refreshSoon();
+  }
+};
+
+/** Link back: send what the outbox holds. */
+export const onOperatorOnline = () => flush();
+
+function options(select, values, label, withBlank) {
+  select.replaceChildren(
+    ...(withBlank ? [h('option', { text: t('report.choose'), attrs: { value: '' } })] : []),
+    ...values.map((v) => h('option', { text: label(v), attrs: { value: v } })));
+}
+
+function fillChoices() {
+  options($('#f-hazard'), reference.hazards.map((x) => x.type), (type) => nameOf(reference.hazards.find((x) => x.type === type)), true);
+  options($('#f-severity'), SEVERITIES, (s) => t(`Severity.${s}`), true);
+  options($('#f-urgency'), URGENCIES, (s) => t(`Urgency.${s}`), false);
+  options($('#f-certainty'), CERTAINTIES, (s) => t(`Certainty.${s}`), false);
+  // Both names in each suggestion, so typing either finds the district.
+  $('#district-options').replaceChildren(...reference.districts.map((d) => h('option', { attrs: { value: districtLabel(d) } })));
+  const picked = districtFromText($('#f-district').value);
+  if (picked) $('#f-district').value = districtLabel(picked);
+}
+
+const districtLabel = (d) => `${nameOf(d)} — ${nameOf(d) === d.nameAr ? d.nameEn : d.nameAr}`;
+
+function districtFromText(text) {
+  const value = text.trim().toLowerCase();
+  if (!value) return null;
+  return reference.districts.find((d) => districtLabel(d).toLowerCase() === value || d.nameAr === value || d.nameEn.toLowerCase() === value || d.code === value) ?? null;
+}
+
+const numberOrNull = (text) => (text.trim() === '' ? null : Number.parseFloat(text.replace(',', '.')));
+
+function readForm() {
+  const districtText = $('#f-district').value;
+  return {
+    eventId: (draftKey ??= newId()),
+    hazard: $('#f-hazard').value || null,
+    severity: $('#f-severity').value || null,
+    urgency: $('#f-urgency').value || null,
+    certainty: $('#f-certainty').value || null,
+    // An unrecognised name is sent as typed, so the hub's own message says what is wrong with it.
+    district: districtFromText(districtText)?.code ?? (districtText.trim() || null),
+    municipality: $('#f-municipality').value.trim() || null,
+    latitude: numberOrNull($('#f-latitude').value),
+    longitude: numberOrNull($('#f-longitude').value),
+    title: $('#f-title').value.trim() || null,
+    description: $('#f-description').value.trim() || null,
+    isExercise: $('#f-exercise').checked,
+  };
+}
+
+function clearErrors() {
+  for (const field of FIELDS) {
+    $(`#err-${field}`).textContent = '';
+    $(`#f-${field}`).removeAttribute('aria-invalid');
+  }
+  $('#report-result').textContent = '';
+}
+
+function showFieldErrors(problem) {
+  let first = null;
+  const byField = new Map(Object.entries(problem.errors).map(([name, messages]) => [name.toLowerCase(), messages]));
+  // In the form's order, so focus lands on the first field to fix from the top.
+  for (const field of FIELDS) {
+    const messages = byField.get(field.toLowerCase());
+    if (!messages) continue;
+    $(`#err-${field}`).textContent = messages.join(' ');
+    $(`#f-${field}`).setAttribute('aria-invalid', 'true');
+    first ??= $(`#f-${field}`);
+  }
+  $('#report-result').textContent = first ? t('form.invalid') : (problem.detail || problem.title);
+  first?.focus();
+}
+
+async function submit() {
+  clearErrors();
+  const request = readForm();
+  const button = $('#report-submit');
+  button.disabled = true;
+  try {
+    const response = await submitReport(request);
+    if (response.queued) {
+      $('#report-result').textContent = t('report.queued');
+    } else {
+      $('#report-result').textContent = t(response.wasDuplicate ? 'report.duplicate' : 'report.sent', { ref: response.reference });
+      board.refreshSoon();
+    }
+    resetForm();
+  } catch (error) {
+    if (error instanceof ProblemError) showFieldErrors(error);
+    else $('#report-result').textContent = t('error.generic', { detail: error.message });
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function resetForm() {
+  for (const id of ['#f-title', '#f-description', '#f-municipality', '#f-latitude', '#f-longitude', '#f-district']) $(id).value = '';
+  $('#f-hazard').value = '';
+  $('#f-severity').value = '';
+  $('#f-exercise').checked = false;
+  map.setPoint(Number.NaN, Number.NaN);
+  draftKey = null;
+  $('#f-hazard').focus();
+}

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using Coordination.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Coordination.Tests.Console;
+
+/// <summary>
+/// The console in a real browser: the duty office reports a flood in Derna, the NCEM liaison sees the
+/// alert arrive without reloading and acknowledges it, and the commander's shared timeline shows the
+/// report, the alert and the acknowledgement in order; in Arabic and in English.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class ConsoleFlowTests
+{
+    private TempDirectory _data = null!;
+    private HubHost _hub = null!;
+    private ConsoleBrowser _browser = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _data = new TempDirectory();
+        _hub = await HubHost.StartAsync(_data.Path);
+        _browser = await ConsoleBrowser.StartAsync(_hub);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _browser.DisposeAsync();
+        await _hub.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [TestCase("ar", "rtl", "درنة", "بلاغ جديد", "أكّدت الاستلام")]
+    [TestCase("en", "ltr", "Derna", "New incident", "acknowledged")]
+    public async Task A_report_reaches_the_liaison_live_and_the_commander_sees_report_alert_and_acknowledgement_in_order(
+        string language, string direction, string district, string reportedWords, string acknowledgedWords)
+    {
+        var operatorPage = await _browser.SignInAsync("duty.operator", language);
+        var liaisonPage = await _browser.SignInAsync("liaison.ncem", language);
+        var commanderPage = await _browser.SignInAsync("commander", language);
+        foreach (var page in new[] { operatorPage, liaisonPage, commanderPage })
+        {
+            Assert.That(await page.GetAttributeAsync("html", "dir"), Is.EqualTo(direction));
+            Assert.That(await page.GetAttributeAsync("html", "lang"), Is.EqualTo(language));
+        }
+
+        var title = language == "ar" ? $"فيضان في درنة {Guid.NewGuid():N}"[..24] : $"Flood in Derna {Guid.NewGuid():N}"[..24];
+        await FillReportAsync(operatorPage, title, district);
+        // Sent from the keyboard: Enter in the title field.
+        await operatorPage.PressAsync("#f-title", "Enter");
+        await Expect(operatorPage.Locator("#report-result")).ToContainTextAsync("INC-");
+
+        // The liaison's inbox shows it without a reload, as a fresh alert with its deadline counting down.
+        var alert = liaisonPage.Locator("#inbox li.alert", new() { HasText = title });
+        await Expect(alert).ToBeVisibleAsync();
+        await Expect(alert.Locator(".deadline")).Not.ToBeEmptyAsync();
+        var firstCountdown = await alert.Locator(".deadline").TextContentAsync();
+        await Expect(alert.Locator(".deadline")).Not.ToHaveTextAsync(firstCountdown!, new() { Timeout = 5_000 });
+        await Expect(liaisonPage.Locator("#notice")).ToContainTextAsync(title);
+        await ConsoleBrowser.ScreenshotAsync(liaisonPage, $"liaison-{language}");
+        await alert.Locator("button.ack").ClickAsync();
+        await Expect(alert).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\backed\b"));
+
+        var incidentId = await IncidentIdAsync(title);
+        var timeline = commanderPage.Locator($"#shared-timeline li[data-incident='{incidentId}']");
+        await Expect(timeline.And(commanderPage.Locator("[data-type='AlertAcknowledged']"))).ToHaveCountAsync(1);
+        var rows = JsonDocument.Parse(await timeline.EvaluateAllAsync<string>(
+            "items => JSON.stringify(items.map(li => ({ position: Number(li.dataset.position), type: li.dataset.type, text: li.textContent })))"))
+            .RootElement.EnumerateArray().ToArray();
+        var ordered = rows.OrderBy(r => r.GetProperty("position").GetInt64()).Select(r => r.GetProperty("type").GetString()).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ordered.First(), Is.EqualTo("IncidentReported"), "the report comes first");
+            Assert.That(Array.IndexOf(ordered, "AgencyAlerted"), Is.LessThan(Array.IndexOf(ordered, "AlertAcknowledged")), "the alert before its acknowledgement");
+            Assert.That(ordered.Count(t => t == "IncidentReported"), Is.EqualTo(1), "each entry shown once");
+            Assert.That(ordered.Count(t => t == "AlertAcknowledged"), Is.EqualTo(1), "each entry shown once");
+            Assert.That(rows.Single(r => r.GetProperty("type").GetString() == "IncidentReported").GetProperty("text").GetString(), Does.Contain(reportedWords).And.Contain(title));
+            Assert.That(rows.Single(r => r.GetProperty("type").GetString() == "AlertAcknowledged").GetProperty("text").GetString(), Does.Contain(acknowledgedWords));
+        });
+
+        // The commander's board and map place it; the response figures count NCEM's acknowledgement.
+        await Expect(commanderPage.Locator($"#commander-board tr[data-incident='{incidentId}']")).ToBeVisibleAsync();
+        await Expect(commanderPage.Locator($"#commander-map circle[data-incident='{incidentId}']")).ToHaveCountAsync(1);
+        await Expect(commanderPage.Locator("#figures tr[data-agency='ncem'] td").Nth(1)).Not.ToHaveTextAsync("0");
+
+        await ConsoleBrowser.ScreenshotAsync(operatorPage, $"operator-{language}");
+        await ConsoleBrowser.ScreenshotAsync(commanderPage, $"commander-{language}");
+        await Task.WhenAll(operatorPage.Context.CloseAsync(), liaisonPage.Context.CloseAsync(), commanderPage.Context.CloseAsync());
+    }
+
+    [Test]
+    public async Task The_language_choice_is_remembered_and_relabels_the_open_view()
+    {
+        var page = await _browser.SignInAsync("commander", "en");
+        await Expect(page.Locator("#timeline-heading")).ToHaveTextAsync("Shared timeline");
+        await page.ReloadAsync();
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        Assert.That(await page.GetAttributeAsync("html", "dir"), Is.EqualTo("ltr"));
+        await Expect(page.Locator("#timeline-heading")).ToHaveTextAsync("Shared timeline");
+        await page.ClickAsync("#lang-toggle");
+        await Expect(page.Locator("#timeline-heading")).ToHaveTextAsync("السجل الزمني المشترك");
+        await Expect(page.Locator("#connection-text")).ToHaveTextAsync("متصل مباشرة");
+        Assert.That(await page.GetAttributeAsync("html", "dir"), Is.EqualTo("rtl"));
+        await page.Context.CloseAsync();
+    }
+
+    [TestCase("ar", "العنوان مطلوب.", "الشعبية مطلوبة.")]
+    [TestCase("en", "Title is required.", "District is required.")]
+    public async Task Validation_errors_from_the_server_appear_beside_their_fields_in_the_chosen_language_and_nothing_is_stored(
+        string language, string titleError, string districtError)
+    {
+        var before = await IncidentCountAsync();
+        var page = await _browser.SignInAsync("duty.operator", language);
+        await page.SelectOptionAsync("#f-hazard", "Flood");
+        await page.SelectOptionAsync("#f-severity", "Severe");
+        await page.ClickAsync("#report-submit");
+        await Expect(page.Locator("#err-title")).ToHaveTextAsync(titleError);
+        await Expect(page.Locator("#err-district")).ToHaveTextAsync(districtError);
+        await Expect(page.Locator("#f-title")).ToHaveAttributeAsync("aria-invalid", "true");
+        // Focus goes to the first field to fix.
+        Assert.That(await page.EvaluateAsync<string>("document.activeElement.id"), Is.EqualTo("f-district"));
+
+        await page.FillAsync("#f-district", language == "ar" ? "أطلانتس" : "Atlantis");
+        await page.FillAsync("#f-title", "x");
+        await page.ClickAsync("#report-submit");
+        await Expect(page.Locator("#err-district")).ToContainTextAsync(language == "ar" ? "ليست من شعبيات ليبيا" : "is not one of Libya's districts");
+        await Expect(page.Locator("#err-title")).ToBeEmptyAsync();
+        Assert.That(await IncidentCountAsync(), Is.EqualTo(before));
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Hostile_text_in_a_report_is_shown_as_text_and_never_runs()
+    {
+        var page = await _browser.SignInAsync("commander");
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        using var operatorHttp = await _hub.ClientForAsync("duty.operator");
+        var title = $"<img src=x onerror=alert(1)> {Guid.NewGuid():N}"[..40];
+        await operatorHttp.PostOkAsync("api/incidents", ApiCalls.DernaFlood(title));
+        var item = page.Locator("#shared-timeline li[data-type='IncidentReported']", new() { HasText = title });
+        await Expect(item).ToBeVisibleAsync();
+        await item.Locator("button").ClickAsync();
+        await Expect(page.Locator("#detail-description")).ToContainTextAsync("<script>alert(1)</script>");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await page.Locator("#main img").CountAsync(), Is.Zero, "markup in a title must not become an element");
+            Assert.That(await page.Locator("#main script").CountAsync(), Is.Zero);
+            Assert.That(dialogs, Is.Zero);
+        });
+        await page.Context.CloseAsync();
+    }
+
+    internal static async Task FillReportAsync(IPage page, string title, string district)
+    {
+        await page.FocusAsync("#f-hazard");
+        await page.SelectOptionAsync("#f-hazard", "Flood");
+        await page.SelectOptionAsync("#f-severity", "Extreme");
+        await page.SelectOptionAsync("#f-urgency", "Immediate");
+        await page.SelectOptionAsync("#f-certainty", "Observed");
+        await page.FillAsync("#f-district", district);
+        await page.FillAsync("#f-municipality", district);
+        await page.FillAsync("#f-title", title);
+        await page.FillAsync("#f-description", "مياه السيول تجرف أحياء وسط المدينة بعد انهيار السدين.");
+    }
+
+    private async Task<string> IncidentIdAsync(string title)
+    {
+        using var http = await _hub.ClientForAsync("commander");
+        var incidents = await http.GetOkAsync("api/incidents");
+        return incidents.EnumerateArray().Single(i => i.GetProperty("title").GetString() == title).GetProperty("incidentId").GetString()!;
+    }
+
+    private async Task<int> IncidentCountAsync()
+    {
+        using var http = await _hub.ClientForAsync("commander");
+        return (await http.GetOkAsync("api/incidents?limit=1000")).GetArrayLength();
+    }
+}
