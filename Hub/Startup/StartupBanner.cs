@@ -20,7 +20,7 @@ public static class StartupBanner
         Console.WriteLine("Coordination hub is running.");
         foreach (var address in addresses)
         {
-            Console.WriteLine($"  Address:  {address}/");
+            Console.WriteLine($"  Console:  {address}/   (open in a browser; Arabic first, English one click away)");
             Console.WriteLine($"  API:      {address}/openapi/v1.json   realtime: {address}/hubs/coordination");
         }
 

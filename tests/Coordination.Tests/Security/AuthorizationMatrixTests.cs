@@ -81,6 +81,8 @@ public sealed class AuthorizationMatrixTests
         new("districts", "GET /api/reference/districts", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/reference/districts")),
         new("agencies", "GET /api/reference/agencies", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/reference/agencies")),
         new("routing rules", "GET /api/reference/routing-rules", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/reference/routing-rules")),
+        new("console settings", "GET /api/console/settings", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/console/settings")),
+        new("response figures", "GET /api/performance/agencies", (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/performance/agencies?days=7")),
         new("report (hub)", "hub ReportIncident", (c, _) => DutyOrCommand(c), (x, c, _) => Invoke(x, c, "ReportIncident", new ReportIncidentRequest(
             null, HazardType.Flood, null, Severity.Minor, null, null, "x", null, "derna", null, null, null, null, null, null, null))),
         new("acknowledge (hub)", "hub AcknowledgeAlert", (c, t) => c.Role == Role.Liaison && Routed(c, t),
@@ -100,7 +102,7 @@ public sealed class AuthorizationMatrixTests
     ];
 
     /// <summary>Reachable without signing in, on purpose.</summary>
-    private static readonly string[] Anonymous = ["POST /api/auth/token", "POST /api/auth/refresh", "ANY /health/live", "ANY /health/ready", "GET /openapi/{documentName}.json", "GET /"];
+    private static readonly string[] Anonymous = ["POST /api/auth/token", "POST /api/auth/refresh", "ANY /health/live", "ANY /health/ready", "GET /openapi/{documentName}.json"];
 
     [Test]
     public async Task Every_endpoint_and_hub_method_is_in_the_matrix()
