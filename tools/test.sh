@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 missing=()
 [ -x /usr/sbin/rabbitmq-server ] || missing+=(rabbitmq-server)
+# The console's browser tests drive Debian's chromium; DejaVu carries the Arabic glyphs for its screenshots.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -67,6 +67,8 @@ async function startSession(session) {
     onEntry(onOperatorEntry);
   }
   show(role.toLowerCase());
+  // The duty office starts typing at once: the first field of the report has focus.
+  if (role === 'Operator') $('#f-hazard').focus();
   onStatus((state) => {
     connectionState = state;
     drawConnection();

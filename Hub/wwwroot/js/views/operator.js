@@ -47,7 +47,6 @@ export function initOperator() {
       showNotice(t('outbox.refused', { title: change.request.title, detail: change.error.detail || change.error.title }), 'error');
     }
   });
-  $('#f-hazard').focus();
   return board.refresh();
 }
 
