@@ -65,6 +65,16 @@ public sealed class ConsoleFlowTests
         await alert.Locator("button.ack").ClickAsync();
         await Expect(alert).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\backed\b"));
 
+        // The incident's own timeline, opened from the inbox, shows the acknowledgement; an update is posted from there.
+        await alert.Locator("button.open-detail").ClickAsync();
+        await Expect(liaisonPage.Locator("#detail-timeline li")).Not.ToHaveCountAsync(0);
+        await Expect(liaisonPage.Locator("#detail-timeline")).ToContainTextAsync(acknowledgedWords);
+        var update = language == "ar" ? "فرق الإنقاذ في الطريق إلى وادي درنة" : "Rescue teams on their way to Wadi Derna";
+        await liaisonPage.FillAsync("#update-text", update);
+        await liaisonPage.ClickAsync("#update-form button[type=submit]");
+        await Expect(liaisonPage.Locator("#detail-timeline")).ToContainTextAsync(update);
+        await ConsoleBrowser.ScreenshotAsync(liaisonPage, $"incident-{language}");
+
         var incidentId = await IncidentIdAsync(title);
         var timeline = commanderPage.Locator($"#shared-timeline li[data-incident='{incidentId}']");
         await Expect(timeline.And(commanderPage.Locator("[data-type='AlertAcknowledged']"))).ToHaveCountAsync(1);
@@ -72,6 +82,7 @@ public sealed class ConsoleFlowTests
             "items => JSON.stringify(items.map(li => ({ position: Number(li.dataset.position), type: li.dataset.type, text: li.textContent })))"))
             .RootElement.EnumerateArray().ToArray();
         var ordered = rows.OrderBy(r => r.GetProperty("position").GetInt64()).Select(r => r.GetProperty("type").GetString()).ToArray();
+        await Expect(commanderPage.Locator($"#shared-timeline li[data-incident='{incidentId}'][data-type='IncidentUpdated']")).ToContainTextAsync(update);
         Assert.Multiple(() =>
         {
             Assert.That(ordered.First(), Is.EqualTo("IncidentReported"), "the report comes first");

@@ -97,7 +97,8 @@ function draw() {
     agencyName(a.agency), a.acknowledgedAt ? ` ✓ ${formatTime(a.acknowledgedAt)}` : '')));
   const select = $('#status-select');
   select.replaceChildren(...STATUSES.map((s) => h('option', { text: t(`Status.${s}`), attrs: { value: s, selected: s === incident.status } })));
-  $('#detail-timeline').replaceChildren(...timeline.map((row) => h('li', { data: { position: row.position }, class: row.isExercise ? 'exercise' : '' },
+  // Newest first, like the inbox and the shared timeline.
+  $('#detail-timeline').replaceChildren(...timeline.slice().reverse().map((row) => h('li', { data: { position: row.position }, class: row.isExercise ? 'exercise' : '' },
     h('time', { text: formatTime(row.recordedAt), attrs: { datetime: row.recordedAt } }),
     h('span', { class: 'entry-text', text: describeTimelineRow(row), attrs: { dir: 'auto' } }))));
 }
