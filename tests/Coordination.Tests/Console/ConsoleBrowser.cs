@@ -46,11 +46,11 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     }
 
     /// <summary>A fresh desk: its own storage, Libya's time zone, a laptop-sized window.</summary>
-    public async Task<IPage> OpenAsync(string language = "ar")
+    public async Task<IPage> OpenAsync(string language = "ar", Uri? through = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Hub.BaseAddress.ToString(),
+            BaseURL = (through ?? Hub.BaseAddress).ToString(),
             Locale = "ar-LY",
             TimezoneId = "Africa/Tripoli",
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
@@ -68,9 +68,12 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     }
 
     /// <summary>Opens a desk and signs in; returns once the role's view is shown and the feed is live.</summary>
-    public async Task<IPage> SignInAsync(string userName, string language = "ar")
+    /// <param name="userName">A sample user.</param>
+    /// <param name="language">"ar" or "en".</param>
+    /// <param name="through">Another address for the hub, e.g. a proxy the test can cut.</param>
+    public async Task<IPage> SignInAsync(string userName, string language = "ar", Uri? through = null)
     {
-        var page = await OpenAsync(language);
+        var page = await OpenAsync(language, through);
         await page.FillAsync("#signin-user", userName);
         await page.FillAsync("#signin-password", HubHost.Password);
         await page.PressAsync("#signin-password", "Enter");

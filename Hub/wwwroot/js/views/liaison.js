@@ -22,8 +22,10 @@ export async function initLiaison(session) {
   draw();
   clearInterval(ticker);
   ticker = setInterval(tick, 1_000);
-  // Browsers allow sound only after a person has interacted with the page: sign-in was that.
+  // Browsers allow sound only after a person has interacted with the page: sign-in was that; after a
+  // reload the first click or key press unlocks it.
   audio ??= new AudioContext();
+  for (const event of ['pointerdown', 'keydown']) document.addEventListener(event, () => audio.resume().catch(() => {}), { once: true });
 }
 
 export function relabelLiaison() {
