@@ -34,7 +34,7 @@ export function createMap(container, options) {
     districtLayer.replaceChildren();
     for (const d of options.districts) {
       const [x, y] = project(d.longitude, d.latitude);
-      const group = el('g', { class: 'map-district' }, districtLayer);
+      const group = el('g', { class: 'map-district', 'data-district': d.code }, districtLayer);
       el('circle', { cx: x, cy: y, r: 3.5 }, group);
       const label = el('text', { x: x + 5, y: y - 4 }, group);
       label.textContent = nameOf(d);

@@ -166,6 +166,55 @@ public sealed class ConsoleFlowTests
         await page.Context.CloseAsync();
     }
 
+    [Test]
+    public async Task A_click_on_the_map_sets_the_report_s_point_and_the_hub_stores_it()
+    {
+        var page = await _browser.SignInAsync("duty.operator", "en");
+        var derna = await page.Locator("#report-map [data-district='derna'] circle").BoundingBoxAsync();
+        await page.Mouse.ClickAsync(derna!.X + (derna.Width / 2), derna.Y + (derna.Height / 2));
+        await Expect(page.Locator("#report-map .map-pin")).ToHaveCountAsync(1);
+        var latitude = double.Parse(await page.InputValueAsync("#f-latitude"), System.Globalization.CultureInfo.InvariantCulture);
+        var longitude = double.Parse(await page.InputValueAsync("#f-longitude"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Multiple(() =>
+        {
+            Assert.That(latitude, Is.EqualTo(32.76).Within(0.1), "Derna's latitude");
+            Assert.That(longitude, Is.EqualTo(22.64).Within(0.1), "Derna's longitude");
+        });
+
+        var title = $"Point on the map {Guid.NewGuid():N}"[..26];
+        await page.FillAsync("#f-title", title);
+        await page.SelectOptionAsync("#f-hazard", "BuildingCollapse");
+        await page.SelectOptionAsync("#f-severity", "Severe");
+        await page.FillAsync("#f-district", "Derna");
+        await page.ClickAsync("#report-submit");
+        await Expect(page.Locator("#report-result")).ToContainTextAsync("INC-");
+        using var http = await _hub.ClientForAsync("commander");
+        var stored = (await http.GetOkAsync("api/incidents")).EnumerateArray().Single(i => i.GetProperty("title").GetString() == title);
+        Assert.That(stored.GetProperty("latitude").GetDouble(), Is.EqualTo(latitude).Within(0.0001));
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task The_commander_s_board_filters_by_district_and_severity()
+    {
+        using var duty = await _hub.ClientForAsync("duty.operator");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await duty.PostOkAsync("api/incidents", new { hazard = "Sandstorm", severity = "Moderate", title = $"عاصفة رملية في سبها {tag}", district = "sabha" });
+        await duty.PostOkAsync("api/incidents", new { hazard = "ArmedClash", severity = "Severe", title = $"اشتباك في طرابلس {tag}", district = "tripoli" });
+        var page = await _browser.SignInAsync("commander");
+        var rows = page.Locator("#commander-board tbody tr", new() { HasText = tag });
+        await Expect(rows).ToHaveCountAsync(2);
+
+        await page.SelectOptionAsync("#commander-filter-district", "sabha");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("سبها");
+        await page.SelectOptionAsync("#commander-filter-district", "");
+        await page.SelectOptionAsync("#commander-filter-severity", "Severe");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("طرابلس");
+        await page.Context.CloseAsync();
+    }
+
     internal static async Task FillReportAsync(IPage page, string title, string district)
     {
         await page.FocusAsync("#f-hazard");
