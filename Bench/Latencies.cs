@@ -11,6 +11,8 @@ public sealed class Latencies
 
     public void Record(long startTimestamp) => _milliseconds.Add(Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds);
 
+    public void Add(double milliseconds) => _milliseconds.Add(milliseconds);
+
     public double Percentile(double p)
     {
         if (_milliseconds.Count == 0)

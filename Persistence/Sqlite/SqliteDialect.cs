@@ -27,7 +27,27 @@ public sealed class SqliteDialect : ISqlDialect
     /// <summary>The database file.</summary>
     public string FilePath => _path;
 
-    public DbConnection CreateConnection() => new SqliteConnection(_connectionString);
+    public DbConnection CreateConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.StateChange += WaitWhenBusy;
+        return connection;
+    }
+
+    /// <summary>
+    /// Lets SQLite itself wait for the write lock (sleeping 1, 2, 5, 10... ms) when another writer of the
+    /// hub holds it. Without it, Microsoft.Data.Sqlite's own retry sleeps 150 ms per busy answer, which
+    /// the benchmarks showed as 150-300 ms added to a report's way to the liaisons.
+    /// </summary>
+    private static void WaitWhenBusy(object? sender, System.Data.StateChangeEventArgs change)
+    {
+        if (change.CurrentState == System.Data.ConnectionState.Open && sender is SqliteConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 30000;";
+            command.ExecuteNonQuery();
+        }
+    }
 
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,283 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Realtime;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Dispatch.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Coordination.Bench.Live;
+
+/// <summary>
+/// S1 end to end: liaisons connected in agency groups, incidents submitted open loop at a fixed rate
+/// (each at its scheduled moment, whether or not earlier ones have been answered, so queueing shows
+/// in the latencies instead of slowing the generator), each routed to three agencies; one liaison per
+/// alerted agency acknowledges, and a commander watches. Latencies are measured from the scheduled
+/// moment: submit -> committed (the REST answer), -> first delivery, -> last delivery, and
+/// acknowledge -> the commander sees it.
+/// </summary>
+internal static class EndToEndScenario
+{
+    public const double HeldP99Milliseconds = 1_000;
+
+    public static async Task<(IReadOnlyList<Result> Results, IReadOnlyList<StepFigures> Steps)> RunAsync(string folder, Sizes sizes, string label, IReadOnlyDictionary<string, string>? transport = null)
+    {
+        var data = Path.Combine(folder, $"s1-{label}");
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        Directory.CreateDirectory(data);
+        var agencies = BenchAgencies.WriteRules(data, sizes.AgencyGroups, out var rulesPath);
+        var settings = new Dictionary<string, string>(transport ?? new Dictionary<string, string>()) { ["Coordination__Routing__RulesPath"] = rulesPath };
+        await using var hub = await HubUnderTest.StartAsync(data, settings);
+        await agencies.RegisterAsync(hub);
+        await using var run = await Run.StartAsync(hub, agencies, sizes.Liaisons);
+
+        // A short unrecorded step first, so start-up (JIT, first connections to the database) is not measured.
+        await run.StepAsync(Math.Max(1, sizes.Rates[0]), 1, quiet: true);
+        var steps = new List<StepFigures>();
+        foreach (var rate in sizes.Rates)
+        {
+            steps.Add(await run.StepAsync(rate, sizes.StepSeconds));
+        }
+
+        // The highest rate held: bisect between the best rate that held and the first that did not.
+        var held = steps.Where(s => s.Held).Select(s => s.Rate).DefaultIfEmpty(0).Max();
+        var failed = steps.Where(s => !s.Held && s.Rate > held).Select(s => s.Rate).DefaultIfEmpty(held * 2).Min();
+        for (var i = 0; i < sizes.SearchSteps && failed - held > Math.Max(5, held / 10); i++)
+        {
+            var probe = (held + failed) / 2;
+            var step = await run.StepAsync(probe, sizes.StepSeconds);
+            steps.Add(step);
+            if (step.Held)
+            {
+                held = probe;
+            }
+            else
+            {
+                failed = probe;
+            }
+        }
+
+        var results = new List<Result>();
+        foreach (var s in steps.OrderBy(s => s.Rate))
+        {
+            var id = $"S1.{label}.r{s.Rate}";
+            results.Add(new($"{id}.commit.p99", $"{s.Rate}/s: submit -> committed, p99", s.Commit.P99, "ms"));
+            results.Add(new($"{id}.first.p99", $"{s.Rate}/s: submit -> first delivery, p99", s.First.P99, "ms"));
+            results.Add(new($"{id}.last.p50", $"{s.Rate}/s: submit -> last delivery, p50", s.Last.P50, "ms"));
+            results.Add(new($"{id}.last.p99", $"{s.Rate}/s: submit -> last delivery, p99", s.Last.P99, "ms", s.Rate == 100 && label == "memory" ? "S1.budget" : null));
+            results.Add(new($"{id}.last.p999", $"{s.Rate}/s: submit -> last delivery, p99.9", s.Last.P999, "ms"));
+            results.Add(new($"{id}.last.max", $"{s.Rate}/s: submit -> last delivery, max", s.Last.Max, "ms"));
+            results.Add(new($"{id}.ack.p99", $"{s.Rate}/s: acknowledge -> commander sees it, p99", s.Ack.P99, "ms"));
+            results.Add(new($"{id}.missing", $"{s.Rate}/s: deliveries missing after the drain (of {s.ExpectedDeliveries:N0})", s.MissingDeliveries, "deliveries"));
+            results.Add(new($"{id}.cpu.hub", $"{s.Rate}/s: hub CPU", s.HubCores, "cores"));
+            results.Add(new($"{id}.cpu.gen", $"{s.Rate}/s: load generator CPU", s.GeneratorCores, "cores"));
+        }
+
+        results.Add(new($"S1.{label}.held", $"highest rate held with last-delivery p99 under {HeldP99Milliseconds:0} ms ({sizes.Liaisons:N0} liaisons, {sizes.AgencyGroups} groups)", held, "incidents/s"));
+        return (results, steps);
+    }
+
+    /// <summary>Percentiles of one latency, in milliseconds.</summary>
+    internal sealed record Spread(double P50, double P99, double P999, double Max)
+    {
+        public static Spread Of(IEnumerable<double> values)
+        {
+            var latencies = new Latencies();
+            foreach (var v in values)
+            {
+                latencies.Add(v);
+            }
+
+            return new(latencies.Percentile(50), latencies.Percentile(99), latencies.Percentile(99.9), latencies.Max);
+        }
+    }
+
+    /// <summary>What one rate did.</summary>
+    internal sealed record StepFigures(int Rate, Spread Commit, Spread First, Spread Last, Spread Ack, long ExpectedDeliveries, long MissingDeliveries, double HubCores, double GeneratorCores)
+    {
+        public bool Held => MissingDeliveries == 0 && Last.P99 < HeldP99Milliseconds;
+    }
+
+    private sealed class Probe
+    {
+        public long Scheduled;
+        public long Committed;
+        public long First;
+        public long Last;
+        public int Deliveries;
+        public int Expected;
+        public long AckSent;
+        public long AckSeen;
+        public string AckAgency = "";
+        public Guid IncidentId;
+    }
+
+    private sealed class Run : IAsyncDisposable
+    {
+        private readonly ConcurrentDictionary<Guid, Probe> _probes = new();
+        private readonly Dictionary<string, int> _connectionsPerAgency = [];
+        private readonly Dictionary<string, HttpClient> _liaisonApis = [];
+        private List<HubConnection> _connections = [];
+        private HttpClient _duty = null!;
+        private HubUnderTest _hub = null!;
+        private BenchAgencies _agencies = null!;
+
+        public static async Task<Run> StartAsync(HubUnderTest hub, BenchAgencies agencies, int liaisons)
+        {
+            var run = new Run { _hub = hub, _agencies = agencies };
+            run._duty = await hub.ClientForAsync("duty.operator");
+            var tokens = new Dictionary<string, string>();
+            foreach (var code in agencies.Codes)
+            {
+                tokens[code] = await hub.TokenAsync(BenchAgencies.LiaisonOf(code));
+                run._liaisonApis[code] = await hub.ClientForAsync(BenchAgencies.LiaisonOf(code));
+            }
+
+            var commanderToken = await hub.TokenAsync("commander");
+            run._connections = await Listener.ConnectManyAsync(liaisons + 1, i =>
+            {
+                if (i == liaisons)
+                {
+                    return Listener.ConnectAsync(hub.BaseAddress, HubPaths.Coordination, commanderToken, run.OnCommanderEntry);
+                }
+
+                var agency = agencies.Codes[i % agencies.Codes.Length];
+                // The first connection of each agency is the desk that acknowledges.
+                var acknowledges = i < agencies.Codes.Length;
+                lock (run._connectionsPerAgency)
+                {
+                    run._connectionsPerAgency[agency] = run._connectionsPerAgency.GetValueOrDefault(agency) + 1;
+                }
+
+                return Listener.ConnectAsync(hub.BaseAddress, HubPaths.Coordination, tokens[agency], (entry, _) => run.OnLiaisonEntry(agency, acknowledges, entry));
+            });
+            return run;
+        }
+
+        public async Task<StepFigures> StepAsync(int rate, double seconds, bool quiet = false)
+        {
+            _probes.Clear();
+            var count = Math.Max(1, (int)(rate * seconds));
+            var hubCpu = _hub.CpuTime;
+            var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var start = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 20);
+            var submissions = new List<Task>(count);
+            var next = 0;
+            while (next < count)
+            {
+                var now = Stopwatch.GetTimestamp();
+                for (long due; next < count && (due = start + (long)(next * (double)Stopwatch.Frequency / rate)) <= now; next++)
+                {
+                    submissions.Add(SubmitAsync(next, due));
+                }
+
+                await Task.Delay(1);
+            }
+
+            await Task.WhenAll(submissions);
+            var drainUntil = Stopwatch.GetTimestamp() + (15 * Stopwatch.Frequency);
+            while (_probes.Values.Any(p => p.Last == 0 || p.AckSeen == 0) && Stopwatch.GetTimestamp() < drainUntil)
+            {
+                await Task.Delay(20);
+            }
+
+            var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var probes = _probes.Values.ToArray();
+            static double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
+            var step = new StepFigures(
+                rate,
+                Spread.Of(probes.Where(p => p.Committed > 0).Select(p => Ms(p.Scheduled, p.Committed))),
+                Spread.Of(probes.Where(p => p.First > 0).Select(p => Ms(p.Scheduled, p.First))),
+                Spread.Of(probes.Where(p => p.Last > 0).Select(p => Ms(p.Scheduled, p.Last))),
+                Spread.Of(probes.Where(p => p.AckSeen > 0).Select(p => Ms(p.AckSent, p.AckSeen))),
+                probes.Sum(p => (long)p.Expected),
+                probes.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)),
+                (_hub.CpuTime - hubCpu).TotalSeconds / wall,
+                (Process.GetCurrentProcess().TotalProcessorTime - generatorCpu).TotalSeconds / wall);
+            if (!quiet)
+            {
+                Console.Write($" [{rate}/s: last p99 {step.Last.P99:0} ms{(step.MissingDeliveries > 0 ? $", {step.MissingDeliveries} missing" : "")}]");
+            }
+
+            return step;
+        }
+
+        private async Task SubmitAsync(int index, long scheduled)
+        {
+            var eventId = Guid.NewGuid();
+            var district = index % Districts.All.Count;
+            var routed = _agencies.RoutedFor(district);
+            var probe = new Probe
+            {
+                Scheduled = scheduled,
+                IncidentId = DerivedEventId.Create(eventId, "incident"),
+                Expected = routed.Sum(a => _connectionsPerAgency.GetValueOrDefault(a)),
+                AckAgency = routed[0],
+            };
+            _probes[probe.IncidentId] = probe;
+            using var response = await _duty.PostAsJsonAsync("api/incidents", new
+            {
+                eventId,
+                hazard = "Flood",
+                severity = "Severe",
+                title = $"فيضان {index}",
+                district = Districts.All[district].Code,
+            }, ContractJson.Options);
+            if (response.IsSuccessStatusCode)
+            {
+                probe.Committed = Stopwatch.GetTimestamp();
+            }
+        }
+
+        private void OnLiaisonEntry(string agency, bool acknowledges, LogEntry entry)
+        {
+            if (entry.Type != EventTypes.AgencyAlerted || !_probes.TryGetValue(entry.IncidentId, out var probe)
+                || entry.Data.GetProperty("agency").GetString() != agency)
+            {
+                return;
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            Interlocked.CompareExchange(ref probe.First, now, 0);
+            if (Interlocked.Increment(ref probe.Deliveries) == probe.Expected)
+            {
+                probe.Last = now;
+            }
+
+            if (acknowledges && agency == probe.AckAgency)
+            {
+                _ = AcknowledgeAsync(agency, probe);
+            }
+        }
+
+        private async Task AcknowledgeAsync(string agency, Probe probe)
+        {
+            probe.AckSent = Stopwatch.GetTimestamp();
+            using var response = await _liaisonApis[agency].PostAsJsonAsync($"api/incidents/{probe.IncidentId}/acknowledge", new { }, ContractJson.Options);
+        }
+
+        private void OnCommanderEntry(LogEntry entry, long previous)
+        {
+            if (entry.Type == EventTypes.AlertAcknowledged && _probes.TryGetValue(entry.IncidentId, out var probe))
+            {
+                Interlocked.CompareExchange(ref probe.AckSeen, Stopwatch.GetTimestamp(), 0);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Listener.DisposeAllAsync(_connections);
+            _duty.Dispose();
+            foreach (var api in _liaisonApis.Values)
+            {
+                api.Dispose();
+            }
+        }
+    }
+}
