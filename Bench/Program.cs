@@ -13,6 +13,11 @@ internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (Array.IndexOf(args, "--bare-hub") is var bare and >= 0)
+        {
+            return await Live.BareSignalR.ServeAsync(int.Parse(args[bare + 1], CultureInfo.InvariantCulture));
+        }
+
         var quick = args.Contains("--quick");
         var data = Path.GetFullPath(Option("--data") ?? Path.Combine("artifacts", "bench-data"));
         var output = Path.GetFullPath(Option("--out") ?? Path.Combine("artifacts", "bench"));
@@ -43,6 +48,7 @@ internal static class BenchProgram
             ("B2 bare SQLite through Dapper", () => SqliteBaseline.RunAsync(data, sizes)),
             ("S3 log appends", () => AppendScenario.RunAsync(data, sizes)),
             ("S5 audit: verify the chain", () => VerifyScenario.RunAsync(data)),
+            ("S2 fan-out, against B3 bare SignalR", () => Live.FanOutScenario.RunAsync(data, sizes)),
             ("S1 end to end, embedded default (in-memory bus)", async () =>
             {
                 var (s1, steps) = await Live.EndToEndScenario.RunAsync(data, sizes, "memory");
@@ -87,6 +93,7 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     public static Sizes Quick { get; } = new(100, 200, 2_000, 200, 4, 5_000, 100)
     {
         Liaisons = 40, AgencyGroups = 20, Rates = [5, 20], StepSeconds = 1, SearchSteps = 0,
+        FanOuts = [10, 50], FanOutRepeats = 2,
     };
 
     public static Sizes Full { get; } = new(2_000, 3_000, 100_000, 3_000, 4, 1_000_000, 1_000);
@@ -102,6 +109,11 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     public double StepSeconds { get; init; } = 5;
 
     public int SearchSteps { get; init; } = 3;
+
+    /// <summary>S2 and B3: how many clients one message fans out to, and how many times each is measured.</summary>
+    public int[] FanOuts { get; init; } = [10, 100, 1_000, 5_000];
+
+    public int FanOutRepeats { get; init; } = 5;
 }
 
 internal static class Report

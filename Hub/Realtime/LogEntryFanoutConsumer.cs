@@ -1,7 +1,6 @@
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
-using Coordination.Persistence.Visibility;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 
@@ -15,7 +14,7 @@ namespace Coordination.Hub.Realtime;
 public sealed class LogEntryFanoutConsumer(
     IHubContext<CoordinationHub, ICoordinationClient> hub,
     IncidentAudience audience,
-    AgencyView agencyView) : IConsumer<LogEntry>
+    FanoutCursor cursor) : IConsumer<LogEntry>
 {
     public async Task Consume(ConsumeContext<LogEntry> context)
     {
@@ -26,10 +25,14 @@ public sealed class LogEntryFanoutConsumer(
             audience.AgencyAlerted(entry.IncidentId, entry.DataAs<AgencyAlerted>().Agency, entry.Position);
         }
 
+        cursor.Arrived(entry.Position);
         await hub.Clients.Group(AudienceGroups.Everything).EntryAppended(entry, entry.Position - 1);
         foreach (var agency in await audience.AgenciesSeeingAsync(entry.IncidentId, entry.Position, context.CancellationToken))
         {
-            var previous = await agencyView.PreviousPositionAsync(agency, entry.Position, context.CancellationToken);
+            var previous = await cursor.PreviousForAsync(agency, entry.Position, context.CancellationToken);
+            // Recorded before the send: the entry was the agency's whether or not this push reaches anyone,
+            // so the next push still reveals it to a client that missed it.
+            cursor.Pushed(agency, entry.Position);
             await hub.Clients.Group(AudienceGroups.Agency(agency)).EntryAppended(entry, previous);
         }
     }

@@ -63,6 +63,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton<DirectoryCommands>();
         services.AddHostedService<DirectorySync>();
         services.AddSingleton<IncidentAudience>();
+        services.AddSingleton<FanoutCursor>();
         var realtime = configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
         services.AddSingleton(realtime);
         services.AddHostedService<AudienceHeartbeat>();

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using Coordination.Agencies.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Coordination.Bench.Live;
+
+/// <summary>
+/// B3: the least a SignalR server can do for a fan-out: every client in one group, one broadcast of a
+/// log-entry-sized message. It runs as its own process (this bench started with --bare-hub PORT) so
+/// it is measured like the hub is.
+/// </summary>
+internal static class BareSignalR
+{
+    public const string Path = "/bare";
+
+    /// <summary>Serves the bare hub until the process is killed.</summary>
+    public static async Task<int> ServeAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.Services.AddSignalR().AddJsonProtocol(o => ContractJson.Apply(o.PayloadSerializerOptions));
+        var app = builder.Build();
+        app.MapHub<BareHub>(Path);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Starts the bare hub as a child process and returns it with its address.</summary>
+    public static async Task<(Process Process, Uri Address)> StartAsync()
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", $"{System.IO.Path.Combine(AppContext.BaseDirectory, "Coordination.Bench.dll")} --bare-hub {port}")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(1) };
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var response = await probe.PostAsync(new Uri("bare/negotiate?negotiateVersion=1", UriKind.Relative), null);
+                if (response.IsSuccessStatusCode)
+                {
+                    return (process, address);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        process.Kill();
+        throw new TimeoutException("The bare SignalR server did not start.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Joins every client to one group; Broadcast sends the entry to the group as the hub's fan-out does.</summary>
+    internal sealed class BareHub : Microsoft.AspNetCore.SignalR.Hub
+    {
+        public override Task OnConnectedAsync() => Groups.AddToGroupAsync(Context.ConnectionId, "everyone");
+
+        public Task Broadcast(Agencies.Contracts.Log.LogEntry entry) => Clients.Group("everyone").SendAsync("EntryAppended", entry, entry.Position - 1);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Realtime;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Coordination.Bench.Live;
+
+/// <summary>
+/// S2 fan-out: one incident to N liaisons of one agency, through the whole hub; against B3, a bare
+/// SignalR server broadcasting a message of the same shape to N clients in one group. Deliveries per
+/// second are counted over the fan-out itself (first delivery to last), the part both do.
+/// </summary>
+internal static class FanOutScenario
+{
+    public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
+    {
+        var results = new List<Result>();
+        var (bare, bareAddress) = await BareSignalR.StartAsync();
+        try
+        {
+            results.AddRange(await MeasureAsync("B3", sizes, bareAddress, BareSignalR.Path, "", BroadcastBareAsync));
+        }
+        finally
+        {
+            bare.Kill(entireProcessTree: true);
+            await bare.WaitForExitAsync();
+        }
+
+        var data = Path.Combine(folder, "s2");
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        await using var hub = await HubUnderTest.StartAsync(data);
+        using var duty = await hub.ClientForAsync("duty.operator");
+        var token = await hub.TokenAsync("liaison.ncem");
+        results.AddRange(await MeasureAsync("S2", sizes, hub.BaseAddress, HubPaths.Coordination, token, (_, _) => ReportAsync(duty)));
+        return results;
+    }
+
+    private static async Task<IReadOnlyList<Result>> MeasureAsync(
+        string id, Sizes sizes, Uri address, string path, string token, Func<HubConnection, int, Task<Guid>> send)
+    {
+        var results = new List<Result>();
+        var arrivals = new ConcurrentDictionary<Guid, ConcurrentBag<long>>();
+        var connections = new List<HubConnection>();
+        void OnEntry(LogEntry entry, long previous)
+        {
+            // The hub also pushes the report itself to the agency; the alert is the delivery measured.
+            if (entry.Type == EventTypes.AgencyAlerted && entry.Data.GetProperty("agency").GetString() == "ncem")
+            {
+                arrivals.GetOrAdd(entry.IncidentId, _ => []).Add(Stopwatch.GetTimestamp());
+            }
+        }
+
+        var sender = await Listener.ConnectAsync(address, path, token, null);
+        try
+        {
+            foreach (var n in sizes.FanOuts)
+            {
+                connections.AddRange(await Listener.ConnectManyAsync(n - connections.Count, _ => Listener.ConnectAsync(address, path, token, OnEntry)));
+                var toLast = new List<double>();
+                var rates = new List<double>();
+                for (var repeat = 0; repeat < sizes.FanOutRepeats + 1; repeat++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var key = await send(sender, repeat);
+                    var deadline = Stopwatch.GetTimestamp() + (30 * Stopwatch.Frequency);
+                    while ((arrivals.TryGetValue(key, out var bag) ? bag.Count : 0) < n && Stopwatch.GetTimestamp() < deadline)
+                    {
+                        await Task.Delay(1);
+                    }
+
+                    var times = arrivals.TryGetValue(key, out var got) ? got.Order().ToArray() : [];
+                    if (repeat == 0 || times.Length < n)
+                    {
+                        continue; // the first round warms up; an incomplete one is not a figure
+                    }
+
+                    toLast.Add((times[^1] - started) * 1000.0 / Stopwatch.Frequency);
+                    var spread = (times[^1] - times[0]) / (double)Stopwatch.Frequency;
+                    rates.Add(spread > 0 ? (n - 1) / spread : double.NaN);
+                }
+
+                results.Add(new($"{id}.n{n}.last", $"{(id == "B3" ? "bare broadcast" : "one incident")} to {n:N0} clients: {(id == "B3" ? "send" : "submit")} -> last delivery, median", Median(toLast), "ms"));
+                results.Add(new($"{id}.n{n}.rate", $"{(id == "B3" ? "bare broadcast" : "one incident")} to {n:N0} clients: deliveries per second, first to last, median", Median(rates), "deliveries/s", id == "S2" ? $"B3.n{n}.rate" : null));
+            }
+        }
+        finally
+        {
+            await Listener.DisposeAllAsync(connections.Append(sender));
+        }
+
+        return results;
+    }
+
+    private static double Median(List<double> values) =>
+        values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);
+
+    private static readonly JsonElement AlertData = JsonSerializer.SerializeToElement(new
+    {
+        incidentId = Guid.Empty,
+        agency = "ncem",
+        hazard = "Flood",
+        severity = "Extreme",
+        district = "derna",
+        title = "فيضان في درنة: انهيار سدَّي وادي درنة",
+        ruleId = "natural-disaster",
+        alertedAt = DateTimeOffset.UtcNow,
+        acknowledgeBy = DateTimeOffset.UtcNow.AddMinutes(2),
+        isExercise = false,
+    });
+
+    /// <summary>B3's message: an AgencyAlerted entry as the hub would push it.</summary>
+    private static async Task<Guid> BroadcastBareAsync(HubConnection sender, int repeat)
+    {
+        var key = Guid.NewGuid();
+        var entry = new LogEntry(repeat + 1, key, 2, Guid.NewGuid(), EventTypes.AgencyAlerted, AlertData,
+            new EntryMetadata("router", "moi-duty", Guid.NewGuid(), null, false), DateTimeOffset.UtcNow);
+        await sender.InvokeAsync("Broadcast", entry);
+        return key;
+    }
+
+    private static async Task<Guid> ReportAsync(HttpClient duty)
+    {
+        using var response = await duty.PostAsJsonAsync("api/incidents", new
+        {
+            hazard = "Flood",
+            severity = "Extreme",
+            title = "فيضان في درنة",
+            district = "derna",
+        }, ContractJson.Options);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ContractJson.Options);
+        return body.GetProperty("incidentId").GetGuid();
+    }
+}
