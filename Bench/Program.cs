@@ -49,6 +49,8 @@ internal static class BenchProgram
             ("S3 log appends", () => AppendScenario.RunAsync(data, sizes)),
             ("S5 audit: verify the chain", () => VerifyScenario.RunAsync(data)),
             ("S2 fan-out, against B3 bare SignalR", () => Live.FanOutScenario.RunAsync(data, sizes)),
+            ("S4 catch-up through the hub", () => Live.CatchUpScenario.RunAsync(data, sizes)),
+            ("S6 idle connections", () => Live.CapacityScenario.RunAsync(data, sizes)),
             ("S1 end to end, embedded default (in-memory bus)", async () =>
             {
                 var (s1, steps) = await Live.EndToEndScenario.RunAsync(data, sizes, "memory");
@@ -64,9 +66,13 @@ internal static class BenchProgram
             Console.WriteLine($" {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
         }
 
-        // S1's aim at 100 incidents/s: within the disk's p99 + bare SignalR's p99 + 10 ms.
-        var budget = results.Where(r => r.Id is "B1.p99" or "B3.p99").Sum(r => r.Value) + 10;
-        results.Add(new Result("S1.budget", "S1 aim: B1 p99 + B3 p99 + 10 ms", budget, "ms"));
+        // S1's aim at 100 incidents/s: within the disk's p99 + bare SignalR's fan-out + 10 ms (B3 at 100
+        // clients, the size nearest one incident's audience of three agency groups).
+        if (results.FirstOrDefault(r => r.Id == "B1.p99") is { } disk && results.FirstOrDefault(r => r.Id.StartsWith("B3.", StringComparison.Ordinal) && r.Id.EndsWith(".last", StringComparison.Ordinal)) is { } bareFanOut)
+        {
+            var signalR = results.FirstOrDefault(r => r.Id == "B3.n100.last") ?? bareFanOut;
+            results.Add(new Result("S1.budget", $"S1 aim: B1 p99 + {signalR.Id} + 10 ms", disk.Value + signalR.Value + 10, "ms"));
+        }
         var rated = results.Select(r => r.BaselineId is { } b && results.FirstOrDefault(x => x.Id == b) is { } baseline && baseline.Value > 0
             ? r with { Ratio = r.Value / baseline.Value }
             : r).ToArray();
@@ -93,7 +99,7 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     public static Sizes Quick { get; } = new(100, 200, 2_000, 200, 4, 5_000, 100)
     {
         Liaisons = 40, AgencyGroups = 20, Rates = [5, 20], StepSeconds = 1, SearchSteps = 0,
-        FanOuts = [10, 50], FanOutRepeats = 2,
+        FanOuts = [10, 50], FanOutRepeats = 2, CatchUpEntries = 500, IdleConnections = [100],
     };
 
     public static Sizes Full { get; } = new(2_000, 3_000, 100_000, 3_000, 4, 1_000_000, 1_000);
@@ -114,6 +120,12 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     public int[] FanOuts { get; init; } = [10, 100, 1_000, 5_000];
 
     public int FanOutRepeats { get; init; } = 5;
+
+    /// <summary>S4: entries a client missed.</summary>
+    public int CatchUpEntries { get; init; } = 10_000;
+
+    /// <summary>S6: idle connections held, in steps (the generator's descriptor limit, 20,000 here, caps the last).</summary>
+    public int[] IdleConnections { get; init; } = [1_000, 5_000, 10_000, 19_000];
 }
 
 internal static class Report

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Coordination.Agencies.Contracts.Realtime;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Coordination.Bench.Live;
+
+/// <summary>
+/// S6 capacity: idle liaison connections held open in steps; the hub's memory per connection and
+/// whether every connection still gets its heartbeat. The generator's own file-descriptor limit caps
+/// the largest step (each connection is one socket at each end).
+/// </summary>
+internal static class CapacityScenario
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(2);
+
+    public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
+    {
+        var data = Path.Combine(folder, "s6");
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        await using var hub = await HubUnderTest.StartAsync(data, new Dictionary<string, string>
+        {
+            ["Coordination__Realtime__HeartbeatInterval"] = Heartbeat.ToString(),
+        });
+        var token = await hub.TokenAsync("liaison.ncem");
+        var heartbeats = new long[sizes.IdleConnections.Max()];
+        var connections = new List<HubConnection>();
+        var results = new List<Result>();
+        await Task.Delay(1_000);
+        var baseline = hub.WorkingSetBytes;
+        try
+        {
+            foreach (var n in sizes.IdleConnections)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var from = connections.Count;
+                connections.AddRange(await Listener.ConnectManyAsync(n - from, i =>
+                {
+                    var slot = from + i;
+                    return Listener.ConnectAsync(hub.BaseAddress, HubPaths.Coordination, token, null, _ => Interlocked.Exchange(ref heartbeats[slot], Stopwatch.GetTimestamp()));
+                }));
+                var connectSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+                // Healthy: every connection has had a heartbeat in the last three intervals.
+                var watchFrom = Stopwatch.GetTimestamp();
+                await Task.Delay(Heartbeat * 3);
+                var healthy = heartbeats.Take(n).Count(t => t > watchFrom);
+                var perConnection = (hub.WorkingSetBytes - baseline) / (double)n;
+                results.Add(new($"S6.n{n}.memory", $"{n:N0} idle connections: hub memory per connection", perConnection / 1024, "KiB"));
+                results.Add(new($"S6.n{n}.healthy", $"{n:N0} idle connections: share with a heartbeat in the last {Heartbeat.TotalSeconds * 3:0} s", 100.0 * healthy / n, "%"));
+                results.Add(new($"S6.n{n}.connect", $"{n - from:N0} connections opened at", (n - from) / connectSeconds, "connections/s"));
+            }
+        }
+        catch (Exception error) when (error is HttpRequestException or IOException or TimeoutException)
+        {
+            results.Add(new($"S6.n{connections.Count}.stopped", $"opening more connections failed after {connections.Count:N0}: {error.Message}", connections.Count, "connections"));
+        }
+        finally
+        {
+            await Listener.DisposeAllAsync(connections);
+        }
+
+        return results;
+    }
+}
