@@ -82,7 +82,12 @@ internal static class BenchProgram
         Directory.CreateDirectory(output);
         await File.WriteAllTextAsync(Path.Combine(output, "results.md"), table);
         await File.WriteAllTextAsync(Path.Combine(output, "results.json"), JsonSerializer.Serialize(new { machine, quick, at = DateTimeOffset.UtcNow, results = rated }, Report.Json));
-        Console.WriteLine($"Written: {Path.Combine(output, "results.md")} and results.json");
+        if (s1Steps.TryGetValue("in-memory bus", out var plotted))
+        {
+            Plot.LatencyPlot.Write(Path.Combine(output, "s1-latency.png"), plotted.Select(s => ((double)s.Rate, s.Last.P50, s.Last.P99)).ToArray());
+        }
+
+        Console.WriteLine($"Written: {Path.Combine(output, "results.md")}, results.json{(s1Steps.Count > 0 ? " and s1-latency.png" : "")}");
         return 0;
 
         string? Option(string name)
