@@ -9,7 +9,7 @@ namespace Coordination.Bench;
 /// bench: measures the log against the machine's own limits, each figure next to its baseline.
 /// dotnet run --project Bench -c Release -- [--quick] [--data DIR] [--out DIR]
 /// </summary>
-internal static class BenchProgram
+internal static partial class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
@@ -57,6 +57,7 @@ internal static class BenchProgram
                 s1Steps["in-memory bus"] = steps;
                 return s1;
             }),
+            ("B4 bare MassTransit, then S1 on RabbitMQ", () => RabbitMqSuiteAsync(data, sizes)),
         };
         foreach (var (name, run) in suites.Where(s => only is null || s.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase) || s.Name.StartsWith("B1", StringComparison.Ordinal)))
         {
@@ -98,13 +99,38 @@ internal static class BenchProgram
     }
 }
 
+internal static partial class BenchProgram
+{
+    /// <summary>B4 on both transports and S1 again on RabbitMQ, on a private broker; B4 in memory only when none is installed.</summary>
+    private static async Task<IReadOnlyList<Result>> RabbitMqSuiteAsync(string data, Sizes sizes)
+    {
+        if (!Live.RabbitMqBroker.IsInstalled)
+        {
+            Console.Write(" (rabbitmq-server is not installed: in-memory only)");
+            return await Live.BareBusBaseline.RunAsync(sizes, null);
+        }
+
+        await using var broker = await Live.RabbitMqBroker.StartAsync();
+        var results = new List<Result>(await Live.BareBusBaseline.RunAsync(sizes, broker));
+        var (s1, _) = await Live.EndToEndScenario.RunAsync(data, sizes, "rabbitmq", new Dictionary<string, string>
+        {
+            ["Coordination__Bus__Transport"] = "RabbitMq",
+            ["Coordination__Bus__Host"] = "127.0.0.1",
+            ["Coordination__Bus__Port"] = broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
+            ["Coordination__Bus__QueuePrefix"] = "s1" + Guid.NewGuid().ToString("N")[..8],
+        });
+        results.AddRange(s1);
+        return results;
+    }
+}
+
 /// <summary>How much of each thing to do.</summary>
 internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, int Appends, int ConcurrentWriters, int StoredEntries, int LatencySamples)
 {
     public static Sizes Quick { get; } = new(100, 200, 2_000, 200, 4, 5_000, 100)
     {
         Liaisons = 40, AgencyGroups = 20, Rates = [5, 20], StepSeconds = 1, SearchSteps = 0,
-        FanOuts = [10, 50], FanOutRepeats = 2, CatchUpEntries = 500, IdleConnections = [100],
+        FanOuts = [10, 50], FanOutRepeats = 2, CatchUpEntries = 500, IdleConnections = [100], BusMessages = 500,
     };
 
     public static Sizes Full { get; } = new(2_000, 3_000, 100_000, 3_000, 4, 1_000_000, 1_000);
@@ -131,6 +157,9 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
 
     /// <summary>S6: idle connections held, in steps (the generator's descriptor limit, 20,000 here, caps the last).</summary>
     public int[] IdleConnections { get; init; } = [1_000, 5_000, 10_000, 19_000];
+
+    /// <summary>B4: entries pushed through the bare bus.</summary>
+    public int BusMessages { get; init; } = 20_000;
 }
 
 internal static class Report

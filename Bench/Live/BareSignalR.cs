@@ -34,7 +34,7 @@ internal static class BareSignalR
     /// <summary>Starts the bare hub as a child process and returns it with its address.</summary>
     public static async Task<(Process Process, Uri Address)> StartAsync()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var start = new ProcessStartInfo("dotnet", $"{System.IO.Path.Combine(AppContext.BaseDirectory, "Coordination.Bench.dll")} --bare-hub {port}")
         {
             UseShellExecute = false,
@@ -70,12 +70,6 @@ internal static class BareSignalR
         throw new TimeoutException("The bare SignalR server did not start.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Joins every client to one group; Broadcast sends the entry to the group as the hub's fan-out does.</summary>
     internal sealed class BareHub : Microsoft.AspNetCore.SignalR.Hub

@@ -45,7 +45,7 @@ internal sealed class HubUnderTest : IAsyncDisposable
     public static async Task<HubUnderTest> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         Directory.CreateDirectory(dataDirectory);
-        var port = FreePort();
+        var port = Ports.Free();
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Coordination.Hub.dll"))
         {
             UseShellExecute = false,
@@ -135,12 +135,6 @@ internal sealed class HubUnderTest : IAsyncDisposable
         return body!["token"].ToString()!;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

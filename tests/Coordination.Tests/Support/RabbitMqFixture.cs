@@ -1,3 +1,4 @@
+using Coordination.Bench.Live;
 using System.Globalization;
 
 namespace Coordination.Tests.Support;

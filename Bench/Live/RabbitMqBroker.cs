@@ -1,26 +1,27 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Coordination.Tests.Support;
+namespace Coordination.Bench.Live;
 
 /// <summary>
 /// A private RabbitMQ node from Debian's rabbitmq-server: loopback only, its own ports, node name,
-/// epmd and data folder. Stopped (and restarted) by its process id, never by name.
+/// epmd and data folder. Stopped (and restarted) by its process id, never by name. Used by the
+/// benchmarks' RabbitMQ runs and by the tests' broker fixtures.
 /// </summary>
 public sealed class RabbitMqBroker : IAsyncDisposable
 {
-    private readonly TempDirectory _data = new("coordination-rabbitmq");
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("coordination-rabbitmq-");
     private readonly Dictionary<string, string> _environment;
     private int? _pid;
 
     private RabbitMqBroker()
     {
-        AmqpPort = FreePort.Next();
-        EpmdPort = FreePort.Next();
-        var distPort = FreePort.Next();
+        AmqpPort = Ports.Free();
+        EpmdPort = Ports.Free();
+        var distPort = Ports.Free();
         // The broker runs as the rabbitmq user: it must be able to write its folder.
-        File.SetUnixFileMode(_data.Path, (UnixFileMode)0x1FF);
-        var plugins = Path.Combine(_data.Path, "enabled_plugins");
+        File.SetUnixFileMode(_data.FullName, (UnixFileMode)0x1FF);
+        var plugins = Path.Combine(_data.FullName, "enabled_plugins");
         File.WriteAllText(plugins, "[].");
         File.SetUnixFileMode(plugins, (UnixFileMode)0x1B6);
         _environment = new Dictionary<string, string>
@@ -28,10 +29,10 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
             ["RABBITMQ_NODE_PORT"] = AmqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RABBITMQ_DIST_PORT"] = distPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RABBITMQ_NODENAME"] = $"coordination-test-{Environment.ProcessId}-{AmqpPort}@localhost",
-            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(_data.Path, "mnesia"),
-            ["RABBITMQ_LOG_BASE"] = Path.Combine(_data.Path, "log"),
-            ["RABBITMQ_PID_FILE"] = Path.Combine(_data.Path, "rabbitmq.pid"),
+            ["RABBITMQ_NODENAME"] = $"coordination-{Environment.ProcessId}-{AmqpPort}@localhost",
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(_data.FullName, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(_data.FullName, "log"),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(_data.FullName, "rabbitmq.pid"),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = plugins,
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
             ["ERL_EPMD_PORT"] = EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -129,6 +130,13 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         await StopNodeAsync();
         // The node started its own epmd on a private port; stop that too.
         await RunAsync("/usr/bin/epmd", "-kill");
-        _data.Dispose();
+        try
+        {
+            _data.Delete(recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Files the broker's user wrote may be gone a moment later; the OS cleans temp anyway.
+        }
     }
 }
