@@ -30,7 +30,7 @@ internal static partial class BenchProgram
 
         Directory.CreateDirectory(data);
         var sizes = quick ? Sizes.Quick : Sizes.Full;
-        // Overrides for exploring one scenario: --only S1 --rates 50,200 --liaisons 200 --step-seconds 10
+        // Overrides for exploring: --only S3,S5 or --only S1 --rates 50,200 --liaisons 200 --step-seconds 10
         sizes = sizes with
         {
             Liaisons = int.TryParse(Option("--liaisons"), out var liaisons) ? liaisons : sizes.Liaisons,
@@ -59,7 +59,7 @@ internal static partial class BenchProgram
             }),
             ("B4 bare MassTransit, then S1 on RabbitMQ", () => RabbitMqSuiteAsync(data, sizes)),
         };
-        foreach (var (name, run) in suites.Where(s => only is null || s.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase) || s.Name.StartsWith("B1", StringComparison.Ordinal)))
+        foreach (var (name, run) in suites.Where(s => only is null || only.Split(',').Any(o => s.Name.StartsWith(o, StringComparison.OrdinalIgnoreCase)) || s.Name.StartsWith("B1", StringComparison.Ordinal)))
         {
             var started = Stopwatch.GetTimestamp();
             Console.Write($"  {name} ...");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,32 +19,62 @@ public static class ChainHasher
     {
         ArgumentNullException.ThrowIfNull(previousHash);
         ArgumentNullException.ThrowIfNull(row);
-        using var buffer = new MemoryStream(256 + row.Data.Length * 2);
-        buffer.Write(previousHash);
-        WriteInt64(buffer, row.Position);
-        WriteText(buffer, row.IncidentId.ToString("D"));
-        WriteInt64(buffer, row.Version);
-        WriteText(buffer, row.EventId.ToString("D"));
-        WriteText(buffer, row.Type);
-        WriteText(buffer, row.Data);
-        WriteText(buffer, row.Metadata);
-        WriteInt64(buffer, row.RecordedAt);
-        return SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var hash = new byte[32];
+        Compute(previousHash, row, hash);
+        return hash;
     }
 
-    private static void WriteInt64(MemoryStream buffer, long value)
+    /// <summary>Writes the hash into <paramref name="destination"/> (32 bytes); no allocation for rows up to a few KiB.</summary>
+    public static void Compute(ReadOnlySpan<byte> previousHash, StoredRow row, Span<byte> destination)
     {
-        Span<byte> bytes = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, value);
-        buffer.Write(bytes);
+        ArgumentNullException.ThrowIfNull(row);
+        // The canonical bytes go into one buffer: stack for the usual row, pooled for a large one.
+        var size = previousHash.Length + (3 * 8) + (5 * 4) + (2 * 36)
+            + Encoding.UTF8.GetMaxByteCount(row.Type.Length + row.Data.Length + row.Metadata.Length);
+        byte[]? rented = null;
+        var buffer = size <= 4096 ? stackalloc byte[size] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            var length = 0;
+            previousHash.CopyTo(buffer);
+            length += previousHash.Length;
+            length += WriteInt64(buffer[length..], row.Position);
+            length += WriteGuid(buffer[length..], row.IncidentId);
+            length += WriteInt64(buffer[length..], row.Version);
+            length += WriteGuid(buffer[length..], row.EventId);
+            length += WriteText(buffer[length..], row.Type);
+            length += WriteText(buffer[length..], row.Data);
+            length += WriteText(buffer[length..], row.Metadata);
+            length += WriteInt64(buffer[length..], row.RecordedAt);
+            SHA256.HashData(buffer[..length], destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
-    private static void WriteText(MemoryStream buffer, string value)
+    private static int WriteInt64(Span<byte> buffer, long value)
     {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-        buffer.Write(length);
-        buffer.Write(bytes);
+        BinaryPrimitives.WriteInt64BigEndian(buffer, value);
+        return 8;
+    }
+
+    /// <summary>A Guid as its "D" text (36 ASCII characters), length-prefixed like any text.</summary>
+    private static int WriteGuid(Span<byte> buffer, Guid value)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(buffer, 36);
+        value.TryFormat(buffer[4..], out var written, "D");
+        return 4 + written;
+    }
+
+    private static int WriteText(Span<byte> buffer, string value)
+    {
+        var written = Encoding.UTF8.GetBytes(value, buffer[4..]);
+        BinaryPrimitives.WriteInt32BigEndian(buffer, written);
+        return 4 + written;
     }
 }

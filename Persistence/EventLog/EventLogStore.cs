@@ -256,6 +256,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         await connection.OpenAsync(cancellationToken);
         var sql = dialect.Script("ReadAfter");
         var previousHash = ChainHasher.Genesis;
+        var computed = new byte[32];
         long expected = 1, checkedCount = 0;
         while (true)
         {
@@ -273,7 +274,8 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
                     return new VerificationResult(false, checkedCount, row.Position, "previous hash does not match the entry before it");
                 }
 
-                if (!ChainHasher.Compute(previousHash, row).AsSpan().SequenceEqual(row.Hash))
+                ChainHasher.Compute(previousHash, row, computed);
+                if (!computed.AsSpan().SequenceEqual(row.Hash))
                 {
                     return new VerificationResult(false, checkedCount, row.Position, "content does not match its hash");
                 }
