@@ -71,11 +71,20 @@ internal static class BareSignalR
     }
 
 
-    /// <summary>Joins every client to one group; Broadcast sends the entry to the group as the hub's fan-out does.</summary>
+    /// <summary>Joins every client to one group; Broadcast sends entries to the group as the hub's fan-out does.</summary>
     internal sealed class BareHub : Microsoft.AspNetCore.SignalR.Hub
     {
         public override Task OnConnectedAsync() => Groups.AddToGroupAsync(Context.ConnectionId, "everyone");
 
-        public Task Broadcast(Agencies.Contracts.Log.LogEntry entry) => Clients.Group("everyone").SendAsync("EntryAppended", entry, entry.Position - 1);
+        /// <summary>Sends <paramref name="count"/> entries to the group one after another, as the hub's fan-out sends an incident's entries.</summary>
+        public async Task Broadcast(Agencies.Contracts.Log.LogEntry entry, int count)
+        {
+            ArgumentNullException.ThrowIfNull(entry);
+            for (var i = 0; i < count; i++)
+            {
+                var next = entry with { Position = entry.Position + i, Version = entry.Version + i };
+                await Clients.Group("everyone").SendAsync("EntryAppended", next, next.Position - 1);
+            }
+        }
     }
 }

@@ -12,7 +12,8 @@ namespace Coordination.Bench.Live;
 /// <summary>
 /// S2 fan-out: one incident to N liaisons of one agency, through the whole hub; against B3, a bare
 /// SignalR server broadcasting a message of the same shape to N clients in one group. Deliveries per
-/// second are counted over the fan-out itself (first delivery to last), the part both do.
+/// second are counted over the fan-out itself (first delivery to last), the part both do, and include
+/// every message the hub pushed for the incident (a liaison also receives the other agencies' alerts).
 /// </summary>
 internal static class FanOutScenario
 {
@@ -48,13 +49,18 @@ internal static class FanOutScenario
     {
         var results = new List<Result>();
         var arrivals = new ConcurrentDictionary<Guid, ConcurrentBag<long>>();
+        var everything = new ConcurrentDictionary<Guid, Tally>();
         var connections = new List<HubConnection>();
         void OnEntry(LogEntry entry, long previous)
         {
             // The hub also pushes the report itself to the agency; the alert is the delivery measured.
+            var now = Stopwatch.GetTimestamp();
+            // Everything pushed for the incident counts as a delivery (the hub also pushes the other agencies'
+            // alerts to a liaison who has seen the incident); the agency's own alert is the one timed.
+            everything.GetOrAdd(entry.IncidentId, _ => new Tally()).Add(now);
             if (entry.Type == EventTypes.AgencyAlerted && entry.Data.GetProperty("agency").GetString() == "ncem")
             {
-                arrivals.GetOrAdd(entry.IncidentId, _ => []).Add(Stopwatch.GetTimestamp());
+                arrivals.GetOrAdd(entry.IncidentId, _ => []).Add(now);
             }
         }
 
@@ -66,6 +72,7 @@ internal static class FanOutScenario
                 connections.AddRange(await Listener.ConnectManyAsync(n - connections.Count, _ => Listener.ConnectAsync(address, path, token, OnEntry)));
                 var toLast = new List<double>();
                 var rates = new List<double>();
+                var perClient = new List<double>();
                 for (var repeat = 0; repeat < sizes.FanOutRepeats + 1; repeat++)
                 {
                     var started = Stopwatch.GetTimestamp();
@@ -82,13 +89,22 @@ internal static class FanOutScenario
                         continue; // the first round warms up; an incomplete one is not a figure
                     }
 
+                    // Let the rest of the incident's pushes land, then count them all.
+                    var tally = everything[key];
+                    for (var before = -1; before != tally.Count; await Task.Delay(200))
+                    {
+                        before = tally.Count;
+                    }
+
                     toLast.Add((times[^1] - started) * 1000.0 / Stopwatch.Frequency);
-                    var spread = (times[^1] - times[0]) / (double)Stopwatch.Frequency;
-                    rates.Add(spread > 0 ? (n - 1) / spread : double.NaN);
+                    var spread = (tally.Last - tally.First) / (double)Stopwatch.Frequency;
+                    rates.Add(spread > 0 ? (tally.Count - 1) / spread : double.NaN);
+                    perClient.Add(tally.Count / (double)n);
                 }
 
                 results.Add(new($"{id}.n{n}.last", $"{(id == "B3" ? "bare broadcast" : "one incident")} to {n:N0} clients: {(id == "B3" ? "send" : "submit")} -> last delivery, median", Median(toLast), "ms"));
                 results.Add(new($"{id}.n{n}.rate", $"{(id == "B3" ? "bare broadcast" : "one incident")} to {n:N0} clients: deliveries per second, first to last, median", Median(rates), "deliveries/s", id == "S2" ? $"B3.n{n}.rate" : null));
+                results.Add(new($"{id}.n{n}.each", $"{(id == "B3" ? "bare broadcast" : "one incident")} to {n:N0} clients: messages each client received", Median(perClient), "messages"));
             }
         }
         finally
@@ -97,6 +113,30 @@ internal static class FanOutScenario
         }
 
         return results;
+    }
+
+    /// <summary>Count and first and last arrival of everything pushed for one incident.</summary>
+    private sealed class Tally
+    {
+        private long _first;
+        private long _last;
+        private int _count;
+
+        public long First => Interlocked.Read(ref _first);
+
+        public long Last => Interlocked.Read(ref _last);
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Add(long timestamp)
+        {
+            Interlocked.CompareExchange(ref _first, timestamp, 0);
+            for (long seen; (seen = Interlocked.Read(ref _last)) < timestamp && Interlocked.CompareExchange(ref _last, timestamp, seen) != seen;)
+            {
+            }
+
+            Interlocked.Increment(ref _count);
+        }
     }
 
     private static double Median(List<double> values) =>
@@ -116,13 +156,19 @@ internal static class FanOutScenario
         isExercise = false,
     });
 
-    /// <summary>B3's message: an AgencyAlerted entry as the hub would push it.</summary>
+    /// <summary>
+    /// What one S2 incident pushes to a liaison: a Derna flood is routed to six agencies, so NCEM's liaisons
+    /// get their own alert and then the five others'. B3's server broadcasts as many, one after another.
+    /// </summary>
+    private const int MessagesPerIncident = 6;
+
+    /// <summary>B3's messages: AgencyAlerted entries as the hub would push them.</summary>
     private static async Task<Guid> BroadcastBareAsync(HubConnection sender, int repeat)
     {
         var key = Guid.NewGuid();
-        var entry = new LogEntry(repeat + 1, key, 2, Guid.NewGuid(), EventTypes.AgencyAlerted, AlertData,
+        var entry = new LogEntry((repeat * MessagesPerIncident) + 1, key, 2, Guid.NewGuid(), EventTypes.AgencyAlerted, AlertData,
             new EntryMetadata("router", "moi-duty", Guid.NewGuid(), null, false), DateTimeOffset.UtcNow);
-        await sender.InvokeAsync("Broadcast", entry);
+        await sender.InvokeAsync("Broadcast", entry, MessagesPerIncident);
         return key;
     }
 
