@@ -1,9 +1,10 @@
+using Coordination.Hub.Localization;
 using Coordination.Hub.Features.Common;
 using Coordination.Persistence.Projections;
 
 namespace Coordination.Hub.Apis;
 
-/// <summary>/api/alerts: the caller's agency inbox, newest first.</summary>
+/// <summary>/api/alerts: the caller's agency inbox, newest first (200 unless a limit up to 1000 is given).</summary>
 public static class AlertsApi
 {
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
@@ -12,8 +13,13 @@ public static class AlertsApi
         return app;
     }
 
-    private static async Task<IReadOnlyList<AlertRow>> Inbox(ReadModels readModels, HttpContext context, string? agency)
+    private static async Task<IReadOnlyList<AlertRow>> Inbox(ReadModels readModels, HttpContext context, string? agency, int? limit)
     {
+        if (limit is < 1 or > 1000)
+        {
+            throw new CommandRejectedException(Say.Of("'limit' must be between 1 and 1000.", "الحد الأقصى للنتائج يجب أن يكون بين 1 و1000."));
+        }
+
         var caller = context.Caller();
         caller.EnsureReadsIncidents();
         var wanted = agency ?? caller.Agency;
@@ -22,6 +28,6 @@ public static class AlertsApi
             throw CommandRejectedException.Forbidden("A liaison sees only their own agency's alerts.");
         }
 
-        return await readModels.GetInboxAsync(wanted, context.RequestAborted);
+        return await readModels.GetInboxAsync(wanted, limit ?? 200, context.RequestAborted);
     }
 }

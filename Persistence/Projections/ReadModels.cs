@@ -41,10 +41,13 @@ public sealed class ReadModels(ISqlDialect dialect)
         return (await connection.QueryAsync<TimelineRow>(Command("TimelineGet", new { IncidentId = incidentId }, cancellationToken))).AsList();
     }
 
-    public async Task<IReadOnlyList<AlertRow>> GetInboxAsync(string agency, CancellationToken cancellationToken)
+    /// <summary>The agency's alerts, newest first, at most <paramref name="limit"/> of them.</summary>
+    public async Task<IReadOnlyList<AlertRow>> GetInboxAsync(string agency, int limit, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return (await connection.QueryAsync<AlertRow>(Command("InboxList", new { Agency = agency }, cancellationToken))).AsList();
+        await connection.OpenAsync(cancellationToken);
+        // Unbuffered: reading stops after the limit, so an agency's long history is never read whole.
+        return connection.Query<AlertRow>(Sql("InboxList"), new { Agency = agency }, buffered: false).Take(limit).ToArray();
     }
 
     public async Task<IReadOnlyList<AlertRow>> GetAlertsAsync(Guid incidentId, CancellationToken cancellationToken)

@@ -232,7 +232,7 @@ public abstract class EventLogContract
 
         var readModels = new ReadModels(Dialect);
         var board = await readModels.GetIncidentAsync(id, default);
-        var inbox = await readModels.GetInboxAsync("ncem", default);
+        var inbox = await readModels.GetInboxAsync("ncem", 1000, default);
         var routedToRedCrescent = await readModels.ListIncidentsAsync(new BoardFilter(RoutedToAgency: "red-crescent"), default);
         Assert.Multiple(() =>
         {
