@@ -112,7 +112,7 @@ internal static partial class BenchProgram
 
         await using var broker = await Live.RabbitMqBroker.StartAsync();
         var results = new List<Result>(await Live.BareBusBaseline.RunAsync(sizes, broker));
-        var (s1, _) = await Live.EndToEndScenario.RunAsync(data, sizes, "rabbitmq", new Dictionary<string, string>
+        var (s1, _) = await Live.EndToEndScenario.RunAsync(data, sizes, "rabbitmq", new Dictionary<string, string?>
         {
             ["Coordination__Bus__Transport"] = "RabbitMq",
             ["Coordination__Bus__Host"] = "127.0.0.1",

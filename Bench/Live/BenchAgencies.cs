@@ -45,7 +45,7 @@ internal sealed class BenchAgencies
     }
 
     /// <summary>Registers the agencies and their liaisons through the admin API, as an administrator would.</summary>
-    public async Task RegisterAsync(HubUnderTest hub)
+    public async Task RegisterAsync(HubProcess hub)
     {
         using var admin = await hub.ClientForAsync("admin");
         foreach (var code in Codes)
@@ -57,7 +57,7 @@ internal sealed class BenchAgencies
                 displayName = $"Liaison {code}",
                 role = nameof(Role.Liaison),
                 agency = code,
-                password = HubUnderTest.Password,
+                password = HubProcess.SamplePassword,
             });
         }
     }

@@ -21,7 +21,7 @@ internal static class CapacityScenario
             Directory.Delete(data, recursive: true);
         }
 
-        await using var hub = await HubUnderTest.StartAsync(data, new Dictionary<string, string>
+        await using var hub = await HubProcess.StartNewAsync(data, new Dictionary<string, string?>
         {
             ["Coordination__Realtime__HeartbeatInterval"] = Heartbeat.ToString(),
         });

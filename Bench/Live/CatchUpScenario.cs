@@ -42,10 +42,10 @@ internal static class CatchUpScenario
             }));
         }
 
-        await using var hub = await HubUnderTest.StartAsync(data);
+        await using var hub = await HubProcess.StartNewAsync(data);
         var head = await WaitForQuietHeadAsync(hub);
         var started = Stopwatch.GetTimestamp();
-        await using var client = await CoordinationClient.ConnectAsync(hub.BaseAddress, "commander", HubUnderTest.Password);
+        await using var client = await CoordinationClient.ConnectAsync(hub.BaseAddress, "commander", HubProcess.SamplePassword);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         if (client.LastPosition < head)
         {
@@ -61,7 +61,7 @@ internal static class CatchUpScenario
     }
 
     /// <summary>The hub publishes and routes the stored entries when it starts; measure once it is done.</summary>
-    private static async Task<long> WaitForQuietHeadAsync(HubUnderTest hub)
+    private static async Task<long> WaitForQuietHeadAsync(HubProcess hub)
     {
         using var commander = await hub.ClientForAsync("commander");
         long last = -1;

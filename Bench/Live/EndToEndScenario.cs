@@ -22,7 +22,7 @@ internal static class EndToEndScenario
 {
     public const double HeldP99Milliseconds = 1_000;
 
-    public static async Task<(IReadOnlyList<Result> Results, IReadOnlyList<StepFigures> Steps)> RunAsync(string folder, Sizes sizes, string label, IReadOnlyDictionary<string, string>? transport = null)
+    public static async Task<(IReadOnlyList<Result> Results, IReadOnlyList<StepFigures> Steps)> RunAsync(string folder, Sizes sizes, string label, IReadOnlyDictionary<string, string?>? transport = null)
     {
         var data = Path.Combine(folder, $"s1-{label}");
         if (Directory.Exists(data))
@@ -32,8 +32,8 @@ internal static class EndToEndScenario
 
         Directory.CreateDirectory(data);
         var agencies = BenchAgencies.WriteRules(data, sizes.AgencyGroups, out var rulesPath);
-        var settings = new Dictionary<string, string>(transport ?? new Dictionary<string, string>()) { ["Coordination__Routing__RulesPath"] = rulesPath };
-        await using var hub = await HubUnderTest.StartAsync(data, settings);
+        var settings = new Dictionary<string, string?>(transport ?? new Dictionary<string, string?>()) { ["Coordination__Routing__RulesPath"] = rulesPath };
+        await using var hub = await HubProcess.StartNewAsync(data, settings);
         await agencies.RegisterAsync(hub);
         await using var run = await Run.StartAsync(hub, agencies, sizes.Liaisons);
 
@@ -126,10 +126,10 @@ internal static class EndToEndScenario
         private readonly Dictionary<string, HttpClient> _liaisonApis = [];
         private List<HubConnection> _connections = [];
         private HttpClient _duty = null!;
-        private HubUnderTest _hub = null!;
+        private HubProcess _hub = null!;
         private BenchAgencies _agencies = null!;
 
-        public static async Task<Run> StartAsync(HubUnderTest hub, BenchAgencies agencies, int liaisons)
+        public static async Task<Run> StartAsync(HubProcess hub, BenchAgencies agencies, int liaisons)
         {
             var run = new Run { _hub = hub, _agencies = agencies };
             run._duty = await hub.ClientForAsync("duty.operator");

@@ -37,7 +37,7 @@ internal static class FanOutScenario
             Directory.Delete(data, recursive: true);
         }
 
-        await using var hub = await HubUnderTest.StartAsync(data);
+        await using var hub = await HubProcess.StartNewAsync(data);
         using var duty = await hub.ClientForAsync("duty.operator");
         var token = await hub.TokenAsync("liaison.ncem");
         results.AddRange(await MeasureAsync("S2", sizes, hub.BaseAddress, HubPaths.Coordination, token, (_, _) => ReportAsync(duty)));

@@ -1,3 +1,4 @@
+using Coordination.Bench.Live;
 using System.Net;
 using Coordination.Tests.Support;
 

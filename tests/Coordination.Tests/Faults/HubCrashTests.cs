@@ -1,3 +1,4 @@
+using Coordination.Bench.Live;
 using Coordination.Agencies.Client;
 using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Log;

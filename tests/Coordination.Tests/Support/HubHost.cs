@@ -1,3 +1,4 @@
+using Coordination.Bench.Live;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -16,7 +17,7 @@ namespace Coordination.Tests.Support;
 /// <summary>The real hub on real Kestrel at 127.0.0.1 on a free port, with its own data folder and settings.</summary>
 public sealed class HubHost : IAsyncDisposable
 {
-    public const string Password = "test-password-1";
+    public const string Password = HubProcess.SamplePassword;
 
     private readonly Factory _factory;
 

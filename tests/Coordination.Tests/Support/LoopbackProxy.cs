@@ -1,3 +1,4 @@
+using Coordination.Bench.Live;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -18,7 +19,7 @@ public sealed class LoopbackProxy : IAsyncDisposable
     public LoopbackProxy(int targetPort)
     {
         _targetPort = targetPort;
-        Port = FreePort.Next();
+        Port = Ports.Free();
         Restore();
     }
 

@@ -1,27 +1,31 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Coordination.Tests.Support;
+namespace Coordination.Bench.Live;
 
 /// <summary>
-/// The hub as its own operating-system process (the built Coordination.Hub.dll), so it can be killed with
-/// SIGKILL and started again exactly as it would be in the field.
+/// The hub as its own operating-system process (the built Coordination.Hub.dll beside this assembly), so it
+/// can be killed with SIGKILL and started again exactly as it would be in the field (the fault tests), and
+/// its CPU and memory measured apart from the load generator's (the live benchmarks).
 /// </summary>
 public sealed class HubProcess : IAsyncDisposable
 {
+    /// <summary>The sample users' password this process is started with.</summary>
+    public const string SamplePassword = "test-password-1";
+
     private readonly Dictionary<string, string> _environment;
     private readonly StringBuilder _output = new();
     private Process? _process;
 
     public HubProcess(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int? port = null)
     {
-        Port = port ?? FreePort.Next();
+        Port = port ?? Ports.Free();
         _environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Coordination__DataDirectory"] = dataDirectory,
-            ["Coordination__Auth__SamplePassword"] = HubHost.Password,
+            ["Coordination__Auth__SamplePassword"] = SamplePassword,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Coordination__Security__SignInsPerMinute"] = "100000",
             ["Coordination__Security__ReportsPerMinute"] = "100000",
@@ -37,6 +41,41 @@ public sealed class HubProcess : IAsyncDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
     public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
+    /// <summary>CPU time the process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    /// <summary>Creates and starts a hub process; ready when this returns.</summary>
+    public static async Task<HubProcess> StartNewAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var hub = new HubProcess(dataDirectory, settings);
+        try
+        {
+            await hub.StartAsync();
+            return hub;
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>What the process printed, for a failing test's message.</summary>
     public string Output
