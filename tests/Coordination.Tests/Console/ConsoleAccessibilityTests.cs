@@ -15,22 +15,15 @@ namespace Coordination.Tests.Console;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed partial class ConsoleAccessibilityTests
+public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
 {
     private static readonly string[] Severities = ["Extreme", "Severe", "Moderate", "Minor", "Unknown"];
 
-    private TempDirectory _data = null!;
-    private HubHost _hub = null!;
-    private ConsoleBrowser _browser = null!;
-
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task SeedAsync()
     {
-        _data = new TempDirectory();
-        _hub = await HubHost.StartAsync(_data.Path);
-        _browser = await ConsoleBrowser.StartAsync(_hub);
         // One incident of each severity, one of them an exercise, so every badge is on the board.
-        using var duty = await _hub.ClientForAsync("duty.operator");
+        using var duty = await Hub.ClientForAsync("duty.operator");
         foreach (var severity in Severities)
         {
             await duty.PostOkAsync("api/incidents", new
@@ -43,16 +36,8 @@ public sealed partial class ConsoleAccessibilityTests
             });
         }
 
-        using var ncem = await _hub.ClientForAsync("liaison.ncem");
+        using var ncem = await Hub.ClientForAsync("liaison.ncem");
         await ncem.WaitForAlertsAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _browser.DisposeAsync();
-        await _hub.DisposeAsync();
-        _data.Dispose();
     }
 
     [TestCase("duty.operator", "ar")]
@@ -63,7 +48,7 @@ public sealed partial class ConsoleAccessibilityTests
     [TestCase("commander", "en")]
     public async Task Every_control_is_labelled_and_axe_finds_no_WCAG_A_or_AA_violation(string user, string language)
     {
-        var page = await _browser.SignInAsync(user, language);
+        var page = await Browser.SignInAsync(user, language);
         await Expect(page.Locator(".badge").First).ToBeVisibleAsync();
         var unlabelled = await page.EvaluateAsync<string[]>("""
             [...document.querySelectorAll('input, select, textarea')]
@@ -94,7 +79,7 @@ public sealed partial class ConsoleAccessibilityTests
     [Test]
     public async Task Focus_moves_through_the_report_form_in_reading_order()
     {
-        var page = await _browser.SignInAsync("duty.operator");
+        var page = await Browser.SignInAsync("duty.operator");
         await Expect(page.Locator("#f-hazard")).ToBeFocusedAsync();
         var order = new List<string> { "f-hazard" };
         for (var i = 0; i < 20 && order[^1] != "report-submit"; i++)
@@ -114,7 +99,7 @@ public sealed partial class ConsoleAccessibilityTests
     [Test]
     public async Task Text_on_every_severity_colour_and_on_the_exercise_mark_has_at_least_AA_contrast()
     {
-        var page = await _browser.SignInAsync("commander");
+        var page = await Browser.SignInAsync("commander");
         await Expect(page.Locator("#commander-board .badge")).ToHaveCountAsync(Severities.Length);
         await Expect(page.Locator("#commander-board .exercise-tag")).ToHaveCountAsync(1);
         var colours = await page.EvaluateAsync<string[][]>("""

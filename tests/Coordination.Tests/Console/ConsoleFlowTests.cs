@@ -12,36 +12,16 @@ namespace Coordination.Tests.Console;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ConsoleFlowTests
+public sealed class ConsoleFlowTests : ConsoleFixture
 {
-    private TempDirectory _data = null!;
-    private HubHost _hub = null!;
-    private ConsoleBrowser _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _data = new TempDirectory();
-        _hub = await HubHost.StartAsync(_data.Path);
-        _browser = await ConsoleBrowser.StartAsync(_hub);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _browser.DisposeAsync();
-        await _hub.DisposeAsync();
-        _data.Dispose();
-    }
-
     [TestCase("ar", "rtl", "درنة", "بلاغ جديد", "أكّدت الاستلام")]
     [TestCase("en", "ltr", "Derna", "New incident", "acknowledged")]
     public async Task A_report_reaches_the_liaison_live_and_the_commander_sees_report_alert_and_acknowledgement_in_order(
         string language, string direction, string district, string reportedWords, string acknowledgedWords)
     {
-        var operatorPage = await _browser.SignInAsync("duty.operator", language);
-        var liaisonPage = await _browser.SignInAsync("liaison.ncem", language);
-        var commanderPage = await _browser.SignInAsync("commander", language);
+        var operatorPage = await Browser.SignInAsync("duty.operator", language);
+        var liaisonPage = await Browser.SignInAsync("liaison.ncem", language);
+        var commanderPage = await Browser.SignInAsync("commander", language);
         foreach (var page in new[] { operatorPage, liaisonPage, commanderPage })
         {
             Assert.That(await page.GetAttributeAsync("html", "dir"), Is.EqualTo(direction));
@@ -106,7 +86,7 @@ public sealed class ConsoleFlowTests
     [Test]
     public async Task The_language_choice_is_remembered_and_relabels_the_open_view()
     {
-        var page = await _browser.SignInAsync("commander", "en");
+        var page = await Browser.SignInAsync("commander", "en");
         await Expect(page.Locator("#timeline-heading")).ToHaveTextAsync("Shared timeline");
         await page.ReloadAsync();
         await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
@@ -125,7 +105,7 @@ public sealed class ConsoleFlowTests
         string language, string titleError, string districtError)
     {
         var before = await IncidentCountAsync();
-        var page = await _browser.SignInAsync("duty.operator", language);
+        var page = await Browser.SignInAsync("duty.operator", language);
         await page.SelectOptionAsync("#f-hazard", "Flood");
         await page.SelectOptionAsync("#f-severity", "Severe");
         await page.ClickAsync("#report-submit");
@@ -147,10 +127,10 @@ public sealed class ConsoleFlowTests
     [Test]
     public async Task Hostile_text_in_a_report_is_shown_as_text_and_never_runs()
     {
-        var page = await _browser.SignInAsync("commander");
+        var page = await Browser.SignInAsync("commander");
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
-        using var operatorHttp = await _hub.ClientForAsync("duty.operator");
+        using var operatorHttp = await Hub.ClientForAsync("duty.operator");
         var title = $"<img src=x onerror=alert(1)> {Guid.NewGuid():N}"[..40];
         await operatorHttp.PostOkAsync("api/incidents", ApiCalls.DernaFlood(title));
         var item = page.Locator("#shared-timeline li[data-type='IncidentReported']", new() { HasText = title });
@@ -169,7 +149,7 @@ public sealed class ConsoleFlowTests
     [Test]
     public async Task A_click_on_the_map_sets_the_report_s_point_and_the_hub_stores_it()
     {
-        var page = await _browser.SignInAsync("duty.operator", "en");
+        var page = await Browser.SignInAsync("duty.operator", "en");
         var derna = await page.Locator("#report-map [data-district='derna'] circle").BoundingBoxAsync();
         await page.Mouse.ClickAsync(derna!.X + (derna.Width / 2), derna.Y + (derna.Height / 2));
         await Expect(page.Locator("#report-map .map-pin")).ToHaveCountAsync(1);
@@ -188,7 +168,7 @@ public sealed class ConsoleFlowTests
         await page.FillAsync("#f-district", "Derna");
         await page.ClickAsync("#report-submit");
         await Expect(page.Locator("#report-result")).ToContainTextAsync("INC-");
-        using var http = await _hub.ClientForAsync("commander");
+        using var http = await Hub.ClientForAsync("commander");
         var stored = (await http.GetOkAsync("api/incidents")).EnumerateArray().Single(i => i.GetProperty("title").GetString() == title);
         Assert.That(stored.GetProperty("latitude").GetDouble(), Is.EqualTo(latitude).Within(0.0001));
         await page.Context.CloseAsync();
@@ -197,11 +177,11 @@ public sealed class ConsoleFlowTests
     [Test]
     public async Task The_commander_s_board_filters_by_district_and_severity()
     {
-        using var duty = await _hub.ClientForAsync("duty.operator");
+        using var duty = await Hub.ClientForAsync("duty.operator");
         var tag = Guid.NewGuid().ToString("N")[..8];
         await duty.PostOkAsync("api/incidents", new { hazard = "Sandstorm", severity = "Moderate", title = $"عاصفة رملية في سبها {tag}", district = "sabha" });
         await duty.PostOkAsync("api/incidents", new { hazard = "ArmedClash", severity = "Severe", title = $"اشتباك في طرابلس {tag}", district = "tripoli" });
-        var page = await _browser.SignInAsync("commander");
+        var page = await Browser.SignInAsync("commander");
         var rows = page.Locator("#commander-board tbody tr", new() { HasText = tag });
         await Expect(rows).ToHaveCountAsync(2);
 
@@ -230,14 +210,14 @@ public sealed class ConsoleFlowTests
 
     private async Task<string> IncidentIdAsync(string title)
     {
-        using var http = await _hub.ClientForAsync("commander");
+        using var http = await Hub.ClientForAsync("commander");
         var incidents = await http.GetOkAsync("api/incidents");
         return incidents.EnumerateArray().Single(i => i.GetProperty("title").GetString() == title).GetProperty("incidentId").GetString()!;
     }
 
     private async Task<int> IncidentCountAsync()
     {
-        using var http = await _hub.ClientForAsync("commander");
+        using var http = await Hub.ClientForAsync("commander");
         return (await http.GetOkAsync("api/incidents?limit=1000")).GetArrayLength();
     }
 }

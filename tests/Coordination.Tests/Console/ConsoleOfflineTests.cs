@@ -10,32 +10,12 @@ namespace Coordination.Tests.Console;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ConsoleOfflineTests
+public sealed class ConsoleOfflineTests : ConsoleFixture
 {
-    private TempDirectory _data = null!;
-    private HubHost _hub = null!;
-    private ConsoleBrowser _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _data = new TempDirectory();
-        _hub = await HubHost.StartAsync(_data.Path);
-        _browser = await ConsoleBrowser.StartAsync(_hub);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _browser.DisposeAsync();
-        await _hub.DisposeAsync();
-        _data.Dispose();
-    }
-
     [Test]
     public async Task A_report_written_offline_is_queued_in_the_browser_and_stored_exactly_once_when_the_link_returns()
     {
-        var page = await _browser.SignInAsync("duty.operator");
+        var page = await Browser.SignInAsync("duty.operator");
         var title = $"انقطاع الاتصال {Guid.NewGuid():N}"[..28];
 
         await page.Context.SetOfflineAsync(true);
@@ -61,7 +41,7 @@ public sealed class ConsoleOfflineTests
     [Test]
     public async Task A_report_whose_answer_is_lost_is_sent_again_with_its_key_and_stored_once()
     {
-        var page = await _browser.SignInAsync("duty.operator", "en");
+        var page = await Browser.SignInAsync("duty.operator", "en");
         var title = $"Answer lost {Guid.NewGuid():N}"[..24];
         var attempts = 0;
         // The first attempt reaches the hub, which stores the report; its answer never reaches the browser.
@@ -91,7 +71,7 @@ public sealed class ConsoleOfflineTests
 
     private async Task<int> CountAsync(string title)
     {
-        using var http = await _hub.ClientForAsync("commander");
+        using var http = await Hub.ClientForAsync("commander");
         return (await http.GetOkAsync("api/incidents?limit=1000")).EnumerateArray().Count(i => i.GetProperty("title").GetString() == title);
     }
 }
