@@ -1,4 +1,3 @@
-using Coordination.Hub.Localization;
 using Coordination.Hub.Features.Common;
 using Coordination.Persistence.Projections;
 
@@ -15,11 +14,7 @@ public static class AlertsApi
 
     private static async Task<IReadOnlyList<AlertRow>> Inbox(ReadModels readModels, HttpContext context, string? agency, int? limit)
     {
-        if (limit is < 1 or > 1000)
-        {
-            throw new CommandRejectedException(Say.Of("'limit' must be between 1 and 1000.", "الحد الأقصى للنتائج يجب أن يكون بين 1 و1000."));
-        }
-
+        var count = limit.Or(200);
         var caller = context.Caller();
         caller.EnsureReadsIncidents();
         var wanted = agency ?? caller.Agency;
@@ -28,6 +23,6 @@ public static class AlertsApi
             throw CommandRejectedException.Forbidden("A liaison sees only their own agency's alerts.");
         }
 
-        return await readModels.GetInboxAsync(wanted, limit ?? 200, context.RequestAborted);
+        return await readModels.GetInboxAsync(wanted, count, context.RequestAborted);
     }
 }

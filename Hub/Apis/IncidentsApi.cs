@@ -39,15 +39,11 @@ public static class IncidentsApi
             throw new CommandRejectedException($"District '{district}' is not one of Libya's districts.");
         }
 
-        if (limit is < 1 or > 1000)
-        {
-            throw new CommandRejectedException("'limit' must be between 1 and 1000.");
-        }
-
+        var count = limit.Or(200);
         var caller = context.Caller();
         caller.EnsureReadsIncidents();
         var rows = await readModels.ListIncidentsAsync(
-            new BoardFilter(status, hazard, district, caller.SeesEverything ? null : caller.Agency, limit ?? 200),
+            new BoardFilter(status, hazard, district, caller.SeesEverything ? null : caller.Agency, count),
             context.RequestAborted);
         await audit.RecordAsync(caller, rows.Where(r => r.Classification == Classification.Restricted).Select(r => r.IncidentId), "list");
         return rows;
