@@ -15,12 +15,7 @@ internal static class CapacityScenario
 
     public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
     {
-        var data = Path.Combine(folder, "s6");
-        if (Directory.Exists(data))
-        {
-            Directory.Delete(data, recursive: true);
-        }
-
+        var data = DataFolder.Fresh(folder, "s6");
         await using var hub = await HubProcess.StartNewAsync(data, new Dictionary<string, string?>
         {
             ["Coordination__Realtime__HeartbeatInterval"] = Heartbeat.ToString(),

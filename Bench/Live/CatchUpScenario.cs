@@ -18,13 +18,7 @@ internal static class CatchUpScenario
 {
     public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
     {
-        var data = Path.Combine(folder, "s4");
-        if (Directory.Exists(data))
-        {
-            Directory.Delete(data, recursive: true);
-        }
-
-        Directory.CreateDirectory(data);
+        var data = DataFolder.Fresh(folder, "s4");
         // The missed entries are written straight into the hub's database before it starts; Minor floods,
         // so the hub's start does not route them into tens of thousands of alerts first.
         DapperSetup.EnsureConfigured();

@@ -24,13 +24,7 @@ internal static class EndToEndScenario
 
     public static async Task<(IReadOnlyList<Result> Results, IReadOnlyList<StepFigures> Steps)> RunAsync(string folder, Sizes sizes, string label, IReadOnlyDictionary<string, string?>? transport = null)
     {
-        var data = Path.Combine(folder, $"s1-{label}");
-        if (Directory.Exists(data))
-        {
-            Directory.Delete(data, recursive: true);
-        }
-
-        Directory.CreateDirectory(data);
+        var data = DataFolder.Fresh(folder, $"s1-{label}");
         var agencies = BenchAgencies.WriteRules(data, sizes.AgencyGroups, out var rulesPath);
         var settings = new Dictionary<string, string?>(transport ?? new Dictionary<string, string?>()) { ["Coordination__Routing__RulesPath"] = rulesPath };
         await using var hub = await HubProcess.StartNewAsync(data, settings);

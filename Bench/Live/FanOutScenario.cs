@@ -31,12 +31,7 @@ internal static class FanOutScenario
             await bare.WaitForExitAsync();
         }
 
-        var data = Path.Combine(folder, "s2");
-        if (Directory.Exists(data))
-        {
-            Directory.Delete(data, recursive: true);
-        }
-
+        var data = DataFolder.Fresh(folder, "s2");
         await using var hub = await HubProcess.StartNewAsync(data);
         using var duty = await hub.ClientForAsync("duty.operator");
         var token = await hub.TokenAsync("liaison.ncem");
