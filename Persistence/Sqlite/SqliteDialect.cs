@@ -41,11 +41,11 @@ public sealed class SqliteDialect : ISqlDialect
     /// </summary>
     private static void WaitWhenBusy(object? sender, System.Data.StateChangeEventArgs change)
     {
-        if (change.CurrentState == System.Data.ConnectionState.Open && sender is SqliteConnection connection)
+        // A direct call on the native handle, not a PRAGMA statement: it runs on every open from the pool,
+        // which is every query's hot path, and costs no statement preparation there.
+        if (change.CurrentState == System.Data.ConnectionState.Open && sender is SqliteConnection { Handle: { } handle })
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 30000;";
-            command.ExecuteNonQuery();
+            SQLitePCL.raw.sqlite3_busy_timeout(handle, 30_000);
         }
     }
 
