@@ -5,9 +5,8 @@ import { get } from '../api.js';
 import { debounce, h, severityBadge } from '../dom.js';
 import { formatTime, nameOf, t } from '../i18n.js';
 import { districtName, hazardName, reference } from '../reference.js';
+import { SEVERITIES, STATUSES } from '../vocabulary.js';
 
-const STATUSES = ['Reported', 'Acknowledged', 'Responding', 'Contained', 'Closed'];
-const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'];
 
 export function createBoard(container, { idPrefix, onSelect, onRows }) {
   const filters = { status: '', hazard: '', district: '', severity: '' };

@@ -7,8 +7,8 @@ import { describeTimelineRow } from '../entries.js';
 import { formatTime, t } from '../i18n.js';
 import { agencyName, districtName, hazardName } from '../reference.js';
 import { showError } from '../notice.js';
+import { STATUSES } from '../vocabulary.js';
 
-const STATUSES = ['Reported', 'Acknowledged', 'Responding', 'Contained', 'Closed'];
 let current = null;
 let pendingUpdate = null;
 let pendingStatus = null;

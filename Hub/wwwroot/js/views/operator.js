@@ -8,10 +8,11 @@ import { createMap } from '../map.js';
 import { flush, onOutboxChange, submitReport } from '../outbox.js';
 import { reference } from '../reference.js';
 import { showNotice } from '../notice.js';
+import { SEVERITIES } from '../vocabulary.js';
 import { createBoard } from './board.js';
 import { openDetail } from './detail.js';
 
-const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor'];
+const REPORTED_SEVERITIES = SEVERITIES.filter((s) => s !== 'Unknown');
 const URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'];
 const CERTAINTIES = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'];
 const FIELDS = ['hazard', 'severity', 'district', 'municipality', 'latitude', 'longitude', 'title', 'description'];
@@ -75,7 +76,7 @@ function options(select, values, label, withBlank) {
 
 function fillChoices() {
   options($('#f-hazard'), reference.hazards.map((x) => x.type), (type) => nameOf(reference.hazards.find((x) => x.type === type)), true);
-  options($('#f-severity'), SEVERITIES, (s) => t(`Severity.${s}`), true);
+  options($('#f-severity'), REPORTED_SEVERITIES, (s) => t(`Severity.${s}`), true);
   options($('#f-urgency'), URGENCIES, (s) => t(`Urgency.${s}`), false);
   options($('#f-certainty'), CERTAINTIES, (s) => t(`Certainty.${s}`), false);
   // Both names in each suggestion, so typing either finds the district.
