@@ -138,18 +138,18 @@ public sealed class CoordinationClient : IAsyncDisposable
     public Task<ReportIncidentResponse> ReportAsync(ReportIncidentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return SendAsync<ReportIncidentResponse>("api/incidents", request with { EventId = request.EventId ?? Guid.NewGuid() }, cancellationToken);
+        return SendAsync<ReportIncidentResponse>("api/incidents", request with { EventId = request.EventId ?? Guid.CreateVersion7() }, cancellationToken);
     }
 
     /// <summary>Acknowledges this liaison's agency alert for an incident.</summary>
     public Task<CommandResponse> AcknowledgeAsync(Guid incidentId, string? note = null, Guid? eventId = null, CancellationToken cancellationToken = default) =>
-        SendAsync<CommandResponse>($"api/incidents/{incidentId}/acknowledge", new AcknowledgeAlertRequest(eventId ?? Guid.NewGuid(), note, null), cancellationToken);
+        SendAsync<CommandResponse>($"api/incidents/{incidentId}/acknowledge", new AcknowledgeAlertRequest(eventId ?? Guid.CreateVersion7(), note, null), cancellationToken);
 
     /// <summary>Posts an update to an incident.</summary>
     public Task<CommandResponse> PostUpdateAsync(Guid incidentId, PostUpdateRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return SendAsync<CommandResponse>($"api/incidents/{incidentId}/updates", request with { EventId = request.EventId ?? Guid.NewGuid() }, cancellationToken);
+        return SendAsync<CommandResponse>($"api/incidents/{incidentId}/updates", request with { EventId = request.EventId ?? Guid.CreateVersion7() }, cancellationToken);
     }
 
     /// <summary>Waits until an applied entry matches, or throws <see cref="TimeoutException"/>.</summary>

@@ -50,6 +50,7 @@ internal static class AppendScenario
         var concurrentRate = sizes.Appends / concurrent.Elapsed.TotalSeconds;
 
         // One writer with many appends in flight (a hub under load): they share group commits.
+        var writtenBefore = Machine.BytesWritten();
         var pipelined = Stopwatch.StartNew();
         for (var done = 0; done < sizes.Appends; done += 100)
         {
@@ -57,6 +58,7 @@ internal static class AppendScenario
         }
 
         var pipelinedRate = sizes.Appends / pipelined.Elapsed.TotalSeconds;
+        var written = Machine.BytesWritten() - writtenBefore;
 
         // The hash chain's own cost, per row.
         var row = new StoredRow { Position = 1, IncidentId = Guid.NewGuid(), Version = 1, EventId = Guid.NewGuid(), Type = EventTypes.IncidentReported, Data = SampleRow.Report(Guid.NewGuid()).Data, Metadata = "{}", RecordedAt = 1 };
@@ -70,15 +72,15 @@ internal static class AppendScenario
         var hashMicroseconds = hashing.Elapsed.TotalMilliseconds * 1000 / 20_000;
 
         // Fill the log to the stored size in large appends, then measure single appends again.
-        var filler = Guid.NewGuid();
-        await log.AppendAsync(filler, ExpectedVersion.NoStream, [SampleRow.Report(filler)], CancellationToken.None);
+        var (filler, fillerReport) = SampleRow.NewReport();
+        await log.AppendAsync(filler, ExpectedVersion.NoStream, [fillerReport], CancellationToken.None);
         var update = System.Text.Json.JsonSerializer.Serialize(
             new IncidentUpdated(filler, "تقرير حالة: المياه تنحسر في الأحياء الشرقية، والفرق تواصل البحث والإنقاذ.", Severity.Severe, "duty.operator", "moi-duty", DateTimeOffset.UtcNow),
             Agencies.Contracts.ContractJson.Options);
         var metadata = SampleRow.Report(filler).Metadata;
         while (await log.HeadPositionAsync(CancellationToken.None) < sizes.StoredEntries)
         {
-            var batch = Enumerable.Range(0, 500).Select(_ => new NewEvent(Guid.NewGuid(), EventTypes.IncidentUpdated, update, metadata)).ToArray();
+            var batch = Enumerable.Range(0, 500).Select(_ => new NewEvent(Guid.CreateVersion7(), EventTypes.IncidentUpdated, update, metadata)).ToArray();
             await log.AppendAsync(filler, ExpectedVersion.Any, batch, CancellationToken.None);
         }
 
@@ -97,6 +99,7 @@ internal static class AppendScenario
             new("S3.single/100", "log appends, one writer, against batched bare inserts", singleRate, "appends/s", "B2.100"),
             new("S3.concurrent", $"log appends, {sizes.ConcurrentWriters} concurrent writers", concurrentRate, "appends/s", "B2.1"),
             new("S3.pipelined", "log appends, 100 in flight (group commit)", pipelinedRate, "appends/s", "B2.100"),
+            .. written is { } bytes ? [new Result("S3.pipelined.written", "log appends, 100 in flight: written to disk per append (log row, its indexes, read models)", bytes / 1024.0 / sizes.Appends, "KiB", "B2.100.written")] : Array.Empty<Result>(),
             new("S3.hash", "hash chain cost per entry (SHA-256 over canonical bytes)", hashMicroseconds, "µs"),
             new("S3.lat0.p50", "append latency on an empty log, p50", atEmpty.Percentile(50), "ms", "B1.p50"),
             new("S3.lat0.p99", "append latency on an empty log, p99", atEmpty.Percentile(99), "ms", "B1.p99"),
@@ -107,7 +110,7 @@ internal static class AppendScenario
 
     private static Task<AppendResult> ReportAsync(EventLogStore log)
     {
-        var id = Guid.NewGuid();
-        return log.AppendAsync(id, ExpectedVersion.NoStream, [SampleRow.Report(id)], CancellationToken.None);
+        var (id, report) = SampleRow.NewReport();
+        return log.AppendAsync(id, ExpectedVersion.NoStream, [report], CancellationToken.None);
     }
 }

@@ -35,4 +35,20 @@ public static class Machine
         return $"{Environment.ProcessorCount} cores, {memory} memory, .NET {RuntimeInformation.FrameworkDescription.Replace(".NET ", "", StringComparison.Ordinal)}, " +
                $"{RuntimeInformation.OSDescription}, database on {FileSystemOf(dataPath)}";
     }
+
+    /// <summary>
+    /// Bytes this process has caused to be written to storage so far (Linux's write_bytes, WAL and
+    /// checkpoints included), or null where the kernel does not say.
+    /// </summary>
+    public static long? BytesWritten()
+    {
+        const string path = "/proc/self/io";
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("write_bytes:", StringComparison.Ordinal));
+        return line is null ? null : long.Parse(line["write_bytes:".Length..].Trim(), CultureInfo.InvariantCulture);
+    }
 }

@@ -44,6 +44,7 @@ internal static class SqliteBaseline
         }
 
         var singleRate = sizes.SingleRowInserts / single.Elapsed.TotalSeconds;
+        var writtenBefore = Machine.BytesWritten();
         var batched = Stopwatch.StartNew();
         for (var done = 0; done < sizes.BatchedRows; done += 100)
         {
@@ -57,12 +58,14 @@ internal static class SqliteBaseline
         }
 
         var batchedRate = sizes.BatchedRows / batched.Elapsed.TotalSeconds;
+        var written = Machine.BytesWritten() - writtenBefore;
         await connection.CloseAsync();
         Delete(path);
         return
         [
             new("B2.1", "bare SQLite inserts, 1 row per transaction", singleRate, "rows/s"),
             new("B2.100", "bare SQLite inserts, 100 rows per transaction", batchedRate, "rows/s"),
+            .. written is { } bytes ? [new Result("B2.100.written", "bare SQLite inserts, 100 rows per transaction: written to disk per row", bytes / 1024.0 / sizes.BatchedRows, "KiB")] : Array.Empty<Result>(),
         ];
     }
 

@@ -29,6 +29,13 @@ public static class DapperSetup
         SqlMapper.AddTypeHandler(new CodeListHandler());
     }
 
+    /// <summary>
+    /// Guids for a listed parameter ("IN @Ids"): Dapper expands a list into one parameter per item without
+    /// the Guid handler below, so on SQLite they go as the same text the handler writes.
+    /// </summary>
+    public static IReadOnlyList<object> GuidList(System.Data.Common.DbConnection connection, IEnumerable<Guid> ids) =>
+        connection is SqliteConnection ? ids.Select(object (id) => id.ToString("D")).ToList() : ids.Select(object (id) => id).ToList();
+
     /// <summary>Times are stored as Unix milliseconds (UTC) in both dialects: unambiguous and sortable.</summary>
     private sealed class UnixMillisecondsHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {

@@ -30,8 +30,8 @@ internal static class CatchUpScenario
             {
                 for (var i = w; i < sizes.CatchUpEntries; i += 100)
                 {
-                    var id = Guid.NewGuid();
-                    await log.AppendAsync(id, ExpectedVersion.NoStream, [SampleRow.Report(id, Agencies.Contracts.Reference.Severity.Minor)], CancellationToken.None);
+                    var (id, report) = SampleRow.NewReport(Agencies.Contracts.Reference.Severity.Minor);
+                    await log.AppendAsync(id, ExpectedVersion.NoStream, [report], CancellationToken.None);
                 }
             }));
         }

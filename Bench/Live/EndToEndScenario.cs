@@ -212,7 +212,7 @@ internal static class EndToEndScenario
 
         private async Task SubmitAsync(int index, long scheduled)
         {
-            var eventId = Guid.NewGuid();
+            var eventId = Guid.CreateVersion7();
             var district = index % Districts.All.Count;
             var routed = _agencies.RoutedFor(district);
             var probe = new Probe

@@ -75,35 +75,12 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
 
     private async Task WriteBatchAsync(List<Request> batch)
     {
-        var outcomes = new (AppendResult? Result, Exception? Error)[batch.Count];
+        (AppendResult? Result, Exception? Error)[] outcomes;
         try
         {
-            await using var connection = dialect.CreateConnection();
-            await connection.OpenAsync();
-            await using var transaction = await dialect.BeginAppendAsync(connection, CancellationToken.None);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var request = batch[i];
-                if (batch.Count == 1)
-                {
-                    outcomes[i] = (await AppendInTransactionAsync(connection, transaction, request.IncidentId, request.ExpectedVersion, request.Events), null);
-                    continue;
-                }
-
-                await transaction.SaveAsync("request");
-                try
-                {
-                    outcomes[i] = (await AppendInTransactionAsync(connection, transaction, request.IncidentId, request.ExpectedVersion, request.Events), null);
-                    await transaction.ReleaseAsync("request");
-                }
-                catch (Exception ex) when (ex is ConcurrencyConflictException or DbException or JsonException)
-                {
-                    await transaction.RollbackAsync("request");
-                    outcomes[i] = (null, ex);
-                }
-            }
-
-            await transaction.CommitAsync();
+            // Savepoints cost two statements per request, so a batch first runs without them; only when a
+            // request fails after it began writing is the batch rolled back and run again, one savepoint each.
+            outcomes = await WriteAsync(batch, isolate: false) ?? (await WriteAsync(batch, isolate: true))!;
         }
         catch (Exception ex)
         {
@@ -136,42 +113,100 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         }
     }
 
-    private async Task<AppendResult> AppendInTransactionAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, int expectedVersion, IReadOnlyList<NewEvent> events)
+    /// <summary>
+    /// One transaction for the batch. A duplicate or a stale version is found before anything is written and
+    /// fails only its request. A request that fails while writing fails only itself when <paramref name="isolate"/>
+    /// (its savepoint is rolled back); otherwise the whole transaction is abandoned and null returned.
+    /// </summary>
+    private async Task<(AppendResult? Result, Exception? Error)[]?> WriteAsync(List<Request> batch, bool isolate)
     {
-        var cancellationToken = CancellationToken.None;
-        var duplicate = await FindStoredAsync(connection, transaction, incidentId, events, cancellationToken);
-        if (duplicate is not null)
+        var outcomes = new (AppendResult? Result, Exception? Error)[batch.Count];
+        await using var connection = dialect.CreateConnection();
+        await connection.OpenAsync();
+        await using var transaction = await dialect.BeginAppendAsync(connection, CancellationToken.None);
+        var known = await AppendBatch.ReadAsync(connection, transaction, dialect.Script("Head"), batch.Select(r => (r.IncidentId, r.Events)).ToArray());
+        for (var i = 0; i < batch.Count; i++)
         {
-            return duplicate;
+            var request = batch[i];
+            try
+            {
+                outcomes[i] = (known.FindStored(request.IncidentId, request.Events) ?? CheckVersion(request, known), null);
+            }
+            catch (ConcurrencyConflictException ex)
+            {
+                outcomes[i] = (null, ex);
+            }
+
+            if (outcomes[i] != default)
+            {
+                continue;
+            }
+
+            if (isolate)
+            {
+                await transaction.SaveAsync("request");
+            }
+
+            try
+            {
+                var rows = await InsertAsync(connection, transaction, request, known);
+                known.Appended(rows);
+                outcomes[i] = (new AppendResult(rows[0].Position, rows[^1].Position, rows[^1].Version, WasDuplicate: false), null);
+                if (isolate)
+                {
+                    await transaction.ReleaseAsync("request");
+                }
+            }
+            catch (Exception ex) when (ex is ConcurrencyConflictException or DbException or JsonException)
+            {
+                if (!isolate)
+                {
+                    return null;
+                }
+
+                await transaction.RollbackAsync("request");
+                outcomes[i] = (null, ex);
+            }
         }
 
-        var current = await connection.ExecuteScalarAsync<int>(Command(
-            SqlScripts.Get("EventLog/Sql/CurrentVersion.sql"), new { IncidentId = incidentId }, transaction, cancellationToken));
-        if (expectedVersion != ExpectedVersion.Any && expectedVersion != current)
+        await transaction.CommitAsync();
+        return outcomes;
+    }
+
+    /// <summary>Null when the request may go ahead; a conflict when its expected version is stale.</summary>
+    private static AppendResult? CheckVersion(Request request, AppendBatch known)
+    {
+        var current = known.VersionOf(request.IncidentId);
+        if (request.ExpectedVersion != ExpectedVersion.Any && request.ExpectedVersion != current)
         {
             throw new ConcurrencyConflictException(
-                $"Incident {incidentId} is at version {current}, not the expected {expectedVersion}: reload it and try again.")
+                $"Incident {request.IncidentId} is at version {current}, not the expected {request.ExpectedVersion}: reload it and try again.")
             {
-                ExpectedVersion = expectedVersion,
+                ExpectedVersion = request.ExpectedVersion,
                 ActualVersion = current,
             };
         }
 
-        var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(Command(
-            dialect.Script("Head"), null, transaction, cancellationToken));
-        var position = head?.Position ?? 0;
-        var previousHash = head?.Hash ?? ChainHasher.Genesis;
+        return null;
+    }
+
+    /// <summary>Writes the request's rows, chained after the batch's head, and folds each into the read models.</summary>
+    private async Task<StoredRow[]> InsertAsync(DbConnection connection, DbTransaction transaction, Request request, AppendBatch known)
+    {
+        var cancellationToken = CancellationToken.None;
+        var position = known.Position;
+        var previousHash = known.Hash;
+        var version = known.VersionOf(request.IncidentId);
         var recordedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
         var insert = SqlScripts.Get("EventLog/Sql/Insert.sql");
-        var first = position + 1;
-        var version = current;
-
-        foreach (var e in events)
+        var rows = new StoredRow[request.Events.Count];
+        for (var i = 0; i < rows.Length; i++)
         {
-            var row = new StoredRow
+            var e = request.Events[i];
+            var row = rows[i] = new StoredRow
             {
                 Position = ++position,
-                IncidentId = incidentId,
+                IncidentId = request.IncidentId,
                 Version = ++version,
                 EventId = e.EventId,
                 Type = e.Type,
@@ -188,39 +223,13 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
             }
             catch (DbException ex) when (dialect.IsUniqueViolation(ex))
             {
-                throw new ConcurrencyConflictException($"Incident {incidentId} was changed concurrently; nothing was written.", ex);
+                throw new ConcurrencyConflictException($"Incident {request.IncidentId} was changed concurrently; nothing was written.", ex);
             }
 
             await ReadModelProjector.ApplyAsync(connection, transaction, row, e.Metadata, cancellationToken);
         }
 
-        return new AppendResult(first, position, version, WasDuplicate: false);
-    }
-
-    private static async Task<AppendResult?> FindStoredAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
-    {
-        var sql = SqlScripts.Get("EventLog/Sql/FindEvent.sql");
-        var found = new List<StoredRow>();
-        foreach (var e in events)
-        {
-            var row = await connection.QuerySingleOrDefaultAsync<StoredRow>(Command(sql, new { e.EventId }, transaction, cancellationToken));
-            if (row is not null)
-            {
-                found.Add(row);
-            }
-        }
-
-        if (found.Count == 0)
-        {
-            return null;
-        }
-
-        if (found.Count != events.Count || found.Any(r => r.IncidentId != incidentId))
-        {
-            throw new ConcurrencyConflictException("Some of these event ids are already stored for other events; nothing was written.");
-        }
-
-        return new AppendResult(found.Min(r => r.Position), found.Max(r => r.Position), found.Max(r => r.Version), WasDuplicate: true);
+        return rows;
     }
 
     public async Task<IReadOnlyList<LogEntry>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken)
@@ -330,12 +339,6 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
     public void Dispose() => _queue.Writer.TryComplete();
 
     private sealed record Request(Guid IncidentId, int ExpectedVersion, IReadOnlyList<NewEvent> Events, TaskCompletionSource<AppendResult> Done);
-
-    private sealed class HeadRow
-    {
-        public long Position { get; set; }
-        public byte[] Hash { get; set; } = [];
-    }
 
     public static LogEntry ToEntry(StoredRow row)
     {

@@ -72,7 +72,7 @@ public sealed class DirectoryCommands(
         EnsureAdministrator(caller);
         await agencyValidator.ValidateAndThrowAsync(request, cancellationToken);
         var registered = new AgencyRegistered(request.Code!, request.NameAr!, request.NameEn!, request.Kind!, caller.UserName);
-        var position = await AppendAsync(caller, Guid.NewGuid(), EventTypes.AgencyRegistered, registered, cancellationToken);
+        var position = await AppendAsync(caller, Guid.CreateVersion7(), EventTypes.AgencyRegistered, registered, cancellationToken);
         agencies.Replace((await store.AgenciesAsync(cancellationToken)).Select(a => new Agency(a.Code, a.NameAr, a.NameEn, a.Kind)));
         return position;
     }
@@ -87,12 +87,12 @@ public sealed class DirectoryCommands(
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("Password", "Password is required for a new user.")]);
         }
 
-        var position = await AppendAsync(caller, Guid.NewGuid(), EventTypes.UserRegistered,
+        var position = await AppendAsync(caller, Guid.CreateVersion7(), EventTypes.UserRegistered,
             new UserRegistered(request.UserName!, request.DisplayName!, request.Role!.Value.ToString(), request.Agency!, caller.UserName), cancellationToken);
         if (!string.IsNullOrEmpty(request.Password))
         {
             await store.SetPasswordHashAsync(request.UserName!, UserDirectory.HashPassword(request.UserName!, request.Password), cancellationToken);
-            position = await AppendAsync(caller, Guid.NewGuid(), EventTypes.UserPasswordSet, new UserPasswordSet(request.UserName!, caller.UserName), cancellationToken);
+            position = await AppendAsync(caller, Guid.CreateVersion7(), EventTypes.UserPasswordSet, new UserPasswordSet(request.UserName!, caller.UserName), cancellationToken);
         }
 
         return position;
@@ -106,7 +106,7 @@ public sealed class DirectoryCommands(
             throw CommandRejectedException.NotFound($"There is no user '{userName}'.");
         }
 
-        var position = await AppendAsync(caller, Guid.NewGuid(), EventTypes.UserDisabled, new UserDisabled(DirectoryStore.Key(userName), caller.UserName), cancellationToken);
+        var position = await AppendAsync(caller, Guid.CreateVersion7(), EventTypes.UserDisabled, new UserDisabled(DirectoryStore.Key(userName), caller.UserName), cancellationToken);
         await accounts.RevokeRefreshTokensAsync(userName, cancellationToken);
         return position;
     }

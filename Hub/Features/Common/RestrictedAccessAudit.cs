@@ -19,6 +19,6 @@ public sealed class RestrictedAccessAudit(IEventLog log, TimeProvider time)
 
         var accessed = new RestrictedIncidentsAccessed(ids, caller.UserName, caller.Agency, caller.Role.ToString(), access, time.GetUtcNow());
         // Not cancellable: a read that happened is recorded even if the reader hung up.
-        await log.AppendAsync(SystemStreams.Audit, ExpectedVersion.Any, [Events.Create(Guid.NewGuid(), EventTypes.RestrictedIncidentsAccessed, accessed, caller, false)], CancellationToken.None);
+        await log.AppendAsync(SystemStreams.Audit, ExpectedVersion.Any, [Events.Create(Guid.CreateVersion7(), EventTypes.RestrictedIncidentsAccessed, accessed, caller, false)], CancellationToken.None);
     }
 }

@@ -33,7 +33,7 @@ public sealed class AcknowledgeAlertHandler(IncidentWriter writer, ReadModels re
         }
 
         await validator.ValidateAndThrowAsync(request, cancellationToken);
-        var eventId = request.EventId ?? Guid.NewGuid();
+        var eventId = request.EventId ?? Guid.CreateVersion7();
         return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, async incident =>
         {
             var alert = (await readModels.GetAlertsAsync(incidentId, cancellationToken)).FirstOrDefault(a => a.Agency == caller.Agency)

@@ -33,7 +33,7 @@ public sealed class ChangeStatusHandler(IncidentWriter writer, IValidator<Change
         }
 
         await validator.ValidateAndThrowAsync(request, cancellationToken);
-        var eventId = request.EventId ?? Guid.NewGuid();
+        var eventId = request.EventId ?? Guid.CreateVersion7();
         var to = request.Status!.Value;
         return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, incident =>
         {

@@ -33,7 +33,7 @@ public sealed class PostUpdateHandler(IncidentWriter writer, IValidator<PostUpda
         }
 
         await validator.ValidateAndThrowAsync(request, cancellationToken);
-        var eventId = request.EventId ?? Guid.NewGuid();
+        var eventId = request.EventId ?? Guid.CreateVersion7();
         // Liaisons post only to incidents routed to their agency: the writer reads through IncidentAccess.
         return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, incident =>
         {

@@ -54,9 +54,9 @@ public sealed class ReportIncidentHandler(IEventLog log, ReadModels readModels, 
         throttle.Report(caller.UserName);
 
         await validator.ValidateAndThrowAsync(request, cancellationToken);
-        var eventId = request.EventId ?? Guid.NewGuid();
+        var eventId = request.EventId ?? Guid.CreateVersion7();
         // The incident id follows from the idempotency key, so a retried report finds its first copy.
-        var incidentId = request.EventId is { } key ? DerivedEventId.Create(key, "incident") : Guid.NewGuid();
+        var incidentId = request.EventId is { } key ? DerivedEventId.Create(key, "incident") : Guid.CreateVersion7();
         var hazard = request.Hazard!.Value;
         var reported = new IncidentReported(
             incidentId,

@@ -175,6 +175,23 @@ public sealed class ConsoleFlowTests : ConsoleFixture
     }
 
     [Test]
+    public async Task The_console_s_idempotency_keys_are_version_7_ids_of_this_moment()
+    {
+        var page = await Browser.SignInAsync("duty.operator", "en");
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var ids = (await page.EvaluateAsync<string[]>("import('/js/api.js').then(m => [m.newId(), m.newId(), m.newId()])")).Select(Guid.Parse).ToArray();
+        var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ids.Select(i => i.Version), Is.All.EqualTo(7));
+            Assert.That(ids.Select(i => i.Variant), Is.All.EqualTo(0x8).Or.EqualTo(0x9).Or.EqualTo(0xA).Or.EqualTo(0xB));
+            Assert.That(ids.Select(i => Convert.ToInt64(i.ToString("N")[..12], 16)), Is.All.InRange(before - 1_000, after + 1_000), "the first 48 bits are the time in ms");
+            Assert.That(ids.Distinct().Count(), Is.EqualTo(3));
+        });
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
     public async Task The_commander_s_board_filters_by_district_and_severity()
     {
         using var duty = await Hub.ClientForAsync("duty.operator");

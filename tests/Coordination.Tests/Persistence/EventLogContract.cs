@@ -292,6 +292,36 @@ public abstract class EventLogContract
         });
     }
 
+    [Test]
+    public async Task When_an_append_fails_halfway_through_a_shared_commit_then_only_it_is_lost()
+    {
+        // The broken request's report is written before its second event fails in the projection, so the
+        // batch it shares must be rolled back and written again without it, not committed with half of it.
+        var fresh = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToArray();
+        var broken = Guid.NewGuid();
+        var unreadable = new NewEvent(Guid.NewGuid(), EventTypes.AgencyAlerted, "{\"incidentId\": ", SampleEvents.Reported(broken).Metadata);
+        var good = fresh.Take(15).Select(Report).ToList();
+        var bad = Log.AppendAsync(broken, ExpectedVersion.NoStream, [SampleEvents.Reported(broken), unreadable], default);
+        good.AddRange(fresh.Skip(15).Select(Report));
+        await Task.WhenAll(good.Append(bad.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        var entries = await Log.ReadAfterAsync(0, 1000, default);
+        await using var connection = Dialect.CreateConnection();
+        var timeline = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM incident_timeline");
+        var boards = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM incident_board");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(bad.Exception?.InnerException, Is.InstanceOf<JsonException>(), "the broken append failed");
+            Assert.That(good.All(t => t.IsCompletedSuccessfully && t.Result.LastPosition - t.Result.FirstPosition == 1), Is.True, "every other append stored whole");
+            Assert.That(entries.Select(e => e.Position), Is.EqualTo(Enumerable.Range(1, 60).Select(i => (long)i)), "no gaps");
+            Assert.That(entries.Any(e => e.IncidentId == broken), Is.False, "nothing of the broken append stored");
+            Assert.That((timeline, boards), Is.EqualTo((60, 30)), "nor of its read models");
+            Assert.That((await Log.VerifyAsync(default)).IsValid, Is.True);
+        });
+
+        Task<AppendResult> Report(Guid id) => Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id), SampleEvents.Alerted(id, "ncem")], default);
+    }
+
     private async Task AppendSampleIncidents(int count)
     {
         for (var i = 0; i < count; i++)

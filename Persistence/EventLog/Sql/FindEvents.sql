@@ -1,0 +1,3 @@
+SELECT position, incident_id, version, event_id
+FROM event_log
+WHERE event_id IN @EventIds;
