@@ -54,7 +54,7 @@ public sealed class CoordinationClient : IAsyncDisposable
             .WithStatefulReconnect()
             .AddJsonProtocol(o => ContractJson.Apply(o.PayloadSerializerOptions))
             .Build();
-        Connection.On<LogEntry, long>(nameof(ICoordinationClient.EntryAppended), OnPushedAsync);
+        Connection.On<LogEntry[], long>(nameof(ICoordinationClient.EntriesAppended), OnPushedAsync);
         Connection.On<long>(nameof(ICoordinationClient.Heartbeat), OnHeartbeatAsync);
         Connection.Reconnected += async _ => await CatchUpAsync(CancellationToken.None);
     }
@@ -179,6 +179,16 @@ public sealed class CoordinationClient : IAsyncDisposable
         finally
         {
             EntryApplied -= OnApplied;
+        }
+    }
+
+    private async Task OnPushedAsync(LogEntry[] entries, long previousPosition)
+    {
+        // Within one push each entry's previous visible position is the one before it.
+        foreach (var entry in entries)
+        {
+            await OnPushedAsync(entry, previousPosition);
+            previousPosition = entry.Position;
         }
     }
 

@@ -6,14 +6,16 @@ namespace Coordination.Agencies.Contracts.Realtime;
 public interface ICoordinationClient
 {
     /// <summary>
-    /// A log entry the client may see was appended. Apply entries by position and ignore a position already
-    /// applied. When <paramref name="previousPosition"/> is greater than the last position the client applied,
-    /// entries were missed (a dropped link, a hub restart): catch up from the last applied position first.
+    /// Log entries the client may see were appended, in position order: those the relay published together,
+    /// as one message. Apply them in order by position and ignore a position already applied. When
+    /// <paramref name="previousPosition"/> is greater than the last position the client applied, entries were
+    /// missed (a dropped link, a hub restart): catch up from the last applied position first. Within the list,
+    /// each entry's previous visible position is the one before it.
     /// </summary>
-    /// <param name="entry">The entry.</param>
-    /// <param name="previousPosition">The position of the entry before this one that this client may see; 0 when there is none.</param>
+    /// <param name="entries">The entries, at least one, in position order.</param>
+    /// <param name="previousPosition">The position of the entry before the first of these that this client may see; 0 when there is none.</param>
     /// <returns>Completion of the push.</returns>
-    Task EntryAppended(LogEntry entry, long previousPosition);
+    Task EntriesAppended(IReadOnlyList<LogEntry> entries, long previousPosition);
 
     /// <summary>
     /// Sent every few seconds: the position of the latest entry this client may see. When it is greater than

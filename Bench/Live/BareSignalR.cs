@@ -76,14 +76,17 @@ internal static class BareSignalR
     {
         public override Task OnConnectedAsync() => Groups.AddToGroupAsync(Context.ConnectionId, "everyone");
 
-        /// <summary>Sends <paramref name="count"/> entries to the group one after another, as the hub's fan-out sends an incident's entries.</summary>
+        /// <summary>
+        /// Sends <paramref name="count"/> entries to the group one after another, a message each: a broadcast per
+        /// log entry, without the hub's batching of the entries published together into one message.
+        /// </summary>
         public async Task Broadcast(Agencies.Contracts.Log.LogEntry entry, int count)
         {
             ArgumentNullException.ThrowIfNull(entry);
             for (var i = 0; i < count; i++)
             {
                 var next = entry with { Position = entry.Position + i, Version = entry.Version + i };
-                await Clients.Group("everyone").SendAsync("EntryAppended", next, next.Position - 1);
+                await Clients.Group("everyone").SendAsync("EntriesAppended", new[] { next }, next.Position - 1);
             }
         }
     }

@@ -23,7 +23,14 @@ internal static class Listener
             .Build();
         if (onEntry is not null)
         {
-            connection.On<LogEntry, long>(nameof(ICoordinationClient.EntryAppended), onEntry);
+            connection.On<LogEntry[], long>(nameof(ICoordinationClient.EntriesAppended), (entries, previous) =>
+            {
+                foreach (var entry in entries)
+                {
+                    onEntry(entry, previous);
+                    previous = entry.Position;
+                }
+            });
         }
 
         if (onHeartbeat is not null)

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Dispatch.Consumers;
 
 /// <summary>
-/// Decides who must know about a newly reported incident and appends one AgencyAlerted per agency
+/// Decides who must know about each newly reported incident and appends one AgencyAlerted per agency
 /// to the log. Idempotent: the alerts' event ids derive from the report's, so a redelivery stores nothing.
 /// </summary>
 public sealed class RoutingConsumer(
@@ -23,17 +23,22 @@ public sealed class RoutingConsumer(
     IOptions<AlertOptions> alertOptions,
     TimeProvider time,
     ILogger<RoutingConsumer> logger,
-    RoutingProgress? progress = null) : IConsumer<LogEntry>
+    RoutingProgress? progress = null) : IConsumer<LogEntriesPublished>
 {
     /// <summary>The actor name routing decisions are recorded under.</summary>
     public const string Actor = "routing";
 
-    public async Task Consume(ConsumeContext<LogEntry> context)
+    public async Task Consume(ConsumeContext<LogEntriesPublished> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var entry = context.Message;
-        await RouteAsync(entry, context.CancellationToken);
-        progress?.Handled(entry.Position);
+        var entries = context.Message.Entries;
+        // The page's reports are routed together: their alerts, on different incidents, then share the
+        // log's group commits instead of waiting for one durable commit each.
+        await Task.WhenAll(entries.Select(entry => RouteAsync(entry, context.CancellationToken)));
+        if (entries.Count > 0)
+        {
+            progress?.Handled(entries[^1].Position);
+        }
     }
 
     private async Task RouteAsync(LogEntry entry, CancellationToken cancellationToken)

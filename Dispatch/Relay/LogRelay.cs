@@ -10,7 +10,7 @@ namespace Coordination.Dispatch.Relay;
 
 /// <summary>
 /// The log is the outbox: this relay publishes every entry after its checkpoint to the bus, in position
-/// order, then moves the checkpoint. A crash between publish and checkpoint republishes a few entries
+/// order (a page of entries per message, <see cref="LogEntriesPublished"/>), then moves the checkpoint. A crash between publish and checkpoint republishes a few entries
 /// (at-least-once); consumers and clients de-duplicate by event id and position. With several hubs, only
 /// the holder of the relay lease publishes; another takes over when the holder stops renewing it.
 /// </summary>
@@ -108,15 +108,13 @@ public sealed class LogRelay(
             }
 
             // A publish that hangs on a broker that went away is abandoned and retried from the checkpoint.
+            // One message per page, awaited before the next, keeps the bus order equal to the log order.
+            // WaitAsync: a publish caught in a broker reconnection may not honour its token, and must not
+            // wedge the relay (or the hub's shutdown).
             using (var publishing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
             {
                 publishing.CancelAfter(settings.PublishTimeout);
-                foreach (var entry in batch)
-                {
-                    // Sequential awaits keep the bus order equal to the log order. WaitAsync: a publish caught in a
-                    // broker reconnection may not honour its token, and must not wedge the relay (or the hub's shutdown).
-                    await bus.Publish(entry, publishing.Token).WaitAsync(publishing.Token);
-                }
+                await bus.Publish(new LogEntriesPublished(batch), publishing.Token).WaitAsync(publishing.Token);
             }
 
             checkpoint = batch[^1].Position;

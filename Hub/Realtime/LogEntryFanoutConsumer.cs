@@ -1,39 +1,75 @@
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
+using Coordination.Dispatch.Relay;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Coordination.Hub.Realtime;
 
 /// <summary>
-/// Every hub instance receives every log entry (its own temporary queue) and pushes it to each audience
-/// allowed to see it, with the position of that audience's previous visible entry so clients can detect
-/// what they missed: the everything-group sees every position; an agency sees its incidents from its alert on.
+/// Every hub instance receives every page of the log the relay publishes (its own temporary queue) and pushes
+/// to each audience the entries it may see, as one message per audience and page (at most
+/// <see cref="EntriesPerPush"/> entries each), with the position of that audience's previous visible entry so
+/// clients can detect what they missed: the everything-group sees every position; an agency sees its incidents
+/// from its alert on. One message for the page, not one per entry: the per-message cost of a WebSocket write,
+/// paid for every liaison, was the hub's largest under load.
 /// </summary>
 public sealed class LogEntryFanoutConsumer(
     IHubContext<CoordinationHub, ICoordinationClient> hub,
     IncidentAudience audience,
-    FanoutCursor cursor) : IConsumer<LogEntry>
+    FanoutCursor cursor) : IConsumer<LogEntriesPublished>
 {
-    public async Task Consume(ConsumeContext<LogEntry> context)
+    /// <summary>The most entries in one push, so a long catch-up page does not become one huge frame on a poor link.</summary>
+    public const int EntriesPerPush = 100;
+
+    public async Task Consume(ConsumeContext<LogEntriesPublished> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var entry = context.Message;
-        if (entry.Type == EventTypes.AgencyAlerted)
+        var entries = context.Message.Entries;
+        if (entries.Count == 0)
         {
-            audience.AgencyAlerted(entry.IncidentId, entry.DataAs<AgencyAlerted>().Agency, entry.Position);
+            return;
         }
 
-        cursor.Arrived(entry.Position);
-        await hub.Clients.Group(AudienceGroups.Everything).EntryAppended(entry, entry.Position - 1);
-        foreach (var agency in await audience.AgenciesSeeingAsync(entry.IncidentId, entry.Position, context.CancellationToken))
+        // Each agency's share of the page, in order, with the position it saw before the first of them.
+        var shares = new Dictionary<string, (long Previous, List<LogEntry> Entries)>(StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
-            var previous = await cursor.PreviousForAsync(agency, entry.Position, context.CancellationToken);
-            // Recorded before the send: the entry was the agency's whether or not this push reaches anyone,
-            // so the next push still reveals it to a client that missed it.
-            cursor.Pushed(agency, entry.Position);
-            await hub.Clients.Group(AudienceGroups.Agency(agency)).EntryAppended(entry, previous);
+            if (entry.Type == EventTypes.AgencyAlerted)
+            {
+                audience.AgencyAlerted(entry.IncidentId, entry.DataAs<AgencyAlerted>().Agency, entry.Position);
+            }
+
+            cursor.Arrived(entry.Position);
+            foreach (var agency in await audience.AgenciesSeeingAsync(entry.IncidentId, entry.Position, context.CancellationToken))
+            {
+                if (!shares.TryGetValue(agency, out var share))
+                {
+                    share = (await cursor.PreviousForAsync(agency, entry.Position, context.CancellationToken), []);
+                    shares[agency] = share;
+                }
+
+                // Recorded before the send: the entry was the agency's whether or not this push reaches anyone,
+                // so the next push still reveals it to a client that missed it.
+                cursor.Pushed(agency, entry.Position);
+                share.Entries.Add(entry);
+            }
+        }
+
+        await PushAsync(hub.Clients.Group(AudienceGroups.Everything), entries, entries[0].Position - 1);
+        foreach (var (agency, share) in shares)
+        {
+            await PushAsync(hub.Clients.Group(AudienceGroups.Agency(agency)), share.Entries, share.Previous);
+        }
+    }
+
+    private static async Task PushAsync(ICoordinationClient group, IReadOnlyList<LogEntry> entries, long previous)
+    {
+        foreach (var chunk in entries.Chunk(EntriesPerPush))
+        {
+            await group.EntriesAppended(chunk, previous);
+            previous = chunk[^1].Position;
         }
     }
 }

@@ -58,9 +58,11 @@ export async function start(fromPosition) {
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => Math.min(15_000, 500 * 2 ** Math.min(context.previousRetryCount, 5)) })
     .withStatefulReconnect()
     .build();
-  connection.on('EntryAppended', (entry, previousPosition) => {
+  // One push carries the entries published together, in order; each one's previous visible position is
+  // the one before it, so a gap can only be before the first.
+  connection.on('EntriesAppended', (entries, previousPosition) => {
     if (previousPosition > lastPosition) catchUp().catch(() => {});
-    else apply(entry);
+    else entries.forEach(apply);
   });
   // The heartbeat names the audience's latest position: a tail missed in silence shows up here.
   connection.on('Heartbeat', (latest) => { if (latest > lastPosition) catchUp().catch(() => {}); });
