@@ -4,6 +4,7 @@ using Coordination.Agencies.Contracts.Commands;
 using System.Text.Json;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Incidents;
 using Coordination.Tests.Support;
@@ -31,6 +32,8 @@ public abstract class SpineEndToEndTests
         await using var civilDefence = await hub.ConnectAsync("liaison.civil-defence");
         await using var tripoliSecurity = await hub.ConnectAsync("liaison.security-tripoli");
         using var operatorApi = await hub.ClientForAsync("duty.operator");
+        var ncemPushes = new System.Collections.Concurrent.ConcurrentQueue<LogEntry[]>();
+        ncem.Connection.On<LogEntry[], long>(nameof(ICoordinationClient.EntriesAppended), (entries, _) => ncemPushes.Enqueue(entries));
 
         const string title = "فيضان في درنة: انهيار سدَّي وادي درنة";
         var report = await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood(title));
@@ -66,6 +69,8 @@ public abstract class SpineEndToEndTests
             Assert.That(tripoliSecurity.Received, Is.Empty, "the Tripoli security directorate is not routed a flood in Derna");
             Assert.That(ncem.Received.Count(e => e.Type == EventTypes.AgencyAlerted && e.DataAs<AgencyAlerted>().Agency == "ncem"), Is.EqualTo(1));
             Assert.That(civilDefence.Received.Count(e => e.Type == EventTypes.AgencyAlerted && e.DataAs<AgencyAlerted>().Agency == "civil-defence"), Is.EqualTo(1));
+            Assert.That(ncemPushes.Count(p => p.Any(e => e.Type == EventTypes.AgencyAlerted)), Is.EqualTo(1),
+                "the six alerts, appended together, reach the liaison in one message");
         });
 
         using var commanderApi = await hub.ClientForAsync("commander");
