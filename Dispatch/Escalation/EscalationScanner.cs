@@ -51,10 +51,11 @@ public sealed class EscalationScanner(
     {
         var now = time.GetUtcNow();
         var appended = 0;
-        foreach (var alert in await readModels.GetAlertsToFollowUpAsync(cancellationToken))
+        var settings = options.Value;
+        foreach (var alert in await readModels.GetAlertsToFollowUpAsync(now, settings.StepInterval, settings.ReminderAfter, cancellationToken))
         {
             // One append per step: a step another hub already appended is a no-op, and the next still lands.
-            foreach (var due in FollowUpPlanner.Due(alert, now, options.Value, alert.AlertEventId))
+            foreach (var due in FollowUpPlanner.Due(alert, now, settings, alert.AlertEventId))
             {
                 var result = await log.AppendAsync(alert.IncidentId, ExpectedVersion.Any, [due], cancellationToken);
                 appended += result.WasDuplicate ? 0 : 1;

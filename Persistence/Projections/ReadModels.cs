@@ -56,11 +56,16 @@ public sealed class ReadModels(ISqlDialect dialect)
         return (await connection.QueryAsync<AlertRow>(Command("AlertsForIncident", new { IncidentId = incidentId }, cancellationToken))).AsList();
     }
 
-    /// <summary>Alerts of open incidents that may still need an escalation or a reminder.</summary>
-    public async Task<IReadOnlyList<AlertRow>> GetAlertsToFollowUpAsync(CancellationToken cancellationToken)
+    /// <summary>Alerts of open incidents whose next escalation or reminder has fallen due by <paramref name="now"/>.</summary>
+    public async Task<IReadOnlyList<AlertRow>> GetAlertsToFollowUpAsync(DateTimeOffset now, TimeSpan stepInterval, TimeSpan reminderAfter, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return (await connection.QueryAsync<AlertRow>(new CommandDefinition(Sql("AlertsToFollowUp"), cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<AlertRow>(Command("AlertsToFollowUp", new
+        {
+            Now = now,
+            StepMilliseconds = (long)stepInterval.TotalMilliseconds,
+            ReminderMilliseconds = (long)reminderAfter.TotalMilliseconds,
+        }, cancellationToken))).AsList();
     }
 
     /// <summary>Alerts raised since <paramref name="since"/>, real ones or exercise ones, for the response figures.</summary>

@@ -1,6 +1,13 @@
--- Alerts of open incidents that may still need an escalation or a reminder.
+-- Alerts of open incidents whose next step has fallen due by @Now (Unix ms): the next escalation of an
+-- unacknowledged alert (its deadline plus one step interval per level already reached), or the next
+-- reminder after an acknowledgement (its last activity plus one reminder interval per reminder, counting
+-- this one). Filtered here, not in the scanner: a disaster leaves thousands of alerts open, and the scan
+-- runs every few seconds.
 SELECT a.*
 FROM alert_inbox a
 JOIN incident_board b ON b.incident_id = a.incident_id
 WHERE b.status <> 'Closed'
-  AND ((a.acknowledged_at IS NULL AND a.escalation_level < 3) OR a.acknowledged_at IS NOT NULL);
+  AND ((a.acknowledged_at IS NULL AND a.escalation_level < 3
+        AND a.acknowledge_by + (a.escalation_level * @StepMilliseconds) <= @Now)
+    OR (a.acknowledged_at IS NOT NULL AND a.last_activity_at IS NOT NULL
+        AND a.last_activity_at + ((a.reminders_sent + 1) * @ReminderMilliseconds) <= @Now));
