@@ -29,6 +29,21 @@ public sealed class ReadModels(ISqlDialect dialect)
         return rows.Take(filter.Limit).ToArray();
     }
 
+    /// <summary>The restricted incidents among <paramref name="incidentIds"/>.</summary>
+    public async Task<IReadOnlyList<Guid>> RestrictedAmongAsync(IEnumerable<Guid> incidentIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incidentIds);
+        await using var connection = dialect.CreateConnection();
+        var restricted = new List<Guid>();
+        // SQL Server takes at most 2,100 parameters; Dapper sends one per listed id.
+        foreach (var chunk in incidentIds.Distinct().Chunk(500))
+        {
+            restricted.AddRange(await connection.QueryAsync<Guid>(Command("RestrictedAmong", new { IncidentIds = DapperSetup.GuidList(connection, chunk) }, cancellationToken)));
+        }
+
+        return restricted;
+    }
+
     public async Task<IncidentBoardRow?> GetIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();

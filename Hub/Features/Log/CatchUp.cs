@@ -32,15 +32,7 @@ public sealed class CatchUpHandler(IEventLog log, AgencyView agencyView, ReadMod
         var entries = caller.SeesEverything
             ? await log.ReadAfterAsync(after, limit, cancellationToken)
             : await agencyView.ReadAsync(caller.Agency, after, head, limit, cancellationToken);
-        var restricted = new List<Guid>();
-        foreach (var incidentId in entries.Select(e => e.IncidentId).Distinct().Where(id => !SystemStreams.IsSystem(id)))
-        {
-            if ((await readModels.GetIncidentAsync(incidentId, cancellationToken))?.Classification == Classification.Restricted)
-            {
-                restricted.Add(incidentId);
-            }
-        }
-
+        var restricted = await readModels.RestrictedAmongAsync(entries.Select(e => e.IncidentId).Where(id => !SystemStreams.IsSystem(id)), cancellationToken);
         await audit.RecordAsync(caller, restricted, "catch-up");
 
         // A short page means everything up to the head was looked at, visible or not.
