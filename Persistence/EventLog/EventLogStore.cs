@@ -125,6 +125,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         await connection.OpenAsync();
         await using var transaction = await dialect.BeginAppendAsync(connection, CancellationToken.None);
         var known = await AppendBatch.ReadAsync(connection, transaction, dialect.Script("Head"), batch.Select(r => (r.IncidentId, r.Events)).ToArray());
+        await using var statements = new PreparedStatements(connection, transaction);
         for (var i = 0; i < batch.Count; i++)
         {
             var request = batch[i];
@@ -149,7 +150,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
 
             try
             {
-                var rows = await InsertAsync(connection, transaction, request, known);
+                var rows = await InsertAsync(statements, request, known);
                 known.Appended(rows);
                 outcomes[i] = (new AppendResult(rows[0].Position, rows[^1].Position, rows[^1].Version, WasDuplicate: false), null);
                 if (isolate)
@@ -191,7 +192,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
     }
 
     /// <summary>Writes the request's rows, chained after the batch's head, and folds each into the read models.</summary>
-    private async Task<StoredRow[]> InsertAsync(DbConnection connection, DbTransaction transaction, Request request, AppendBatch known)
+    private async Task<StoredRow[]> InsertAsync(PreparedStatements statements, Request request, AppendBatch known)
     {
         var cancellationToken = CancellationToken.None;
         var position = known.Position;
@@ -219,14 +220,14 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
             previousHash = row.Hash;
             try
             {
-                await connection.ExecuteAsync(Command(insert, row, transaction, cancellationToken));
+                await statements.ExecuteAsync(insert, row, cancellationToken);
             }
             catch (DbException ex) when (dialect.IsUniqueViolation(ex))
             {
                 throw new ConcurrencyConflictException($"Incident {request.IncidentId} was changed concurrently; nothing was written.", ex);
             }
 
-            await ReadModelProjector.ApplyAsync(connection, transaction, row, e.Metadata, cancellationToken);
+            await ReadModelProjector.ApplyAsync(statements, row, e.Metadata, cancellationToken);
         }
 
         return rows;

@@ -24,6 +24,7 @@ public sealed class ProjectionRebuilder(ISqlDialect dialect)
             SqlScripts.Get("Accounts/Sql/ClearDirectory.sql"), transaction: transaction, cancellationToken: cancellationToken));
 
         long after = 0, replayed = 0;
+        await using var statements = new PreparedStatements(connection, transaction);
         var read = dialect.Script("ReadAfter");
         while (true)
         {
@@ -32,7 +33,7 @@ public sealed class ProjectionRebuilder(ISqlDialect dialect)
             foreach (var row in page)
             {
                 var metadata = JsonSerializer.Deserialize<EntryMetadata>(row.Metadata, ContractJson.Options)!;
-                await ReadModelProjector.ApplyAsync(connection, transaction, row, metadata, cancellationToken);
+                await ReadModelProjector.ApplyAsync(statements, row, metadata, cancellationToken);
                 after = row.Position;
                 replayed++;
             }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Coordination.Agencies.Contracts;
@@ -9,7 +8,6 @@ using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Persistence.EventLog;
-using Dapper;
 
 namespace Coordination.Persistence.Projections;
 
@@ -19,13 +17,14 @@ namespace Coordination.Persistence.Projections;
 /// </summary>
 public static class ReadModelProjector
 {
-    public static async Task ApplyAsync(DbConnection connection, DbTransaction transaction, StoredRow row, EntryMetadata metadata, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(PreparedStatements statements, StoredRow row, EntryMetadata metadata, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(metadata);
         if (row.IncidentId == SystemStreams.Directory)
         {
-            await ApplyDirectoryAsync(connection, transaction, row, cancellationToken);
+            await ApplyDirectoryAsync(statements, row, cancellationToken);
             return;
         }
 
@@ -115,8 +114,9 @@ public static class ReadModelProjector
         {
             var changed = await Execute("AlertAcknowledge", new { e.IncidentId, e.Agency, e.AcknowledgedAt, e.AcknowledgedBy, row.Position });
             // The first acknowledgement moves a fresh incident on; later ones leave the status alone.
-            var board = Enum.Parse<IncidentStatus>(await connection.QuerySingleAsync<string>(new CommandDefinition(
-                SqlScripts.Get("Projections/Sql/BoardStatus.sql"), new { row.IncidentId }, transaction, cancellationToken: cancellationToken)));
+            var status = await statements.ScalarAsync(SqlScripts.Get("Projections/Sql/BoardStatus.sql"), new { row.IncidentId }, cancellationToken)
+                ?? throw new InvalidOperationException($"Entry {row.Position} acknowledges an alert of incident {row.IncidentId}, which has no board row.");
+            var board = Enum.Parse<IncidentStatus>((string)status);
             await Touch(
                 alertsAcknowledged: changed,
                 status: board == IncidentStatus.Reported ? IncidentStatus.Acknowledged : null);
@@ -164,11 +164,10 @@ public static class ReadModelProjector
             });
 
         Task<int> Execute(string script, object parameters) =>
-            connection.ExecuteAsync(new CommandDefinition(
-                SqlScripts.Get($"Projections/Sql/{script}.sql"), parameters, transaction, cancellationToken: cancellationToken));
+            statements.ExecuteAsync(SqlScripts.Get($"Projections/Sql/{script}.sql"), parameters, cancellationToken);
     }
 
-    private static async Task ApplyDirectoryAsync(DbConnection connection, DbTransaction transaction, StoredRow row, CancellationToken cancellationToken)
+    private static async Task ApplyDirectoryAsync(PreparedStatements statements, StoredRow row, CancellationToken cancellationToken)
     {
         switch (row.Type)
         {
@@ -194,7 +193,7 @@ public static class ReadModelProjector
         }
 
         Task<int> Execute(string script, object parameters) =>
-            connection.ExecuteAsync(new CommandDefinition(SqlScripts.Get($"Accounts/Sql/{script}.sql"), parameters, transaction, cancellationToken: cancellationToken));
+            statements.ExecuteAsync(SqlScripts.Get($"Accounts/Sql/{script}.sql"), parameters, cancellationToken);
     }
 
     private static T Parse<T>(StoredRow row) =>
