@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -30,11 +31,41 @@ public static class DapperSetup
     }
 
     /// <summary>
-    /// Guids for a listed parameter ("IN @Ids"): Dapper expands a list into one parameter per item without
-    /// the Guid handler below, so on SQLite they go as the same text the handler writes.
+    /// Runs <paramref name="sql"/>, which lists <c>@<paramref name="parameter"/></c> ("IN @Ids"), for
+    /// <paramref name="ids"/> in chunks and returns every chunk's rows. Chunks, because SQL Server takes at most
+    /// 2,100 parameters and Dapper sends one per listed id; each id written as <see cref="Stored"/> writes it,
+    /// because Dapper expands a list without the Guid handler below.
     /// </summary>
-    public static IReadOnlyList<object> GuidList(System.Data.Common.DbConnection connection, IEnumerable<Guid> ids) =>
-        connection is SqliteConnection ? ids.Select(object (id) => id.ToString("D")).ToList() : ids.Select(object (id) => id).ToList();
+    public static async Task<List<T>> QueryListedAsync<T>(
+        this DbConnection connection, string sql, string parameter, IEnumerable<Guid> ids, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var guidsAsText = connection is SqliteConnection;
+        var rows = new List<T>();
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add(parameter, chunk.Select(id => Stored(id, guidsAsText)).ToList());
+            rows.AddRange(await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// A value as both dialects store it: Guids as text on SQLite and natively on SQL Server, times as Unix
+    /// milliseconds, code lists comma-separated, enums as their numbers, null as NULL. The handlers below and
+    /// <see cref="PreparedStatements"/> both write through it.
+    /// </summary>
+    public static object Stored(object? value, bool guidsAsText) => value switch
+    {
+        null => DBNull.Value,
+        Guid guid => guidsAsText ? guid.ToString("D") : guid,
+        DateTimeOffset time => time.ToUnixTimeMilliseconds(),
+        string[] codes => string.Join(',', codes),
+        Enum code => Convert.ToInt64(code, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
 
     /// <summary>Times are stored as Unix milliseconds (UTC) in both dialects: unambiguous and sortable.</summary>
     private sealed class UnixMillisecondsHandler : SqlMapper.TypeHandler<DateTimeOffset>
@@ -42,7 +73,7 @@ public static class DapperSetup
         public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
         {
             parameter.DbType = DbType.Int64;
-            parameter.Value = value.ToUnixTimeMilliseconds();
+            parameter.Value = Stored(value, guidsAsText: false);
         }
 
         public override DateTimeOffset Parse(object value) => DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
@@ -54,7 +85,7 @@ public static class DapperSetup
         public override void SetValue(IDbDataParameter parameter, string[]? value)
         {
             parameter.DbType = DbType.String;
-            parameter.Value = string.Join(',', value ?? []);
+            parameter.Value = Stored(value ?? [], guidsAsText: false);
         }
 
         public override string[] Parse(object value) =>
@@ -65,16 +96,9 @@ public static class DapperSetup
     {
         public override void SetValue(IDbDataParameter parameter, Guid value)
         {
-            if (parameter is SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = value.ToString("D");
-            }
-            else
-            {
-                parameter.DbType = DbType.Guid;
-                parameter.Value = value;
-            }
+            var asText = parameter is SqliteParameter;
+            parameter.DbType = asText ? DbType.String : DbType.Guid;
+            parameter.Value = Stored(value, asText);
         }
 
         public override Guid Parse(object value) => value switch

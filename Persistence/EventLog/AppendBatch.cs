@@ -11,9 +11,6 @@ namespace Coordination.Persistence.EventLog;
 /// </summary>
 internal sealed class AppendBatch
 {
-    // SQL Server allows 2,100 parameters per statement; Dapper sends one per listed id.
-    private const int IdsPerQuery = 500;
-
     private readonly Dictionary<Guid, int> _versions;
     private readonly Dictionary<Guid, StoredEvent> _stored;
 
@@ -38,28 +35,17 @@ internal sealed class AppendBatch
         // current version is then one indexed MAX per existing incident. A single grouped MAX over all of
         // them would read every entry of a long incident.
         var versions = new Dictionary<Guid, int>();
-        foreach (var chunk in requests.Select(r => r.IncidentId).Distinct().Chunk(IdsPerQuery))
+        var started = await connection.QueryListedAsync<Guid>(
+            SqlScripts.Get("EventLog/Sql/StartedIncidents.sql"), "IncidentIds", requests.Select(r => r.IncidentId), transaction);
+        foreach (var incidentId in started)
         {
-            var started = await connection.QueryAsync<Guid>(new CommandDefinition(
-                SqlScripts.Get("EventLog/Sql/StartedIncidents.sql"), new { IncidentIds = DapperSetup.GuidList(connection, chunk) }, transaction));
-            foreach (var incidentId in started)
-            {
-                versions[incidentId] = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                    SqlScripts.Get("EventLog/Sql/CurrentVersion.sql"), new { IncidentId = incidentId }, transaction));
-            }
+            versions[incidentId] = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                SqlScripts.Get("EventLog/Sql/CurrentVersion.sql"), new { IncidentId = incidentId }, transaction));
         }
 
-        var stored = new Dictionary<Guid, StoredEvent>();
-        foreach (var chunk in requests.SelectMany(r => r.Events).Select(e => e.EventId).Distinct().Chunk(IdsPerQuery))
-        {
-            var rows = await connection.QueryAsync<StoredEvent>(new CommandDefinition(
-                SqlScripts.Get("EventLog/Sql/FindEvents.sql"), new { EventIds = DapperSetup.GuidList(connection, chunk) }, transaction));
-            foreach (var row in rows)
-            {
-                stored[row.EventId] = row;
-            }
-        }
-
+        var stored = (await connection.QueryListedAsync<StoredEvent>(
+                SqlScripts.Get("EventLog/Sql/FindEvents.sql"), "EventIds", requests.SelectMany(r => r.Events).Select(e => e.EventId), transaction))
+            .ToDictionary(row => row.EventId);
         return new AppendBatch(head?.Position ?? 0, head?.Hash ?? ChainHasher.Genesis, versions, stored);
     }
 

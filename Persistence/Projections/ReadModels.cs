@@ -34,14 +34,7 @@ public sealed class ReadModels(ISqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(incidentIds);
         await using var connection = dialect.CreateConnection();
-        var restricted = new List<Guid>();
-        // SQL Server takes at most 2,100 parameters; Dapper sends one per listed id.
-        foreach (var chunk in incidentIds.Distinct().Chunk(500))
-        {
-            restricted.AddRange(await connection.QueryAsync<Guid>(Command("RestrictedAmong", new { IncidentIds = DapperSetup.GuidList(connection, chunk) }, cancellationToken)));
-        }
-
-        return restricted;
+        return await connection.QueryListedAsync<Guid>(Sql("RestrictedAmong"), "IncidentIds", incidentIds, cancellationToken: cancellationToken);
     }
 
     public async Task<IncidentBoardRow?> GetIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
