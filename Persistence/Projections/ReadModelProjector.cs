@@ -12,8 +12,9 @@ using Coordination.Persistence.EventLog;
 namespace Coordination.Persistence.Projections;
 
 /// <summary>
-/// Folds each appended entry into the board, the alert inbox and the timeline, inside the append's
-/// transaction, so the read models are never behind the log. The same code rebuilds them from scratch.
+/// Folds each appended entry into the board and the alert inbox, inside the append's transaction, so the
+/// read models are never behind the log. The same code rebuilds them from scratch. (The timeline is read
+/// from the log itself: <see cref="Timeline"/>.)
 /// </summary>
 public static class ReadModelProjector
 {
@@ -30,35 +31,35 @@ public static class ReadModelProjector
 
         if (SystemStreams.IsSystem(row.IncidentId))
         {
-            return; // The audit stream lives in the log only; it has no board row or timeline.
+            return; // The audit stream lives in the log only; it has no board row.
         }
 
-        var summary = row.Type switch
+        switch (row.Type)
         {
-            EventTypes.IncidentReported => await OnReported(Parse<IncidentReported>(row)),
-            EventTypes.AgencyAlerted => await OnAlerted(Parse<AgencyAlerted>(row)),
-            EventTypes.AlertAcknowledged => await OnAcknowledged(Parse<AlertAcknowledged>(row)),
-            EventTypes.IncidentUpdated => await OnUpdated(Parse<IncidentUpdated>(row)),
-            EventTypes.IncidentStatusChanged => await OnStatusChanged(Parse<IncidentStatusChanged>(row)),
-            EventTypes.AlertEscalated => await OnEscalated(Parse<AlertEscalated>(row)),
-            EventTypes.AlertReminderSent => await OnReminded(Parse<AlertReminderSent>(row)),
-            _ => row.Type,
-        };
+            case EventTypes.IncidentReported:
+                await OnReported(Parse<IncidentReported>(row));
+                break;
+            case EventTypes.AgencyAlerted:
+                await OnAlerted(Parse<AgencyAlerted>(row));
+                break;
+            case EventTypes.AlertAcknowledged:
+                await OnAcknowledged(Parse<AlertAcknowledged>(row));
+                break;
+            case EventTypes.IncidentUpdated:
+                await OnUpdated(Parse<IncidentUpdated>(row));
+                break;
+            case EventTypes.IncidentStatusChanged:
+                await Touch(status: Parse<IncidentStatusChanged>(row).To);
+                break;
+            case EventTypes.AlertEscalated:
+                await OnEscalated(Parse<AlertEscalated>(row));
+                break;
+            case EventTypes.AlertReminderSent:
+                await OnReminded(Parse<AlertReminderSent>(row));
+                break;
+        }
 
-        await Execute("TimelineInsert", new
-        {
-            row.Position,
-            row.IncidentId,
-            row.Version,
-            row.Type,
-            metadata.Actor,
-            metadata.Agency,
-            Summary = summary,
-            row.RecordedAt,
-            metadata.IsExercise,
-        });
-
-        async Task<string> OnReported(IncidentReported e)
+        async Task OnReported(IncidentReported e)
         {
             await Execute("BoardInsert", new
             {
@@ -86,10 +87,9 @@ public static class ReadModelProjector
                 row.Version,
                 LastPosition = row.Position,
             });
-            return e.Title;
         }
 
-        async Task<string> OnAlerted(AgencyAlerted e)
+        async Task OnAlerted(AgencyAlerted e)
         {
             await Execute("AlertInsert", new
             {
@@ -107,10 +107,9 @@ public static class ReadModelProjector
                 row.Position,
             });
             await Touch(alertsRaised: 1);
-            return e.Agency;
         }
 
-        async Task<string> OnAcknowledged(AlertAcknowledged e)
+        async Task OnAcknowledged(AlertAcknowledged e)
         {
             var changed = await Execute("AlertAcknowledge", new { e.IncidentId, e.Agency, e.AcknowledgedAt, e.AcknowledgedBy, row.Position });
             // The first acknowledgement moves a fresh incident on; later ones leave the status alone.
@@ -120,34 +119,24 @@ public static class ReadModelProjector
             await Touch(
                 alertsAcknowledged: changed,
                 status: board == IncidentStatus.Reported ? IncidentStatus.Acknowledged : null);
-            return e.Note is { Length: > 0 } note ? $"{e.Agency}: {note}" : e.Agency;
         }
 
-        async Task<string> OnUpdated(IncidentUpdated e)
+        async Task OnUpdated(IncidentUpdated e)
         {
             await Execute("AlertActivity", new { e.IncidentId, e.Agency, At = e.PostedAt, row.Position });
             await Touch(severity: e.Severity);
-            return e.Text;
         }
 
-        async Task<string> OnStatusChanged(IncidentStatusChanged e)
-        {
-            await Touch(status: e.To);
-            return e.Reason is { Length: > 0 } reason ? $"{e.From} → {e.To}: {reason}" : $"{e.From} → {e.To}";
-        }
-
-        async Task<string> OnEscalated(AlertEscalated e)
+        async Task OnEscalated(AlertEscalated e)
         {
             await Execute("AlertEscalate", new { e.IncidentId, e.Agency, e.Level });
             await Touch();
-            return $"{e.Agency} → {e.EscalatedTo} ({e.Level})";
         }
 
-        async Task<string> OnReminded(AlertReminderSent e)
+        async Task OnReminded(AlertReminderSent e)
         {
             await Execute("AlertRemind", new { e.IncidentId, e.Agency, e.Reminder });
             await Touch();
-            return $"{e.Agency} ({e.Reminder})";
         }
 
         Task<int> Touch(int alertsRaised = 0, int alertsAcknowledged = 0, Severity? severity = null, IncidentStatus? status = null) =>

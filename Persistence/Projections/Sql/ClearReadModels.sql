@@ -1,4 +1,3 @@
 -- Only the projections: the log itself can never be deleted from.
-DELETE FROM incident_timeline;
 DELETE FROM alert_inbox;
 DELETE FROM incident_board;

@@ -1,4 +1,0 @@
-SELECT *
-FROM incident_timeline
-WHERE incident_id = @IncidentId
-ORDER BY version;
