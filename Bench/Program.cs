@@ -51,11 +51,12 @@ internal static partial class BenchProgram
             ("S2 fan-out, against B3 bare SignalR", () => Live.FanOutScenario.RunAsync(data, sizes)),
             ("S4 catch-up through the hub", () => Live.CatchUpScenario.RunAsync(data, sizes)),
             ("S6 idle connections", () => Live.CapacityScenario.RunAsync(data, sizes)),
-            ("S1 end to end, embedded default (in-memory bus)", async () =>
+            ("S1 end to end, embedded default (in-memory bus), after B3 at S1's load", async () =>
             {
+                var bare = await Live.BareEndToEnd.RunAsync(sizes);
                 var (s1, steps) = await Live.EndToEndScenario.RunAsync(data, sizes, "memory");
                 s1Steps["in-memory bus"] = steps;
-                return s1;
+                return [.. bare, .. s1];
             }),
             ("B4 bare MassTransit, then S1 on RabbitMQ", () => RabbitMqSuiteAsync(data, sizes)),
         };
@@ -70,12 +71,21 @@ internal static partial class BenchProgram
             Console.WriteLine($" {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
         }
 
-        // S1's aim at 100 incidents/s: within the disk's p99 + bare SignalR's fan-out + 10 ms (B3 at 100
-        // clients, the size nearest one incident's audience of three agency groups).
-        if (results.FirstOrDefault(r => r.Id == "B1.p99") is { } disk && results.FirstOrDefault(r => r.Id.StartsWith("B3.", StringComparison.Ordinal) && r.Id.EndsWith(".last", StringComparison.Ordinal)) is { } bareFanOut)
+        // S1's aim at 100 incidents/s: within the disk's p99 + bare SignalR's p99 + 10 ms. Bare SignalR's p99 is
+        // measured at S1's load (B3.s1: the same clients, groups, pushes and rate). The quiet reading, one bare
+        // broadcast to 100 clients (one incident's audience is about 150) on an otherwise idle machine, is kept
+        // beside it: it asks for S1's latency without S1's load.
+        if (results.FirstOrDefault(r => r.Id == "B1.p99") is { } disk)
         {
-            var signalR = results.FirstOrDefault(r => r.Id == "B3.n100.last") ?? bareFanOut;
-            results.Add(new Result("S1.budget", $"S1 aim: B1 p99 + {signalR.Id} + 10 ms", disk.Value + signalR.Value + 10, "ms"));
+            if (results.FirstOrDefault(r => r.Id == "B3.s1.r100.last.p99") is { } loaded)
+            {
+                results.Add(new Result("S1.budget", $"S1 aim: B1 p99 + {loaded.Id} + 10 ms", disk.Value + loaded.Value + 10, "ms"));
+            }
+
+            if (results.FirstOrDefault(r => r.Id == "B3.n100.last") is { } quiet)
+            {
+                results.Add(new Result("S1.budget.quiet", $"S1 aim read quietly: B1 p99 + {quiet.Id} (median, one broadcast) + 10 ms", disk.Value + quiet.Value + 10, "ms"));
+            }
         }
         var rated = results.Select(r => r.BaselineId is { } b && results.FirstOrDefault(x => x.Id == b) is { } baseline && baseline.Value > 0
             ? r with { Ratio = r.Value / baseline.Value }

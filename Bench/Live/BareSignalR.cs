@@ -11,7 +11,7 @@ namespace Coordination.Bench.Live;
 
 /// <summary>
 /// B3: the least a SignalR server can do for a fan-out: every client in one group, one broadcast of a
-/// log-entry-sized message. It runs as its own process (this bench started with --bare-hub PORT) so
+/// log-entry-sized message; and the same pushes as one S1 incident, to agency groups, for S1's baseline. It runs as its own process (this bench started with --bare-hub PORT) so
 /// it is measured like the hub is.
 /// </summary>
 internal static class BareSignalR
@@ -71,10 +71,35 @@ internal static class BareSignalR
     }
 
 
-    /// <summary>Joins every client to one group; Broadcast sends entries to the group as the hub's fan-out does.</summary>
+    /// <summary>
+    /// Joins every client to one group; Broadcast sends entries to the group as the hub's fan-out does. For S1's
+    /// shape, a client also joins its agency's group and Incident pushes what the hub pushes for one incident.
+    /// </summary>
     internal sealed class BareHub : Microsoft.AspNetCore.SignalR.Hub
     {
         public override Task OnConnectedAsync() => Groups.AddToGroupAsync(Context.ConnectionId, "everyone");
+
+        public Task Join(string group) => Groups.AddToGroupAsync(Context.ConnectionId, group);
+
+        /// <summary>
+        /// What the hub pushes to the agencies of one incident routed to <paramref name="groups"/>: each group the
+        /// alerts from its own on (an agency sees an incident from its alert), in one message, then the
+        /// acknowledgement to every group.
+        /// </summary>
+        public async Task Incident(string[] groups, Agencies.Contracts.Log.LogEntry[] alerts, Agencies.Contracts.Log.LogEntry acknowledgement)
+        {
+            ArgumentNullException.ThrowIfNull(groups);
+            ArgumentNullException.ThrowIfNull(alerts);
+            for (var i = 0; i < groups.Length; i++)
+            {
+                await Clients.Group(groups[i]).SendAsync("EntriesAppended", alerts[i..], alerts[i].Position - 1);
+            }
+
+            foreach (var group in groups)
+            {
+                await Clients.Group(group).SendAsync("EntriesAppended", new[] { acknowledgement }, acknowledgement.Position - 1);
+            }
+        }
 
         /// <summary>
         /// Sends <paramref name="count"/> entries to the group one after another, a message each: a broadcast per

@@ -26,6 +26,9 @@ internal sealed class BenchAgencies
     public string[] RoutedFor(int district) =>
         Enumerable.Range(0, RoutedPerIncident).Select(k => Codes[(district + k) % Codes.Length]).ToArray();
 
+    /// <summary><paramref name="count"/> agency groups, for a server without routing rules (the bare baseline).</summary>
+    public static BenchAgencies Of(int count) => new(count);
+
     /// <summary>Writes the routing rules the hub is started with (before the agencies exist: unknown ones wait).</summary>
     public static BenchAgencies WriteRules(string folder, int count, out string rulesPath)
     {

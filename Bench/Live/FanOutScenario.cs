@@ -46,16 +46,17 @@ internal static class FanOutScenario
         var arrivals = new ConcurrentDictionary<Guid, ConcurrentBag<long>>();
         var everything = new ConcurrentDictionary<Guid, Tally>();
         var connections = new List<HubConnection>();
-        void OnEntry(LogEntry entry, long previous)
+        void OnEntry(Delivery entry, long previous)
         {
             // The hub also pushes the report itself to the agency; the alert is the delivery measured.
             var now = Stopwatch.GetTimestamp();
             // Everything pushed for the incident counts as a delivery (the hub also pushes the other agencies'
             // alerts to a liaison who has seen the incident); the agency's own alert is the one timed.
-            everything.GetOrAdd(entry.IncidentId, _ => new Tally()).Add(now);
-            if (entry.Type == EventTypes.AgencyAlerted && entry.Data.GetProperty("agency").GetString() == "ncem")
+            var incidentId = entry.IncidentId;
+            everything.GetOrAdd(incidentId, _ => new Tally()).Add(now);
+            if (entry.IsOfType(EventTypes.AgencyAlerted) && entry.IsForAgency("ncem"))
             {
-                arrivals.GetOrAdd(entry.IncidentId, _ => []).Add(now);
+                arrivals.GetOrAdd(incidentId, _ => []).Add(now);
             }
         }
 

@@ -1,5 +1,5 @@
+using System.Text.Json;
 using Coordination.Agencies.Contracts;
-using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -10,7 +10,7 @@ namespace Coordination.Bench.Live;
 /// <summary>One WebSocket connection to a hub, as a liaison's or a commander's screen holds it.</summary>
 internal static class Listener
 {
-    public static async Task<HubConnection> ConnectAsync(Uri baseAddress, string path, string token, Action<LogEntry, long>? onEntry, Action<long>? onHeartbeat = null)
+    public static async Task<HubConnection> ConnectAsync(Uri baseAddress, string path, string token, Action<Delivery, long>? onEntry, Action<long>? onHeartbeat = null)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, path.TrimStart('/')), o =>
@@ -23,10 +23,12 @@ internal static class Listener
             .Build();
         if (onEntry is not null)
         {
-            connection.On<LogEntry[], long>(nameof(ICoordinationClient.EntriesAppended), (entries, previous) =>
+            // Read as JSON, not bound to LogEntry records: see Delivery.
+            connection.On<JsonElement, long>(nameof(ICoordinationClient.EntriesAppended), (entries, previous) =>
             {
-                foreach (var entry in entries)
+                foreach (var element in entries.EnumerateArray())
                 {
+                    var entry = new Delivery(element);
                     onEntry(entry, previous);
                     previous = entry.Position;
                 }
