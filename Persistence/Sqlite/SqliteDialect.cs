@@ -30,22 +30,26 @@ public sealed class SqliteDialect : ISqlDialect
     public DbConnection CreateConnection()
     {
         var connection = new SqliteConnection(_connectionString);
-        connection.StateChange += WaitWhenBusy;
+        connection.StateChange += OnOpened;
         return connection;
     }
 
     /// <summary>
-    /// Lets SQLite itself wait for the write lock (sleeping 1, 2, 5, 10... ms) when another writer of the
-    /// hub holds it. Without it, Microsoft.Data.Sqlite's own retry sleeps 150 ms per busy answer, which
-    /// the benchmarks showed as 150-300 ms added to a report's way to the liaisons.
+    /// Every connection taken from the pool starts the same way. SQLite itself waits for the write lock
+    /// (sleeping 1, 2, 5, 10... ms) when another writer of the hub holds it: without it, Microsoft.Data.Sqlite's
+    /// own retry sleeps 150 ms per busy answer, which the benchmarks showed as 150-300 ms added to a report's
+    /// way to the liaisons. And commits are synced to disk (synchronous=FULL), so a committed alert survives a
+    /// power cut, not only a process crash, whatever the connection's previous user (the relay's checkpoint)
+    /// set for its own statement.
     /// </summary>
-    private static void WaitWhenBusy(object? sender, System.Data.StateChangeEventArgs change)
+    private static void OnOpened(object? sender, System.Data.StateChangeEventArgs change)
     {
-        // A direct call on the native handle, not a PRAGMA statement: it runs on every open from the pool,
-        // which is every query's hot path, and costs no statement preparation there.
+        // Direct calls on the native handle, not commands: this runs on every open from the pool, which is
+        // every query's hot path, and costs no managed command there.
         if (change.CurrentState == System.Data.ConnectionState.Open && sender is SqliteConnection { Handle: { } handle })
         {
             SQLitePCL.raw.sqlite3_busy_timeout(handle, 30_000);
+            SQLitePCL.raw.sqlite3_exec(handle, "PRAGMA synchronous=FULL;");
         }
     }
 
@@ -60,18 +64,11 @@ public sealed class SqliteDialect : ISqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken)
+    public Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        // synchronous=FULL: a committed alert survives a power cut, not only a process crash.
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "PRAGMA synchronous=FULL;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        // Microsoft.Data.Sqlite begins IMMEDIATE unless deferred: the write lock is taken now,
-        // so the head position and hash read next cannot change under us.
-        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+        // synchronous=FULL is set on every open (OnOpened). Microsoft.Data.Sqlite begins IMMEDIATE unless
+        // deferred: the write lock is taken now, so the head position and hash read next cannot change under us.
+        return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
 
     public IReadOnlyList<string> SplitBatches(string script) => [script];

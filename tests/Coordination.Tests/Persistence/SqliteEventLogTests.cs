@@ -38,4 +38,28 @@ public sealed class SqliteEventLogTests : EventLogContract
         await using var connection = Dialect.CreateConnection();
         Assert.That(await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"), Is.EqualTo("wal"));
     }
+
+    [Test]
+    public async Task Every_connection_syncs_its_commits_whatever_its_previous_user_set()
+    {
+        // The relay's checkpoint runs unsynced; a failure halfway would leave its pooled connection so.
+        await using (var previous = Dialect.CreateConnection())
+        {
+            await previous.ExecuteAsync("PRAGMA synchronous=NORMAL");
+        }
+
+        var checkpoints = new Coordination.Persistence.Checkpoints.CheckpointStore(Dialect);
+        await using (var connection = Dialect.CreateConnection())
+        {
+            Assert.That(await connection.ExecuteScalarAsync<long>("PRAGMA synchronous"), Is.EqualTo(2), "FULL on the next use from the pool");
+        }
+
+        await checkpoints.SaveAsync("relay", 42, default);
+        await using (var connection = Dialect.CreateConnection())
+        {
+            Assert.That(await connection.ExecuteScalarAsync<long>("PRAGMA synchronous"), Is.EqualTo(2), "FULL after a checkpoint");
+        }
+
+        Assert.That(await checkpoints.LoadAsync("relay", default), Is.EqualTo(42));
+    }
 }
