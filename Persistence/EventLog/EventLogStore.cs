@@ -227,7 +227,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
                 throw new ConcurrencyConflictException($"Incident {request.IncidentId} was changed concurrently; nothing was written.", ex);
             }
 
-            await ReadModelProjector.ApplyAsync(statements, row, e.Metadata, cancellationToken);
+            await ReadModelProjector.ApplyAsync(statements, row, cancellationToken);
         }
 
         return rows;

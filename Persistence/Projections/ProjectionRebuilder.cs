@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Coordination.Agencies.Contracts;
-using Coordination.Agencies.Contracts.Log;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
 using Dapper;
@@ -32,8 +29,7 @@ public sealed class ProjectionRebuilder(ISqlDialect dialect)
                 read, new { After = after, Limit = PageSize }, transaction, cancellationToken: cancellationToken))).AsList();
             foreach (var row in page)
             {
-                var metadata = JsonSerializer.Deserialize<EntryMetadata>(row.Metadata, ContractJson.Options)!;
-                await ReadModelProjector.ApplyAsync(statements, row, metadata, cancellationToken);
+                await ReadModelProjector.ApplyAsync(statements, row, cancellationToken);
                 after = row.Position;
                 replayed++;
             }

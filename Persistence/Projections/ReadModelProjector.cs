@@ -18,11 +18,10 @@ namespace Coordination.Persistence.Projections;
 /// </summary>
 public static class ReadModelProjector
 {
-    public static async Task ApplyAsync(PreparedStatements statements, StoredRow row, EntryMetadata metadata, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(PreparedStatements statements, StoredRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(row);
-        ArgumentNullException.ThrowIfNull(metadata);
         if (row.IncidentId == SystemStreams.Directory)
         {
             await ApplyDirectoryAsync(statements, row, cancellationToken);
