@@ -2,6 +2,7 @@ using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Incidents;
+using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Projections;
 
 namespace Coordination.Hub.Apis;
@@ -49,7 +50,7 @@ public static class IncidentsApi
         return rows;
     }
 
-    private static async Task<IncidentDetails> Get(Guid incidentId, IncidentAccess access, ReadModels readModels, RestrictedAccessAudit audit, HttpContext context)
+    private static async Task<IncidentDetails> Get(Guid incidentId, IncidentAccess access, ReadModels readModels, IEventLog log, RestrictedAccessAudit audit, HttpContext context)
     {
         var caller = context.Caller();
         var incident = await access.GetVisibleAsync(caller, incidentId, context.RequestAborted);
@@ -61,7 +62,7 @@ public static class IncidentsApi
         return new IncidentDetails(
             incident,
             await readModels.GetAlertsAsync(incidentId, context.RequestAborted),
-            await readModels.GetTimelineAsync(incidentId, context.RequestAborted));
+            await Timeline.ReadAsync(log, incidentId, context.RequestAborted));
     }
 
     private static Task<CommandResponse> Acknowledge(Guid incidentId, AcknowledgeAlertRequest request, AcknowledgeAlertHandler handler, HttpContext context) =>

@@ -1,6 +1,5 @@
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Persistence.Dialects;
-using Coordination.Persistence.EventLog;
 using Dapper;
 
 namespace Coordination.Persistence.Projections;
@@ -8,7 +7,7 @@ namespace Coordination.Persistence.Projections;
 /// <summary>Filters for the incident board; null means any.</summary>
 public sealed record BoardFilter(IncidentStatus? Status = null, HazardType? Hazard = null, string? District = null, string? RoutedToAgency = null, int Limit = 200);
 
-/// <summary>Queries over the read models (board, inbox) and the timeline, which is read from the log.</summary>
+/// <summary>Queries over the read models (board, inbox); an incident's timeline is read from the log (<see cref="Timeline"/>).</summary>
 public sealed class ReadModels(ISqlDialect dialect)
 {
     public async Task<IReadOnlyList<IncidentBoardRow>> ListIncidentsAsync(BoardFilter filter, CancellationToken cancellationToken)
@@ -42,14 +41,6 @@ public sealed class ReadModels(ISqlDialect dialect)
     {
         await using var connection = dialect.CreateConnection();
         return await connection.QuerySingleOrDefaultAsync<IncidentBoardRow>(Command("BoardGet", new { IncidentId = incidentId }, cancellationToken));
-    }
-
-    /// <summary>The incident's entries in the log, in order, each with its summary.</summary>
-    public async Task<IReadOnlyList<TimelineRow>> GetTimelineAsync(Guid incidentId, CancellationToken cancellationToken)
-    {
-        await using var connection = dialect.CreateConnection();
-        var rows = await connection.QueryAsync<StoredRow>(new CommandDefinition(SqlScripts.Get("EventLog/Sql/ReadIncident.sql"), new { IncidentId = incidentId }, cancellationToken: cancellationToken));
-        return rows.Select(row => Timeline.RowOf(EventLogStore.ToEntry(row))).ToArray();
     }
 
     /// <summary>The agency's alerts, newest first, at most <paramref name="limit"/> of them.</summary>

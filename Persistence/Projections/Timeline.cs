@@ -3,6 +3,7 @@ using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Persistence.EventLog;
 
 namespace Coordination.Persistence.Projections;
 
@@ -10,9 +11,16 @@ namespace Coordination.Persistence.Projections;
 /// An incident's timeline is its entries in the log, each with a short summary. It is read from the log
 /// rather than kept as a copy, which would cost every append a row and an index entry of its own.
 /// </summary>
-internal static class Timeline
+public static class Timeline
 {
-    public static TimelineRow RowOf(LogEntry entry) => new()
+    /// <summary>The incident's entries in the log, in order, each with its summary.</summary>
+    public static async Task<IReadOnlyList<TimelineRow>> ReadAsync(IEventLog log, Guid incidentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        return (await log.ReadIncidentAsync(incidentId, cancellationToken)).Select(RowOf).ToArray();
+    }
+
+    private static TimelineRow RowOf(LogEntry entry) => new()
     {
         Position = entry.Position,
         IncidentId = entry.IncidentId,
@@ -26,17 +34,32 @@ internal static class Timeline
     };
 
     /// <summary>Data, not prose: the console words it in the reader's language.</summary>
-    private static string SummaryOf(LogEntry entry) => entry.Type switch
+    private static string SummaryOf(LogEntry entry)
     {
-        EventTypes.IncidentReported => Parse<IncidentReported>(entry).Title,
-        EventTypes.AgencyAlerted => Parse<AgencyAlerted>(entry).Agency,
-        EventTypes.AlertAcknowledged => Parse<AlertAcknowledged>(entry) is var e && e.Note is { Length: > 0 } note ? $"{e.Agency}: {note}" : e.Agency,
-        EventTypes.IncidentUpdated => Parse<IncidentUpdated>(entry).Text,
-        EventTypes.IncidentStatusChanged => Parse<IncidentStatusChanged>(entry) is var e && e.Reason is { Length: > 0 } reason ? $"{e.From} → {e.To}: {reason}" : $"{e.From} → {e.To}",
-        EventTypes.AlertEscalated => Parse<AlertEscalated>(entry) is var e ? $"{e.Agency} → {e.EscalatedTo} ({e.Level})" : "",
-        EventTypes.AlertReminderSent => Parse<AlertReminderSent>(entry) is var e ? $"{e.Agency} ({e.Reminder})" : "",
-        _ => entry.Type,
-    };
+        switch (entry.Type)
+        {
+            case EventTypes.IncidentReported:
+                return Parse<IncidentReported>(entry).Title;
+            case EventTypes.AgencyAlerted:
+                return Parse<AgencyAlerted>(entry).Agency;
+            case EventTypes.AlertAcknowledged:
+                var acknowledged = Parse<AlertAcknowledged>(entry);
+                return acknowledged.Note is { Length: > 0 } note ? $"{acknowledged.Agency}: {note}" : acknowledged.Agency;
+            case EventTypes.IncidentUpdated:
+                return Parse<IncidentUpdated>(entry).Text;
+            case EventTypes.IncidentStatusChanged:
+                var changed = Parse<IncidentStatusChanged>(entry);
+                return changed.Reason is { Length: > 0 } reason ? $"{changed.From} → {changed.To}: {reason}" : $"{changed.From} → {changed.To}";
+            case EventTypes.AlertEscalated:
+                var escalated = Parse<AlertEscalated>(entry);
+                return $"{escalated.Agency} → {escalated.EscalatedTo} ({escalated.Level})";
+            case EventTypes.AlertReminderSent:
+                var reminded = Parse<AlertReminderSent>(entry);
+                return $"{reminded.Agency} ({reminded.Reminder})";
+            default:
+                return entry.Type;
+        }
+    }
 
     private static T Parse<T>(LogEntry entry) =>
         entry.Data.Deserialize<T>(ContractJson.Options) ?? throw new JsonException($"Entry {entry.Position} ({entry.Type}) has no data.");

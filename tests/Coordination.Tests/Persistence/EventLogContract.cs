@@ -83,7 +83,7 @@ public abstract class EventLogContract
         await Log.AppendAsync(other, ExpectedVersion.NoStream, [SampleEvents.Reported(other)], default);
         await Log.AppendAsync(id, 1, [SampleEvents.Alerted(id, "ncem"), SampleEvents.Acknowledged(id, "ncem"), SampleEvents.Updated(id, "المياه تنحسر")], default);
 
-        var timeline = await new ReadModels(Dialect).GetTimelineAsync(id, default);
+        var timeline = await Timeline.ReadAsync(Log, id, default);
         var entries = await Log.ReadIncidentAsync(id, default);
         Assert.Multiple(() =>
         {
@@ -105,7 +105,7 @@ public abstract class EventLogContract
         {
             Assert.That(conflict!.ActualVersion, Is.EqualTo(2));
             Assert.That(await Log.HeadPositionAsync(default), Is.EqualTo(2));
-            Assert.That((await new ReadModels(Dialect).GetTimelineAsync(id, default)).Count, Is.EqualTo(2), "read models untouched");
+            Assert.That((await Timeline.ReadAsync(Log, id, default)).Count, Is.EqualTo(2), "read models untouched");
         });
     }
 
