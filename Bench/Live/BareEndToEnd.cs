@@ -67,8 +67,8 @@ internal static class BareEndToEnd
             {
                 probes.Clear();
                 var count = Math.Max(1, (int)(rate * sizes.StepSeconds));
-                var serverCpu = CpuOf(bare);
-                var generatorCpu = CpuOf(Process.GetCurrentProcess());
+                var serverCpu = Machine.CpuTime(bare);
+                var generatorCpu = Machine.CpuTime(Process.GetCurrentProcess());
                 var start = Stopwatch.GetTimestamp();
                 await OpenLoop.RunAsync(rate, count, async (index, scheduled) =>
                 {
@@ -78,18 +78,13 @@ internal static class BareEndToEnd
                     var position = (index * 4L) + 1;
                     var alerts = groups.Select((g, k) => Entry(position + k, incidentId, EventTypes.AgencyAlerted, g)).ToArray();
                     await sender.InvokeAsync(nameof(BareSignalR.BareHub.Incident), groups, alerts, Entry(position + groups.Length, incidentId, EventTypes.AlertAcknowledged, groups[0]));
-                });
-                var drainUntil = Stopwatch.GetTimestamp() + (15 * Stopwatch.Frequency);
-                while (probes.Values.Any(p => p.Last == 0) && Stopwatch.GetTimestamp() < drainUntil)
-                {
-                    await Task.Delay(20);
-                }
+                }, () => probes.Values.Any(p => p.Last == 0));
 
                 var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 var all = probes.Values.ToArray();
                 var last = EndToEndScenario.Spread.Of(all.Where(p => p.Last > 0).Select(p => (p.Last - p.Scheduled) * 1000.0 / Stopwatch.Frequency));
                 await Task.Delay(1000); // the acknowledgements still in flight land before the next step
-                return (last, all.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)), (CpuOf(bare) - serverCpu).TotalSeconds / wall, (CpuOf(Process.GetCurrentProcess()) - generatorCpu).TotalSeconds / wall);
+                return (last, all.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)), (Machine.CpuTime(bare) - serverCpu).TotalSeconds / wall, (Machine.CpuTime(Process.GetCurrentProcess()) - generatorCpu).TotalSeconds / wall);
             }
         }
         finally
@@ -97,12 +92,6 @@ internal static class BareEndToEnd
             bare.Kill(entireProcessTree: true);
             await bare.WaitForExitAsync();
         }
-    }
-
-    private static TimeSpan CpuOf(Process process)
-    {
-        process.Refresh();
-        return process.TotalProcessorTime;
     }
 
     /// <summary>A log entry of an S1 incident's size: an alert or an acknowledgement for <paramref name="agency"/>.</summary>

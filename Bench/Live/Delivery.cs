@@ -16,7 +16,7 @@ internal readonly struct Delivery(JsonElement entry)
 
     public bool IsOfType(string type) => entry.GetProperty("type").ValueEquals(type);
 
-    /// <summary>The agency an alert is for (AgencyAlerted, AlertAcknowledged), or null.</summary>
+    /// <summary>Whether the entry's data names <paramref name="agency"/> as its agency (AgencyAlerted, AlertAcknowledged).</summary>
     public bool IsForAgency(string agency) =>
         entry.GetProperty("data").TryGetProperty("agency", out var value) && value.ValueEquals(agency);
 }

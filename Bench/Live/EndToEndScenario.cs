@@ -177,12 +177,7 @@ internal static class EndToEndScenario
             var hubCpu = _hub.CpuTime;
             var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var start = Stopwatch.GetTimestamp();
-            await OpenLoop.RunAsync(rate, count, SubmitAsync);
-            var drainUntil = Stopwatch.GetTimestamp() + (15 * Stopwatch.Frequency);
-            while (_probes.Values.Any(p => p.Last == 0 || p.AckSeen == 0) && Stopwatch.GetTimestamp() < drainUntil)
-            {
-                await Task.Delay(20);
-            }
+            await OpenLoop.RunAsync(rate, count, SubmitAsync, () => _probes.Values.Any(p => p.Last == 0 || p.AckSeen == 0));
 
             var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
             var probes = _probes.Values.ToArray();

@@ -43,14 +43,7 @@ public sealed class HubProcess : IAsyncDisposable
     public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
     /// <summary>CPU time the process has used so far.</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            _process!.Refresh();
-            return _process.TotalProcessorTime;
-        }
-    }
+    public TimeSpan CpuTime => Machine.CpuTime(_process!);
 
     public long WorkingSetBytes
     {

@@ -8,11 +8,15 @@ namespace Coordination.Bench.Live;
 /// </summary>
 internal static class OpenLoop
 {
+    /// <summary>How long a step waits for what it sent to arrive once every submission has been answered.</summary>
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(15);
+
     /// <summary>
     /// Starts <paramref name="count"/> submissions at <paramref name="rate"/> per second, each by calling
-    /// <paramref name="submit"/> with its index and scheduled moment (a Stopwatch timestamp); returns when all have finished.
+    /// <paramref name="submit"/> with its index and scheduled moment (a Stopwatch timestamp); when all have
+    /// finished, waits (at most 15 s) while <paramref name="outstanding"/> says deliveries are still on their way.
     /// </summary>
-    public static async Task RunAsync(int rate, int count, Func<int, long, Task> submit)
+    public static async Task RunAsync(int rate, int count, Func<int, long, Task> submit, Func<bool> outstanding)
     {
         var start = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 20);
         var submissions = new List<Task>(count);
@@ -29,5 +33,10 @@ internal static class OpenLoop
         }
 
         await Task.WhenAll(submissions);
+        var drainUntil = Stopwatch.GetTimestamp() + (long)(Drain.TotalSeconds * Stopwatch.Frequency);
+        while (outstanding() && Stopwatch.GetTimestamp() < drainUntil)
+        {
+            await Task.Delay(20);
+        }
     }
 }
