@@ -31,11 +31,13 @@ internal static partial class BenchProgram
         Directory.CreateDirectory(data);
         var sizes = quick ? Sizes.Quick : Sizes.Full;
         // Overrides for exploring: --only S3,S5 or --only S1 --rates 50,200 --liaisons 200 --step-seconds 10
+        // (--search-steps 0 skips the search for S1's highest rate held)
         sizes = sizes with
         {
             Liaisons = int.TryParse(Option("--liaisons"), out var liaisons) ? liaisons : sizes.Liaisons,
             Rates = Option("--rates")?.Split(',').Select(int.Parse).ToArray() ?? sizes.Rates,
             StepSeconds = double.TryParse(Option("--step-seconds"), CultureInfo.InvariantCulture, out var seconds) ? seconds : sizes.StepSeconds,
+            SearchSteps = int.TryParse(Option("--search-steps"), out var searchSteps) ? searchSteps : sizes.SearchSteps,
         };
         var only = Option("--only");
         var machine = Machine.Describe(data);

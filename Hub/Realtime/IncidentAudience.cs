@@ -25,6 +25,14 @@ public sealed class IncidentAudience(ReadModels readModels)
         return known.Where(a => a.Value <= position).Select(a => a.Key).ToArray();
     }
 
+    /// <summary>
+    /// An incident's first entry: no agency can have been alerted before it, so its audience starts empty
+    /// without asking the database. (The fan-out consumer sees every new incident this way; a query for each
+    /// sat in its one-at-a-time path before every report's pushes.) An audience already known is kept.
+    /// </summary>
+    public void IncidentBegan(Guid incidentId) =>
+        _alerts.TryAdd(incidentId, ImmutableDictionary.Create<string, long>(StringComparer.Ordinal));
+
     public void AgencyAlerted(Guid incidentId, string agency, long position) =>
         _alerts.AddOrUpdate(
             incidentId,

@@ -36,7 +36,11 @@ public sealed class LogEntryFanoutConsumer(
         var shares = new Dictionary<string, (long Previous, List<LogEntry> Entries)>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (entry.Type == EventTypes.AgencyAlerted)
+            if (entry.Version == 1)
+            {
+                audience.IncidentBegan(entry.IncidentId);
+            }
+            else if (entry.Type == EventTypes.AgencyAlerted)
             {
                 audience.AgencyAlerted(entry.IncidentId, entry.DataAs<AgencyAlerted>().Agency, entry.Position);
             }
