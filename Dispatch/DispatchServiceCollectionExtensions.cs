@@ -36,7 +36,8 @@ public static class DispatchServiceCollectionExtensions
         services.AddOptions<RelayOptions>().Bind(configuration.GetSection(RelayOptions.Section)).ValidateOnStart()
             .Validate(o => o.BatchSize is > 0 and <= 10_000, "Coordination:Relay:BatchSize must be between 1 and 10000.")
             .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Coordination:Relay:LeaseDuration must be at least one second.")
-            .Validate(o => o.PollInterval > TimeSpan.Zero, "Coordination:Relay:PollInterval must be positive.");
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Coordination:Relay:PollInterval must be positive.")
+            .Validate(o => o.CheckpointInterval > TimeSpan.Zero, "Coordination:Relay:CheckpointInterval must be positive.");
         services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.Section)).ValidateOnStart()
             .Validate(o => o.ScanInterval > TimeSpan.Zero && o.StepInterval > TimeSpan.Zero && o.ReminderAfter > TimeSpan.Zero,
                 "Coordination:Escalation intervals must be positive.");

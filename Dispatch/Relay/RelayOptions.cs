@@ -11,6 +11,12 @@ public sealed class RelayOptions
     /// <summary>How often to look for entries appended by other processes when nothing signals this one.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often the relay saves how far it has published (and once more at stop). A crash republishes what
+    /// was published since the last save; consumers and clients drop what they have already seen.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long one batch may take to publish before the relay gives up and retries it (broker unreachable).</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
