@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
@@ -39,28 +37,25 @@ public static class Timeline
         switch (entry.Type)
         {
             case EventTypes.IncidentReported:
-                return Parse<IncidentReported>(entry).Title;
+                return entry.DataAs<IncidentReported>().Title;
             case EventTypes.AgencyAlerted:
-                return Parse<AgencyAlerted>(entry).Agency;
+                return entry.DataAs<AgencyAlerted>().Agency;
             case EventTypes.AlertAcknowledged:
-                var acknowledged = Parse<AlertAcknowledged>(entry);
+                var acknowledged = entry.DataAs<AlertAcknowledged>();
                 return acknowledged.Note is { Length: > 0 } note ? $"{acknowledged.Agency}: {note}" : acknowledged.Agency;
             case EventTypes.IncidentUpdated:
-                return Parse<IncidentUpdated>(entry).Text;
+                return entry.DataAs<IncidentUpdated>().Text;
             case EventTypes.IncidentStatusChanged:
-                var changed = Parse<IncidentStatusChanged>(entry);
+                var changed = entry.DataAs<IncidentStatusChanged>();
                 return changed.Reason is { Length: > 0 } reason ? $"{changed.From} → {changed.To}: {reason}" : $"{changed.From} → {changed.To}";
             case EventTypes.AlertEscalated:
-                var escalated = Parse<AlertEscalated>(entry);
+                var escalated = entry.DataAs<AlertEscalated>();
                 return $"{escalated.Agency} → {escalated.EscalatedTo} ({escalated.Level})";
             case EventTypes.AlertReminderSent:
-                var reminded = Parse<AlertReminderSent>(entry);
+                var reminded = entry.DataAs<AlertReminderSent>();
                 return $"{reminded.Agency} ({reminded.Reminder})";
             default:
                 return entry.Type;
         }
     }
-
-    private static T Parse<T>(LogEntry entry) =>
-        entry.Data.Deserialize<T>(ContractJson.Options) ?? throw new JsonException($"Entry {entry.Position} ({entry.Type}) has no data.");
 }
