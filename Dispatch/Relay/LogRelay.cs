@@ -30,14 +30,13 @@ public sealed class LogRelay(
     public const string CheckpointName = "relay";
     public const string LeaseName = "relay";
 
-    private long _published;
-    private long _saved;
+    private readonly PositionCheckpoint _checkpoint = new(checkpoints, CheckpointName);
 
     /// <summary>This instance's name in the lease table.</summary>
     public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>The last position this relay has published (its checkpoint follows within <see cref="RelayOptions.CheckpointInterval"/>).</summary>
-    public long PublishedPosition => Interlocked.Read(ref _published);
+    public long PublishedPosition => _checkpoint.Position;
 
     /// <summary>True while this instance holds the lease and publishes.</summary>
     public bool IsPublisher { get; private set; }
@@ -51,7 +50,7 @@ public sealed class LogRelay(
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
         var settings = options.Value;
         var renewEvery = settings.LeaseDuration / 3;
-        var saving = SaveCheckpointsAsync(settings.CheckpointInterval, stoppingToken);
+        var saving = PositionCheckpoint.EveryAsync(settings.CheckpointInterval, SaveCheckpointAsync, stoppingToken);
         try
         {
             await PublishAsync(settings, renewEvery, stoppingToken);
@@ -101,8 +100,7 @@ public sealed class LogRelay(
             checkpoint = Math.Min(checkpoint, await checkpoints.LoadAsync(RoutingProgress.CheckpointName, stoppingToken));
         }
 
-        Interlocked.Exchange(ref _published, checkpoint);
-        Interlocked.Exchange(ref _saved, checkpoint);
+        _checkpoint.StartFrom(checkpoint);
         var renewAt = time.GetUtcNow() + renewEvery;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -135,45 +133,29 @@ public sealed class LogRelay(
             }
 
             checkpoint = batch[^1].Position;
-            Interlocked.Exchange(ref _published, checkpoint);
+            _checkpoint.Reached(checkpoint);
             IsFaulted = false;
         }
     }
 
     /// <summary>
-    /// Saves how far the relay has published, beside the publishing rather than between its pages. Saved after
-    /// every page, the checkpoint was a write transaction hundreds of times a second, each waiting for SQLite's
-    /// write lock while the log's group commit held it; SQLite's wait backs off in sleeps of 5, 10, 25 ms, and
-    /// no page was published while the relay slept (a trace of the hub at 100 incidents/s counted 612 such sleeps,
-    /// 2.4 s of them in 15 s). A crash now republishes at most one interval's pages, which consumers and clients drop as seen.
+    /// Saves how far the relay has published, every <see cref="RelayOptions.CheckpointInterval"/> beside the
+    /// publishing rather than between its pages. Saved after every page, the checkpoint was a write transaction
+    /// hundreds of times a second, each waiting for SQLite's write lock while the log's group commit held it;
+    /// SQLite's wait backs off in sleeps of 5, 10, 25 ms, and no page was published while the relay slept (a
+    /// trace of the hub at 100 incidents/s counted 612 such sleeps, 2.4 s of them in 15 s). Only the lease's
+    /// holder saves.
     /// </summary>
-    private async Task SaveCheckpointsAsync(TimeSpan interval, CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await SaveCheckpointAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
     private async Task SaveCheckpointAsync(CancellationToken cancellationToken)
     {
-        var published = Interlocked.Read(ref _published);
-        if (!IsPublisher || published <= Interlocked.Read(ref _saved))
+        if (!IsPublisher)
         {
             return;
         }
 
         try
         {
-            await checkpoints.SaveAsync(CheckpointName, published, cancellationToken);
-            Interlocked.Exchange(ref _saved, published);
+            await _checkpoint.SaveAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -14,48 +14,20 @@ public sealed class RoutingProgress(CheckpointStore checkpoints) : BackgroundSer
 {
     public const string CheckpointName = "routing";
 
-    private long _handled;
-    private long _saved;
+    private readonly PositionCheckpoint _checkpoint = new(checkpoints, CheckpointName);
 
     /// <summary>Everything up to <paramref name="position"/> has been routed.</summary>
-    public void Handled(long position)
-    {
-        long seen;
-        while ((seen = Interlocked.Read(ref _handled)) < position
-               && Interlocked.CompareExchange(ref _handled, position, seen) != seen)
-        {
-        }
-    }
+    public void Handled(long position) => _checkpoint.Reached(position);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _saved = _handled = Math.Max(_handled, await checkpoints.LoadAsync(CheckpointName, stoppingToken));
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await SaveAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        _checkpoint.StartFrom(Math.Max(_checkpoint.Position, await checkpoints.LoadAsync(CheckpointName, stoppingToken)));
+        await PositionCheckpoint.EveryAsync(TimeSpan.FromMilliseconds(250), _checkpoint.SaveAsync, stoppingToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await SaveAsync(cancellationToken);
-    }
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        var handled = Interlocked.Read(ref _handled);
-        if (handled > _saved)
-        {
-            await checkpoints.SaveAsync(CheckpointName, handled, cancellationToken);
-            _saved = handled;
-        }
+        await _checkpoint.SaveAsync(cancellationToken);
     }
 }

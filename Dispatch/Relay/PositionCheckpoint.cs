@@ -1,0 +1,64 @@
+using Coordination.Persistence.Checkpoints;
+
+namespace Coordination.Dispatch.Relay;
+
+/// <summary>
+/// How far a reader of the log has got, kept in memory as it moves and saved under its name beside the
+/// reader's work rather than in its way: every interval while it runs (<see cref="EveryAsync"/>) and once
+/// more at stop, each time only if it has moved since the last save. A crash loses at most one interval,
+/// which the log's at-least-once readers repeat and their consumers drop as already seen. The relay and the
+/// in-memory bus's routing progress both keep theirs this way.
+/// </summary>
+internal sealed class PositionCheckpoint(CheckpointStore checkpoints, string name)
+{
+    private long _position;
+    private long _saved;
+
+    public long Position => Interlocked.Read(ref _position);
+
+    /// <summary>Starts from <paramref name="saved"/>, a position already saved (or older than the one saved).</summary>
+    public void StartFrom(long saved)
+    {
+        Interlocked.Exchange(ref _position, saved);
+        Interlocked.Exchange(ref _saved, saved);
+    }
+
+    /// <summary>Everything up to <paramref name="position"/> is done; a lower position (a repeat) changes nothing.</summary>
+    public void Reached(long position)
+    {
+        long seen;
+        while ((seen = Interlocked.Read(ref _position)) < position
+               && Interlocked.CompareExchange(ref _position, position, seen) != seen)
+        {
+        }
+    }
+
+    /// <summary>Saves the position if it has moved since the last save.</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        var position = Position;
+        if (position <= Interlocked.Read(ref _saved))
+        {
+            return;
+        }
+
+        await checkpoints.SaveAsync(name, position, cancellationToken);
+        Interlocked.Exchange(ref _saved, position);
+    }
+
+    /// <summary>Calls <paramref name="save"/> every <paramref name="interval"/> until <paramref name="stoppingToken"/> is cancelled.</summary>
+    public static async Task EveryAsync(TimeSpan interval, Func<CancellationToken, Task> save, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await save(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}
