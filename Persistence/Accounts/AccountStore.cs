@@ -29,12 +29,14 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
             failed = 0;
         }
 
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
         await SaveAsync(connection, userName, failed, lockedUntil, cancellationToken);
     }
 
     public async Task RecordSuccessAsync(string userName, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
         await SaveAsync(connection, userName, 0, 0, cancellationToken);
     }
 
@@ -43,6 +45,7 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         await using var connection = dialect.CreateConnection();
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
         await connection.ExecuteAsync(Command("InsertRefreshToken", new
         {
             TokenHash = Hash(token),
@@ -66,6 +69,7 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
             return null;
         }
 
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
         if (await connection.ExecuteAsync(Command("UseRefreshToken", new { TokenHash = hash, Now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken)) == 1)
         {
             return row.UserName;
@@ -83,6 +87,7 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
     public async Task RevokeRefreshTokensAsync(string userName, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
         await connection.ExecuteAsync(Command("RevokeRefreshTokens", new { UserName = Key(userName) }, cancellationToken));
     }
 

@@ -49,6 +49,7 @@ public sealed class DirectoryStore(ISqlDialect dialect)
     {
         var parameters = new { UserName = Key(userName), PasswordHash = passwordHash };
         await using var connection = dialect.CreateConnection();
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
         if (await connection.ExecuteAsync(Command("UpdateCredential", parameters, cancellationToken)) == 0)
         {
             await connection.ExecuteAsync(Command("InsertCredential", parameters, cancellationToken));

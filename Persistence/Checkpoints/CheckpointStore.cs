@@ -16,6 +16,7 @@ public sealed class CheckpointStore(ISqlDialect dialect)
     public async Task SaveAsync(string name, long position, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             dialect.Script("SaveCheckpoint"), new { Name = name, Position = position }, cancellationToken: cancellationToken));
     }

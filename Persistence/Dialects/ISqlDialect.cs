@@ -14,6 +14,13 @@ public interface ISqlDialect
     /// <summary>Prepares the database before migrations (creating the file's folder, WAL).</summary>
     Task PrepareAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Waits for this process's turn to write, before a write transaction or a lone write statement; dispose the
+    /// turn after the commit. Where the database's own wait for its write lock is slow to notice a release
+    /// (SQLite polls), the hub's writers queue here instead and each starts the moment the previous one ends.
+    /// </summary>
+    ValueTask<WriteTurn> WriteTurnAsync(CancellationToken cancellationToken);
+
     /// <summary>Opens a transaction that holds the log's single-writer lock until it ends.</summary>
     Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken);
 

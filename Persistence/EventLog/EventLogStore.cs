@@ -123,6 +123,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         var outcomes = new (AppendResult? Result, Exception? Error)[batch.Count];
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync();
+        using var turn = await dialect.WriteTurnAsync(CancellationToken.None);
         await using var transaction = await dialect.BeginAppendAsync(connection, CancellationToken.None);
         var known = await AppendBatch.ReadAsync(connection, transaction, dialect.Script("Head"), batch.Select(r => (r.IncidentId, r.Events)).ToArray());
         await using var statements = new PreparedStatements(connection, transaction);

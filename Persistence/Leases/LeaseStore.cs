@@ -16,6 +16,7 @@ public sealed class LeaseStore(ISqlDialect dialect, TimeProvider time)
         var now = time.GetUtcNow();
         var parameters = new { Name = name, Holder = holder, Now = now.ToUnixTimeMilliseconds(), ExpiresAt = (now + duration).ToUnixTimeMilliseconds() };
         await using var connection = dialect.CreateConnection();
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
         if (await connection.ExecuteAsync(new CommandDefinition(SqlScripts.Get("Leases/Sql/RenewLease.sql"), parameters, cancellationToken: cancellationToken)) == 1)
         {
             return true;
@@ -34,6 +35,7 @@ public sealed class LeaseStore(ISqlDialect dialect, TimeProvider time)
     public async Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(SqlScripts.Get("Leases/Sql/ReleaseLease.sql"), new { Name = name, Holder = holder }, cancellationToken: cancellationToken));
     }
 

@@ -30,6 +30,7 @@ public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider time)
             }
 
             // Under the log's write lock, and checked again inside it: two hubs starting together migrate once.
+            using var turn = await dialect.WriteTurnAsync(cancellationToken);
             await using var transaction = await dialect.BeginAppendAsync(connection, cancellationToken);
             if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(
                     "SELECT COUNT(*) FROM schema_versions WHERE version = @Version", new { Version = version }, transaction, cancellationToken: cancellationToken)) > 0)

@@ -14,6 +14,7 @@ public sealed class ProjectionRebuilder(ISqlDialect dialect)
     {
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
         await using var transaction = await dialect.BeginAppendAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             SqlScripts.Get("Projections/Sql/ClearReadModels.sql"), transaction: transaction, cancellationToken: cancellationToken));

@@ -15,6 +15,9 @@ public sealed partial class SqlServerDialect(string connectionString) : ISqlDial
 
     public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>No queue in the process: SQL Server wakes a waiter for its lock as soon as the lock is released.</summary>
+    public ValueTask<WriteTurn> WriteTurnAsync(CancellationToken cancellationToken) => ValueTask.FromResult(default(WriteTurn));
+
     public async Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);

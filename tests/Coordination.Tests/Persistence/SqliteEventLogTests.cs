@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Coordination.Persistence.Dialects;
+using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Sqlite;
 using Coordination.Tests.Support;
 using Dapper;
@@ -61,5 +62,43 @@ public sealed class SqliteEventLogTests : EventLogContract
         }
 
         Assert.That(await checkpoints.LoadAsync("relay", default), Is.EqualTo(42));
+    }
+
+    [Test]
+    public async Task The_hubs_writers_wait_their_turn_and_go_ahead_when_it_is_passed_on()
+    {
+        var checkpoints = new Coordination.Persistence.Checkpoints.CheckpointStore(Dialect);
+        var incident = Guid.NewGuid();
+        Task save, append;
+        using (await Dialect.WriteTurnAsync(default))
+        {
+            save = checkpoints.SaveAsync("relay", 7, default);
+            append = Log.AppendAsync(incident, ExpectedVersion.NoStream, [SampleEvents.Reported(incident)], default);
+            await Task.Delay(300);
+            Assert.Multiple(() =>
+            {
+                Assert.That(save.IsCompleted, Is.False, "the checkpoint waits for the turn");
+                Assert.That(append.IsCompleted, Is.False, "the append waits for the turn");
+            });
+        }
+
+        await Task.WhenAll(save, append).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(await checkpoints.LoadAsync("relay", default), Is.EqualTo(7));
+        Assert.That((await Log.ReadAfterAsync(0, 10, default)).Select(e => e.IncidentId), Is.EqualTo(new[] { incident }));
+    }
+
+    [Test]
+    public async Task A_writer_that_stops_waiting_for_its_turn_writes_nothing()
+    {
+        var checkpoints = new Coordination.Persistence.Checkpoints.CheckpointStore(Dialect);
+        using (await Dialect.WriteTurnAsync(default))
+        {
+            using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            Assert.That(async () => await checkpoints.SaveAsync("relay", 7, giveUp.Token), Throws.InstanceOf<OperationCanceledException>());
+        }
+
+        Assert.That(await checkpoints.LoadAsync("relay", default), Is.EqualTo(0));
+        await checkpoints.SaveAsync("relay", 8, default);
+        Assert.That(await checkpoints.LoadAsync("relay", default), Is.EqualTo(8), "the turn was passed on, not lost");
     }
 }
