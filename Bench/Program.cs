@@ -31,13 +31,14 @@ internal static partial class BenchProgram
         Directory.CreateDirectory(data);
         var sizes = quick ? Sizes.Quick : Sizes.Full;
         // Overrides for exploring: --only S3,S5 or --only S1 --rates 50,200 --liaisons 200 --step-seconds 10
-        // (--search-steps 0 skips the search for S1's highest rate held)
+        // (--search-steps 0 skips the search for S1's highest rate held, --paired-rounds 0 its rounds against B3.s1)
         sizes = sizes with
         {
             Liaisons = int.TryParse(Option("--liaisons"), out var liaisons) ? liaisons : sizes.Liaisons,
             Rates = Option("--rates")?.Split(',').Select(int.Parse).ToArray() ?? sizes.Rates,
             StepSeconds = double.TryParse(Option("--step-seconds"), CultureInfo.InvariantCulture, out var seconds) ? seconds : sizes.StepSeconds,
             SearchSteps = int.TryParse(Option("--search-steps"), out var searchSteps) ? searchSteps : sizes.SearchSteps,
+            PairedRounds = int.TryParse(Option("--paired-rounds"), out var pairedRounds) ? pairedRounds : sizes.PairedRounds,
         };
         var only = Option("--only");
         var machine = Machine.Describe(data);
@@ -55,10 +56,12 @@ internal static partial class BenchProgram
             ("S6 idle connections", () => Live.CapacityScenario.RunAsync(data, sizes)),
             ("S1 end to end, embedded default (in-memory bus), after B3 at S1's load", async () =>
             {
-                var bare = await Live.BareEndToEnd.RunAsync(sizes);
-                var (s1, steps) = await Live.EndToEndScenario.RunAsync(data, sizes, "memory");
+                await using var bare = await Live.BareEndToEnd.StartAsync(sizes);
+                var baseline = await bare.MeasureRatesAsync(sizes.Rates);
+                var diskP99 = results.First(r => r.Id == "B1.p99").Value;
+                var (s1, steps) = await Live.EndToEndScenario.RunAsync(data, sizes, "memory", paired: bare, diskP99: diskP99);
                 s1Steps["in-memory bus"] = steps;
-                return [.. bare, .. s1];
+                return [.. baseline, .. s1];
             }),
             ("B4 bare MassTransit, then S1 on RabbitMQ", () => RabbitMqSuiteAsync(data, sizes)),
         };
@@ -144,7 +147,7 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
 {
     public static Sizes Quick { get; } = new(100, 200, 2_000, 200, 4, 5_000, 100)
     {
-        Liaisons = 40, AgencyGroups = 20, Rates = [5, 20], StepSeconds = 1, SearchSteps = 0,
+        Liaisons = 40, AgencyGroups = 20, Rates = [5, 20], StepSeconds = 1, SearchSteps = 0, PairedRate = 20, PairedRounds = 1,
         FanOuts = [10, 50], FanOutRepeats = 2, CatchUpEntries = 500, IdleConnections = [100], BusMessages = 500,
     };
 
@@ -161,6 +164,11 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     public double StepSeconds { get; init; } = 5;
 
     public int SearchSteps { get; init; } = 3;
+
+    /// <summary>S1: the rate of its aim, read in rounds alternating with B3.s1, and how many rounds.</summary>
+    public int PairedRate { get; init; } = 100;
+
+    public int PairedRounds { get; init; } = 5;
 
     /// <summary>S2 and B3: how many clients one message fans out to, and how many times each is measured.</summary>
     public int[] FanOuts { get; init; } = [10, 100, 1_000, 5_000];

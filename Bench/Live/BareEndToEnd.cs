@@ -11,86 +11,109 @@ namespace Coordination.Bench.Live;
 /// B3 at S1's load: the bare SignalR server with S1's clients (liaisons in agency groups, each client joined
 /// to its agency's group) and, open loop at S1's rates, S1's pushes for each incident (three groups their
 /// alerts, then the acknowledgement). Its last-delivery p99 at a rate is what SignalR alone achieves on this
-/// machine at that load, with the same generator on the same cores: S1's denominator at that rate.
+/// machine at that load, with the same generator on the same cores: S1's denominator at that rate. It stays
+/// connected through S1, so S1's aim can also be read in rounds alternating with it (see EndToEndScenario).
 /// </summary>
-internal static class BareEndToEnd
+internal sealed class BareEndToEnd : IAsyncDisposable
 {
-    public static async Task<IReadOnlyList<Result>> RunAsync(Sizes sizes)
+    private readonly ConcurrentDictionary<Guid, Probe> _probes = new();
+    private readonly ConcurrentDictionary<string, int> _perGroup = new();
+    private readonly Process _bare;
+    private readonly BenchAgencies _agencies;
+    private readonly double _stepSeconds;
+    private List<HubConnection> _connections = [];
+    private HubConnection _sender = null!;
+
+    private BareEndToEnd(Process bare, Sizes sizes)
+    {
+        _bare = bare;
+        _agencies = BenchAgencies.Of(sizes.AgencyGroups);
+        _stepSeconds = sizes.StepSeconds;
+    }
+
+    /// <summary>The bare server with S1's clients connected and joined to their groups.</summary>
+    public static async Task<BareEndToEnd> StartAsync(Sizes sizes)
     {
         var (bare, address) = await BareSignalR.StartAsync();
+        var run = new BareEndToEnd(bare, sizes);
         try
         {
-            var agencies = BenchAgencies.Of(sizes.AgencyGroups);
-            var probes = new ConcurrentDictionary<Guid, Probe>();
-            var perGroup = new ConcurrentDictionary<string, int>();
-            var connections = await Listener.ConnectManyAsync(sizes.Liaisons, async i =>
+            run._connections = await Listener.ConnectManyAsync(sizes.Liaisons, async i =>
             {
-                var agency = agencies.Codes[i % agencies.Codes.Length];
-                var connection = await Listener.ConnectAsync(address, BareSignalR.Path, "", (entry, _) => OnEntry(agency, entry));
+                var agency = run._agencies.Codes[i % run._agencies.Codes.Length];
+                var connection = await Listener.ConnectAsync(address, BareSignalR.Path, "", (entry, _) => run.OnEntry(agency, entry));
                 await connection.InvokeAsync(nameof(BareSignalR.BareHub.Join), agency);
-                perGroup.AddOrUpdate(agency, 1, (_, n) => n + 1);
+                run._perGroup.AddOrUpdate(agency, 1, (_, n) => n + 1);
                 return connection;
             });
-            var sender = await Listener.ConnectAsync(address, BareSignalR.Path, "", null);
-            try
-            {
-                var results = new List<Result>();
-                await StepAsync(sizes.Rates[0]); // unrecorded, as S1's warm-up
-                foreach (var rate in sizes.Rates)
-                {
-                    var (last, missing, serverCores, generatorCores) = await StepAsync(rate);
-                    var id = $"B3.s1.r{rate}";
-                    results.Add(new($"{id}.last.p50", $"bare SignalR at S1's load, {rate}/s: send -> last delivery, p50", last.P50, "ms"));
-                    results.Add(new($"{id}.last.p99", $"bare SignalR at S1's load, {rate}/s: send -> last delivery, p99", last.P99, "ms"));
-                    results.Add(new($"{id}.missing", $"bare SignalR at S1's load, {rate}/s: deliveries missing after the drain", missing, "deliveries"));
-                    results.Add(new($"{id}.cpu.server", $"bare SignalR at S1's load, {rate}/s: server CPU", serverCores, "cores"));
-                    results.Add(new($"{id}.cpu.gen", $"bare SignalR at S1's load, {rate}/s: load generator CPU", generatorCores, "cores"));
-                }
-
-                return results;
-            }
-            finally
-            {
-                await Listener.DisposeAllAsync(connections.Append(sender));
-            }
-
-            void OnEntry(string agency, Delivery entry)
-            {
-                if (entry.IsOfType(EventTypes.AgencyAlerted) && entry.IsForAgency(agency) && probes.TryGetValue(entry.IncidentId, out var probe)
-                    && Interlocked.Increment(ref probe.Deliveries) == probe.Expected)
-                {
-                    probe.Last = Stopwatch.GetTimestamp();
-                }
-            }
-
-            async Task<(EndToEndScenario.Spread Last, long Missing, double ServerCores, double GeneratorCores)> StepAsync(int rate)
-            {
-                probes.Clear();
-                var count = Math.Max(1, (int)(rate * sizes.StepSeconds));
-                var serverCpu = Machine.CpuTime(bare);
-                var generatorCpu = Machine.CpuTime(Process.GetCurrentProcess());
-                var start = Stopwatch.GetTimestamp();
-                await OpenLoop.RunAsync(rate, count, async (index, scheduled) =>
-                {
-                    var groups = agencies.RoutedFor(index % Districts.All.Count);
-                    var incidentId = Guid.CreateVersion7();
-                    probes[incidentId] = new Probe { Scheduled = scheduled, Expected = groups.Sum(g => perGroup.GetValueOrDefault(g)) };
-                    var position = (index * 4L) + 1;
-                    var alerts = groups.Select((g, k) => Entry(position + k, incidentId, EventTypes.AgencyAlerted, g)).ToArray();
-                    await sender.InvokeAsync(nameof(BareSignalR.BareHub.Incident), groups, alerts, Entry(position + groups.Length, incidentId, EventTypes.AlertAcknowledged, groups[0]));
-                }, () => probes.Values.Any(p => p.Last == 0));
-
-                var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
-                var all = probes.Values.ToArray();
-                var last = EndToEndScenario.Spread.Of(all.Where(p => p.Last > 0).Select(p => (p.Last - p.Scheduled) * 1000.0 / Stopwatch.Frequency));
-                await Task.Delay(1000); // the acknowledgements still in flight land before the next step
-                return (last, all.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)), (Machine.CpuTime(bare) - serverCpu).TotalSeconds / wall, (Machine.CpuTime(Process.GetCurrentProcess()) - generatorCpu).TotalSeconds / wall);
-            }
+            run._sender = await Listener.ConnectAsync(address, BareSignalR.Path, "", null);
+            return run;
         }
-        finally
+        catch
         {
-            bare.Kill(entireProcessTree: true);
-            await bare.WaitForExitAsync();
+            await run.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>An unrecorded warm-up step, as S1's, then one step at each of S1's rates.</summary>
+    public async Task<IReadOnlyList<Result>> MeasureRatesAsync(IReadOnlyList<int> rates)
+    {
+        var results = new List<Result>();
+        await StepAsync(rates[0]);
+        foreach (var rate in rates)
+        {
+            var step = await StepAsync(rate);
+            var id = $"B3.s1.r{rate}";
+            results.Add(new($"{id}.last.p50", $"bare SignalR at S1's load, {rate}/s: send -> last delivery, p50", step.Last.P50, "ms"));
+            results.Add(new($"{id}.last.p99", $"bare SignalR at S1's load, {rate}/s: send -> last delivery, p99", step.Last.P99, "ms"));
+            results.Add(new($"{id}.missing", $"bare SignalR at S1's load, {rate}/s: deliveries missing after the drain", step.Missing, "deliveries"));
+            results.Add(new($"{id}.cpu.server", $"bare SignalR at S1's load, {rate}/s: server CPU", step.ServerCores, "cores"));
+            results.Add(new($"{id}.cpu.gen", $"bare SignalR at S1's load, {rate}/s: load generator CPU", step.GeneratorCores, "cores"));
+        }
+
+        return results;
+    }
+
+    /// <summary>One step of S1's pushes at <paramref name="rate"/> incidents/s, as long as S1's steps.</summary>
+    public async Task<(EndToEndScenario.Spread Last, long Missing, double ServerCores, double GeneratorCores)> StepAsync(int rate)
+    {
+        _probes.Clear();
+        var count = Math.Max(1, (int)(rate * _stepSeconds));
+        var serverCpu = Machine.CpuTime(_bare);
+        var generatorCpu = Machine.CpuTime(Process.GetCurrentProcess());
+        var start = Stopwatch.GetTimestamp();
+        await OpenLoop.RunAsync(rate, count, async (index, scheduled) =>
+        {
+            var groups = _agencies.RoutedFor(index % Districts.All.Count);
+            var incidentId = Guid.CreateVersion7();
+            _probes[incidentId] = new Probe { Scheduled = scheduled, Expected = groups.Sum(g => _perGroup.GetValueOrDefault(g)) };
+            var position = (index * 4L) + 1;
+            var alerts = groups.Select((g, k) => Entry(position + k, incidentId, EventTypes.AgencyAlerted, g)).ToArray();
+            await _sender.InvokeAsync(nameof(BareSignalR.BareHub.Incident), groups, alerts, Entry(position + groups.Length, incidentId, EventTypes.AlertAcknowledged, groups[0]));
+        }, () => _probes.Values.Any(p => p.Last == 0));
+
+        var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var all = _probes.Values.ToArray();
+        var last = EndToEndScenario.Spread.Of(all.Where(p => p.Last > 0).Select(p => (p.Last - p.Scheduled) * 1000.0 / Stopwatch.Frequency));
+        await Task.Delay(1000); // the acknowledgements still in flight land before the next step
+        return (last, all.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)), (Machine.CpuTime(_bare) - serverCpu).TotalSeconds / wall, (Machine.CpuTime(Process.GetCurrentProcess()) - generatorCpu).TotalSeconds / wall);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Listener.DisposeAllAsync(_sender is null ? _connections : _connections.Append(_sender));
+        _bare.Kill(entireProcessTree: true);
+        await _bare.WaitForExitAsync();
+        _bare.Dispose();
+    }
+
+    private void OnEntry(string agency, Delivery entry)
+    {
+        if (entry.IsOfType(EventTypes.AgencyAlerted) && entry.IsForAgency(agency) && _probes.TryGetValue(entry.IncidentId, out var probe)
+            && Interlocked.Increment(ref probe.Deliveries) == probe.Expected)
+        {
+            probe.Last = Stopwatch.GetTimestamp();
         }
     }
 

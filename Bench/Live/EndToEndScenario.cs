@@ -22,7 +22,14 @@ internal static class EndToEndScenario
 {
     public const double HeldP99Milliseconds = 1_000;
 
-    public static async Task<(IReadOnlyList<Result> Results, IReadOnlyList<StepFigures> Steps)> RunAsync(string folder, Sizes sizes, string label, IReadOnlyDictionary<string, string?>? transport = null)
+    /// <summary>
+    /// Runs S1's steps. With <paramref name="paired"/> (B3 at S1's load, still connected), S1's aim is then also
+    /// read in rounds: a bare step, then an S1 step, at <see cref="Sizes.PairedRate"/>, each S1 step against
+    /// the aim from the bare step just before it. A minute apart, the two readings can meet different machines:
+    /// this one's speed wanders over minutes (docs/benchmarks.md).
+    /// </summary>
+    public static async Task<(IReadOnlyList<Result> Results, IReadOnlyList<StepFigures> Steps)> RunAsync(
+        string folder, Sizes sizes, string label, IReadOnlyDictionary<string, string?>? transport = null, BareEndToEnd? paired = null, double diskP99 = 0)
     {
         var data = DataFolder.Fresh(folder, $"s1-{label}");
         var agencies = BenchAgencies.WriteRules(data, sizes.AgencyGroups, out var rulesPath);
@@ -59,7 +66,28 @@ internal static class EndToEndScenario
             }
         }
 
+        var rounds = new List<(double S1, double Bare, double Ratio)>();
+        for (var i = 0; paired is not null && i < sizes.PairedRounds; i++)
+        {
+            var bare = await paired.StepAsync(sizes.PairedRate);
+            var s1 = await run.StepAsync(sizes.PairedRate, sizes.StepSeconds, quiet: true);
+            rounds.Add((s1.Last.P99, bare.Last.P99, s1.Last.P99 / (diskP99 + bare.Last.P99 + 10)));
+        }
+
         var results = new List<Result>();
+        if (rounds.Count > 0)
+        {
+            var ratios = rounds.Select(r => r.Ratio).Order().ToArray();
+            var rate = sizes.PairedRate;
+            results.Add(new(
+                $"S1.{label}.paired",
+                $"{rate}/s: last-delivery p99 against B1 p99 + B3.s1 p99 + 10 ms, B3.s1 measured just before each S1 step: median of {rounds.Count} rounds (lowest {ratios[0]:0.00}x, highest {ratios[^1]:0.00}x)",
+                Median(ratios),
+                "x"));
+            results.Add(new($"S1.{label}.paired.p99", $"{rate}/s: submit -> last delivery p99 in those rounds, median", Median(rounds.Select(r => r.S1)), "ms"));
+            results.Add(new("B3.s1.paired.p99", $"bare SignalR at S1's load, {rate}/s: p99 in those rounds, median", Median(rounds.Select(r => r.Bare)), "ms"));
+        }
+
         foreach (var s in steps.OrderBy(s => s.Rate))
         {
             var id = $"S1.{label}.r{s.Rate}";
@@ -83,6 +111,12 @@ internal static class EndToEndScenario
 
         results.Add(new($"S1.{label}.held", $"highest rate held with last-delivery p99 under {HeldP99Milliseconds:0} ms ({sizes.Liaisons:N0} liaisons, {sizes.AgencyGroups} groups)", held, "incidents/s"));
         return (results, steps);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Percentiles of one latency, in milliseconds.</summary>
