@@ -8,10 +8,25 @@ namespace Coordination.Hub.Realtime;
 /// For each incident, the agencies alerted and the position of each one's alert: an agency sees the
 /// incident's entries from that position on. Kept current from the entries this hub pushes, and loaded
 /// from the alert inbox on first sight of an incident (after a restart, or for another hub's incident).
+/// At most <see cref="Capacity"/> incidents are kept, the longest known forgotten first; a forgotten
+/// incident is loaded again at its next entry, so a hub that runs for months does not grow with them.
+/// Used by the one fan-out consumer, one entry at a time.
 /// </summary>
-public sealed class IncidentAudience(ReadModels readModels)
+public sealed class IncidentAudience(ReadModels readModels, int capacity = IncidentAudience.DefaultCapacity)
 {
+    /// <summary>Incidents kept by default: far more than are active at once, small in memory (a few agencies each).</summary>
+    public const int DefaultCapacity = 20_000;
+
     private readonly ConcurrentDictionary<Guid, ImmutableDictionary<string, long>> _alerts = new();
+
+    // The order incidents became known in, for forgetting the oldest first.
+    private readonly ConcurrentQueue<Guid> _known = new();
+
+    /// <summary>The most incidents kept at once.</summary>
+    public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), "The audience must be able to keep at least one incident.");
+
+    /// <summary>How many incidents are kept now.</summary>
+    public int Count => _alerts.Count;
 
     /// <summary>The agencies that may see the entry at <paramref name="position"/> of the incident.</summary>
     public async Task<IReadOnlyList<string>> AgenciesSeeingAsync(Guid incidentId, long position, CancellationToken cancellationToken)
@@ -20,6 +35,7 @@ public sealed class IncidentAudience(ReadModels readModels)
         {
             var loaded = (await readModels.GetAlertsAsync(incidentId, cancellationToken)).ToImmutableDictionary(a => a.Agency, a => a.Position, StringComparer.Ordinal);
             known = _alerts.AddOrUpdate(incidentId, loaded, (_, current) => current.SetItems(loaded));
+            Remember(incidentId);
         }
 
         return known.Where(a => a.Value <= position).Select(a => a.Key).ToArray();
@@ -30,12 +46,32 @@ public sealed class IncidentAudience(ReadModels readModels)
     /// without asking the database. (The fan-out consumer sees every new incident this way; a query for each
     /// sat in its one-at-a-time path before every report's pushes.) An audience already known is kept.
     /// </summary>
-    public void IncidentBegan(Guid incidentId) =>
-        _alerts.TryAdd(incidentId, ImmutableDictionary.Create<string, long>(StringComparer.Ordinal));
+    public void IncidentBegan(Guid incidentId)
+    {
+        if (_alerts.TryAdd(incidentId, ImmutableDictionary.Create<string, long>(StringComparer.Ordinal)))
+        {
+            Remember(incidentId);
+        }
+    }
 
-    public void AgencyAlerted(Guid incidentId, string agency, long position) =>
-        _alerts.AddOrUpdate(
-            incidentId,
-            _ => ImmutableDictionary.Create<string, long>(StringComparer.Ordinal).SetItem(agency, position),
-            (_, current) => current.SetItem(agency, position));
+    /// <summary>
+    /// Adds an alert to a known audience. An incident not known here (first seen after a restart, or forgotten)
+    /// is left unknown: its next lookup loads the whole audience from the alert inbox, this alert included,
+    /// where starting it from this alert alone would stop every agency alerted earlier from seeing its entries.
+    /// </summary>
+    public void AgencyAlerted(Guid incidentId, string agency, long position)
+    {
+        while (_alerts.TryGetValue(incidentId, out var current) && !_alerts.TryUpdate(incidentId, current.SetItem(agency, position), current))
+        {
+        }
+    }
+
+    private void Remember(Guid incidentId)
+    {
+        _known.Enqueue(incidentId);
+        while (_alerts.Count > Capacity && _known.TryDequeue(out var oldest))
+        {
+            _alerts.TryRemove(oldest, out _);
+        }
+    }
 }
