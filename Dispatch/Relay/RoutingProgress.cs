@@ -1,5 +1,6 @@
 using Coordination.Persistence.Checkpoints;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Coordination.Dispatch.Relay;
 
@@ -8,9 +9,11 @@ namespace Coordination.Dispatch.Relay;
 /// checkpoint alone would let a crash lose a report's routing. The routing consumer (one message at a
 /// time, in log order) records how far it has got; on start the relay republishes from the lower of the
 /// two checkpoints. Routing is idempotent and clients drop positions they have, so the overlap is harmless.
-/// RabbitMQ keeps unconsumed messages in a durable queue and does not need this.
+/// RabbitMQ keeps unconsumed messages in a durable queue and does not need this. A save that fails (a full
+/// disk, a locked file) is logged and tried again at the next interval: it must not stop the hub, whose
+/// routing goes on regardless.
 /// </summary>
-public sealed class RoutingProgress(CheckpointStore checkpoints) : BackgroundService
+public sealed class RoutingProgress(CheckpointStore checkpoints, ILogger<RoutingProgress> logger) : BackgroundService
 {
     public const string CheckpointName = "routing";
 
@@ -22,12 +25,24 @@ public sealed class RoutingProgress(CheckpointStore checkpoints) : BackgroundSer
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _checkpoint.StartFrom(Math.Max(_checkpoint.Position, await checkpoints.LoadAsync(CheckpointName, stoppingToken)));
-        await PositionCheckpoint.EveryAsync(TimeSpan.FromMilliseconds(250), _checkpoint.SaveAsync, stoppingToken);
+        await PositionCheckpoint.EveryAsync(TimeSpan.FromMilliseconds(250), SaveAsync, stoppingToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await _checkpoint.SaveAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _checkpoint.SaveAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DispatchLog.RoutingProgressNotSaved(logger, ex);
+        }
     }
 }
