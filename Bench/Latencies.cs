@@ -26,4 +26,11 @@ public sealed class Latencies
     }
 
     public double Max => _milliseconds.Count == 0 ? double.NaN : _milliseconds.Max();
+
+    /// <summary>The middle value (the upper of the two middle ones for an even count); NaN when there is none.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
+    }
 }

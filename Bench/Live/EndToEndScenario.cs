@@ -82,10 +82,10 @@ internal static class EndToEndScenario
             results.Add(new(
                 $"S1.{label}.paired",
                 $"{rate}/s: last-delivery p99 against B1 p99 + B3.s1 p99 + 10 ms, B3.s1 measured just before each S1 step: median of {rounds.Count} rounds (lowest {ratios[0]:0.00}x, highest {ratios[^1]:0.00}x)",
-                Median(ratios),
+                Latencies.Median(ratios),
                 "x"));
-            results.Add(new($"S1.{label}.paired.p99", $"{rate}/s: submit -> last delivery p99 in those rounds, median", Median(rounds.Select(r => r.S1)), "ms"));
-            results.Add(new("B3.s1.paired.p99", $"bare SignalR at S1's load, {rate}/s: p99 in those rounds, median", Median(rounds.Select(r => r.Bare)), "ms"));
+            results.Add(new($"S1.{label}.paired.p99", $"{rate}/s: submit -> last delivery p99 in those rounds, median", Latencies.Median(rounds.Select(r => r.S1)), "ms"));
+            results.Add(new("B3.s1.paired.p99", $"bare SignalR at S1's load, {rate}/s: p99 in those rounds, median", Latencies.Median(rounds.Select(r => r.Bare)), "ms"));
         }
 
         foreach (var s in steps.OrderBy(s => s.Rate))
@@ -111,12 +111,6 @@ internal static class EndToEndScenario
 
         results.Add(new($"S1.{label}.held", $"highest rate held with last-delivery p99 under {HeldP99Milliseconds:0} ms ({sizes.Liaisons:N0} liaisons, {sizes.AgencyGroups} groups)", held, "incidents/s"));
         return (results, steps);
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Percentiles of one latency, in milliseconds.</summary>

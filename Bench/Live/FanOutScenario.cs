@@ -98,9 +98,9 @@ internal static class FanOutScenario
                     perClient.Add(tally.Count / (double)n);
                 }
 
-                results.Add(new($"{id}.n{n}.last", $"{(id == "B3" ? "bare broadcast" : "one incident")} to {n:N0} clients: {(id == "B3" ? "send" : "submit")} -> last delivery, median", Median(toLast), "ms"));
-                results.Add(new($"{id}.n{n}.rate", $"{(id == "B3" ? "bare broadcast" : "one incident")} to {n:N0} clients: deliveries per second, first to last, median", Median(rates), "deliveries/s", id == "S2" ? $"B3.n{n}.rate" : null));
-                results.Add(new($"{id}.n{n}.each", $"{(id == "B3" ? "bare broadcast" : "one incident")} to {n:N0} clients: messages each client received", Median(perClient), "messages"));
+                results.Add(new($"{id}.n{n}.last", $"{(id == "B3" ? "bare broadcast" : "one incident")} to {n:N0} clients: {(id == "B3" ? "send" : "submit")} -> last delivery, median", Latencies.Median(toLast), "ms"));
+                results.Add(new($"{id}.n{n}.rate", $"{(id == "B3" ? "bare broadcast" : "one incident")} to {n:N0} clients: deliveries per second, first to last, median", Latencies.Median(rates), "deliveries/s", id == "S2" ? $"B3.n{n}.rate" : null));
+                results.Add(new($"{id}.n{n}.each", $"{(id == "B3" ? "bare broadcast" : "one incident")} to {n:N0} clients: messages each client received", Latencies.Median(perClient), "messages"));
             }
         }
         finally
@@ -134,9 +134,6 @@ internal static class FanOutScenario
             Interlocked.Increment(ref _count);
         }
     }
-
-    private static double Median(List<double> values) =>
-        values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);
 
     private static readonly JsonElement AlertData = JsonSerializer.SerializeToElement(new
     {
