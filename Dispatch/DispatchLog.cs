@@ -26,6 +26,6 @@ internal static partial class DispatchLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Relay could not publish; retrying from the checkpoint")]
     public static partial void RelayFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Routing's progress could not be saved; the next save retries, and a restart until then re-routes a little more")]
-    public static partial void RoutingProgressNotSaved(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint {Name} could not be saved; the next save retries, and a restart until then repeats a little more")]
+    public static partial void CheckpointNotSaved(ILogger logger, Exception exception, string name);
 }

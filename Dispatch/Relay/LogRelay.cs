@@ -30,7 +30,7 @@ public sealed class LogRelay(
     public const string CheckpointName = "relay";
     public const string LeaseName = "relay";
 
-    private readonly PositionCheckpoint _checkpoint = new(checkpoints, CheckpointName);
+    private readonly PositionCheckpoint _checkpoint = new(checkpoints, CheckpointName, logger);
 
     /// <summary>This instance's name in the lease table.</summary>
     public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -146,23 +146,8 @@ public sealed class LogRelay(
     /// trace of the hub at 100 incidents/s counted 612 such sleeps, 2.4 s of them in 15 s). Only the lease's
     /// holder saves.
     /// </summary>
-    private async Task SaveCheckpointAsync(CancellationToken cancellationToken)
-    {
-        if (!IsPublisher)
-        {
-            return;
-        }
-
-        try
-        {
-            await _checkpoint.SaveAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The next tick tries again; until then a restart republishes a little more.
-            DispatchLog.RelayFailed(logger, ex);
-        }
-    }
+    private Task SaveCheckpointAsync(CancellationToken cancellationToken) =>
+        IsPublisher ? _checkpoint.SaveAsync(cancellationToken) : Task.CompletedTask;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

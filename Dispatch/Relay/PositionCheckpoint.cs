@@ -1,4 +1,5 @@
 using Coordination.Persistence.Checkpoints;
+using Microsoft.Extensions.Logging;
 
 namespace Coordination.Dispatch.Relay;
 
@@ -7,9 +8,10 @@ namespace Coordination.Dispatch.Relay;
 /// reader's work rather than in its way: every interval while it runs (<see cref="EveryAsync"/>) and once
 /// more at stop, each time only if it has moved since the last save. A crash loses at most one interval,
 /// which the log's at-least-once readers repeat and their consumers drop as already seen. The relay and the
-/// in-memory bus's routing progress both keep theirs this way.
+/// in-memory bus's routing progress both keep theirs this way. A save that fails (a full disk, a locked file)
+/// is logged and tried again at the next one: it must not stop the reader, nor the hub around it.
 /// </summary>
-internal sealed class PositionCheckpoint(CheckpointStore checkpoints, string name)
+internal sealed class PositionCheckpoint(CheckpointStore checkpoints, string name, ILogger logger)
 {
     private long _position;
     private long _saved;
@@ -33,7 +35,7 @@ internal sealed class PositionCheckpoint(CheckpointStore checkpoints, string nam
         }
     }
 
-    /// <summary>Saves the position if it has moved since the last save.</summary>
+    /// <summary>Saves the position if it has moved since the last save; a failure is logged, and the next save retries.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         var position = Position;
@@ -42,8 +44,15 @@ internal sealed class PositionCheckpoint(CheckpointStore checkpoints, string nam
             return;
         }
 
-        await checkpoints.SaveAsync(name, position, cancellationToken);
-        Interlocked.Exchange(ref _saved, position);
+        try
+        {
+            await checkpoints.SaveAsync(name, position, cancellationToken);
+            Interlocked.Exchange(ref _saved, position);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DispatchLog.CheckpointNotSaved(logger, ex, name);
+        }
     }
 
     /// <summary>Calls <paramref name="save"/> every <paramref name="interval"/> until <paramref name="stoppingToken"/> is cancelled.</summary>

@@ -17,7 +17,7 @@ public sealed class RoutingProgress(CheckpointStore checkpoints, ILogger<Routing
 {
     public const string CheckpointName = "routing";
 
-    private readonly PositionCheckpoint _checkpoint = new(checkpoints, CheckpointName);
+    private readonly PositionCheckpoint _checkpoint = new(checkpoints, CheckpointName, logger);
 
     /// <summary>Everything up to <paramref name="position"/> has been routed.</summary>
     public void Handled(long position) => _checkpoint.Reached(position);
@@ -25,24 +25,12 @@ public sealed class RoutingProgress(CheckpointStore checkpoints, ILogger<Routing
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _checkpoint.StartFrom(Math.Max(_checkpoint.Position, await checkpoints.LoadAsync(CheckpointName, stoppingToken)));
-        await PositionCheckpoint.EveryAsync(TimeSpan.FromMilliseconds(250), SaveAsync, stoppingToken);
+        await PositionCheckpoint.EveryAsync(TimeSpan.FromMilliseconds(250), _checkpoint.SaveAsync, stoppingToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await SaveAsync(cancellationToken);
-    }
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _checkpoint.SaveAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            DispatchLog.RoutingProgressNotSaved(logger, ex);
-        }
+        await _checkpoint.SaveAsync(cancellationToken);
     }
 }
