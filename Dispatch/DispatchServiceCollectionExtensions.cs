@@ -48,6 +48,7 @@ public static class DispatchServiceCollectionExtensions
         var rulesPath = configuration["Coordination:Routing:RulesPath"];
         rulesPath = Path.Combine(dataDirectory, string.IsNullOrWhiteSpace(rulesPath) ? "routing-rules.json" : rulesPath);
         services.AddSingleton(sp => new RoutingRulesProvider(rulesPath, sp.GetRequiredService<AgencyDirectory>(), sp.GetRequiredService<ILogger<RoutingRulesProvider>>()));
+        services.AddSingleton<AlertPlanner>();
 
         services.AddMassTransit(x =>
         {

@@ -41,7 +41,14 @@ public sealed class ReportIncidentValidator : AbstractValidator<ReportIncidentRe
     }
 }
 
-public sealed class ReportIncidentHandler(IEventLog log, ReadModels readModels, IValidator<ReportIncidentRequest> validator, Throttle throttle, TimeProvider time)
+public sealed class ReportIncidentHandler(
+    IEventLog log,
+    ReadModels readModels,
+    IValidator<ReportIncidentRequest> validator,
+    Throttle throttle,
+    AlertPlanner planner,
+    TimeProvider time,
+    ILogger<ReportIncidentHandler> logger)
 {
     public async Task<ReportIncidentResponse> HandleAsync(Caller caller, ReportIncidentRequest request, CancellationToken cancellationToken)
     {
@@ -58,6 +65,7 @@ public sealed class ReportIncidentHandler(IEventLog log, ReadModels readModels, 
         // The incident id follows from the idempotency key, so a retried report finds its first copy.
         var incidentId = request.EventId is { } key ? DerivedEventId.Create(key, "incident") : Guid.CreateVersion7();
         var hazard = request.Hazard!.Value;
+        var now = time.GetUtcNow();
         var reported = new IncidentReported(
             incidentId,
             hazard,
@@ -73,14 +81,45 @@ public sealed class ReportIncidentHandler(IEventLog log, ReadModels readModels, 
             request.ClearedAgencies?.Distinct(StringComparer.Ordinal).ToArray() ?? [],
             request.IsExercise ?? false,
             caller.UserName,
-            time.GetUtcNow());
+            now);
 
-        var result = await log.AppendAsync(
-            incidentId,
-            ExpectedVersion.NoStream,
-            [Events.Create(eventId, EventTypes.IncidentReported, reported, caller, reported.IsExercise)],
-            cancellationToken);
+        var report = Events.Create(eventId, EventTypes.IncidentReported, reported, caller, reported.IsExercise);
+        AppendResult result;
+        try
+        {
+            // The alerts go into the report's own transaction: the agencies' liaisons are told as soon as the
+            // report is logged, without a second durable commit and a trip through the bus to the router.
+            result = await log.AppendAsync(incidentId, ExpectedVersion.NoStream, [report, .. PlanAlerts(eventId, reported, now)], cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A retry after the rules changed plans other alerts beside the stored report: the report is
+            // stored, and its alerts are the ones decided the first time.
+            var stored = await log.FindAsync(eventId, cancellationToken);
+            if (stored is null || stored.IncidentId != incidentId)
+            {
+                throw;
+            }
+
+            var current = await readModels.GetIncidentAsync(incidentId, cancellationToken);
+            return new ReportIncidentResponse(incidentId, current?.Reference ?? "", stored.Position, current?.Version ?? stored.Version, WasDuplicate: true);
+        }
+
         var board = await readModels.GetIncidentAsync(incidentId, cancellationToken);
         return new ReportIncidentResponse(incidentId, board?.Reference ?? "", result.FirstPosition, result.LastVersion, result.WasDuplicate);
+    }
+
+    private IReadOnlyList<NewEvent> PlanAlerts(Guid eventId, IncidentReported reported, DateTimeOffset now)
+    {
+        try
+        {
+            return planner.AlertsFor(eventId, eventId, reported, now);
+        }
+        catch (Exception ex)
+        {
+            // A fault in routing must not refuse the report: logged alone, it is routed by the routing consumer.
+            HubLog.AlertsNotPlanned(logger, ex, reported.IncidentId);
+            return [];
+        }
     }
 }

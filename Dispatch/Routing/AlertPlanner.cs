@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Incidents;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Persistence.EventLog;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.Dispatch.Routing;
+
+/// <summary>
+/// Decides who must know about a report: one AgencyAlerted per agency the routing rules (or, for a
+/// restricted incident, the duty office's clearance) name. The report's command appends them in the
+/// report's own transaction; the routing consumer appends them for a report that arrived without them.
+/// Both ask here, so both decide alike, and the alerts' event ids derive from the report's, so whichever
+/// comes second stores nothing.
+/// </summary>
+public sealed class AlertPlanner(RoutingRulesProvider rules, IOptions<AlertOptions> alertOptions)
+{
+    /// <summary>The actor name routing decisions are recorded under.</summary>
+    public const string Actor = "routing";
+
+    /// <summary>The alerts for a report (none when no rule matches), alerted at <paramref name="alertedAt"/>.</summary>
+    public IReadOnlyList<NewEvent> AlertsFor(Guid reportEventId, Guid correlationId, IncidentReported report, DateTimeOffset alertedAt)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var agencies = report.Classification == Classification.Restricted
+            // A restricted incident goes to exactly the agencies the duty office cleared for it.
+            ? report.ClearedAgencies.Select(a => (Agency: a, RuleId: "restricted-clearance")).ToArray()
+            : rules.Current.Route(report.Hazard, report.Severity, report.Location.District);
+        var deadline = alertedAt + alertOptions.Value.AcknowledgeWithin(report.Severity);
+        return agencies.Select(a => new NewEvent(
+            DerivedEventId.Create(reportEventId, "alert:" + a.Agency),
+            EventTypes.AgencyAlerted,
+            JsonSerializer.Serialize(
+                new AgencyAlerted(report.IncidentId, a.Agency, report.Hazard, report.Severity, report.Location.District, report.Title, a.RuleId, alertedAt, deadline, report.IsExercise),
+                ContractJson.Options),
+            new EntryMetadata(Actor, "moi-duty", correlationId, reportEventId, report.IsExercise)))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// True when <paramref name="next"/>, the entry right after a report, is one of that report's alerts:
+    /// the report was appended with its alerts, which always directly follow it.
+    /// </summary>
+    public static bool IsAlertOf(LogEntry? next, LogEntry report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return next is not null
+            && next.Position == report.Position + 1
+            && next.Type == EventTypes.AgencyAlerted
+            && next.Metadata.CausationId == report.EventId;
+    }
+}

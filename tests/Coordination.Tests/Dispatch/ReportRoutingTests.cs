@@ -1,0 +1,150 @@
+using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Dispatch.Relay;
+using Coordination.Dispatch.Routing;
+using Coordination.Persistence.EventLog;
+using Coordination.Tests.Support;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Tests.Dispatch;
+
+/// <summary>
+/// A report made through the hub is logged with its alerts in one transaction, so the liaisons are told
+/// without a second commit and a trip through the router. The routing consumer routes only what arrived
+/// without alerts, and never decides a second time for a report that was routed when it was logged.
+/// </summary>
+[TestFixture]
+public sealed class ReportRoutingTests
+{
+    private static readonly string[] DernaFloodAgencies = ["ncem", "civil-defence", "ambulance", "red-crescent", "municipality-derna", "security-derna"];
+
+    // Floods to agencies the sample rules never send one to, so a second decision would show.
+    private const string OtherRules = """{"rules":[{"id":"floods-elsewhere","hazards":["Flood"],"minimumSeverity":"Minor","districts":[],"agencies":["coast-guard","security-tripoli"]}]}""";
+
+    [Test]
+    public async Task A_report_is_logged_with_its_alerts_directly_after_it_in_the_same_commit()
+    {
+        using var data = new TempDirectory();
+        await using var hub = await HubHost.StartAsync(data.Path);
+        using var operatorApi = await hub.ClientForAsync("duty.operator");
+        var log = hub.Services.GetRequiredService<IEventLog>();
+
+        var report = await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
+        var incidentId = report.GetProperty("incidentId").GetGuid();
+        var position = report.GetProperty("position").GetInt64();
+
+        // Read as soon as the command answers: nothing had time to route it afterwards.
+        var entries = await log.ReadIncidentAsync(incidentId, CancellationToken.None);
+        var alerts = entries.Skip(1).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.GetProperty("version").GetInt32(), Is.EqualTo(1 + DernaFloodAgencies.Length), "the version after the report and its alerts");
+            Assert.That(entries.Select(e => e.Position), Is.EqualTo(Enumerable.Range(0, 1 + DernaFloodAgencies.Length).Select(i => position + i)));
+            Assert.That(alerts.Select(e => e.Type), Is.All.EqualTo(EventTypes.AgencyAlerted));
+            Assert.That(alerts.Select(e => e.DataAs<AgencyAlerted>().Agency), Is.EquivalentTo(DernaFloodAgencies));
+            Assert.That(alerts.Select(e => e.Metadata.CausationId), Is.All.EqualTo(entries[0].EventId));
+            Assert.That(alerts.Select(e => e.Metadata.Actor), Is.All.EqualTo(AlertPlanner.Actor));
+            Assert.That(alerts.Select(e => e.DataAs<AgencyAlerted>().AlertedAt), Is.All.EqualTo(entries[0].DataAs<Coordination.Agencies.Contracts.Incidents.IncidentReported>().ReportedAt));
+        });
+
+        // The routing consumer sees the report and its alerts and appends nothing more.
+        await Task.Delay(1000);
+        Assert.That(await log.ReadIncidentAsync(incidentId, CancellationToken.None), Has.Count.EqualTo(entries.Count));
+    }
+
+    [Test]
+    public async Task A_report_logged_without_alerts_is_routed_by_the_routing_consumer()
+    {
+        using var data = new TempDirectory();
+        await using var hub = await HubHost.StartAsync(data.Path);
+        var log = hub.Services.GetRequiredService<IEventLog>();
+        var incidentId = Guid.CreateVersion7();
+
+        await log.AppendAsync(incidentId, ExpectedVersion.NoStream, [SampleEvents.Reported(incidentId, eventId: Guid.CreateVersion7())], CancellationToken.None);
+
+        var entries = await WaitForEntriesAsync(log, incidentId, 1 + DernaFloodAgencies.Length);
+        Assert.Multiple(() =>
+        {
+            Assert.That(entries.Skip(1).Select(e => e.DataAs<AgencyAlerted>().Agency), Is.EquivalentTo(DernaFloodAgencies));
+            Assert.That(entries.Skip(1).Select(e => e.Metadata.CausationId), Is.All.EqualTo(entries[0].EventId));
+        });
+    }
+
+    [Test]
+    public async Task A_report_routed_when_it_was_logged_is_not_routed_again_when_its_page_comes_round_after_the_rules_changed()
+    {
+        using var data = new TempDirectory();
+        await using var hub = await HubHost.StartAsync(data.Path);
+        using var operatorApi = await hub.ClientForAsync("duty.operator");
+        var log = hub.Services.GetRequiredService<IEventLog>();
+        var report = await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
+        var incidentId = report.GetProperty("incidentId").GetGuid();
+        var routed = await log.ReadIncidentAsync(incidentId, CancellationToken.None);
+
+        await ChangeRulesAsync(hub, OtherRules);
+        // The report again as a page of its own (its alerts then start the next page), and with its alerts,
+        // as a redelivery or a restart's republishing would bring them.
+        var bus = hub.Services.GetRequiredService<IBus>();
+        await bus.Publish(new LogEntriesPublished([routed[0]]));
+        await bus.Publish(new LogEntriesPublished(routed));
+
+        // A report logged afterwards is routed by the new rules once the pages before it are handled.
+        var later = Guid.CreateVersion7();
+        await log.AppendAsync(later, ExpectedVersion.NoStream, [SampleEvents.Reported(later, eventId: Guid.CreateVersion7())], CancellationToken.None);
+        var laterEntries = await WaitForEntriesAsync(log, later, 3);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(laterEntries.Skip(1).Select(e => e.DataAs<AgencyAlerted>().Agency), Is.EquivalentTo(new[] { "coast-guard", "security-tripoli" }));
+            Assert.That(await log.ReadIncidentAsync(incidentId, CancellationToken.None), Has.Count.EqualTo(routed.Count), "the first decision stands");
+        });
+    }
+
+    [Test]
+    public async Task A_retried_report_after_the_rules_changed_is_the_stored_one_with_its_first_alerts()
+    {
+        using var data = new TempDirectory();
+        await using var hub = await HubHost.StartAsync(data.Path);
+        using var operatorApi = await hub.ClientForAsync("duty.operator");
+        var log = hub.Services.GetRequiredService<IEventLog>();
+        var body = new { eventId = Guid.CreateVersion7(), hazard = "Flood", severity = "Extreme", title = "فيضان في درنة", district = "derna" };
+        var first = await operatorApi.PostOkAsync("api/incidents", body);
+
+        await ChangeRulesAsync(hub, OtherRules);
+        var retry = await operatorApi.PostOkAsync("api/incidents", body);
+
+        var incidentId = first.GetProperty("incidentId").GetGuid();
+        var entries = await log.ReadIncidentAsync(incidentId, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(retry.GetProperty("wasDuplicate").GetBoolean(), Is.True);
+            Assert.That(retry.GetProperty("incidentId").GetGuid(), Is.EqualTo(incidentId));
+            Assert.That(retry.GetProperty("position").GetInt64(), Is.EqualTo(first.GetProperty("position").GetInt64()));
+            Assert.That(retry.GetProperty("reference").GetString(), Is.EqualTo(first.GetProperty("reference").GetString()));
+            Assert.That(entries.Skip(1).Select(e => e.DataAs<AgencyAlerted>().Agency), Is.EquivalentTo(DernaFloodAgencies), "the first alerts, and only them");
+        });
+    }
+
+    private static async Task ChangeRulesAsync(HubHost hub, string json)
+    {
+        var rules = hub.Services.GetRequiredService<RoutingRulesProvider>();
+        await File.WriteAllTextAsync(rules.FilePath, json);
+        Assert.That(rules.Reload(), Is.True);
+    }
+
+    private static async Task<IReadOnlyList<LogEntry>> WaitForEntriesAsync(IEventLog log, Guid incidentId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var entries = await log.ReadIncidentAsync(incidentId, CancellationToken.None);
+            if (entries.Count >= count)
+            {
+                return entries;
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"incident {incidentId} has {entries.Count} entries, not {count}");
+            await Task.Delay(50);
+        }
+    }
+}
