@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Alerts;
@@ -63,7 +62,7 @@ public static class ReadModelProjector
             await Execute("BoardInsert", new
             {
                 row.IncidentId,
-                Reference = string.Create(CultureInfo.InvariantCulture, $"INC-{e.ReportedAt.UtcDateTime.Year}-{row.Position:D6}"),
+                Reference = IncidentReference.For(e.ReportedAt, row.Position),
                 Hazard = e.Hazard.ToString(),
                 Category = e.Category.ToString(),
                 Severity = e.Severity.ToString(),

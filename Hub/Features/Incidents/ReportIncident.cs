@@ -105,8 +105,14 @@ public sealed class ReportIncidentHandler(
             return new ReportIncidentResponse(incidentId, current?.Reference ?? "", stored.Position, current?.Version ?? stored.Version, WasDuplicate: true);
         }
 
+        if (!result.WasDuplicate)
+        {
+            // The reference follows from the report's position, as the board derives it: no read needed.
+            return new ReportIncidentResponse(incidentId, IncidentReference.For(now, result.FirstPosition), result.FirstPosition, result.LastVersion, WasDuplicate: false);
+        }
+
         var board = await readModels.GetIncidentAsync(incidentId, cancellationToken);
-        return new ReportIncidentResponse(incidentId, board?.Reference ?? "", result.FirstPosition, result.LastVersion, result.WasDuplicate);
+        return new ReportIncidentResponse(incidentId, board?.Reference ?? "", result.FirstPosition, result.LastVersion, WasDuplicate: true);
     }
 
     private IReadOnlyList<NewEvent> PlanAlerts(Guid eventId, IncidentReported reported, DateTimeOffset now)
