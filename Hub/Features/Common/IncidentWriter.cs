@@ -8,7 +8,7 @@ namespace Coordination.Hub.Features.Common;
 /// <summary>
 /// Appends one command's event to an existing incident: read what the caller may see, decide, append at
 /// the version read. When the caller named no expected version, a conflict caused by someone else's
-/// append in between (routing's alerts arrive right after a report) is resolved by reading and deciding
+/// append in between (another agency acknowledging or updating the same incident) is resolved by reading and deciding
 /// again; when the caller did name one, the conflict is theirs to see (409).
 /// </summary>
 public sealed class IncidentWriter(IEventLog log, IncidentAccess access)
