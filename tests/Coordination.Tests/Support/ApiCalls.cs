@@ -41,7 +41,7 @@ public static class ApiCalls
         }
     }
 
-    /// <summary>Waits until the signed-in liaison's inbox holds at least <paramref name="count"/> alerts (routing is asynchronous).</summary>
+    /// <summary>Waits until the signed-in liaison's inbox holds at least <paramref name="count"/> alerts (a report made through the API is logged with its alerts; one logged without them is routed later).</summary>
     public static async Task WaitForAlertsAsync(this HttpClient liaison, int count = 1)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
