@@ -22,20 +22,38 @@ public sealed class ReportRoutingTests
     // Floods to agencies the sample rules never send one to, so a second decision would show.
     private const string OtherRules = """{"rules":[{"id":"floods-elsewhere","hazards":["Flood"],"minimumSeverity":"Minor","districts":[],"agencies":["coast-guard","security-tripoli"]}]}""";
 
+    // A hub of its own for each test: two of them change the routing rules.
+    private TempDirectory _data = null!;
+    private HubHost _hub = null!;
+    private HttpClient _operatorApi = null!;
+    private IEventLog _log = null!;
+
+    [SetUp]
+    public async Task StartHub()
+    {
+        _data = new TempDirectory();
+        _hub = await HubHost.StartAsync(_data.Path);
+        _operatorApi = await _hub.ClientForAsync("duty.operator");
+        _log = _hub.Services.GetRequiredService<IEventLog>();
+    }
+
+    [TearDown]
+    public async Task StopHub()
+    {
+        _operatorApi.Dispose();
+        await _hub.DisposeAsync();
+        _data.Dispose();
+    }
+
     [Test]
     public async Task A_report_is_logged_with_its_alerts_directly_after_it_in_the_same_commit()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
-        using var operatorApi = await hub.ClientForAsync("duty.operator");
-        var log = hub.Services.GetRequiredService<IEventLog>();
-
-        var report = await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
+        var report = await _operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
         var incidentId = report.GetProperty("incidentId").GetGuid();
         var position = report.GetProperty("position").GetInt64();
 
         // Read as soon as the command answers: nothing had time to route it afterwards.
-        var entries = await log.ReadIncidentAsync(incidentId, CancellationToken.None);
+        var entries = await _log.ReadIncidentAsync(incidentId, CancellationToken.None);
         var alerts = entries.Skip(1).ToArray();
         Assert.Multiple(() =>
         {
@@ -50,20 +68,16 @@ public sealed class ReportRoutingTests
 
         // The routing consumer sees the report and its alerts and appends nothing more.
         await Task.Delay(1000);
-        Assert.That(await log.ReadIncidentAsync(incidentId, CancellationToken.None), Has.Count.EqualTo(entries.Count));
+        Assert.That(await _log.ReadIncidentAsync(incidentId, CancellationToken.None), Has.Count.EqualTo(entries.Count));
     }
 
     [Test]
     public async Task A_report_logged_without_alerts_is_routed_by_the_routing_consumer()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
-        var log = hub.Services.GetRequiredService<IEventLog>();
         var incidentId = Guid.CreateVersion7();
+        await _log.AppendAsync(incidentId, ExpectedVersion.NoStream, [SampleEvents.Reported(incidentId, eventId: Guid.CreateVersion7())], CancellationToken.None);
 
-        await log.AppendAsync(incidentId, ExpectedVersion.NoStream, [SampleEvents.Reported(incidentId, eventId: Guid.CreateVersion7())], CancellationToken.None);
-
-        var entries = await WaitForEntriesAsync(log, incidentId, 1 + DernaFloodAgencies.Length);
+        var entries = await WaitForEntriesAsync(incidentId, 1 + DernaFloodAgencies.Length);
         Assert.Multiple(() =>
         {
             Assert.That(entries.Skip(1).Select(e => e.DataAs<AgencyAlerted>().Agency), Is.EquivalentTo(DernaFloodAgencies));
@@ -74,47 +88,40 @@ public sealed class ReportRoutingTests
     [Test]
     public async Task A_report_routed_when_it_was_logged_is_not_routed_again_when_its_page_comes_round_after_the_rules_changed()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
-        using var operatorApi = await hub.ClientForAsync("duty.operator");
-        var log = hub.Services.GetRequiredService<IEventLog>();
-        var report = await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
+        var report = await _operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
         var incidentId = report.GetProperty("incidentId").GetGuid();
-        var routed = await log.ReadIncidentAsync(incidentId, CancellationToken.None);
+        var routed = await _log.ReadIncidentAsync(incidentId, CancellationToken.None);
 
-        await ChangeRulesAsync(hub, OtherRules);
+        await ChangeRulesAsync(OtherRules);
         // The report again as a page of its own (its alerts then start the next page), and with its alerts,
         // as a redelivery or a restart's republishing would bring them.
-        var bus = hub.Services.GetRequiredService<IBus>();
+        var bus = _hub.Services.GetRequiredService<IBus>();
         await bus.Publish(new LogEntriesPublished([routed[0]]));
         await bus.Publish(new LogEntriesPublished(routed));
 
         // A report logged afterwards is routed by the new rules once the pages before it are handled.
         var later = Guid.CreateVersion7();
-        await log.AppendAsync(later, ExpectedVersion.NoStream, [SampleEvents.Reported(later, eventId: Guid.CreateVersion7())], CancellationToken.None);
-        var laterEntries = await WaitForEntriesAsync(log, later, 3);
-        Assert.Multiple(async () =>
+        await _log.AppendAsync(later, ExpectedVersion.NoStream, [SampleEvents.Reported(later, eventId: Guid.CreateVersion7())], CancellationToken.None);
+        var laterEntries = await WaitForEntriesAsync(later, 3);
+        var afterwards = await _log.ReadIncidentAsync(incidentId, CancellationToken.None);
+        Assert.Multiple(() =>
         {
             Assert.That(laterEntries.Skip(1).Select(e => e.DataAs<AgencyAlerted>().Agency), Is.EquivalentTo(new[] { "coast-guard", "security-tripoli" }));
-            Assert.That(await log.ReadIncidentAsync(incidentId, CancellationToken.None), Has.Count.EqualTo(routed.Count), "the first decision stands");
+            Assert.That(afterwards, Has.Count.EqualTo(routed.Count), "the first decision stands");
         });
     }
 
     [Test]
     public async Task A_retried_report_after_the_rules_changed_is_the_stored_one_with_its_first_alerts()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
-        using var operatorApi = await hub.ClientForAsync("duty.operator");
-        var log = hub.Services.GetRequiredService<IEventLog>();
         var body = new { eventId = Guid.CreateVersion7(), hazard = "Flood", severity = "Extreme", title = "فيضان في درنة", district = "derna" };
-        var first = await operatorApi.PostOkAsync("api/incidents", body);
+        var first = await _operatorApi.PostOkAsync("api/incidents", body);
 
-        await ChangeRulesAsync(hub, OtherRules);
-        var retry = await operatorApi.PostOkAsync("api/incidents", body);
+        await ChangeRulesAsync(OtherRules);
+        var retry = await _operatorApi.PostOkAsync("api/incidents", body);
 
         var incidentId = first.GetProperty("incidentId").GetGuid();
-        var entries = await log.ReadIncidentAsync(incidentId, CancellationToken.None);
+        var entries = await _log.ReadIncidentAsync(incidentId, CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(retry.GetProperty("wasDuplicate").GetBoolean(), Is.True);
@@ -125,19 +132,19 @@ public sealed class ReportRoutingTests
         });
     }
 
-    private static async Task ChangeRulesAsync(HubHost hub, string json)
+    private async Task ChangeRulesAsync(string json)
     {
-        var rules = hub.Services.GetRequiredService<RoutingRulesProvider>();
+        var rules = _hub.Services.GetRequiredService<RoutingRulesProvider>();
         await File.WriteAllTextAsync(rules.FilePath, json);
         Assert.That(rules.Reload(), Is.True);
     }
 
-    private static async Task<IReadOnlyList<LogEntry>> WaitForEntriesAsync(IEventLog log, Guid incidentId, int count)
+    private async Task<IReadOnlyList<LogEntry>> WaitForEntriesAsync(Guid incidentId, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            var entries = await log.ReadIncidentAsync(incidentId, CancellationToken.None);
+            var entries = await _log.ReadIncidentAsync(incidentId, CancellationToken.None);
             if (entries.Count >= count)
             {
                 return entries;
