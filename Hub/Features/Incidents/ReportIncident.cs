@@ -101,8 +101,7 @@ public sealed class ReportIncidentHandler(
                 throw;
             }
 
-            var current = await readModels.GetIncidentAsync(incidentId, cancellationToken);
-            return new ReportIncidentResponse(incidentId, current?.Reference ?? "", stored.Position, current?.Version ?? stored.Version, WasDuplicate: true);
+            return await StoredAnswerAsync(stored, cancellationToken);
         }
 
         if (!result.WasDuplicate)
@@ -113,6 +112,25 @@ public sealed class ReportIncidentHandler(
 
         var board = await readModels.GetIncidentAsync(incidentId, cancellationToken);
         return new ReportIncidentResponse(incidentId, board?.Reference ?? "", result.FirstPosition, result.LastVersion, WasDuplicate: true);
+    }
+
+    /// <summary>The answer the stored report was given: its version is the one after the alerts logged with it.</summary>
+    private async Task<ReportIncidentResponse> StoredAnswerAsync(LogEntry stored, CancellationToken cancellationToken)
+    {
+        var last = stored;
+        foreach (var entry in (await log.ReadIncidentAsync(stored.IncidentId, cancellationToken)).Where(e => e.Position > stored.Position))
+        {
+            // The alerts logged with the report directly follow it in the log.
+            if (entry.Position != last.Position + 1 || entry.Type != EventTypes.AgencyAlerted || entry.Metadata.CausationId != stored.EventId)
+            {
+                break;
+            }
+
+            last = entry;
+        }
+
+        var reference = IncidentReference.For(stored.DataAs<IncidentReported>().ReportedAt, stored.Position);
+        return new ReportIncidentResponse(stored.IncidentId, reference, stored.Position, last.Version, WasDuplicate: true);
     }
 
     private IReadOnlyList<NewEvent> PlanAlerts(Guid eventId, IncidentReported reported, DateTimeOffset now)
