@@ -7,13 +7,21 @@ namespace Coordination.Hub.Features.Common;
 
 /// <summary>
 /// Appends one command's event to an existing incident: read what the caller may see, decide, append at
-/// the version read. When the caller named no expected version, a conflict caused by someone else's
-/// append in between (another agency acknowledging or updating the same incident) is resolved by reading and deciding
-/// again; when the caller did name one, the conflict is theirs to see (409).
+/// the version read. Commands on one incident take turns in this hub, so the liaisons of every agency a
+/// flood alerts can acknowledge at the same moment without finding the incident changed under them (they
+/// used to race on its version, and with six at once the last ran out of retries and was answered 409).
+/// When the caller named no expected version, a conflict with an append made elsewhere (another hub,
+/// escalation) is resolved by reading and deciding again; when the caller did name one, the conflict is
+/// theirs to see (409).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The turns are only awaited, never asked for their wait handles, so they hold nothing to release.")]
 public sealed class IncidentWriter(IEventLog log, IncidentAccess access)
 {
     private const int Attempts = 5;
+
+    // Turns by incident, striped so that the set stays fixed however many incidents there are; two incidents
+    // sharing a stripe only wait for each other's commit.
+    private readonly SemaphoreSlim[] _turns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async Task<CommandResponse> AppendAsync(
         Caller caller,
@@ -24,6 +32,26 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
+        var turn = _turns[(incidentId.GetHashCode() & int.MaxValue) % _turns.Length];
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            return await DecideAndAppendAsync(caller, incidentId, eventId, expectedVersion, decide, cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task<CommandResponse> DecideAndAppendAsync(
+        Caller caller,
+        Guid incidentId,
+        Guid? eventId,
+        int? expectedVersion,
+        Func<IncidentBoardRow, Task<NewEvent>> decide,
+        CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var incident = await access.GetVisibleAsync(caller, incidentId, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
@@ -166,6 +167,40 @@ public sealed class CommandBehaviourTests
             Assert.That(another!.Message, Does.Contain("HubException: 409").And.Contain("already acknowledged"));
             Assert.That(timeline.EnumerateArray().Count(t => t.GetProperty("type").GetString() == EventTypes.AlertAcknowledged), Is.EqualTo(1));
         });
+    }
+
+    [Test]
+    public async Task Every_agency_alerted_can_acknowledge_at_the_same_moment()
+    {
+        string[] agencies = ["ncem", "civil-defence", "ambulance", "red-crescent", "municipality-derna", "security-derna"];
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        var incidentId = (await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        var liaisons = await Task.WhenAll(agencies.Select(a => _hub.ClientForAsync("liaison." + a)));
+        try
+        {
+            // A flood alerts six agencies at once, and their liaisons answer at once; none of them named a
+            // version, so none should be told the incident changed under them.
+            using var start = new SemaphoreSlim(0);
+            var answers = liaisons.Select(async liaison =>
+            {
+                await start.WaitAsync();
+                using var response = await liaison.PostAsJsonAsync($"api/incidents/{incidentId}/acknowledge", new { }, HubHost.Json);
+                return (int)response.StatusCode;
+            }).ToArray();
+            start.Release(answers.Length);
+            Assert.That(await Task.WhenAll(answers), Is.All.EqualTo(200));
+
+            using var commander = await _hub.ClientForAsync("commander");
+            var alerts = (await commander.GetOkAsync($"api/incidents/{incidentId}")).GetProperty("alerts").EnumerateArray().ToArray();
+            Assert.That(alerts.Select(a => a.GetProperty("acknowledgedBy").GetString()), Is.EquivalentTo(agencies.Select(a => "liaison." + a)));
+        }
+        finally
+        {
+            foreach (var liaison in liaisons)
+            {
+                liaison.Dispose();
+            }
+        }
     }
 
     [Test]
