@@ -36,42 +36,31 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access)
         await turn.WaitAsync(cancellationToken);
         try
         {
-            return await DecideAndAppendAsync(caller, incidentId, eventId, expectedVersion, decide, cancellationToken);
+            for (var attempt = 1; ; attempt++)
+            {
+                var incident = await access.GetVisibleAsync(caller, incidentId, cancellationToken);
+                // A retry of a command already stored is answered as the success it was, whatever changed since.
+                if (eventId is { } key && await log.FindAsync(key, cancellationToken) is { } stored)
+                {
+                    return stored.IncidentId == incidentId
+                        ? new CommandResponse(incidentId, stored.Position, stored.Version, WasDuplicate: true)
+                        : throw CommandRejectedException.Conflict($"EventId {key} was already used for another incident.");
+                }
+
+                var decided = await decide(incident);
+                try
+                {
+                    var result = await log.AppendAsync(incidentId, expectedVersion ?? incident.Version, [decided], cancellationToken);
+                    return new CommandResponse(incidentId, result.LastPosition, result.LastVersion, result.WasDuplicate);
+                }
+                catch (ConcurrencyConflictException) when (expectedVersion is null && attempt < Attempts)
+                {
+                }
+            }
         }
         finally
         {
             turn.Release();
-        }
-    }
-
-    private async Task<CommandResponse> DecideAndAppendAsync(
-        Caller caller,
-        Guid incidentId,
-        Guid? eventId,
-        int? expectedVersion,
-        Func<IncidentBoardRow, Task<NewEvent>> decide,
-        CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var incident = await access.GetVisibleAsync(caller, incidentId, cancellationToken);
-            // A retry of a command already stored is answered as the success it was, whatever changed since.
-            if (eventId is { } key && await log.FindAsync(key, cancellationToken) is { } stored)
-            {
-                return stored.IncidentId == incidentId
-                    ? new CommandResponse(incidentId, stored.Position, stored.Version, WasDuplicate: true)
-                    : throw CommandRejectedException.Conflict($"EventId {key} was already used for another incident.");
-            }
-
-            var decided = await decide(incident);
-            try
-            {
-                var result = await log.AppendAsync(incidentId, expectedVersion ?? incident.Version, [decided], cancellationToken);
-                return new CommandResponse(incidentId, result.LastPosition, result.LastVersion, result.WasDuplicate);
-            }
-            catch (ConcurrencyConflictException) when (expectedVersion is null && attempt < Attempts)
-            {
-            }
         }
     }
 }
