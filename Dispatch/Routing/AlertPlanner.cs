@@ -42,14 +42,29 @@ public sealed class AlertPlanner(RoutingRulesProvider rules, IOptions<AlertOptio
 
     /// <summary>
     /// True when <paramref name="next"/>, the entry right after a report, is one of that report's alerts:
-    /// the report was appended with its alerts, which always directly follow it.
+    /// the report was appended with its alerts.
     /// </summary>
-    public static bool IsAlertOf(LogEntry? next, LogEntry report)
+    public static bool IsAlertOf(LogEntry? next, LogEntry report) =>
+        next is not null && AlertsLoggedWith(report, [next]).Any();
+
+    /// <summary>
+    /// The alerts appended with <paramref name="report"/>, found among <paramref name="entries"/> (in log order):
+    /// its AgencyAlerted entries that directly follow it, which is where its own transaction puts them.
+    /// </summary>
+    public static IEnumerable<LogEntry> AlertsLoggedWith(LogEntry report, IEnumerable<LogEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return next is not null
-            && next.Position == report.Position + 1
-            && next.Type == EventTypes.AgencyAlerted
-            && next.Metadata.CausationId == report.EventId;
+        ArgumentNullException.ThrowIfNull(entries);
+        var position = report.Position;
+        foreach (var entry in entries.Where(e => e.Position > report.Position))
+        {
+            if (entry.Position != position + 1 || entry.Type != EventTypes.AgencyAlerted || entry.Metadata.CausationId != report.EventId)
+            {
+                yield break;
+            }
+
+            position = entry.Position;
+            yield return entry;
+        }
     }
 }

@@ -117,18 +117,8 @@ public sealed class ReportIncidentHandler(
     /// <summary>The answer the stored report was given: its version is the one after the alerts logged with it.</summary>
     private async Task<ReportIncidentResponse> StoredAnswerAsync(LogEntry stored, CancellationToken cancellationToken)
     {
-        var last = stored;
-        foreach (var entry in (await log.ReadIncidentAsync(stored.IncidentId, cancellationToken)).Where(e => e.Position > stored.Position))
-        {
-            // The alerts logged with the report directly follow it in the log.
-            if (entry.Position != last.Position + 1 || entry.Type != EventTypes.AgencyAlerted || entry.Metadata.CausationId != stored.EventId)
-            {
-                break;
-            }
-
-            last = entry;
-        }
-
+        var entries = await log.ReadIncidentAsync(stored.IncidentId, cancellationToken);
+        var last = AlertPlanner.AlertsLoggedWith(stored, entries).LastOrDefault() ?? stored;
         var reference = IncidentReference.For(stored.DataAs<IncidentReported>().ReportedAt, stored.Position);
         return new ReportIncidentResponse(stored.IncidentId, reference, stored.Position, last.Version, WasDuplicate: true);
     }
