@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Coordination.Persistence.EventLog;
 
 namespace Coordination.Persistence.Dialects;
 
@@ -29,6 +30,9 @@ public interface ISqlDialect
 
     /// <summary>True when the exception is a unique-key violation.</summary>
     bool IsUniqueViolation(Exception exception);
+
+    /// <summary>Walks the whole hash chain in position order (<see cref="ChainWalk"/>); a dialect may read it faster its own way.</summary>
+    Task<VerificationResult> VerifyChainAsync(CancellationToken cancellationToken) => ChainVerifier.VerifyAsync(this, cancellationToken);
 
     /// <summary>The dialect's own script, from "&lt;Name&gt;/Sql/&lt;name&gt;.sql".</summary>
     string Script(string name) => SqlScripts.Get($"{Name}/Sql/{name}.sql");

@@ -28,9 +28,41 @@ public static class ChainHasher
     public static void Compute(ReadOnlySpan<byte> previousHash, StoredRow row, Span<byte> destination)
     {
         ArgumentNullException.ThrowIfNull(row);
+        // The text's UTF-8 goes into one scratch buffer: stack for the usual row, pooled for a large one.
+        var size = Encoding.UTF8.GetMaxByteCount(row.Type.Length + row.Data.Length + row.Metadata.Length);
+        byte[]? rented = null;
+        var text = size <= 4096 ? stackalloc byte[size] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            var type = Encoding.UTF8.GetBytes(row.Type, text);
+            var data = Encoding.UTF8.GetBytes(row.Data, text[type..]);
+            var metadata = Encoding.UTF8.GetBytes(row.Metadata, text[(type + data)..]);
+            Compute(previousHash, new ChainFields
+            {
+                Position = row.Position,
+                IncidentId = row.IncidentId,
+                Version = row.Version,
+                EventId = row.EventId,
+                Type = text[..type],
+                Data = text.Slice(type, data),
+                Metadata = text.Slice(type + data, metadata),
+                RecordedAt = row.RecordedAt,
+            }, destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The same hash from fields whose text is already UTF-8 (the bytes as the database stores them).</summary>
+    public static void Compute(ReadOnlySpan<byte> previousHash, in ChainFields row, Span<byte> destination)
+    {
         // The canonical bytes go into one buffer: stack for the usual row, pooled for a large one.
-        var size = previousHash.Length + (3 * 8) + (5 * 4) + (2 * 36)
-            + Encoding.UTF8.GetMaxByteCount(row.Type.Length + row.Data.Length + row.Metadata.Length);
+        var size = previousHash.Length + (3 * 8) + (5 * 4) + (2 * 36) + row.Type.Length + row.Data.Length + row.Metadata.Length;
         byte[]? rented = null;
         var buffer = size <= 4096 ? stackalloc byte[size] : (rented = ArrayPool<byte>.Shared.Rent(size));
         try
@@ -71,10 +103,10 @@ public static class ChainHasher
         return 4 + written;
     }
 
-    private static int WriteText(Span<byte> buffer, string value)
+    private static int WriteText(Span<byte> buffer, ReadOnlySpan<byte> utf8)
     {
-        var written = Encoding.UTF8.GetBytes(value, buffer[4..]);
-        BinaryPrimitives.WriteInt32BigEndian(buffer, written);
-        return 4 + written;
+        BinaryPrimitives.WriteInt32BigEndian(buffer, utf8.Length);
+        utf8.CopyTo(buffer[4..]);
+        return 4 + utf8.Length;
     }
 }

@@ -12,8 +12,6 @@ namespace Coordination.Persistence.EventLog;
 /// <summary>The event log on any <see cref="ISqlDialect"/>; all SQL through Dapper, always parameterised.</summary>
 public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, TimeProvider time) : IEventLog, IDisposable
 {
-    private const int VerifyPageSize = 5000;
-
     // Group commit: appends queue here and one writer takes whatever is waiting (up to MaxBatch) into a
     // single transaction, so concurrent callers share one durable commit instead of waiting for one each.
     // Each request runs inside its own savepoint: a conflict in one leaves the others untouched.
@@ -261,82 +259,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         return await connection.ExecuteScalarAsync<long>(Command(SqlScripts.Get("EventLog/Sql/HeadPosition.sql"), null, null, cancellationToken));
     }
 
-    public async Task<VerificationResult> VerifyAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = dialect.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        var sql = dialect.Script("ReadAfter");
-        var previousHash = ChainHasher.Genesis;
-        var computed = new byte[32];
-        // One row object reused and columns read by ordinal: the verifier reads every entry of the log,
-        // and materialising a million rows through Dapper cost more than hashing them.
-        var row = new StoredRow();
-        long expected = 1, checkedCount = 0;
-        while (true)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            AddParameter(command, "@After", expected - 1);
-            AddParameter(command, "@Limit", VerifyPageSize);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var read = 0;
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                read++;
-                checkedCount++;
-                Fill(reader, row);
-                if (row.Position != expected)
-                {
-                    return new VerificationResult(false, checkedCount, expected, $"position {expected} is missing (next stored is {row.Position})");
-                }
-
-                if (!row.PrevHash.AsSpan().SequenceEqual(previousHash))
-                {
-                    return new VerificationResult(false, checkedCount, row.Position, "previous hash does not match the entry before it");
-                }
-
-                ChainHasher.Compute(previousHash, row, computed);
-                if (!computed.AsSpan().SequenceEqual(row.Hash))
-                {
-                    return new VerificationResult(false, checkedCount, row.Position, "content does not match its hash");
-                }
-
-                previousHash = row.Hash;
-                expected++;
-            }
-
-            if (read < VerifyPageSize)
-            {
-                return new VerificationResult(true, checkedCount, null, null);
-            }
-        }
-    }
-
-    /// <summary>Reads a ReadAfter row (columns in the script's order) into <paramref name="row"/>; Guids are text on SQLite.</summary>
-    private static void Fill(DbDataReader reader, StoredRow row)
-    {
-        row.Position = reader.GetInt64(0);
-        row.IncidentId = ReadGuid(reader, 1);
-        row.Version = reader.GetInt32(2);
-        row.EventId = ReadGuid(reader, 3);
-        row.Type = reader.GetString(4);
-        row.Data = reader.GetString(5);
-        row.Metadata = reader.GetString(6);
-        row.RecordedAt = reader.GetInt64(7);
-        row.PrevHash = reader.GetFieldValue<byte[]>(8);
-        row.Hash = reader.GetFieldValue<byte[]>(9);
-    }
-
-    private static Guid ReadGuid(DbDataReader reader, int ordinal) =>
-        reader.GetFieldType(ordinal) == typeof(string) ? Guid.Parse(reader.GetString(ordinal)) : reader.GetGuid(ordinal);
-
-    private static void AddParameter(DbCommand command, string name, long value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+    public Task<VerificationResult> VerifyAsync(CancellationToken cancellationToken) => dialect.VerifyChainAsync(cancellationToken);
 
     public void Dispose() => _queue.Writer.TryComplete();
 

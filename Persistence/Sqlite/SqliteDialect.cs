@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Coordination.Persistence.Dialects;
+using Coordination.Persistence.EventLog;
 using Microsoft.Data.Sqlite;
 
 namespace Coordination.Persistence.Sqlite;
@@ -82,6 +83,9 @@ public sealed class SqliteDialect : ISqlDialect
         // deferred: the write lock is taken now, so the head position and hash read next cannot change under us.
         return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
+
+    public Task<VerificationResult> VerifyChainAsync(CancellationToken cancellationToken) =>
+        SqliteChainVerifier.VerifyAsync(this, cancellationToken);
 
     public IReadOnlyList<string> SplitBatches(string script) => [script];
 

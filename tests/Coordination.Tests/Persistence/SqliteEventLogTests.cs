@@ -101,4 +101,61 @@ public sealed class SqliteEventLogTests : EventLogContract
         await checkpoints.SaveAsync("relay", 8, default);
         Assert.That(await checkpoints.LoadAsync("relay", default), Is.EqualTo(8), "the turn was passed on, not lost");
     }
+
+    /// <summary>How an attacker with the file changes the log, around its append-only triggers.</summary>
+    public enum Tampering
+    {
+        None,
+        Content,
+        PreviousHash,
+        DeletedEntry,
+        LastHash,
+    }
+
+    // The audit reads SQLite's own buffers (SqliteChainVerifier); the ADO.NET walk every dialect can use is the
+    // reference. Both must give the same answer on the same file, whatever the text and whatever was changed.
+    [TestCase(Tampering.None, null, null)]
+    [TestCase(Tampering.Content, 5L, "content does not match its hash")]
+    [TestCase(Tampering.PreviousHash, 5L, "previous hash does not match the entry before it")]
+    [TestCase(Tampering.DeletedEntry, 5L, "position 5 is missing (next stored is 6)")]
+    [TestCase(Tampering.LastHash, 10L, "content does not match its hash")]
+    public async Task The_audit_on_SQLite_finds_what_the_reference_walk_finds(Tampering tampering, long? firstBad, string? problem)
+    {
+        // Arabic, hostile text and a report larger than the hasher's stack buffer (4 KiB of UTF-8).
+        string[] titles = ["فيضان في درنة", "<script>alert('x')</script> '; DELETE FROM event_log; -- \u202E", string.Concat(Enumerable.Repeat("انهيار سد وادي درنة ", 250))];
+        foreach (var title in titles)
+        {
+            var id = Guid.NewGuid();
+            await Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id, title), SampleEvents.Alerted(id, "ncem")], default);
+            await Log.AppendAsync(id, 2, [SampleEvents.Acknowledged(id, "ncem")], default);
+        }
+
+        var last = Guid.NewGuid();
+        await Log.AppendAsync(last, ExpectedVersion.NoStream, [SampleEvents.Reported(last)], default);
+
+        await using (var connection = Dialect.CreateConnection())
+        {
+            await connection.ExecuteAsync("DROP TRIGGER event_log_no_update; DROP TRIGGER event_log_no_delete;");
+            await connection.ExecuteAsync(tampering switch
+            {
+                Tampering.None => "SELECT 1",
+                Tampering.Content => "UPDATE event_log SET data = replace(data, 'Extreme', 'Minor') WHERE position = 5",
+                Tampering.PreviousHash => "UPDATE event_log SET prev_hash = zeroblob(32) WHERE position = 5",
+                Tampering.DeletedEntry => "DELETE FROM event_log WHERE position = 5",
+                Tampering.LastHash => "UPDATE event_log SET hash = zeroblob(32) WHERE position = 10",
+                _ => throw new ArgumentOutOfRangeException(nameof(tampering)),
+            });
+        }
+
+        var audit = await Log.VerifyAsync(default);
+        var reference = await ChainVerifier.VerifyAsync(Dialect, default);
+        Assert.Multiple(() =>
+        {
+            Assert.That(audit, Is.EqualTo(reference));
+            Assert.That(audit.IsValid, Is.EqualTo(tampering == Tampering.None));
+            Assert.That(audit.FirstBadPosition, Is.EqualTo(firstBad));
+            Assert.That(audit.Problem, Is.EqualTo(problem));
+            Assert.That(audit.EntriesChecked, Is.EqualTo(firstBad ?? 10));
+        });
+    }
 }
