@@ -54,15 +54,12 @@ public static class IncidentsApi
     {
         var caller = context.Caller();
         var incident = await access.GetVisibleAsync(caller, incidentId, context.RequestAborted);
-        if (incident.Classification == Classification.Restricted)
+        if (incident.Board.Classification == Classification.Restricted)
         {
             await audit.RecordAsync(caller, [incidentId], "details");
         }
 
-        return new IncidentDetails(
-            incident,
-            await readModels.GetAlertsAsync(incidentId, context.RequestAborted),
-            await Timeline.ReadAsync(log, incidentId, context.RequestAborted));
+        return new IncidentDetails(incident.Board, incident.Alerts, await Timeline.ReadAsync(log, incidentId, context.RequestAborted));
     }
 
     private static Task<CommandResponse> Acknowledge(Guid incidentId, AcknowledgeAlertRequest request, AcknowledgeAlertHandler handler, HttpContext context) =>

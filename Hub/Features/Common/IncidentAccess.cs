@@ -11,19 +11,24 @@ namespace Coordination.Hub.Features.Common;
 /// </summary>
 public sealed class IncidentAccess(ReadModels readModels)
 {
-    public async Task<IncidentBoardRow> GetVisibleAsync(Caller caller, Guid incidentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The incident with its alerts, read once for both: a liaison's access is decided by the alerts, and the
+    /// acknowledgement and the incident's details need them too.
+    /// </summary>
+    public async Task<VisibleIncident> GetVisibleAsync(Caller caller, Guid incidentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.EnsureReadsIncidents();
         var incident = await readModels.GetIncidentAsync(incidentId, cancellationToken);
-        if (incident is null || !(caller.SeesEverything || await IsRoutedToAsync(incidentId, caller.Agency, cancellationToken)))
+        var alerts = incident is null ? [] : await readModels.GetAlertsAsync(incidentId, cancellationToken);
+        if (incident is null || !(caller.SeesEverything || alerts.Any(a => a.Agency == caller.Agency)))
         {
             throw CommandRejectedException.NotFound(Say.Of($"There is no incident {incidentId} that you can see.", $"لا يوجد بلاغ {incidentId} يمكنك رؤيته."));
         }
 
-        return incident;
+        return new VisibleIncident(incident, alerts);
     }
-
-    public async Task<bool> IsRoutedToAsync(Guid incidentId, string agency, CancellationToken cancellationToken) =>
-        (await readModels.GetAlertsAsync(incidentId, cancellationToken)).Any(a => a.Agency == agency);
 }
+
+/// <summary>An incident as the caller may see it: its board row and the alerts raised for it.</summary>
+public sealed record VisibleIncident(IncidentBoardRow Board, IReadOnlyList<AlertRow> Alerts);

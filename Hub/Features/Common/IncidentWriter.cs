@@ -28,7 +28,7 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access)
         Guid incidentId,
         Guid? eventId,
         int? expectedVersion,
-        Func<IncidentBoardRow, Task<NewEvent>> decide,
+        Func<VisibleIncident, Task<NewEvent>> decide,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
@@ -39,22 +39,37 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access)
             for (var attempt = 1; ; attempt++)
             {
                 var incident = await access.GetVisibleAsync(caller, incidentId, cancellationToken);
-                // A retry of a command already stored is answered as the success it was, whatever changed since.
-                if (eventId is { } key && await log.FindAsync(key, cancellationToken) is { } stored)
-                {
-                    return stored.IncidentId == incidentId
-                        ? new CommandResponse(incidentId, stored.Position, stored.Version, WasDuplicate: true)
-                        : throw CommandRejectedException.Conflict($"EventId {key} was already used for another incident.");
-                }
-
-                var decided = await decide(incident);
+                NewEvent decided;
                 try
                 {
-                    var result = await log.AppendAsync(incidentId, expectedVersion ?? incident.Version, [decided], cancellationToken);
+                    decided = await decide(incident);
+                }
+                catch (CommandRejectedException)
+                {
+                    // A retry of a command already stored is answered as the success it was, whatever changed
+                    // since (an acknowledgement retried is refused as already made). Looked up only here: on
+                    // the usual way the log itself answers a stored event id as a duplicate.
+                    if (await StoredAsync(incidentId, eventId, cancellationToken) is { } stored)
+                    {
+                        return stored;
+                    }
+
+                    throw;
+                }
+
+                try
+                {
+                    var result = await log.AppendAsync(incidentId, expectedVersion ?? incident.Board.Version, [decided], cancellationToken);
                     return new CommandResponse(incidentId, result.LastPosition, result.LastVersion, result.WasDuplicate);
                 }
-                catch (ConcurrencyConflictException) when (expectedVersion is null && attempt < Attempts)
+                catch (ConcurrencyConflictException)
                 {
+                    // The log refuses an event id stored for another incident as a conflict too: that one is named.
+                    _ = await StoredAsync(incidentId, eventId, cancellationToken);
+                    if (expectedVersion is not null || attempt == Attempts)
+                    {
+                        throw;
+                    }
                 }
             }
         }
@@ -62,5 +77,18 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access)
         {
             turn.Release();
         }
+    }
+
+    /// <summary>The answer to a command whose event id is already stored for this incident; a conflict when it is another's.</summary>
+    private async Task<CommandResponse?> StoredAsync(Guid incidentId, Guid? eventId, CancellationToken cancellationToken)
+    {
+        if (eventId is not { } key || await log.FindAsync(key, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+
+        return stored.IncidentId == incidentId
+            ? new CommandResponse(incidentId, stored.Position, stored.Version, WasDuplicate: true)
+            : throw CommandRejectedException.Conflict($"EventId {key} was already used for another incident.");
     }
 }

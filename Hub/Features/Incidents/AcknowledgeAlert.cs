@@ -21,7 +21,7 @@ public sealed class AcknowledgeAlertValidator : AbstractValidator<AcknowledgeAle
     }
 }
 
-public sealed class AcknowledgeAlertHandler(IncidentWriter writer, ReadModels readModels, IValidator<AcknowledgeAlertRequest> validator, TimeProvider time)
+public sealed class AcknowledgeAlertHandler(IncidentWriter writer, IValidator<AcknowledgeAlertRequest> validator, TimeProvider time)
 {
     public async Task<CommandResponse> HandleAsync(Caller caller, Guid incidentId, AcknowledgeAlertRequest request, CancellationToken cancellationToken)
     {
@@ -34,9 +34,9 @@ public sealed class AcknowledgeAlertHandler(IncidentWriter writer, ReadModels re
 
         await validator.ValidateAndThrowAsync(request, cancellationToken);
         var eventId = request.EventId ?? Guid.CreateVersion7();
-        return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, async incident =>
+        return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, incident =>
         {
-            var alert = (await readModels.GetAlertsAsync(incidentId, cancellationToken)).FirstOrDefault(a => a.Agency == caller.Agency)
+            var alert = incident.Alerts.FirstOrDefault(a => a.Agency == caller.Agency)
                 ?? throw CommandRejectedException.NotFound(Say.Of($"Your agency has no alert for incident {incidentId}.", $"لا يوجد لجهتك تنبيه عن البلاغ {incidentId}."));
             if (alert.AcknowledgedAt is not null)
             {
@@ -45,12 +45,12 @@ public sealed class AcknowledgeAlertHandler(IncidentWriter writer, ReadModels re
                     $"سبق أن أكّد {alert.AcknowledgedBy} استلام تنبيه جهتك عن البلاغ {incidentId}."));
             }
 
-            return Events.Create(
+            return Task.FromResult(Events.Create(
                 eventId,
                 EventTypes.AlertAcknowledged,
                 new AlertAcknowledged(incidentId, caller.Agency, caller.UserName, time.GetUtcNow(), string.IsNullOrEmpty(request.Note) ? null : request.Note),
                 caller,
-                incident.IsExercise);
+                incident.Board.IsExercise));
         }, cancellationToken);
     }
 }

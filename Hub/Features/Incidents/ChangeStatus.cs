@@ -37,13 +37,13 @@ public sealed class ChangeStatusHandler(IncidentWriter writer, IValidator<Change
         var to = request.Status!.Value;
         return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, incident =>
         {
-            if (to <= incident.Status)
+            if (to <= incident.Board.Status)
             {
-                throw CommandRejectedException.Conflict($"Incident {incident.Reference} is {incident.Status}; it can only move forward, not to {to}.");
+                throw CommandRejectedException.Conflict($"Incident {incident.Board.Reference} is {incident.Board.Status}; it can only move forward, not to {to}.");
             }
 
-            var changed = new IncidentStatusChanged(incidentId, incident.Status, to, string.IsNullOrEmpty(request.Reason) ? null : request.Reason, caller.UserName, time.GetUtcNow());
-            return Task.FromResult(Events.Create(eventId, EventTypes.IncidentStatusChanged, changed, caller, incident.IsExercise));
+            var changed = new IncidentStatusChanged(incidentId, incident.Board.Status, to, string.IsNullOrEmpty(request.Reason) ? null : request.Reason, caller.UserName, time.GetUtcNow());
+            return Task.FromResult(Events.Create(eventId, EventTypes.IncidentStatusChanged, changed, caller, incident.Board.IsExercise));
         }, cancellationToken);
     }
 }

@@ -37,13 +37,13 @@ public sealed class PostUpdateHandler(IncidentWriter writer, IValidator<PostUpda
         // Liaisons post only to incidents routed to their agency: the writer reads through IncidentAccess.
         return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, incident =>
         {
-            if (incident.Status == IncidentStatus.Closed)
+            if (incident.Board.Status == IncidentStatus.Closed)
             {
-                throw CommandRejectedException.Conflict($"Incident {incident.Reference} is closed.");
+                throw CommandRejectedException.Conflict($"Incident {incident.Board.Reference} is closed.");
             }
 
             var updated = new IncidentUpdated(incidentId, request.Text!, request.Severity, caller.UserName, caller.Agency, time.GetUtcNow());
-            return Task.FromResult(Events.Create(eventId, EventTypes.IncidentUpdated, updated, caller, incident.IsExercise));
+            return Task.FromResult(Events.Create(eventId, EventTypes.IncidentUpdated, updated, caller, incident.Board.IsExercise));
         }, cancellationToken);
     }
 }

@@ -170,6 +170,32 @@ public sealed class CommandBehaviourTests
     }
 
     [Test]
+    public async Task A_key_already_used_on_another_incident_is_refused_and_writes_nothing_there()
+    {
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        using var commander = await _hub.ClientForAsync("commander");
+        var first = (await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        var second = (await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood("فيضان في سوسة"))).GetProperty("incidentId").GetGuid();
+        var key = Guid.NewGuid();
+        var update = new { eventId = key, text = "ارتفاع منسوب المياه في الحي الشرقي" };
+        var stored = await operatorApi.PostOkAsync($"api/incidents/{first}/updates", update);
+        var before = (await commander.GetOkAsync($"api/incidents/{second}")).GetProperty("timeline").GetArrayLength();
+
+        using var elsewhere = await operatorApi.PostAsJsonAsync($"api/incidents/{second}/updates", update, HubHost.Json);
+        var retried = await operatorApi.PostOkAsync($"api/incidents/{first}/updates", update);
+
+        var after = (await commander.GetOkAsync($"api/incidents/{second}")).GetProperty("timeline").GetArrayLength();
+        Assert.Multiple(async () =>
+        {
+            Assert.That((int)elsewhere.StatusCode, Is.EqualTo(409));
+            Assert.That(await elsewhere.Content.ReadAsStringAsync(), Does.Contain("already used for another incident"));
+            Assert.That(after, Is.EqualTo(before), "nothing was written to the second incident");
+            Assert.That(retried.GetProperty("position").GetInt64(), Is.EqualTo(stored.GetProperty("position").GetInt64()));
+            Assert.That(retried.GetProperty("wasDuplicate").GetBoolean(), Is.True);
+        });
+    }
+
+    [Test]
     public async Task Every_agency_alerted_can_acknowledge_at_the_same_moment()
     {
         string[] agencies = ["ncem", "civil-defence", "ambulance", "red-crescent", "municipality-derna", "security-derna"];
