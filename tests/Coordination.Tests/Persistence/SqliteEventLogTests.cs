@@ -158,4 +158,48 @@ public sealed class SqliteEventLogTests : EventLogContract
             Assert.That(audit.EntriesChecked, Is.EqualTo(firstBad ?? 10));
         });
     }
+
+    // The append path binds values to SQLite's own statements by position (SqliteStatement); what it stores must
+    // be what Dapper and ADO.NET store for the same values, down to the storage class: an empty text is not NULL.
+    [Test]
+    public async Task The_append_paths_statements_store_each_value_as_Dapper_does()
+    {
+        var values = new
+        {
+            Source = "",
+            Missing = (string?)null,
+            Empty = "",
+            Arabic = "فيضان <script>alert(1)</script> '; DROP TABLE event_log; -- \u202Eدرنة",
+            Number = 42L,
+            Small = 7,
+            Flag = true,
+            Real = 32.76,
+            Bytes = new byte[] { 0, 1, 2, 255 },
+            NoBytes = Array.Empty<byte>(),
+            Id = Guid.Parse("0b9d3c52-4a8e-4f3e-9a57-1b8f0f1e2a01"),
+            At = new DateTimeOffset(2023, 9, 10, 23, 0, 0, TimeSpan.Zero),
+            Codes = new[] { "ncem", "red-crescent" },
+            Level = Coordination.Agencies.Contracts.Reference.Severity.Extreme,
+        };
+        const string columns = "source, missing, empty, arabic, number, small, flag, real, bytes, no_bytes, id, at, codes, level";
+        const string insert = "INSERT INTO probe (" + columns + ") VALUES (@Source, @Missing, @Empty, @Arabic, @Number, @Small, @Flag, @Real, @Bytes, @NoBytes, @Id, @At, @Codes, @Level)";
+        await using var connection = Dialect.CreateConnection();
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE probe (" + columns + ")");
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using (var statements = new Coordination.Persistence.PreparedStatements(connection, transaction))
+            {
+                Assert.That(await statements.ExecuteAsync(insert, values with { Source = "prepared" }, default), Is.EqualTo(1), "rows changed");
+            }
+
+            await connection.ExecuteAsync(insert, values with { Source = "dapper" }, transaction);
+            await transaction.CommitAsync();
+        }
+
+        var stored = (await connection.QueryAsync<(string Source, string Row)>(
+            "SELECT source, " + string.Join(" || '|' || ", columns.Split(", ").Skip(1).Select(c => $"typeof({c}) || ':' || quote({c})")) + " FROM probe")).ToDictionary(r => r.Source, r => r.Row);
+        Assert.That(stored["prepared"], Is.EqualTo(stored["dapper"]));
+        Assert.That(stored["prepared"], Does.StartWith("null:NULL|text:''|text:"));
+    }
 }
