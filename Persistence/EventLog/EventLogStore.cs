@@ -34,7 +34,10 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var request = new Request(incidentId, expectedVersion, events, new TaskCompletionSource<AppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Read here, on the caller's thread, rather than by the writer every append waits for; an event whose
+        // data cannot be read fails its own append before it queues.
+        var data = events.Select(e => ReadModelProjector.Read(incidentId, e.Type, e.Data)).ToArray();
+        var request = new Request(incidentId, expectedVersion, events, data, new TaskCompletionSource<AppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(request), this);
 
         EnsureWriter();
@@ -157,7 +160,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
                     await transaction.ReleaseAsync("request");
                 }
             }
-            catch (Exception ex) when (ex is ConcurrencyConflictException or DbException or JsonException)
+            catch (Exception ex) when (ex is ConcurrencyConflictException or DbException)
             {
                 if (!isolate)
                 {
@@ -226,7 +229,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
                 throw new ConcurrencyConflictException($"Incident {request.IncidentId} was changed concurrently; nothing was written.", ex);
             }
 
-            await ReadModelProjector.ApplyAsync(statements, row, cancellationToken);
+            await ReadModelProjector.ApplyAsync(statements, row, request.Data[i], cancellationToken);
         }
 
         return rows;
@@ -263,7 +266,8 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
 
     public void Dispose() => _queue.Writer.TryComplete();
 
-    private sealed record Request(Guid IncidentId, int ExpectedVersion, IReadOnlyList<NewEvent> Events, TaskCompletionSource<AppendResult> Done);
+    /// <summary>An append waiting for the writer, with each event's data as the read models fold it in.</summary>
+    private sealed record Request(Guid IncidentId, int ExpectedVersion, IReadOnlyList<NewEvent> Events, object?[] Data, TaskCompletionSource<AppendResult> Done);
 
     public static LogEntry ToEntry(StoredRow row)
     {

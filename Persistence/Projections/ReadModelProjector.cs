@@ -17,43 +17,79 @@ namespace Coordination.Persistence.Projections;
 /// </summary>
 public static class ReadModelProjector
 {
-    public static async Task ApplyAsync(PreparedStatements statements, StoredRow row, CancellationToken cancellationToken)
+    /// <summary>Folds <paramref name="row"/> into the read models, reading its data first.</summary>
+    public static Task ApplyAsync(PreparedStatements statements, StoredRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return ApplyAsync(statements, row, Read(row.IncidentId, row.Type, row.Data), cancellationToken);
+    }
+
+    /// <summary>
+    /// An entry's data as the read models fold it in (null for an entry they do not use); a
+    /// <see cref="JsonException"/> when it cannot be read. The log reads each event before its append queues,
+    /// on the caller's thread: reading the JSON in the writer, which every append waits for, was about a tenth
+    /// of the writer's time with 100 appends in flight.
+    /// </summary>
+    public static object? Read(Guid incidentId, string type, string data)
+    {
+        if (incidentId == SystemStreams.Directory)
+        {
+            return type switch
+            {
+                EventTypes.AgencyRegistered => Parse<AgencyRegistered>(type, data),
+                EventTypes.UserRegistered => Parse<UserRegistered>(type, data),
+                EventTypes.UserDisabled => Parse<UserDisabled>(type, data),
+                _ => null,
+            };
+        }
+
+        // The audit stream lives in the log only; it has no board row.
+        return SystemStreams.IsSystem(incidentId) ? null : type switch
+        {
+            EventTypes.IncidentReported => Parse<IncidentReported>(type, data),
+            EventTypes.AgencyAlerted => Parse<AgencyAlerted>(type, data),
+            EventTypes.AlertAcknowledged => Parse<AlertAcknowledged>(type, data),
+            EventTypes.IncidentUpdated => Parse<IncidentUpdated>(type, data),
+            EventTypes.IncidentStatusChanged => Parse<IncidentStatusChanged>(type, data),
+            EventTypes.AlertEscalated => Parse<AlertEscalated>(type, data),
+            EventTypes.AlertReminderSent => Parse<AlertReminderSent>(type, data),
+            _ => null,
+        };
+    }
+
+    /// <summary>Folds <paramref name="row"/> into the read models, its data already read by <see cref="Read"/>.</summary>
+    public static async Task ApplyAsync(PreparedStatements statements, StoredRow row, object? data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(row);
         if (row.IncidentId == SystemStreams.Directory)
         {
-            await ApplyDirectoryAsync(statements, row, cancellationToken);
+            await ApplyDirectoryAsync(statements, data, cancellationToken);
             return;
         }
 
-        if (SystemStreams.IsSystem(row.IncidentId))
+        switch (data)
         {
-            return; // The audit stream lives in the log only; it has no board row.
-        }
-
-        switch (row.Type)
-        {
-            case EventTypes.IncidentReported:
-                await OnReported(Parse<IncidentReported>(row));
+            case IncidentReported e:
+                await OnReported(e);
                 break;
-            case EventTypes.AgencyAlerted:
-                await OnAlerted(Parse<AgencyAlerted>(row));
+            case AgencyAlerted e:
+                await OnAlerted(e);
                 break;
-            case EventTypes.AlertAcknowledged:
-                await OnAcknowledged(Parse<AlertAcknowledged>(row));
+            case AlertAcknowledged e:
+                await OnAcknowledged(e);
                 break;
-            case EventTypes.IncidentUpdated:
-                await OnUpdated(Parse<IncidentUpdated>(row));
+            case IncidentUpdated e:
+                await OnUpdated(e);
                 break;
-            case EventTypes.IncidentStatusChanged:
-                await Touch(status: Parse<IncidentStatusChanged>(row).To);
+            case IncidentStatusChanged e:
+                await Touch(status: e.To);
                 break;
-            case EventTypes.AlertEscalated:
-                await OnEscalated(Parse<AlertEscalated>(row));
+            case AlertEscalated e:
+                await OnEscalated(e);
                 break;
-            case EventTypes.AlertReminderSent:
-                await OnReminded(Parse<AlertReminderSent>(row));
+            case AlertReminderSent e:
+                await OnReminded(e);
                 break;
         }
 
@@ -154,20 +190,18 @@ public static class ReadModelProjector
             statements.ExecuteAsync(SqlScripts.Get($"Projections/Sql/{script}.sql"), parameters, cancellationToken);
     }
 
-    private static async Task ApplyDirectoryAsync(PreparedStatements statements, StoredRow row, CancellationToken cancellationToken)
+    private static async Task ApplyDirectoryAsync(PreparedStatements statements, object? data, CancellationToken cancellationToken)
     {
-        switch (row.Type)
+        switch (data)
         {
-            case EventTypes.AgencyRegistered:
-                var agency = Parse<AgencyRegistered>(row);
+            case AgencyRegistered agency:
                 await Upsert("UpdateAgency", "InsertAgency", new { agency.Code, agency.NameAr, agency.NameEn, agency.Kind });
                 break;
-            case EventTypes.UserRegistered:
-                var user = Parse<UserRegistered>(row);
+            case UserRegistered user:
                 await Upsert("UpdateUser", "InsertUser", new { UserName = user.UserName.ToLowerInvariant(), user.DisplayName, user.Role, user.Agency });
                 break;
-            case EventTypes.UserDisabled:
-                await Execute("DisableUser", new { UserName = Parse<UserDisabled>(row).UserName.ToLowerInvariant() });
+            case UserDisabled disabled:
+                await Execute("DisableUser", new { UserName = disabled.UserName.ToLowerInvariant() });
                 break;
         }
 
@@ -183,7 +217,7 @@ public static class ReadModelProjector
             statements.ExecuteAsync(SqlScripts.Get($"Accounts/Sql/{script}.sql"), parameters, cancellationToken);
     }
 
-    private static T Parse<T>(StoredRow row) =>
-        JsonSerializer.Deserialize<T>(row.Data, ContractJson.Options)
-        ?? throw new JsonException($"Entry {row.Position} ({row.Type}) has no data.");
+    private static T Parse<T>(string type, string data) =>
+        JsonSerializer.Deserialize<T>(data, ContractJson.Options)
+        ?? throw new JsonException($"A {type} entry has no data.");
 }

@@ -314,15 +314,17 @@ public abstract class EventLogContract
     [Test]
     public async Task When_an_append_fails_halfway_through_a_shared_commit_then_only_it_is_lost()
     {
-        // The broken request's report is written before its second event fails in the projection, so the
-        // batch it shares must be rolled back and written again without it, not committed with half of it.
+        // The broken request's report and first alert are written before its second alert of the same agency
+        // is refused by the inbox, so the batch it shares must be rolled back and written again without it, not
+        // committed with half of it. An append whose data cannot be read fails before it is queued.
         var fresh = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToArray();
         var broken = Guid.NewGuid();
-        var unreadable = new NewEvent(Guid.NewGuid(), EventTypes.AgencyAlerted, "{\"incidentId\": ", SampleEvents.Reported(broken).Metadata);
+        var unreadable = Guid.NewGuid();
         var good = fresh.Take(15).Select(Report).ToList();
-        var bad = Log.AppendAsync(broken, ExpectedVersion.NoStream, [SampleEvents.Reported(broken), unreadable], default);
+        var bad = Log.AppendAsync(broken, ExpectedVersion.NoStream, [SampleEvents.Reported(broken), SampleEvents.Alerted(broken, "ncem"), SampleEvents.Alerted(broken, "ncem")], default);
+        var garbled = Log.AppendAsync(unreadable, ExpectedVersion.NoStream, [SampleEvents.Reported(unreadable), new NewEvent(Guid.NewGuid(), EventTypes.AgencyAlerted, "{\"incidentId\": ", SampleEvents.Reported(unreadable).Metadata)], default);
         good.AddRange(fresh.Skip(15).Select(Report));
-        await Task.WhenAll(good.Append(bad.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await Task.WhenAll(good.Append(bad.ContinueWith(_ => { }, TaskScheduler.Default)).Append(garbled.ContinueWith(_ => { }, TaskScheduler.Default)));
 
         var entries = await Log.ReadAfterAsync(0, 1000, default);
         await using var connection = Dialect.CreateConnection();
@@ -330,11 +332,12 @@ public abstract class EventLogContract
         var boards = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM incident_board");
         Assert.Multiple(async () =>
         {
-            Assert.That(bad.Exception?.InnerException, Is.InstanceOf<JsonException>(), "the broken append failed");
+            Assert.That(bad.Exception?.InnerException, Is.InstanceOf<DbException>(), "the broken append failed");
+            Assert.That(garbled.Exception?.InnerException, Is.InstanceOf<JsonException>(), "the unreadable append failed");
             Assert.That(good.All(t => t.IsCompletedSuccessfully && t.Result.LastPosition - t.Result.FirstPosition == 1), Is.True, "every other append stored whole");
             Assert.That(entries.Select(e => e.Position), Is.EqualTo(Enumerable.Range(1, 60).Select(i => (long)i)), "no gaps");
-            Assert.That(entries.Any(e => e.IncidentId == broken), Is.False, "nothing of the broken append stored");
-            Assert.That((alerts, boards), Is.EqualTo((30, 30)), "nor of its read models");
+            Assert.That(entries.Any(e => e.IncidentId == broken || e.IncidentId == unreadable), Is.False, "nothing of the failed appends stored");
+            Assert.That((alerts, boards), Is.EqualTo((30, 30)), "nor of their read models");
             Assert.That((await Log.VerifyAsync(default)).IsValid, Is.True);
         });
 
