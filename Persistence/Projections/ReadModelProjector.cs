@@ -17,11 +17,21 @@ namespace Coordination.Persistence.Projections;
 /// </summary>
 public static class ReadModelProjector
 {
-    /// <summary>Folds <paramref name="row"/> into the read models, reading its data first.</summary>
+    /// <summary>Folds a stored <paramref name="row"/> into the read models (a rebuild), reading its data first.</summary>
     public static Task ApplyAsync(PreparedStatements statements, StoredRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return ApplyAsync(statements, row, Read(row.IncidentId, row.Type, row.Data), cancellationToken);
+        object? data;
+        try
+        {
+            data = Read(row.IncidentId, row.Type, row.Data);
+        }
+        catch (JsonException ex)
+        {
+            throw new JsonException($"Entry {row.Position} ({row.Type}) cannot be read: {ex.Message}", ex);
+        }
+
+        return ApplyAsync(statements, row, data, cancellationToken);
     }
 
     /// <summary>

@@ -202,4 +202,26 @@ public sealed class SqliteEventLogTests : EventLogContract
         Assert.That(stored["prepared"], Is.EqualTo(stored["dapper"]));
         Assert.That(stored["prepared"], Does.StartWith("null:NULL|text:''|text:"));
     }
+
+    // Data is read before an append queues, so only a row written behind the log's back can be unreadable; a
+    // rebuild must name it, change nothing and leave the read models as they were.
+    [Test]
+    public async Task A_rebuild_that_meets_an_unreadable_entry_names_it_and_changes_nothing()
+    {
+        var id = Guid.NewGuid();
+        await Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id), SampleEvents.Alerted(id, "ncem")], default);
+        await using var connection = Dialect.CreateConnection();
+        await connection.ExecuteAsync(
+            "INSERT INTO event_log (position, incident_id, version, event_id, type, data, metadata, recorded_at, prev_hash, hash) " +
+            "VALUES (3, @Id, 1, @EventId, 'IncidentReported', 'null', '{}', 0, zeroblob(32), zeroblob(32))",
+            new { Id = Guid.NewGuid().ToString("D"), EventId = Guid.NewGuid().ToString("D") });
+
+        var rebuild = Assert.ThrowsAsync<System.Text.Json.JsonException>(() => new Coordination.Persistence.Projections.ProjectionRebuilder(Dialect).RebuildAsync(default));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(rebuild!.Message, Does.Contain("Entry 3 (IncidentReported)"));
+            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incident_board"), Is.EqualTo(1), "the board as it was");
+            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM alert_inbox"), Is.EqualTo(1), "the inbox as it was");
+        });
+    }
 }
