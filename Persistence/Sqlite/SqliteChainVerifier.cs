@@ -26,7 +26,7 @@ internal static class SqliteChainVerifier
 
     private static VerificationResult Walk(sqlite3 database, string sql, CancellationToken cancellationToken)
     {
-        ThrowOnError(raw.sqlite3_prepare_v2(database, sql, out var statement), database);
+        SqliteStatement.ThrowOnError(raw.sqlite3_prepare_v2(database, sql, out var statement), database);
         using (statement)
         {
             var walk = new ChainWalk();
@@ -40,7 +40,7 @@ internal static class SqliteChainVerifier
 
                 if (step != raw.SQLITE_ROW)
                 {
-                    ThrowOnError(step, database);
+                    SqliteStatement.ThrowOnError(step, database);
                 }
 
                 if (rows % RowsBetweenCancellationChecks == 0)
@@ -73,12 +73,4 @@ internal static class SqliteChainVerifier
         raw.sqlite3_column_type(statement, column) == raw.SQLITE_BLOB
             ? new Guid(raw.sqlite3_column_blob(statement, column))
             : Guid.Parse(raw.sqlite3_column_blob(statement, column));
-
-    private static void ThrowOnError(int result, sqlite3 database)
-    {
-        if (result != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(result, database);
-        }
-    }
 }

@@ -146,11 +146,14 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
-    private void Check(int result)
+    private void Check(int result) => ThrowOnError(result, _database);
+
+    /// <summary>A SQLite result other than OK as the <see cref="SqliteException"/> ADO.NET would throw for it.</summary>
+    internal static void ThrowOnError(int result, sqlite3 database)
     {
         if (result != raw.SQLITE_OK)
         {
-            SqliteException.ThrowExceptionForRC(result, _database);
+            SqliteException.ThrowExceptionForRC(result, database);
         }
     }
 
