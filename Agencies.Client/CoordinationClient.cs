@@ -365,27 +365,3 @@ public sealed class CoordinationClient : IAsyncDisposable
             TimeSpan.FromMilliseconds(Math.Min(maxDelay.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(retryContext.PreviousRetryCount, 10))));
     }
 }
-
-/// <summary>The hub refused a request; <see cref="Exception.Message"/> carries its ProblemDetails.</summary>
-public sealed class CoordinationException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="status">The HTTP status.</param>
-    /// <param name="problem">The response body (ProblemDetails JSON).</param>
-    public CoordinationException(HttpStatusCode status, string problem) : base($"{(int)status} {problem}") => Status = status;
-
-    /// <summary>Creates the exception.</summary>
-    public CoordinationException() { }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">The message.</param>
-    public CoordinationException(string message) : base(message) { }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">The message.</param>
-    /// <param name="inner">The cause.</param>
-    public CoordinationException(string message, Exception inner) : base(message, inner) { }
-
-    /// <summary>The HTTP status the hub answered.</summary>
-    public HttpStatusCode Status { get; }
-}

@@ -28,4 +28,7 @@ internal static partial class DispatchLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint {Name} could not be saved; the next save retries, and a restart until then repeats a little more")]
     public static partial void CheckpointNotSaved(ILogger logger, Exception exception, string name);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId}: its alerts could not be planned with the report; the report is logged alone and the routing consumer routes it")]
+    public static partial void AlertsNotPlanned(ILogger logger, Exception exception, Guid incidentId);
 }

@@ -3,6 +3,7 @@ using Coordination.Dispatch.Bus;
 using Coordination.Dispatch.Consumers;
 using Coordination.Dispatch.Escalation;
 using Coordination.Dispatch.Relay;
+using Coordination.Dispatch.Reports;
 using Coordination.Dispatch.Routing;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,8 @@ public static class DispatchServiceCollectionExtensions
         rulesPath = Path.Combine(dataDirectory, string.IsNullOrWhiteSpace(rulesPath) ? "routing-rules.json" : rulesPath);
         services.AddSingleton(sp => new RoutingRulesProvider(rulesPath, sp.GetRequiredService<AgencyDirectory>(), sp.GetRequiredService<ILogger<RoutingRulesProvider>>()));
         services.AddSingleton<AlertPlanner>();
+        services.AddSingleton<ResentEvents>();
+        services.AddSingleton<ReportWithAlerts>();
 
         services.AddMassTransit(x =>
         {

@@ -9,6 +9,4 @@ internal static partial class HubLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "The agency directory could not be refreshed; the previous one stays in use")]
     public static partial void DirectoryRefreshFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId}: its alerts could not be planned with the report; the report is logged alone and the routing consumer routes it")]
-    public static partial void AlertsNotPlanned(ILogger logger, Exception exception, Guid incidentId);
 }

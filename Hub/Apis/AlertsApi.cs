@@ -1,28 +1,16 @@
-using Coordination.Hub.Features.Common;
-using Coordination.Persistence.Projections;
+using Coordination.Hub.Features.Alerts;
+using Coordination.Hub.Pipeline;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Coordination.Hub.Apis;
 
-/// <summary>/api/alerts: the caller's agency inbox, newest first (200 unless a limit up to 1000 is given).</summary>
+/// <summary>/api/alerts: the caller's agency inbox (or, for the duty office and commanders, any agency's), newest first.</summary>
 public static class AlertsApi
 {
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/alerts", Inbox).RequireAuthorization().WithTags("Alerts");
+        app.MapApi("/api/alerts", "Alerts").MapGet("/", (ReadInbox useCase, HttpContext http, string? agency, int? limit) =>
+            http.RunAsync(useCase, new ReadInbox.Query(agency, limit))).Refuses(Status400BadRequest, Status403Forbidden);
         return app;
-    }
-
-    private static async Task<IReadOnlyList<AlertRow>> Inbox(ReadModels readModels, HttpContext context, string? agency, int? limit)
-    {
-        var count = limit.Or(200);
-        var caller = context.Caller();
-        caller.EnsureReadsIncidents();
-        var wanted = agency ?? caller.Agency;
-        if (wanted != caller.Agency && !caller.SeesEverything)
-        {
-            throw CommandRejectedException.Forbidden("A liaison sees only their own agency's alerts.");
-        }
-
-        return await readModels.GetInboxAsync(wanted, count, context.RequestAborted);
     }
 }

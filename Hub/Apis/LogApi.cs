@@ -1,7 +1,6 @@
-using Coordination.Agencies.Contracts.Reference;
-using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Log;
-using Coordination.Persistence.EventLog;
+using Coordination.Hub.Pipeline;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Coordination.Hub.Apis;
 
@@ -10,21 +9,10 @@ public static class LogApi
 {
     public static IEndpointRouteBuilder MapLogApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/log").RequireAuthorization().WithTags("Log");
-        group.MapGet("/", (CatchUpHandler handler, HttpContext context, long? after, int? limit) =>
-            handler.HandleAsync(context.Caller(), after ?? 0, limit ?? 500, context.RequestAborted));
-        group.MapGet("/verify", Verify);
+        var group = app.MapApi("/api/log", "Log");
+        group.MapGet("/", (CatchUp useCase, HttpContext http, long? after, int? limit) =>
+            http.RunAsync(useCase, new CatchUp.Query(after ?? 0, limit ?? CatchUp.DefaultLimit))).Refuses(Status400BadRequest, Status403Forbidden);
+        group.MapGet("/verify", (VerifyLog useCase, HttpContext http) => http.RunAsync(useCase, new VerifyLog.Query())).Refuses(Status403Forbidden);
         return app;
-    }
-
-    private static Task<VerificationResult> Verify(IEventLog log, HttpContext context)
-    {
-        var caller = context.Caller();
-        if (caller.Role is not (Role.Commander or Role.Administrator))
-        {
-            throw CommandRejectedException.Forbidden("Only commanders and administrators run the log verifier.");
-        }
-
-        return log.VerifyAsync(context.RequestAborted);
     }
 }

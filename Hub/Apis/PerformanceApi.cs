@@ -1,4 +1,6 @@
 using Coordination.Hub.Features.Performance;
+using Coordination.Hub.Pipeline;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Coordination.Hub.Apis;
 
@@ -7,9 +9,8 @@ public static class PerformanceApi
 {
     public static IEndpointRouteBuilder MapPerformanceApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/performance/agencies", (ResponseFiguresQuery query, HttpContext context, int? days, bool? exercise) =>
-                query.RunAsync(context.Caller(), days ?? 30, exercise ?? false, context.RequestAborted))
-            .RequireAuthorization().WithTags("Performance");
+        app.MapApi("/api/performance", "Performance").MapGet("/agencies", (GetResponseFigures useCase, HttpContext http, int? days, bool? exercise) =>
+            http.RunAsync(useCase, new GetResponseFigures.Query(days ?? 30, exercise ?? false))).Refuses(Status400BadRequest, Status403Forbidden);
         return app;
     }
 }

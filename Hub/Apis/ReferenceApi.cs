@@ -1,6 +1,5 @@
-using Coordination.Agencies.Contracts.Reference;
-using Coordination.Dispatch.Agencies;
-using Coordination.Dispatch.Routing;
+using Coordination.Hub.Features.Reference;
+using Coordination.Hub.Pipeline;
 
 namespace Coordination.Hub.Apis;
 
@@ -9,11 +8,11 @@ public static class ReferenceApi
 {
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/reference").RequireAuthorization().WithTags("Reference");
-        group.MapGet("/hazards", () => Hazards.All);
-        group.MapGet("/districts", () => Districts.All);
-        group.MapGet("/agencies", (AgencyDirectory agencies) => agencies.All);
-        group.MapGet("/routing-rules", (RoutingRulesProvider rules) => rules.Current.Rules);
+        var group = app.MapApi("/api/reference", "Reference");
+        group.MapGet("/hazards", (ListHazards useCase, HttpContext http) => http.RunAsync(useCase, new ListHazards.Query()));
+        group.MapGet("/districts", (ListDistricts useCase, HttpContext http) => http.RunAsync(useCase, new ListDistricts.Query()));
+        group.MapGet("/agencies", (ListAgencies useCase, HttpContext http) => http.RunAsync(useCase, new ListAgencies.Query()));
+        group.MapGet("/routing-rules", (ListRoutingRules useCase, HttpContext http) => http.RunAsync(useCase, new ListRoutingRules.Query()));
         return app;
     }
 }

@@ -1,27 +1,22 @@
-using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Commands;
+using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Hub.Auth;
-using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Incidents;
 using Coordination.Hub.Features.Log;
-using FluentValidation;
+using Coordination.Hub.Pipeline;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Coordination.Hub.Realtime;
 
 /// <summary>
-/// The realtime channel. On connect a caller joins the one audience group their role and agency allow;
-/// the same commands as the REST API are hub methods, and CatchUp reads the log after a position.
+/// The realtime channel. On connect a caller joins the one audience group their role and agency allow; the same
+/// use cases as the REST API are hub methods, each a thin adapter onto <see cref="UseCasePipeline"/>. Refusals
+/// and language are handled once for every method by <see cref="Refusals.RefusalHubFilter"/>.
 /// </summary>
 [Authorize]
-public sealed class CoordinationHub(
-    ReportIncidentHandler report,
-    AcknowledgeAlertHandler acknowledge,
-    PostUpdateHandler postUpdate,
-    ChangeStatusHandler changeStatus,
-    CatchUpHandler catchUp) : Hub<ICoordinationClient>
+public sealed class CoordinationHub(UseCasePipeline pipeline, IServiceProvider services) : Hub<ICoordinationClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -36,41 +31,24 @@ public sealed class CoordinationHub(
     }
 
     public Task<ReportIncidentResponse> ReportIncident(ReportIncidentRequest request) =>
-        Guard(() => report.HandleAsync(Me(), request, Context.ConnectionAborted));
+        Run<ReportIncident, ReportIncidentRequest, ReportIncidentResponse>(request);
 
     public Task<CommandResponse> AcknowledgeAlert(Guid incidentId, AcknowledgeAlertRequest request) =>
-        Guard(() => acknowledge.HandleAsync(Me(), incidentId, request, Context.ConnectionAborted));
+        Run<AcknowledgeAlert, AcknowledgeAlert.Command, CommandResponse>(Features.Incidents.AcknowledgeAlert.Command.From(incidentId, request));
 
     public Task<CommandResponse> PostUpdate(Guid incidentId, PostUpdateRequest request) =>
-        Guard(() => postUpdate.HandleAsync(Me(), incidentId, request, Context.ConnectionAborted));
+        Run<PostUpdate, PostUpdate.Command, CommandResponse>(Features.Incidents.PostUpdate.Command.From(incidentId, request));
 
     public Task<CommandResponse> ChangeStatus(Guid incidentId, ChangeStatusRequest request) =>
-        Guard(() => changeStatus.HandleAsync(Me(), incidentId, request, Context.ConnectionAborted));
+        Run<ChangeStatus, ChangeStatus.Command, CommandResponse>(Features.Incidents.ChangeStatus.Command.From(incidentId, request));
 
     /// <summary>Entries after <paramref name="after"/> that the caller may see; call again from NextAfter until HeadPosition.</summary>
     public Task<CatchUpResponse> CatchUp(long after, int limit) =>
-        Guard(() => catchUp.HandleAsync(Me(), after, limit, Context.ConnectionAborted));
+        Run<CatchUp, CatchUp.Query, CatchUpResponse>(new CatchUp.Query(after, limit));
+
+    private Task<TResponse> Run<TUseCase, TRequest, TResponse>(TRequest request)
+        where TUseCase : IUseCase<TRequest, TResponse> =>
+        pipeline.RunAsync(services.GetRequiredService<TUseCase>(), Me(), request, Context.ConnectionAborted);
 
     private Caller Me() => Caller.From(Context.User ?? throw new HubException("Not signed in."));
-
-    // Hub errors reach the client only as HubException messages: say what was wrong, as the REST API does.
-    private static async Task<T> Guard<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (ValidationException ex)
-        {
-            throw new HubException("400 " + string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)));
-        }
-        catch (CommandRejectedException ex)
-        {
-            throw new HubException($"{ex.StatusCode} {ex.Message}");
-        }
-        catch (Persistence.EventLog.ConcurrencyConflictException ex)
-        {
-            throw new HubException("409 " + ex.Message);
-        }
-    }
 }

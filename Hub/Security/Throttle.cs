@@ -1,31 +1,32 @@
 using System.Threading.RateLimiting;
-using Coordination.Hub.Features.Common;
-using Coordination.Hub.Localization;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
 
 namespace Coordination.Hub.Security;
 
 /// <summary>
-/// Per-minute limits on sign-in (per client address) and on reporting (per user), for REST and hub
-/// alike. A refused request gets 429 with Retry-After; nothing is written.
+/// Per-minute limits on sign-in (per client address) and on reporting (per user), for REST and hub alike,
+/// taken by <see cref="UseCasePipeline"/> for the use cases that name one. A refused request gets 429 with
+/// Retry-After; nothing is written.
 /// </summary>
 public sealed class Throttle(SecurityOptions options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _signIns = Create(options.SignInsPerMinute);
     private readonly PartitionedRateLimiter<string> _reports = Create(options.ReportsPerMinute);
 
-    public void SignIn(string clientAddress) =>
-        Acquire(_signIns, clientAddress, s => Say.Of($"Too many sign-in attempts from this address. Try again in {s} s.", $"محاولات دخول كثيرة من هذا العنوان. أعد المحاولة بعد {s} ثانية."));
-
-    public void Report(string userName) =>
-        Acquire(_reports, userName, s => Say.Of($"Too many reports from this account in one minute. Try again in {s} s.", $"بلاغات كثيرة من هذا الحساب خلال دقيقة. أعد المحاولة بعد {s} ثانية."));
-
-    private static void Acquire(PartitionedRateLimiter<string> limiter, string key, Func<double, string> message)
+    /// <summary>Takes one permit of <paramref name="limit"/> for <paramref name="key"/>, or refuses.</summary>
+    public void Take(RateLimit limit, string key)
     {
+        var (limiter, refusal) = limit switch
+        {
+            RateLimit.SignInsPerAddress => (_signIns, (Func<TimeSpan, RefusalException>)Refuse.TooManySignIns),
+            RateLimit.ReportsPerUser => (_reports, Refuse.TooManyReports),
+            _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, "Not a rate limit."),
+        };
         using var lease = limiter.AttemptAcquire(key);
         if (!lease.IsAcquired)
         {
-            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-            throw CommandRejectedException.TooManyRequests(message(Math.Ceiling(retryAfter.TotalSeconds)), retryAfter);
+            throw refusal(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
         }
     }
 

@@ -6,20 +6,19 @@ using Coordination.Hub.Auth;
 using Coordination.Hub.Errors;
 using Coordination.Hub.Features.Admin;
 using Coordination.Hub.Features.Common;
-using Coordination.Hub.Features.Incidents;
-using Coordination.Hub.Features.Log;
-using Coordination.Hub.Features.Performance;
 using Coordination.Hub.Localization;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
 using Coordination.Hub.WebConsole;
 using Coordination.Hub.Health;
 using Coordination.Hub.Realtime;
 using Coordination.Hub.Security;
 using Coordination.Persistence;
-using FluentValidation;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Coordination.Hub.Startup;
@@ -60,7 +59,8 @@ public static class CoordinationHostExtensions
         services.AddSingleton<IncidentAccess>();
         services.AddSingleton<IncidentWriter>();
         services.AddSingleton<RestrictedAccessAudit>();
-        services.AddSingleton<DirectoryCommands>();
+        services.AddSingleton<DirectoryEntries>();
+        services.AddSingleton<DirectorySeed>();
         services.AddHostedService<DirectorySync>();
         services.AddSingleton<IncidentAudience>();
         services.AddSingleton<FanoutCursor>();
@@ -68,13 +68,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton(realtime);
         services.AddHostedService<AudienceHeartbeat>();
         services.Configure<Microsoft.AspNetCore.Http.Connections.ConnectionOptions>(o => o.DisconnectTimeout = realtime.ReconnectWindow);
-        services.AddValidatorsFromAssemblyContaining<ReportIncidentValidator>(ServiceLifetime.Singleton);
-        services.AddSingleton<ReportIncidentHandler>();
-        services.AddSingleton<AcknowledgeAlertHandler>();
-        services.AddSingleton<PostUpdateHandler>();
-        services.AddSingleton<ChangeStatusHandler>();
-        services.AddSingleton<CatchUpHandler>();
-        services.AddSingleton<ResponseFiguresQuery>();
+        services.AddUseCases();
         var console = configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
         _ = console.TileOrigin(); // a malformed tile URL stops the start, not the map later
         services.AddSingleton(console);
@@ -91,6 +85,7 @@ public static class CoordinationHostExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddSignalR(o =>
             {
+                o.AddFilter<RefusalHubFilter>();
                 o.EnableDetailedErrors = false;
                 o.MaximumReceiveMessageSize = hubOptions.MaxRequestBodyBytes;
                 o.StatefulReconnectBufferSize = 1_000_000;
@@ -111,6 +106,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton(key);
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<SessionTokens>();
         var external = configuration.GetSection(ExternalIssuerOptions.Section).Get<ExternalIssuerOptions>() ?? new ExternalIssuerOptions();
         var useExternal = !string.IsNullOrWhiteSpace(external.Authority);
         var authentication = services.AddAuthentication(o =>

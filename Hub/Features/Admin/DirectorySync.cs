@@ -1,6 +1,4 @@
-using Coordination.Dispatch.Agencies;
 using Coordination.Hub.Auth;
-using Coordination.Persistence.Accounts;
 
 namespace Coordination.Hub.Features.Admin;
 
@@ -8,13 +6,13 @@ namespace Coordination.Hub.Features.Admin;
 /// Seeds the directory on first start, then keeps this hub's view of the agencies in step with the
 /// database (another hub's administrator may have changed them).
 /// </summary>
-public sealed class DirectorySync(DirectoryCommands commands, DirectoryStore store, AgencyDirectory agencies, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
+public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Before the hub takes requests: sign-in needs the seeded users.
-        await commands.SeedAsync(auth, cancellationToken);
-        await RefreshAsync(cancellationToken);
+        await seed.SeedAsync(auth, cancellationToken);
+        await directory.RefreshAgenciesAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -27,7 +25,7 @@ public sealed class DirectorySync(DirectoryCommands commands, DirectoryStore sto
             {
                 try
                 {
-                    await RefreshAsync(stoppingToken);
+                    await directory.RefreshAgenciesAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -37,15 +35,6 @@ public sealed class DirectorySync(DirectoryCommands commands, DirectoryStore sto
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-    }
-
-    private async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        var rows = await store.AgenciesAsync(cancellationToken);
-        if (rows.Count > 0)
-        {
-            agencies.Replace(rows.Select(a => new Agency(a.Code, a.NameAr, a.NameEn, a.Kind)));
         }
     }
 }

@@ -1,13 +1,14 @@
-using Coordination.Hub.Localization;
 using Coordination.Hub.Auth;
+using Coordination.Hub.Refusals;
 using Coordination.Persistence.Projections;
 
 namespace Coordination.Hub.Features.Common;
 
 /// <summary>
-/// Who may see an incident: the duty office, commanders and administrators see all; a liaison only an
-/// incident routed to their agency (routing sends a restricted incident only to the agencies cleared for it).
-/// An incident the caller may not see is reported as not found, so its existence does not leak.
+/// Which incidents a caller may see: the duty office and commanders see all; a liaison only an incident routed to
+/// their agency (routing sends a restricted incident only to the agencies cleared for it). An incident the caller
+/// may not see is reported as not found, so its existence does not leak. Whether the caller's role reads incidents
+/// at all is the use case's policy, demanded before this.
 /// </summary>
 public sealed class IncidentAccess(ReadModels readModels)
 {
@@ -18,12 +19,11 @@ public sealed class IncidentAccess(ReadModels readModels)
     public async Task<VisibleIncident> GetVisibleAsync(Caller caller, Guid incidentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        caller.EnsureReadsIncidents();
         var incident = await readModels.GetIncidentAsync(incidentId, cancellationToken);
         var alerts = incident is null ? [] : await readModels.GetAlertsAsync(incidentId, cancellationToken);
         if (incident is null || !(caller.SeesEverything || alerts.Any(a => a.Agency == caller.Agency)))
         {
-            throw CommandRejectedException.NotFound(Say.Of($"There is no incident {incidentId} that you can see.", $"لا يوجد بلاغ {incidentId} يمكنك رؤيته."));
+            throw Refuse.NoIncident(incidentId);
         }
 
         return new VisibleIncident(incident, alerts);

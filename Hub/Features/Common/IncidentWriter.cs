@@ -1,7 +1,8 @@
 using Coordination.Agencies.Contracts.Commands;
+using Coordination.Dispatch.Reports;
 using Coordination.Hub.Auth;
 using Coordination.Persistence.EventLog;
-using Coordination.Persistence.Projections;
+using Coordination.Hub.Refusals;
 
 namespace Coordination.Hub.Features.Common;
 
@@ -15,7 +16,7 @@ namespace Coordination.Hub.Features.Common;
 /// theirs to see (409).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The turns are only awaited, never asked for their wait handles, so they hold nothing to release.")]
-public sealed class IncidentWriter(IEventLog log, IncidentAccess access)
+public sealed class IncidentWriter(IEventLog log, IncidentAccess access, ResentEvents resent)
 {
     private const int Attempts = 5;
 
@@ -44,14 +45,14 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access)
                 {
                     decided = await decide(incident);
                 }
-                catch (CommandRejectedException)
+                catch (RefusalException)
                 {
                     // A retry of a command already stored is answered as the success it was, whatever changed
                     // since (an acknowledgement retried is refused as already made). Looked up only here: on
                     // the usual way the log itself answers a stored event id as a duplicate.
-                    if (await StoredAsync(incidentId, eventId, cancellationToken) is { } stored)
+                    if (await resent.FindAsync(eventId, incidentId, cancellationToken) is { } stored)
                     {
-                        return stored;
+                        return new CommandResponse(incidentId, stored.Position, stored.Version, WasDuplicate: true);
                     }
 
                     throw;
@@ -65,7 +66,7 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access)
                 catch (ConcurrencyConflictException)
                 {
                     // The log refuses an event id stored for another incident as a conflict too: that one is named.
-                    _ = await StoredAsync(incidentId, eventId, cancellationToken);
+                    _ = await resent.FindAsync(eventId, incidentId, cancellationToken);
                     if (expectedVersion is not null || attempt == Attempts)
                     {
                         throw;
@@ -77,18 +78,5 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access)
         {
             turn.Release();
         }
-    }
-
-    /// <summary>The answer to a command whose event id is already stored for this incident; a conflict when it is another's.</summary>
-    private async Task<CommandResponse?> StoredAsync(Guid incidentId, Guid? eventId, CancellationToken cancellationToken)
-    {
-        if (eventId is not { } key || await log.FindAsync(key, cancellationToken) is not { } stored)
-        {
-            return null;
-        }
-
-        return stored.IncidentId == incidentId
-            ? new CommandResponse(incidentId, stored.Position, stored.Version, WasDuplicate: true)
-            : throw CommandRejectedException.Conflict($"EventId {key} was already used for another incident.");
     }
 }

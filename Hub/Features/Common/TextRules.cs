@@ -1,4 +1,4 @@
-using Coordination.Hub.Localization;
+using Coordination.Hub.Refusals;
 using FluentValidation;
 
 namespace Coordination.Hub.Features.Common;
@@ -15,12 +15,9 @@ public static class TextRules
     /// <param name="multiline">Whether line breaks and tabs are allowed.</param>
     /// <param name="arabicName">The field's name in Arabic messages (English ones use the property name).</param>
     public static IRuleBuilderOptions<T, string?> SafeText<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline, string arabicName) =>
-        rule.MaximumLength(maxLength)
-            .WithMessage(_ => Say.Of($"{{PropertyName}} must be {maxLength} characters or fewer.", $"{arabicName}: {maxLength} حرفاً كحد أقصى."))
+        rule.MaximumLength(maxLength).Says(Invalid.TooLong(arabicName, maxLength))
             .Must(text => text is null || FindUnsafe(text, multiline) is null)
-            .WithMessage((_, text) => Say.Of(
-                $"{{PropertyName}} contains a hidden control or text-direction character ({FindUnsafe(text!, multiline)}); remove it and send again.",
-                $"{arabicName} يحتوي على رمز تحكم أو اتجاه نص مخفي ({FindUnsafe(text!, multiline)})؛ احذفه وأعد الإرسال."));
+            .Says(text => Invalid.HiddenCharacter(arabicName, FindUnsafe(text!, multiline)));
 
     /// <summary>The first refused character as U+XXXX, or null when the text is clean.</summary>
     public static string? FindUnsafe(string text, bool multiline)

@@ -1,54 +1,54 @@
-using Coordination.Hub.Localization;
 using Coordination.Agencies.Contracts.Alerts;
-using Coordination.Agencies.Contracts.Log;
-using Coordination.Agencies.Contracts.Reference;
 using Coordination.Agencies.Contracts.Commands;
+using Coordination.Agencies.Contracts.Log;
 using Coordination.Hub.Auth;
+using Coordination.Hub.Authorization;
 using Coordination.Hub.Features.Common;
-using Coordination.Persistence.EventLog;
-using Coordination.Persistence.Projections;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
 using FluentValidation;
 
 namespace Coordination.Hub.Features.Incidents;
 
-public sealed class AcknowledgeAlertValidator : AbstractValidator<AcknowledgeAlertRequest>
+/// <summary>A liaison acknowledges their agency's alert for an incident routed to it; once per agency.</summary>
+public sealed class AcknowledgeAlert(IncidentWriter writer, TimeProvider time) : IUseCase<AcknowledgeAlert.Command, CommandResponse>
 {
-    public AcknowledgeAlertValidator()
+    /// <summary>The request body with the incident from the route (REST) or the first argument (hub).</summary>
+    public sealed record Command(Guid IncidentId, Guid? EventId, string? Note, int? ExpectedVersion)
     {
-        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage(_ => Say.Of("EventId must not be the empty id.", "مفتاح الإرسال (EventId) لا يجوز أن يكون المعرف الفارغ."));
-        RuleFor(r => r.Note).SafeText(1000, multiline: true, "الملاحظة");
-        RuleFor(r => r.ExpectedVersion).GreaterThan(0).WithMessage(_ => Say.Of("ExpectedVersion must be a version the incident has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّ به البلاغ (1 أو أكثر)."));
+        public static Command From(Guid incidentId, AcknowledgeAlertRequest? request) =>
+            new(incidentId, request?.EventId, request?.Note, request?.ExpectedVersion);
     }
-}
 
-public sealed class AcknowledgeAlertHandler(IncidentWriter writer, IValidator<AcknowledgeAlertRequest> validator, TimeProvider time)
-{
-    public async Task<CommandResponse> HandleAsync(Caller caller, Guid incidentId, AcknowledgeAlertRequest request, CancellationToken cancellationToken)
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.EventId).NotEqual(Guid.Empty).Says(Invalid.EmptyEventId);
+            RuleFor(r => r.Note).SafeText(1000, multiline: true, "الملاحظة");
+            RuleFor(r => r.ExpectedVersion).GreaterThan(0).Says(Invalid.ExpectedVersion);
+        }
+    }
+
+    public Policy Policy => Policies.AcknowledgeAlert;
+
+    public Task<CommandResponse> HandleAsync(Caller caller, Command request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (caller.Role != Role.Liaison)
-        {
-            throw CommandRejectedException.Forbidden(Say.Of("Only an agency liaison acknowledges the agency's alert.", "ضابط اتصال الجهة فقط يؤكد استلام تنبيه جهته."));
-        }
-
-        await validator.ValidateAndThrowAsync(request, cancellationToken);
         var eventId = request.EventId ?? Guid.CreateVersion7();
-        return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, incident =>
+        return writer.AppendAsync(caller, request.IncidentId, eventId, request.ExpectedVersion, incident =>
         {
-            var alert = incident.Alerts.FirstOrDefault(a => a.Agency == caller.Agency)
-                ?? throw CommandRejectedException.NotFound(Say.Of($"Your agency has no alert for incident {incidentId}.", $"لا يوجد لجهتك تنبيه عن البلاغ {incidentId}."));
+            var alert = incident.Alerts.FirstOrDefault(a => a.Agency == caller.Agency) ?? throw Refuse.NoAlertForYourAgency(request.IncidentId);
             if (alert.AcknowledgedAt is not null)
             {
-                throw CommandRejectedException.Conflict(Say.Of(
-                    $"Your agency's alert for incident {incidentId} was already acknowledged by {alert.AcknowledgedBy}.",
-                    $"سبق أن أكّد {alert.AcknowledgedBy} استلام تنبيه جهتك عن البلاغ {incidentId}."));
+                throw Refuse.AlreadyAcknowledged(request.IncidentId, alert.AcknowledgedBy);
             }
 
             return Task.FromResult(Events.Create(
                 eventId,
                 EventTypes.AlertAcknowledged,
-                new AlertAcknowledged(incidentId, caller.Agency, caller.UserName, time.GetUtcNow(), string.IsNullOrEmpty(request.Note) ? null : request.Note),
+                new AlertAcknowledged(request.IncidentId, caller.Agency, caller.UserName, time.GetUtcNow(), string.IsNullOrEmpty(request.Note) ? null : request.Note),
                 caller,
                 incident.Board.IsExercise));
         }, cancellationToken);

@@ -1,48 +1,52 @@
-using Coordination.Hub.Localization;
+using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
-using Coordination.Agencies.Contracts.Commands;
 using Coordination.Hub.Auth;
+using Coordination.Hub.Authorization;
 using Coordination.Hub.Features.Common;
-using Coordination.Persistence.EventLog;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
 using FluentValidation;
 using Severity = Coordination.Agencies.Contracts.Reference.Severity;
 
 namespace Coordination.Hub.Features.Incidents;
 
-public sealed class PostUpdateValidator : AbstractValidator<PostUpdateRequest>
+/// <summary>A situation update on an open incident, optionally changing its severity; a liaison posts only to incidents routed to their agency.</summary>
+public sealed class PostUpdate(IncidentWriter writer, TimeProvider time) : IUseCase<PostUpdate.Command, CommandResponse>
 {
-    public PostUpdateValidator()
+    public sealed record Command(Guid IncidentId, Guid? EventId, string? Text, Severity? Severity, int? ExpectedVersion)
     {
-        RuleFor(r => r.EventId).NotEqual(Guid.Empty).WithMessage(_ => Say.Of("EventId must not be the empty id.", "مفتاح الإرسال (EventId) لا يجوز أن يكون المعرف الفارغ."));
-        RuleFor(r => r.Text).NotEmpty().WithMessage(_ => Say.Of("Text is required.", "نص التحديث مطلوب.")).SafeText(4000, multiline: true, "نص التحديث");
-        RuleFor(r => r.ExpectedVersion).GreaterThan(0).WithMessage(_ => Say.Of("ExpectedVersion must be a version the incident has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّ به البلاغ (1 أو أكثر)."));
+        public static Command From(Guid incidentId, PostUpdateRequest? request) =>
+            new(incidentId, request?.EventId, request?.Text, request?.Severity, request?.ExpectedVersion);
     }
-}
 
-public sealed class PostUpdateHandler(IncidentWriter writer, IValidator<PostUpdateRequest> validator, TimeProvider time)
-{
-    public async Task<CommandResponse> HandleAsync(Caller caller, Guid incidentId, PostUpdateRequest request, CancellationToken cancellationToken)
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.EventId).NotEqual(Guid.Empty).Says(Invalid.EmptyEventId);
+            RuleFor(r => r.Text).NotEmpty().Says(Invalid.UpdateTextRequired).SafeText(4000, multiline: true, "نص التحديث");
+            RuleFor(r => r.ExpectedVersion).GreaterThan(0).Says(Invalid.ExpectedVersion);
+        }
+    }
+
+    public Policy Policy => Policies.PostUpdate;
+
+    public Task<CommandResponse> HandleAsync(Caller caller, Command request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (caller.Role == Role.Administrator)
-        {
-            throw CommandRejectedException.Forbidden("Administrators keep the hub; they do not post to incidents.");
-        }
-
-        await validator.ValidateAndThrowAsync(request, cancellationToken);
         var eventId = request.EventId ?? Guid.CreateVersion7();
         // Liaisons post only to incidents routed to their agency: the writer reads through IncidentAccess.
-        return await writer.AppendAsync(caller, incidentId, eventId, request.ExpectedVersion, incident =>
+        return writer.AppendAsync(caller, request.IncidentId, eventId, request.ExpectedVersion, incident =>
         {
             if (incident.Board.Status == IncidentStatus.Closed)
             {
-                throw CommandRejectedException.Conflict($"Incident {incident.Board.Reference} is closed.");
+                throw Refuse.IncidentClosed(incident.Board.Reference);
             }
 
-            var updated = new IncidentUpdated(incidentId, request.Text!, request.Severity, caller.UserName, caller.Agency, time.GetUtcNow());
+            var updated = new IncidentUpdated(request.IncidentId, request.Text!, request.Severity, caller.UserName, caller.Agency, time.GetUtcNow());
             return Task.FromResult(Events.Create(eventId, EventTypes.IncidentUpdated, updated, caller, incident.Board.IsExercise));
         }, cancellationToken);
     }

@@ -1,33 +1,40 @@
-using Coordination.Agencies.Contracts.Log;
-using Coordination.Agencies.Contracts.Commands;
-using Coordination.Hub.Auth;
-using Coordination.Hub.Features.Common;
-using Coordination.Persistence.EventLog;
 using Coordination.Agencies.Contracts.Audit;
-using Coordination.Agencies.Contracts.Reference;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Hub.Auth;
+using Coordination.Hub.Authorization;
+using Coordination.Hub.Features.Common;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
+using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Projections;
 using Coordination.Persistence.Visibility;
+using FluentValidation;
 
 namespace Coordination.Hub.Features.Log;
 
-public sealed class CatchUpHandler(IEventLog log, AgencyView agencyView, ReadModels readModels, RestrictedAccessAudit audit)
+/// <summary>Entries after a position that the caller may see, by the same definition as live pushes and heartbeats.</summary>
+public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels readModels, RestrictedAccessAudit audit) : IUseCase<CatchUp.Query, CatchUpResponse>
 {
-    public const int MaxLimit = 1000;
+    public const int DefaultLimit = 500;
 
-    public async Task<CatchUpResponse> HandleAsync(Caller caller, long after, int limit, CancellationToken cancellationToken)
+    public sealed record Query(long After, int Limit);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.After).GreaterThanOrEqualTo(0).Says(after => Invalid.After(after));
+            RuleFor(q => q.Limit).InclusiveBetween(1, ListLimit.Max).Says(Invalid.Limit(ListLimit.Max));
+        }
+    }
+
+    public Policy Policy => Policies.SeeIncidents;
+
+    public async Task<CatchUpResponse> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        caller.EnsureReadsIncidents();
-        if (after < 0)
-        {
-            throw new CommandRejectedException($"'after' must be 0 or a position in the log, not {after}.");
-        }
-
-        if (limit is < 1 or > MaxLimit)
-        {
-            throw new CommandRejectedException($"'limit' must be between 1 and {MaxLimit}, not {limit}.");
-        }
-
+        ArgumentNullException.ThrowIfNull(request);
+        var (after, limit) = (request.After, request.Limit);
         var head = await log.HeadPositionAsync(cancellationToken);
         var entries = caller.SeesEverything
             ? await log.ReadAfterAsync(after, limit, cancellationToken)

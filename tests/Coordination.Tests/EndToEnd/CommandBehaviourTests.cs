@@ -1,3 +1,5 @@
+using System.Net;
+using Coordination.Agencies.Client;
 using System.Net.Http.Json;
 using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Alerts;
@@ -164,7 +166,8 @@ public sealed class CommandBehaviourTests
         Assert.Multiple(() =>
         {
             Assert.That((retry.Position, retry.WasDuplicate), Is.EqualTo((first.Position, true)));
-            Assert.That(another!.Message, Does.Contain("HubException: 409").And.Contain("already acknowledged"));
+            Assert.That(CoordinationException.FromHub(another!)?.Status, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(CoordinationException.FromHub(another!)?.Detail, Does.Contain("already acknowledged"));
             Assert.That(timeline.EnumerateArray().Count(t => t.GetProperty("type").GetString() == EventTypes.AlertAcknowledged), Is.EqualTo(1));
         });
     }

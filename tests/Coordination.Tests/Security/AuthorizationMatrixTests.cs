@@ -259,7 +259,7 @@ public sealed class AuthorizationMatrixTests
             await x.Realtime[c.User].Connection.InvokeCoreAsync(method, typeof(object), args);
             return Outcome.Allowed;
         }
-        catch (HubException ex) when (ex.Message.Contains("HubException: 403", StringComparison.Ordinal) || ex.Message.Contains("HubException: 404", StringComparison.Ordinal))
+        catch (HubException ex) when (CoordinationException.FromHub(ex)?.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
             return Outcome.Denied;
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using Coordination.Agencies.Client;
 using System.Text;
 using System.Text.Json;
 using Coordination.Agencies.Contracts.Commands;
@@ -93,7 +94,7 @@ public sealed class HostileInputFuzzTests
                         Accept(accepted, element.GetRawText());
                     }
                 }
-                catch (HubException ex) when (!ex.Message.Contains("HubException: 5", StringComparison.Ordinal) && !ex.Message.Contains("unexpected error occurred invoking", StringComparison.Ordinal) || ex.Message.Contains("HubException: 4", StringComparison.Ordinal))
+                catch (HubException ex) when (CoordinationException.FromHub(ex) is { Status: >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError } || !ex.Message.Contains("unexpected error occurred invoking", StringComparison.Ordinal))
                 {
                     // Refused with a reason: what we want.
                 }

@@ -1,8 +1,10 @@
 using Coordination.Dispatch.Agencies;
 using Coordination.Hub.Auth;
-using Coordination.Hub.Features.Common;
-using Coordination.Hub.Localization;
+using Coordination.Hub.Authorization;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
 using Coordination.Persistence.Projections;
+using FluentValidation;
 
 namespace Coordination.Hub.Features.Performance;
 
@@ -38,35 +40,34 @@ public sealed record ResponseFigures(DateTimeOffset Since, DateTimeOffset AsOf, 
 /// Response performance per agency, computed from the alert read model (itself folded from the log),
 /// so the figures a commander sees are the ones an evaluation can recompute from the log.
 /// </summary>
-public sealed class ResponseFiguresQuery(ReadModels readModels, AgencyDirectory agencies, TimeProvider time)
+public sealed class GetResponseFigures(ReadModels readModels, AgencyDirectory agencies, TimeProvider time) : IUseCase<GetResponseFigures.Query, ResponseFigures>
 {
     public const int MaxDays = 366;
 
-    public async Task<ResponseFigures> RunAsync(Caller caller, int days, bool exercise, CancellationToken cancellationToken)
+    /// <param name="Days">The period, ending now.</param>
+    /// <param name="Exercise">Exercises' alerts instead of real ones.</param>
+    public sealed record Query(int Days, bool Exercise);
+
+    public sealed class Validator : AbstractValidator<Query>
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.SeesEverything)
-        {
-            throw CommandRejectedException.Forbidden(Say.Of(
-                "Response figures across agencies are for the duty office and commanders.",
-                "أرقام الاستجابة لكل الجهات متاحة لمكتب المناوبة والقادة فقط."));
-        }
+        public Validator() => RuleFor(q => q.Days).InclusiveBetween(1, MaxDays).Says(Invalid.Days(MaxDays));
+    }
 
-        if (days is < 1 or > MaxDays)
-        {
-            throw new CommandRejectedException(Say.Of($"'days' must be between 1 and {MaxDays}.", $"عدد الأيام يجب أن يكون بين 1 و{MaxDays}."));
-        }
+    public Policy Policy => Policies.ReadResponseFigures;
 
+    public async Task<ResponseFigures> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
-        var since = now.AddDays(-days);
-        var alerts = await readModels.GetAlertsSinceAsync(since, exercise, cancellationToken);
+        var since = now.AddDays(-request.Days);
+        var alerts = await readModels.GetAlertsSinceAsync(since, request.Exercise, cancellationToken);
         var rows = alerts
             .GroupBy(a => a.Agency, StringComparer.Ordinal)
             .Select(g => Summarise(g.Key, g.ToArray(), now))
             .OrderByDescending(r => r.Overdue)
             .ThenBy(r => r.Agency, StringComparer.Ordinal)
             .ToArray();
-        return new ResponseFigures(since, now, exercise, rows);
+        return new ResponseFigures(since, now, request.Exercise, rows);
     }
 
     private AgencyResponse Summarise(string agency, AlertRow[] alerts, DateTimeOffset now)

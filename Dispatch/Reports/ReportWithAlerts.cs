@@ -1,0 +1,115 @@
+using Coordination.Agencies.Contracts.Incidents;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Dispatch.Routing;
+using Coordination.Persistence.EventLog;
+using Microsoft.Extensions.Logging;
+
+namespace Coordination.Dispatch.Reports;
+
+/// <summary>
+/// A report and its alerts, owned in one place. The report command appends a report here, with the alerts the
+/// routing rules (or a restricted incident's clearance) plan for it, in one transaction, so the liaisons are told
+/// as soon as the report is stored; the routing consumer asks here to route a report that reached the log without
+/// them. Alerts appended with their report directly follow it (positions are given under the write lock), which
+/// is how a routed report is known (<see cref="AlertPlanner.AlertsLoggedWith"/>), and a retried report is answered
+/// from what was stored the first time, even after the rules changed.
+/// </summary>
+public sealed class ReportWithAlerts(IEventLog log, AlertPlanner planner, ResentEvents resent, TimeProvider time, ILogger<ReportWithAlerts> logger)
+{
+    /// <summary>
+    /// Appends a new incident's report with its alerts; a report whose event id is already stored is answered
+    /// as stored (<see cref="StoredReport.WasDuplicate"/>), with the alerts it was given then.
+    /// </summary>
+    public async Task<StoredReport> AppendAsync(NewEvent report, IncidentReported reported, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(reported);
+        AppendResult result;
+        try
+        {
+            result = await log.AppendAsync(reported.IncidentId, ExpectedVersion.NoStream, [report, .. PlanSafely(report.EventId, report.EventId, reported, reported.ReportedAt)], cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A retry after the rules changed plans other alerts beside the stored report, which the log refuses
+            // as a partial duplicate: the report is stored, and its alerts are the ones decided the first time.
+            if (await StoredAsync(report.EventId, reported.IncidentId, cancellationToken) is { } stored)
+            {
+                return stored;
+            }
+
+            throw;
+        }
+
+        return result.WasDuplicate
+            ? await StoredAsync(report.EventId, reported.IncidentId, cancellationToken) ?? throw new InvalidOperationException($"The log answered report {report.EventId} as stored but has no entry for it.")
+            // The reference follows from the report's position, as the board derives it: no read needed.
+            : new StoredReport(reported.IncidentId, result.FirstPosition, result.LastVersion, reported.ReportedAt, WasDuplicate: false);
+    }
+
+    /// <summary>
+    /// Routes a report that reached the log without its alerts (<paramref name="next"/> is the entry after it,
+    /// when known); leaves alone one that has them, since planning again could disagree with what the agencies
+    /// were given. Idempotent: the alerts' event ids derive from the report's.
+    /// </summary>
+    public async Task RouteIfUnroutedAsync(LogEntry entry, LogEntry? next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Type != EventTypes.IncidentReported)
+        {
+            return;
+        }
+
+        // A report that ends the page may still have its alerts at the start of the next one.
+        if (next is null)
+        {
+            var after = await log.ReadAfterAsync(entry.Position, 1, cancellationToken);
+            next = after.Count > 0 ? after[0] : null;
+        }
+
+        if (AlertPlanner.IsAlertOf(next, entry))
+        {
+            return;
+        }
+
+        var events = planner.AlertsFor(entry.EventId, entry.Metadata.CorrelationId, entry.DataAs<IncidentReported>(), time.GetUtcNow());
+        if (events.Count == 0)
+        {
+            DispatchLog.NoRoute(logger, entry.IncidentId);
+            return;
+        }
+
+        var result = await log.AppendAsync(entry.IncidentId, ExpectedVersion.Any, events, cancellationToken);
+        DispatchLog.AgenciesAlerted(logger, entry.IncidentId, events.Count, result.FirstPosition, result.LastPosition, result.WasDuplicate);
+    }
+
+    /// <summary>The answer a stored report was given: its version is the one after the alerts logged with it. Null when none is stored.</summary>
+    public async Task<StoredReport?> StoredAsync(Guid eventId, Guid incidentId, CancellationToken cancellationToken)
+    {
+        if (await resent.FindAsync(eventId, incidentId, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+
+        var entries = await log.ReadIncidentAsync(stored.IncidentId, cancellationToken);
+        var last = AlertPlanner.AlertsLoggedWith(stored, entries).LastOrDefault() ?? stored;
+        return new StoredReport(stored.IncidentId, stored.Position, last.Version, stored.DataAs<IncidentReported>().ReportedAt, WasDuplicate: true);
+    }
+
+    private IReadOnlyList<NewEvent> PlanSafely(Guid eventId, Guid correlationId, IncidentReported reported, DateTimeOffset alertedAt)
+    {
+        try
+        {
+            return planner.AlertsFor(eventId, correlationId, reported, alertedAt);
+        }
+        catch (Exception ex)
+        {
+            // A fault in routing must not refuse the report: logged alone, it is routed by the routing consumer.
+            DispatchLog.AlertsNotPlanned(logger, ex, reported.IncidentId);
+            return [];
+        }
+    }
+}
+
+/// <summary>Where a report landed: its incident, its position, the incident's version after its alerts, and when it was reported.</summary>
+public sealed record StoredReport(Guid IncidentId, long Position, int Version, DateTimeOffset ReportedAt, bool WasDuplicate);

@@ -1,0 +1,35 @@
+using Coordination.Hub.Auth;
+using Coordination.Hub.Authorization;
+using Coordination.Hub.Features.Common;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
+using Coordination.Persistence.Projections;
+using FluentValidation;
+
+namespace Coordination.Hub.Features.Alerts;
+
+/// <summary>An agency's alerts, newest first: the caller's own agency, or (duty office, commanders) any agency's.</summary>
+public sealed class ReadInbox(ReadModels readModels) : IUseCase<ReadInbox.Query, IReadOnlyList<AlertRow>>
+{
+    public sealed record Query(string? Agency, int? Limit);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Limit).InclusiveBetween(1, ListLimit.Max).Says(Invalid.Limit(ListLimit.Max));
+    }
+
+    public Policy Policy => Policies.SeeIncidents;
+
+    public async Task<IReadOnlyList<AlertRow>> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var agency = request.Agency ?? caller.Agency;
+        if (agency != caller.Agency)
+        {
+            Policies.ReadAnyInbox.Demand(caller);
+        }
+
+        return await readModels.GetInboxAsync(agency, request.Limit ?? ListLimit.Default, cancellationToken);
+    }
+}

@@ -1,0 +1,31 @@
+using Coordination.Hub.Auth;
+using Coordination.Hub.Authorization;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
+using Coordination.Persistence.Accounts;
+using FluentValidation;
+
+namespace Coordination.Hub.Features.Auth;
+
+/// <summary>A refresh token, used once, for a new token and a new refresh token; a disabled user's refresh fails.</summary>
+public sealed class RefreshSession(UserDirectory users, AccountStore accounts, SessionTokens tokens) : IUseCase<RefreshSession.Command, SessionTokens.SignInResponse>
+{
+    public sealed record Command(string? RefreshToken, string ClientAddress) : IFromAddress;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(100).Says(Invalid.RefreshTokenRequired);
+    }
+
+    public Policy Policy => Policies.Anyone;
+
+    public RateLimit RateLimit => RateLimit.SignInsPerAddress;
+
+    public async Task<SessionTokens.SignInResponse> HandleAsync(Caller caller, Command request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var userName = await accounts.RedeemRefreshTokenAsync(request.RefreshToken!, cancellationToken);
+        var user = userName is null ? null : await users.FindAsync(userName, cancellationToken);
+        return user is null ? throw Refuse.RefreshFailed() : await tokens.IssueAsync(user, cancellationToken);
+    }
+}

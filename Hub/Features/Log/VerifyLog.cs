@@ -1,0 +1,16 @@
+using Coordination.Hub.Auth;
+using Coordination.Hub.Authorization;
+using Coordination.Hub.Pipeline;
+using Coordination.Persistence.EventLog;
+
+namespace Coordination.Hub.Features.Log;
+
+/// <summary>Walks the log's hash chain and names the first position whose hash, link or sequence is wrong.</summary>
+public sealed class VerifyLog(IEventLog log) : IUseCase<VerifyLog.Query, VerificationResult>
+{
+    public sealed record Query;
+
+    public Policy Policy => Policies.VerifyLog;
+
+    public Task<VerificationResult> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken) => log.VerifyAsync(cancellationToken);
+}

@@ -1,0 +1,41 @@
+using Coordination.Hub.Auth;
+using Coordination.Hub.Refusals;
+using Coordination.Hub.Security;
+using FluentValidation;
+
+namespace Coordination.Hub.Pipeline;
+
+/// <summary>
+/// The one way in to every use case, from REST and from the hub alike: the policy first (403, before anything is
+/// read), then the rate limit (429), then the request's validator (400 naming each field), then the handler.
+/// </summary>
+public sealed class UseCasePipeline(IServiceProvider services, Throttle throttle)
+{
+    public async Task<TResponse> RunAsync<TRequest, TResponse>(IUseCase<TRequest, TResponse> useCase, Caller caller, TRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(useCase);
+        ArgumentNullException.ThrowIfNull(caller);
+        useCase.Policy.Demand(caller);
+        switch (useCase.RateLimit)
+        {
+            case RateLimit.ReportsPerUser:
+                throttle.Take(RateLimit.ReportsPerUser, caller.UserName);
+                break;
+            case RateLimit.SignInsPerAddress:
+                throttle.Take(RateLimit.SignInsPerAddress, (request as IFromAddress)?.ClientAddress ?? "unknown");
+                break;
+        }
+
+        if (request is null)
+        {
+            throw Refuse.EmptyRequest();
+        }
+
+        if (services.GetService<IValidator<TRequest>>() is { } validator)
+        {
+            await validator.ValidateAndThrowAsync(request, cancellationToken);
+        }
+
+        return await useCase.HandleAsync(caller, request, cancellationToken);
+    }
+}

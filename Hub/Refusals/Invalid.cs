@@ -1,0 +1,56 @@
+namespace Coordination.Hub.Refusals;
+
+/// <summary>
+/// The catalogue's field-level messages, in English and Arabic, used by the validators beside each use case
+/// (<c>.Says(Invalid.X)</c>). They reach people as the 400's <c>errors</c> and <c>detail</c>.
+/// </summary>
+public static class Invalid
+{
+    public static readonly Text EmptyEventId = new("EventId must not be the empty id.", "مفتاح الإرسال (EventId) لا يجوز أن يكون المعرف الفارغ.");
+    public static readonly Text ExpectedVersion = new("ExpectedVersion must be a version the incident has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّ به البلاغ (1 أو أكثر).");
+    public static readonly Text HazardRequired = new("Hazard is required.", "نوع الخطر مطلوب.");
+    public static readonly Text SeverityRequired = new("Severity is required.", "درجة الخطورة مطلوبة.");
+    public static readonly Text TitleRequired = new("Title is required.", "العنوان مطلوب.");
+    public static readonly Text DistrictRequired = new("District is required.", "الشعبية مطلوبة.");
+    public static readonly Text LatitudeInLibya = new("Latitude must be within Libya (19 to 34 degrees north).", "خط العرض يجب أن يكون داخل ليبيا (من 19 إلى 34 شمالاً).");
+    public static readonly Text LongitudeInLibya = new("Longitude must be within Libya (9 to 26 degrees east).", "خط الطول يجب أن يكون داخل ليبيا (من 9 إلى 26 شرقاً).");
+    public static readonly Text LongitudeWithLatitude = new("Longitude is required with Latitude.", "خط الطول مطلوب مع خط العرض.");
+    public static readonly Text LatitudeWithLongitude = new("Latitude is required with Longitude.", "خط العرض مطلوب مع خط الطول.");
+    public static readonly Text OccurredInFuture = new("OccurredAt must not be in the future.", "وقت الوقوع لا يجوز أن يكون في المستقبل.");
+    public static readonly Text RestrictedNeedsClearance = new("ClearedAgencies must name at least one agency for a restricted incident.", "البلاغ المقيد يحتاج جهة مخوّلة واحدة على الأقل.");
+    public static readonly Text ClearanceOnlyWhenRestricted = new("ClearedAgencies applies only to a restricted incident.", "الجهات المخوّلة تخص البلاغات المقيدة فقط.");
+    public static readonly Text UpdateTextRequired = new("Text is required.", "نص التحديث مطلوب.");
+    public static readonly Text StatusRequired = new("Status is required.", "الحالة مطلوبة.");
+    public static readonly Text CredentialsRequired = new("UserName and Password are required.", "اسم المستخدم وكلمة المرور مطلوبان.");
+    public static readonly Text RefreshTokenRequired = new("RefreshToken is required.", "رمز التجديد مطلوب.");
+    public static readonly Text CodeRequired = new("Code is required.", "رمز الجهة مطلوب.");
+    public static readonly Text CodeShape = new("Code must be 2 to 40 lower-case letters, digits or hyphens.", "رمز الجهة من 2 إلى 40 حرفاً لاتينياً صغيراً أو رقماً أو شرطة.");
+    public static readonly Text NameArRequired = new("NameAr is required.", "الاسم بالعربية مطلوب.");
+    public static readonly Text NameEnRequired = new("NameEn is required.", "الاسم بالإنجليزية مطلوب.");
+    public static readonly Text UserNameRequired = new("UserName is required.", "اسم المستخدم مطلوب.");
+    public static readonly Text UserNameShape = new("UserName must be 3 to 64 lower-case letters, digits, dots, hyphens or underscores.", "اسم المستخدم من 3 إلى 64 حرفاً لاتينياً صغيراً أو رقماً أو نقطة أو شرطة.");
+    public static readonly Text DisplayNameRequired = new("DisplayName is required.", "الاسم المعروض مطلوب.");
+    public static readonly Text RoleRequired = new("Role is required.", "الدور مطلوب.");
+    public static readonly Text AgencyRequired = new("Agency is required.", "الجهة مطلوبة.");
+    public static readonly Text PasswordTooShort = new("Password must be at least 12 characters.", "كلمة المرور 12 حرفاً على الأقل.");
+    public static readonly Text PasswordTooLong = new("Password must be 200 characters or fewer.", "كلمة المرور 200 حرف كحد أقصى.");
+    public static readonly Text PasswordForNewUser = new("Password is required for a new user.", "كلمة المرور مطلوبة لمستخدم جديد.");
+
+    public static Text UnknownDistrict(string? district) => new($"District '{district}' is not one of Libya's districts.", $"'{district}' ليست من شعبيات ليبيا.");
+
+    public static Text UnknownAgency(string? agency) => new($"Agency '{agency}' is not known.", $"الجهة '{agency}' غير معروفة.");
+
+    public static Text AgencyKind(IEnumerable<string> kinds) => new($"Kind must be one of {string.Join(", ", kinds)}.", $"نوع الجهة واحد من: {string.Join("، ", kinds)}.");
+
+    public static Text Limit(int max) => new($"'limit' must be between 1 and {max}.", $"الحد الأقصى للنتائج يجب أن يكون بين 1 و{max}.");
+
+    public static Text After(long after) => new($"'after' must be 0 or a position in the log, not {after}.", $"'after' يجب أن يكون 0 أو موضعاً في السجل، لا {after}.");
+
+    public static Text Days(int max) => new($"'days' must be between 1 and {max}.", $"عدد الأيام يجب أن يكون بين 1 و{max}.");
+
+    public static Text TooLong(string arabicName, int maxLength) => new($"{{PropertyName}} must be {maxLength} characters or fewer.", $"{arabicName}: {maxLength} حرفاً كحد أقصى.");
+
+    public static Text HiddenCharacter(string arabicName, string? character) => new(
+        $"{{PropertyName}} contains a hidden control or text-direction character ({character}); remove it and send again.",
+        $"{arabicName} يحتوي على رمز تحكم أو اتجاه نص مخفي ({character})؛ احذفه وأعد الإرسال.");
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Coordination.Dispatch.Reports;
+using Coordination.Persistence.EventLog;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Coordination.Hub.Refusals;
+
+/// <summary>
+/// The one mapping from a refusal to what the caller is told: a ProblemDetails with its status, title, detail and,
+/// for invalid fields, each field's messages, in the request's language. REST writes it as
+/// <c>application/problem+json</c> (<see cref="RefusalEndpointFilter"/>, and the exception handler for a body
+/// that cannot be read); the hub sends the same object as a structured HubException (<see cref="RefusalHubFilter"/>).
+/// </summary>
+public static class Problems
+{
+    /// <summary>The problem for a refusal; null for an exception that is not one (a fault, which stays a 500).</summary>
+    public static ProblemDetails? For(Exception exception) => exception switch
+    {
+        ValidationException validation => Invalid(validation),
+        RefusalException refused => new ProblemDetails { Status = refused.Status, Title = refused.Title.ToString(), Detail = refused.Detail.ToString() },
+        EventIdReusedException reused => For(Refuse.EventIdUsedElsewhere(reused.EventId)),
+        ConcurrencyConflictException conflict => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = Refuse.ChangedTitle.ToString(),
+            Detail = conflict.Message,
+        },
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = (bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? Refuse.TooLargeTitle : Refuse.UnreadableTitle).ToString(),
+            Detail = bad.InnerException is JsonException json ? $"{bad.Message} {json.Message}" : bad.Message,
+        },
+        _ => null,
+    };
+
+    /// <summary>How long a 429 asks the caller to wait, in whole seconds (at least 1); null otherwise.</summary>
+    public static int? RetryAfterSeconds(Exception exception) =>
+        exception is RefusalException { RetryAfter: { } wait } ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : null;
+
+    private static HttpValidationProblemDetails Invalid(ValidationException validation)
+    {
+        var errors = validation.Errors
+            .GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "request" : e.PropertyName)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = Refuse.InvalidFieldsTitle.ToString(),
+            // Every message in one line too, for a client that shows only the detail.
+            Detail = string.Join(" ", errors.Values.SelectMany(m => m)),
+        };
+    }
+}

@@ -1,0 +1,27 @@
+namespace Coordination.Hub.Refusals;
+
+/// <summary>
+/// REST's side of refusals: a use case's refusal becomes a typed ProblemDetails result (with Retry-After for
+/// 429), so nothing about error shapes is written in an endpoint. Applied to every /api group.
+/// </summary>
+public sealed class RefusalEndpointFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception ex) when (Problems.For(ex) is { } problem)
+        {
+            if (Problems.RetryAfterSeconds(ex) is { } seconds)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return TypedResults.Problem(problem);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Coordination.Hub.Localization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Net.Http.Headers;
+
+namespace Coordination.Hub.Refusals;
+
+/// <summary>
+/// The hub's side of refusals and of language: every hub method runs in the language its connection asked for
+/// (Accept-Language when it connected), and a refusal reaches the client as a HubException whose message is the
+/// same ProblemDetails the REST API sends, as JSON (<c>{"status":403,"title":…,"detail":…}</c>): its status is
+/// a field to read, not a number to find in text.
+/// </summary>
+public sealed class RefusalHubFilter : IHubFilter
+{
+    // Arabic and apostrophes stay readable in the message; it is a JSON string inside a JSON frame, never HTML.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var culture = CultureOf(invocationContext.Context);
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (Exception ex) when (Problems.For(ex) is { } problem)
+        {
+            throw new HubException(JsonSerializer.Serialize(problem, problem.GetType(), Json));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
+        }
+    }
+
+    /// <summary>The first supported language the connection's Accept-Language names; English when none.</summary>
+    private static CultureInfo CultureOf(HubCallerContext context)
+    {
+        var header = context.GetHttpContext()?.Request.Headers.AcceptLanguage.ToString();
+        if (!string.IsNullOrEmpty(header) && StringWithQualityHeaderValue.TryParseList([header], out var languages))
+        {
+            foreach (var language in languages.OrderByDescending(l => l.Quality ?? 1))
+            {
+                var name = language.Value.Value ?? "";
+                if (Say.Cultures.FirstOrDefault(c => name.StartsWith(c.TwoLetterISOLanguageName, StringComparison.OrdinalIgnoreCase)) is { } supported)
+                {
+                    return supported;
+                }
+            }
+        }
+
+        return Say.Cultures[0];
+    }
+}

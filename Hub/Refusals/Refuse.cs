@@ -1,0 +1,85 @@
+using Coordination.Agencies.Contracts.Reference;
+
+namespace Coordination.Hub.Refusals;
+
+/// <summary>
+/// The catalogue of refusals a person can read, each in English and Arabic. A use case refuses by throwing one
+/// of these; REST turns it into ProblemDetails and the hub into a structured HubException (<see cref="Problems"/>).
+/// Field-level validation messages are in <see cref="Invalid"/>; who may do what is in <c>Authorization/Policies</c>.
+/// </summary>
+public static class Refuse
+{
+    public static readonly Text BadRequestTitle = new("Bad request", "طلب غير صحيح");
+    public static readonly Text InvalidFieldsTitle = new("The request has invalid fields.", "في الطلب حقول غير صحيحة.");
+    public static readonly Text ForbiddenTitle = new("Forbidden", "غير مسموح");
+    public static readonly Text NotFoundTitle = new("Not found", "غير موجود");
+    public static readonly Text ConflictTitle = new("Conflict", "تعارض");
+    public static readonly Text ChangedTitle = new("The incident changed since you read it.", "تغيّر البلاغ منذ أن قرأته؛ حدّث الصفحة وأعد المحاولة.");
+    public static readonly Text TooManyTitle = new("Too many requests", "طلبات كثيرة");
+    public static readonly Text TooLargeTitle = new("The request body is too large.", "حجم الطلب أكبر من المسموح.");
+    public static readonly Text UnreadableTitle = new("The request could not be read.", "تعذّرت قراءة الطلب.");
+
+    /// <summary>403: the caller's role may not do this (the policy's own reason).</summary>
+    public static RefusalException NotAllowed(Text reason) => new(StatusCodes.Status403Forbidden, ForbiddenTitle, reason);
+
+    /// <summary>404: no such incident, or one the caller may not see (so its existence does not leak).</summary>
+    public static RefusalException NoIncident(Guid incidentId) => NotFound(new(
+        $"There is no incident {incidentId} that you can see.",
+        $"لا يوجد بلاغ {incidentId} يمكنك رؤيته."));
+
+    public static RefusalException NoAlertForYourAgency(Guid incidentId) => NotFound(new(
+        $"Your agency has no alert for incident {incidentId}.",
+        $"لا يوجد لجهتك تنبيه عن البلاغ {incidentId}."));
+
+    public static RefusalException AlreadyAcknowledged(Guid incidentId, string? by) => Conflict(new(
+        $"Your agency's alert for incident {incidentId} was already acknowledged by {by}.",
+        $"سبق أن أكّد {by} استلام تنبيه جهتك عن البلاغ {incidentId}."));
+
+    public static RefusalException StatusOnlyForward(string reference, IncidentStatus current, IncidentStatus to) => Conflict(new(
+        $"Incident {reference} is {current}; it can only move forward, not to {to}.",
+        $"البلاغ {reference} في حالة {current}؛ لا ينتقل إلا إلى الأمام، لا إلى {to}."));
+
+    public static RefusalException IncidentClosed(string reference) => Conflict(new(
+        $"Incident {reference} is closed.",
+        $"البلاغ {reference} مغلق."));
+
+    public static RefusalException EventIdUsedElsewhere(Guid eventId) => Conflict(new(
+        $"EventId {eventId} was already used for another incident.",
+        $"مفتاح الإرسال {eventId} استُخدم من قبل لبلاغ آخر."));
+
+    public static RefusalException NoUser(string userName) => NotFound(new(
+        $"There is no user '{userName}'.",
+        $"لا يوجد مستخدم '{userName}'."));
+
+    public static RefusalException EmptyRequest() => new(StatusCodes.Status400BadRequest, BadRequestTitle, new(
+        "The request is empty.",
+        "الطلب فارغ."));
+
+    public static RefusalException SignInFailed() => new(StatusCodes.Status401Unauthorized,
+        new("Sign-in failed", "فشل تسجيل الدخول"),
+        new("The user name or password is wrong.", "اسم المستخدم أو كلمة المرور غير صحيحة."));
+
+    public static RefusalException RefreshFailed() => new(StatusCodes.Status401Unauthorized,
+        new("Refresh failed", "فشل التجديد"),
+        new("The refresh token is unknown, expired or already used: sign in again.", "رمز التجديد غير معروف أو منتهٍ أو مستخدم من قبل: سجّل الدخول من جديد."));
+
+    public static RefusalException AccountLocked(DateTimeOffset until, TimeSpan retryAfter) => TooMany(new(
+        $"Too many failed sign-ins: this account is locked until {until:HH:mm} UTC.",
+        $"محاولات دخول فاشلة كثيرة: الحساب مقفل حتى {until:HH:mm} بالتوقيت العالمي."), retryAfter);
+
+    public static RefusalException TooManySignIns(TimeSpan retryAfter) => TooMany(new(
+        $"Too many sign-in attempts from this address. Try again in {Seconds(retryAfter)} s.",
+        $"محاولات دخول كثيرة من هذا العنوان. أعد المحاولة بعد {Seconds(retryAfter)} ثانية."), retryAfter);
+
+    public static RefusalException TooManyReports(TimeSpan retryAfter) => TooMany(new(
+        $"Too many reports from this account in one minute. Try again in {Seconds(retryAfter)} s.",
+        $"بلاغات كثيرة من هذا الحساب خلال دقيقة. أعد المحاولة بعد {Seconds(retryAfter)} ثانية."), retryAfter);
+
+    private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
+
+    private static RefusalException NotFound(Text detail) => new(StatusCodes.Status404NotFound, NotFoundTitle, detail);
+
+    private static RefusalException Conflict(Text detail) => new(StatusCodes.Status409Conflict, ConflictTitle, detail);
+
+    private static RefusalException TooMany(Text detail, TimeSpan retryAfter) => new(StatusCodes.Status429TooManyRequests, TooManyTitle, detail, retryAfter);
+}
