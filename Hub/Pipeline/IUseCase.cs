@@ -15,6 +15,9 @@ public interface IUseCase<in TRequest, TResponse>
     /// <summary>The row of <see cref="Policies"/> a caller must pass.</summary>
     Policy Policy { get; }
 
+    /// <summary>Further rows the handler demands itself, when the request asks for more (another agency's inbox).</summary>
+    IReadOnlyList<Policy> AlsoDemands => [];
+
     /// <summary>The rate limit it counts against, if any.</summary>
     RateLimit RateLimit => RateLimit.None;
 

@@ -20,6 +20,8 @@ public sealed class ReadInbox(ReadModels readModels) : IUseCase<ReadInbox.Query,
 
     public Policy Policy => Policies.SeeIncidents;
 
+    public IReadOnlyList<Policy> AlsoDemands => [Policies.ReadAnyInbox];
+
     public async Task<IReadOnlyList<AlertRow>> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -27,7 +29,7 @@ public sealed class ReadInbox(ReadModels readModels) : IUseCase<ReadInbox.Query,
         var agency = request.Agency ?? caller.Agency;
         if (agency != caller.Agency)
         {
-            Policies.ReadAnyInbox.Demand(caller);
+            AlsoDemands[0].Demand(caller);
         }
 
         return await readModels.GetInboxAsync(agency, request.Limit ?? ListLimit.Default, cancellationToken);

@@ -1,3 +1,4 @@
+using Coordination.Hub.Authorization;
 using System.Text.RegularExpressions;
 using Coordination.Hub.Startup;
 using YamlDotNet.RepresentationModel;
@@ -55,6 +56,15 @@ public sealed partial class DeploymentDocsTests
 
         Assert.That(SettingsCatalog.Keys, Is.SubsetOf(expanded), "a setting the hub reads is missing from the README table");
         Assert.That(expanded.Where(k => k.StartsWith("Coordination:", StringComparison.Ordinal)), Is.SubsetOf(SettingsCatalog.Keys), "the README documents a setting the hub does not read");
+    }
+
+    [Test]
+    public void The_README_roles_table_is_the_policy_table_the_hub_enforces()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var rows = Policies.Table.Select(p => $"| {p.Action} | {p.Operator.Says} | {p.Commander.Says} | {p.Liaison.Says} | {p.Administrator.Says} |");
+        var table = string.Join("\n", ["| | operator (duty office) | commander | liaison | administrator |", "|---|---|---|---|---|", .. rows]) + "\n\n";
+        Assert.That(readme, Does.Contain(table), "the README's roles table differs from Hub/Authorization/Policies.cs");
     }
 
     [Test]

@@ -9,6 +9,7 @@ using Coordination.Hub.Features.Incidents;
 using Coordination.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Tests.EndToEnd;
 
@@ -93,6 +94,37 @@ public sealed class CommandBehaviourTests
         {
             Assert.That(refused!.Message, Does.Contain("Hazard is required").And.Contain("Libya's districts"));
             Assert.That((await commander.GetOkAsync("api/log?limit=1")).GetProperty("headPosition").GetInt64(), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public async Task A_hub_refusal_carries_its_status_as_a_field_and_speaks_the_language_the_connection_asked_for()
+    {
+        var token = await _hub.SignInAsync("liaison.ncem");
+        await using var arabic = new HubConnectionBuilder()
+            .WithUrl(new Uri(_hub.BaseAddress, "hubs/coordination"), o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                o.Headers["Accept-Language"] = "ar";
+            })
+            .AddJsonProtocol(o => Coordination.Agencies.Contracts.ContractJson.Apply(o.PayloadSerializerOptions))
+            .Build();
+        await arabic.StartAsync();
+
+        var forbidden = Assert.ThrowsAsync<HubException>(() => arabic.InvokeAsync<ReportIncidentResponse>("ReportIncident", new ReportIncidentRequest(
+            null, Coordination.Agencies.Contracts.Reference.HazardType.Flood, null, Coordination.Agencies.Contracts.Reference.Severity.Minor, null, null, "x", null, "derna", null, null, null, null, null, null, null)));
+        var invalid = Assert.ThrowsAsync<HubException>(() => arabic.InvokeAsync<CatchUpResponse>("CatchUp", -1L, 10));
+
+        var refusal = CoordinationException.FromHub(forbidden!);
+        var fields = CoordinationException.FromHub(invalid!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(refusal?.Status, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(refusal?.Title, Is.EqualTo("غير مسموح"));
+            Assert.That(refusal?.Detail, Is.EqualTo("مكتب المناوبة والقادة فقط يبلّغون عن الحوادث."));
+            Assert.That(fields?.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(fields?.Errors.Keys, Is.EqualTo(new[] { "After" }));
+            Assert.That(fields?.Errors["After"].Single(), Does.StartWith("'after' يجب أن يكون 0"));
         });
     }
 

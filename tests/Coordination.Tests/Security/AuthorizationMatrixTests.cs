@@ -4,6 +4,8 @@ using System.Text;
 using Coordination.Agencies.Client;
 using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Hub.Authorization;
+using Coordination.Hub.Pipeline;
 using Coordination.Hub.Realtime;
 using Coordination.Tests.Support;
 using Microsoft.AspNetCore.Routing;
@@ -101,6 +103,37 @@ public sealed class AuthorizationMatrixTests
         new("catch up (hub)", "hub CatchUp", (c, _) => ReadsIncidents(c), (x, c, _) => Invoke(x, c, "CatchUp", 0L, 100)),
     ];
 
+    /// <summary>The row of the policy table each operation answers to: the matrix's expectations and the table must agree.</summary>
+    private static readonly Dictionary<string, Policy> PolicyOf = new()
+    {
+        ["report (REST)"] = Policies.ReportIncident,
+        ["report (hub)"] = Policies.ReportIncident,
+        ["list incidents"] = Policies.SeeIncidents,
+        ["get incident"] = Policies.SeeIncidents,
+        ["catch up (REST)"] = Policies.SeeIncidents,
+        ["catch up (hub)"] = Policies.SeeIncidents,
+        ["own agency inbox"] = Policies.SeeIncidents,
+        ["acknowledge (REST)"] = Policies.AcknowledgeAlert,
+        ["acknowledge (hub)"] = Policies.AcknowledgeAlert,
+        ["post update (REST)"] = Policies.PostUpdate,
+        ["post update (hub)"] = Policies.PostUpdate,
+        ["change status (REST)"] = Policies.ChangeStatus,
+        ["change status (hub)"] = Policies.ChangeStatus,
+        ["another agency's inbox"] = Policies.ReadAnyInbox,
+        ["response figures"] = Policies.ReadResponseFigures,
+        ["verify the log"] = Policies.VerifyLog,
+        ["list users"] = Policies.ManageDirectory,
+        ["register a user"] = Policies.ManageDirectory,
+        ["disable a user"] = Policies.ManageDirectory,
+        ["register an agency"] = Policies.ManageDirectory,
+        ["who am I"] = Policies.SignedIn,
+        ["hazards"] = Policies.SignedIn,
+        ["districts"] = Policies.SignedIn,
+        ["agencies"] = Policies.SignedIn,
+        ["routing rules"] = Policies.SignedIn,
+        ["console settings"] = Policies.SignedIn,
+    };
+
     /// <summary>Reachable without signing in, on purpose.</summary>
     private static readonly string[] Anonymous = ["POST /api/auth/token", "POST /api/auth/refresh", "ANY /health/live", "ANY /health/ready", "GET /openapi/{documentName}.json"];
 
@@ -123,6 +156,31 @@ public sealed class AuthorizationMatrixTests
             Assert.That(routes, Is.SubsetOf(covered), "an endpoint is not in the authorization matrix");
             Assert.That(hubMethods, Is.SubsetOf(covered), "a hub method is not in the authorization matrix");
         });
+    }
+
+    [Test]
+    public async Task Every_use_case_names_a_row_of_the_policy_table_and_every_row_is_in_the_matrix()
+    {
+        using var data = new TempDirectory();
+        await using var hub = await HubHost.StartAsync(data.Path);
+        var named = UseCaseRegistration.UseCaseTypes().ToDictionary(t => t.Name, t => PoliciesOf(hub.Services.GetRequiredService(t)));
+        var wrong = named.Where(u => !u.Value.All(Policies.All.Contains)).Select(u => $"use case {u.Key} names a policy that is not in the table").ToList();
+        wrong.AddRange(Ops.Where(o => !PolicyOf.ContainsKey(o.Name)).Select(o => $"{o.Name} has no row of the policy table"));
+        wrong.AddRange(Policies.Table.Where(p => !PolicyOf.ContainsValue(p)).Select(p => $"the row '{p.Action}' is checked by no operation of the matrix"));
+        wrong.AddRange(Policies.Table.Where(p => !named.Values.Any(n => n.Contains(p))).Select(p => $"the row '{p.Action}' is named by no use case"));
+        // The matrix's own expectations agree with the table, role by role, for an incident routed to the caller.
+        foreach (var op in Ops)
+        {
+            foreach (var caller in Callers.Where(c => c.Role != Role.Liaison || c.Agency == "ncem"))
+            {
+                if (PolicyOf.TryGetValue(op.Name, out var policy) && op.Allowed(caller, Target.Public) != policy.For(caller.Role).Allows)
+                {
+                    wrong.Add($"{op.Name} by {caller.User}: the matrix expects {op.Allowed(caller, Target.Public)}, the table's row '{policy.Action}' says {policy.For(caller.Role).Says}");
+                }
+            }
+        }
+
+        Assert.That(wrong, Is.Empty, string.Join("\n", wrong));
     }
 
     [Test]
@@ -212,6 +270,15 @@ public sealed class AuthorizationMatrixTests
                 client.Dispose();
             }
         }
+    }
+
+    /// <summary>The rows a use case names: its policy and any it demands itself.</summary>
+    private static Policy[] PoliciesOf(object useCase)
+    {
+        var contract = useCase.GetType().GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IUseCase<,>));
+        var policy = (Policy)contract.GetProperty(nameof(IUseCase<object, object>.Policy))!.GetValue(useCase)!;
+        var also = (IReadOnlyList<Policy>)contract.GetProperty(nameof(IUseCase<object, object>.AlsoDemands))!.GetValue(useCase)!;
+        return [policy, .. also];
     }
 
     private static async Task<Guid> ReportAsync(Dictionary<string, HttpClient> http, Target target)
