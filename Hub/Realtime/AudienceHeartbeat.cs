@@ -45,7 +45,7 @@ public sealed class AudienceHeartbeat(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                HubLog.HeartbeatFailed(logger, ex);
+                HubLogMessages.HeartbeatFailed(logger, ex);
             }
         }
     }

@@ -3,7 +3,7 @@ using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Incidents;
-using Coordination.Hub.Features.Log;
+using Coordination.Hub.Features.EventLog;
 using Coordination.Hub.Pipeline;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;

@@ -104,7 +104,7 @@ public static class CoordinationHostExtensions
         var key = SigningKey.Resolve(auth, dataDirectory);
         services.AddSingleton(auth);
         services.AddSingleton(key);
-        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<UserAccounts>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SessionTokens>();
         var external = configuration.GetSection(ExternalIssuerOptions.Section).Get<ExternalIssuerOptions>() ?? new ExternalIssuerOptions();
@@ -210,7 +210,7 @@ public static class CoordinationHostExtensions
         app.MapAuthApi();
         app.MapIncidentsApi();
         app.MapAlertsApi();
-        app.MapLogApi();
+        app.MapEventLogApi();
         app.MapReferenceApi();
         app.MapAdminApi();
         app.MapPerformanceApi();

@@ -44,7 +44,7 @@ public sealed class DirectorySeed(DirectoryEntries directory, DirectoryStore sto
         {
             await directory.AppendAsync(seeder, DerivedEventId.Create(Seed, "user:" + name), EventTypes.UserRegistered,
                 new UserRegistered(name, display, role.ToString(), agency, seeder.UserName), cancellationToken);
-            await store.SetPasswordHashAsync(name, UserDirectory.HashPassword(name, auth.SamplePassword), cancellationToken);
+            await store.SetPasswordHashAsync(name, UserAccounts.HashPassword(name, auth.SamplePassword), cancellationToken);
         }
     }
 }

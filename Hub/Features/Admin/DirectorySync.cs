@@ -29,7 +29,7 @@ public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    HubLog.DirectoryRefreshFailed(logger, ex);
+                    HubLogMessages.DirectoryRefreshFailed(logger, ex);
                 }
             }
         }

@@ -49,7 +49,7 @@ public sealed partial class RegisterUser(DirectoryEntries directory, DirectorySt
             new UserRegistered(request.UserName!, request.DisplayName!, request.Role!.Value.ToString(), request.Agency!, caller.UserName), cancellationToken);
         if (!string.IsNullOrEmpty(request.Password))
         {
-            await store.SetPasswordHashAsync(request.UserName!, UserDirectory.HashPassword(request.UserName!, request.Password), cancellationToken);
+            await store.SetPasswordHashAsync(request.UserName!, UserAccounts.HashPassword(request.UserName!, request.Password), cancellationToken);
             position = await directory.AppendAsync(caller, Guid.CreateVersion7(), EventTypes.UserPasswordSet, new UserPasswordSet(request.UserName!, caller.UserName), cancellationToken);
         }
 

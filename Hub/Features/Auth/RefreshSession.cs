@@ -8,7 +8,7 @@ using FluentValidation;
 namespace Coordination.Hub.Features.Auth;
 
 /// <summary>A refresh token, used once, for a new token and a new refresh token; a disabled user's refresh fails.</summary>
-public sealed class RefreshSession(UserDirectory users, AccountStore accounts, SessionTokens tokens) : IUseCase<RefreshSession.Command, SessionTokens.SignInResponse>
+public sealed class RefreshSession(UserAccounts users, AccountStore accounts, SessionTokens tokens) : IUseCase<RefreshSession.Command, SessionTokens.SignInResponse>
 {
     public sealed record Command(string? RefreshToken, string ClientAddress) : IFromAddress;
 

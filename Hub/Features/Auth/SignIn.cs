@@ -12,7 +12,7 @@ namespace Coordination.Hub.Features.Auth;
 /// Name and password for a short-lived token (REST Bearer, SignalR access_token) and a one-time refresh token.
 /// Repeated failures lock the account for a while; attempts are limited per client address.
 /// </summary>
-public sealed class SignIn(UserDirectory users, AccountStore accounts, SessionTokens tokens, SecurityOptions security, TimeProvider time)
+public sealed class SignIn(UserAccounts users, AccountStore accounts, SessionTokens tokens, SecurityOptions security, TimeProvider time)
     : IUseCase<SignIn.Command, SessionTokens.SignInResponse>
 {
     public sealed record Command(string? UserName, string? Password, string ClientAddress) : IFromAddress;

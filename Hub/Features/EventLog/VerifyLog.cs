@@ -3,7 +3,7 @@ using Coordination.Hub.Authorization;
 using Coordination.Hub.Pipeline;
 using Coordination.Persistence.EventLog;
 
-namespace Coordination.Hub.Features.Log;
+namespace Coordination.Hub.Features.EventLog;
 
 /// <summary>Walks the log's hash chain and names the first position whose hash, link or sequence is wrong.</summary>
 public sealed class VerifyLog(IEventLog log) : IUseCase<VerifyLog.Query, VerificationResult>

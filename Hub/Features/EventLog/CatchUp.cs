@@ -10,7 +10,7 @@ using Coordination.Persistence.Projections;
 using Coordination.Persistence.Visibility;
 using FluentValidation;
 
-namespace Coordination.Hub.Features.Log;
+namespace Coordination.Hub.Features.EventLog;
 
 /// <summary>Entries after a position that the caller may see, by the same definition as live pushes and heartbeats.</summary>
 public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels readModels, RestrictedAccessAudit audit) : IUseCase<CatchUp.Query, CatchUpResponse>

@@ -8,7 +8,7 @@ namespace Coordination.Hub.Auth;
 /// The accounts that can sign in, read from the directory in the database (kept from the log by the
 /// projections). Passwords are kept only as ASP.NET Core Identity hashes, outside the log.
 /// </summary>
-public sealed class UserDirectory(DirectoryStore store)
+public sealed class UserAccounts(DirectoryStore store)
 {
     private static readonly HubUser Nobody = new("", "", Role.Liaison, "");
     private static readonly PasswordHasher<HubUser> Hasher = new();

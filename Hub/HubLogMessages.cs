@@ -1,7 +1,7 @@
 namespace Coordination.Hub;
 
-/// <summary>The hub's log messages, generated so that disabled levels cost nothing.</summary>
-internal static partial class HubLog
+/// <summary>The hub's diagnostic messages (logging, not the event log), generated so that disabled levels cost nothing.</summary>
+internal static partial class HubLogMessages
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat could not be sent; clients will be told at the next one")]
     public static partial void HeartbeatFailed(ILogger logger, Exception exception);

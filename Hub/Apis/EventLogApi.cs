@@ -1,13 +1,13 @@
-using Coordination.Hub.Features.Log;
+using Coordination.Hub.Features.EventLog;
 using Coordination.Hub.Pipeline;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Coordination.Hub.Apis;
 
 /// <summary>/api/log: catch-up by position, and the chain verifier.</summary>
-public static class LogApi
+public static class EventLogApi
 {
-    public static IEndpointRouteBuilder MapLogApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapEventLogApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapApi("/api/log", "Log");
         group.MapGet("/", (CatchUp useCase, HttpContext http, long? after, int? limit) =>
