@@ -24,15 +24,16 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access, ResentE
     // sharing a stripe only wait for each other's commit.
     private readonly SemaphoreSlim[] _turns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
-    public async Task<CommandResponse> AppendAsync(
-        Caller caller,
-        Guid incidentId,
-        Guid? eventId,
-        int? expectedVersion,
-        Func<VisibleIncident, Task<NewEvent>> decide,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends the event <paramref name="decide"/> makes of the incident as the caller may see it, given the event id
+    /// to use (the command's idempotency key, or a new id).
+    /// </summary>
+    public async Task<CommandResponse> AppendAsync(Caller caller, IIncidentCommand command, Func<VisibleIncident, Guid, NewEvent> decide, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(decide);
+        var (incidentId, expectedVersion) = (command.IncidentId, command.ExpectedVersion);
+        var eventId = command.EventId ?? Guid.CreateVersion7();
         var turn = _turns[(incidentId.GetHashCode() & int.MaxValue) % _turns.Length];
         await turn.WaitAsync(cancellationToken);
         try
@@ -43,7 +44,7 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access, ResentE
                 NewEvent decided;
                 try
                 {
-                    decided = await decide(incident);
+                    decided = decide(incident, eventId);
                 }
                 catch (RefusalException)
                 {

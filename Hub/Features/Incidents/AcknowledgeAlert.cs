@@ -14,19 +14,17 @@ namespace Coordination.Hub.Features.Incidents;
 public sealed class AcknowledgeAlert(IncidentWriter writer, TimeProvider time) : IUseCase<AcknowledgeAlert.Command, CommandResponse>
 {
     /// <summary>The request body with the incident from the route (REST) or the first argument (hub).</summary>
-    public sealed record Command(Guid IncidentId, Guid? EventId, string? Note, int? ExpectedVersion)
+    public sealed record Command(Guid IncidentId, Guid? EventId, string? Note, int? ExpectedVersion) : IIncidentCommand
     {
         public static Command From(Guid incidentId, AcknowledgeAlertRequest? request) =>
             new(incidentId, request?.EventId, request?.Note, request?.ExpectedVersion);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : IncidentCommandValidator<Command>
     {
         public Validator()
         {
-            RuleFor(r => r.EventId).NotEqual(Guid.Empty).Says(Invalid.EmptyEventId);
             RuleFor(r => r.Note).SafeText(1000, multiline: true, "الملاحظة");
-            RuleFor(r => r.ExpectedVersion).GreaterThan(0).Says(Invalid.ExpectedVersion);
         }
     }
 
@@ -36,8 +34,7 @@ public sealed class AcknowledgeAlert(IncidentWriter writer, TimeProvider time) :
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var eventId = request.EventId ?? Guid.CreateVersion7();
-        return writer.AppendAsync(caller, request.IncidentId, eventId, request.ExpectedVersion, incident =>
+        return writer.AppendAsync(caller, request, (incident, eventId) =>
         {
             var alert = incident.Alerts.FirstOrDefault(a => a.Agency == caller.Agency) ?? throw Refuse.NoAlertForYourAgency(request.IncidentId);
             if (alert.AcknowledgedAt is not null)
@@ -45,12 +42,12 @@ public sealed class AcknowledgeAlert(IncidentWriter writer, TimeProvider time) :
                 throw Refuse.AlreadyAcknowledged(request.IncidentId, alert.AcknowledgedBy);
             }
 
-            return Task.FromResult(Events.Create(
+            return Events.Create(
                 eventId,
                 EventTypes.AlertAcknowledged,
                 new AlertAcknowledged(request.IncidentId, caller.Agency, caller.UserName, time.GetUtcNow(), string.IsNullOrEmpty(request.Note) ? null : request.Note),
                 caller,
-                incident.Board.IsExercise));
+                incident.Board.IsExercise);
         }, cancellationToken);
     }
 }

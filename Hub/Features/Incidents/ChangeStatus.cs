@@ -14,20 +14,18 @@ namespace Coordination.Hub.Features.Incidents;
 /// <summary>The duty office or a commander moves an incident forward: Reported, Acknowledged, Responding, Contained, Closed.</summary>
 public sealed class ChangeStatus(IncidentWriter writer, TimeProvider time) : IUseCase<ChangeStatus.Command, CommandResponse>
 {
-    public sealed record Command(Guid IncidentId, Guid? EventId, IncidentStatus? Status, string? Reason, int? ExpectedVersion)
+    public sealed record Command(Guid IncidentId, Guid? EventId, IncidentStatus? Status, string? Reason, int? ExpectedVersion) : IIncidentCommand
     {
         public static Command From(Guid incidentId, ChangeStatusRequest? request) =>
             new(incidentId, request?.EventId, request?.Status, request?.Reason, request?.ExpectedVersion);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : IncidentCommandValidator<Command>
     {
         public Validator()
         {
-            RuleFor(r => r.EventId).NotEqual(Guid.Empty).Says(Invalid.EmptyEventId);
             RuleFor(r => r.Status).NotNull().Says(Invalid.StatusRequired);
             RuleFor(r => r.Reason).SafeText(1000, multiline: true, "السبب");
-            RuleFor(r => r.ExpectedVersion).GreaterThan(0).Says(Invalid.ExpectedVersion);
         }
     }
 
@@ -37,9 +35,8 @@ public sealed class ChangeStatus(IncidentWriter writer, TimeProvider time) : IUs
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var eventId = request.EventId ?? Guid.CreateVersion7();
         var to = request.Status!.Value;
-        return writer.AppendAsync(caller, request.IncidentId, eventId, request.ExpectedVersion, incident =>
+        return writer.AppendAsync(caller, request, (incident, eventId) =>
         {
             if (to <= incident.Board.Status)
             {
@@ -47,7 +44,7 @@ public sealed class ChangeStatus(IncidentWriter writer, TimeProvider time) : IUs
             }
 
             var changed = new IncidentStatusChanged(request.IncidentId, incident.Board.Status, to, string.IsNullOrEmpty(request.Reason) ? null : request.Reason, caller.UserName, time.GetUtcNow());
-            return Task.FromResult(Events.Create(eventId, EventTypes.IncidentStatusChanged, changed, caller, incident.Board.IsExercise));
+            return Events.Create(eventId, EventTypes.IncidentStatusChanged, changed, caller, incident.Board.IsExercise);
         }, cancellationToken);
     }
 }

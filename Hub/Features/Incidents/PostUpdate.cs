@@ -15,19 +15,17 @@ namespace Coordination.Hub.Features.Incidents;
 /// <summary>A situation update on an open incident, optionally changing its severity; a liaison posts only to incidents routed to their agency.</summary>
 public sealed class PostUpdate(IncidentWriter writer, TimeProvider time) : IUseCase<PostUpdate.Command, CommandResponse>
 {
-    public sealed record Command(Guid IncidentId, Guid? EventId, string? Text, Severity? Severity, int? ExpectedVersion)
+    public sealed record Command(Guid IncidentId, Guid? EventId, string? Text, Severity? Severity, int? ExpectedVersion) : IIncidentCommand
     {
         public static Command From(Guid incidentId, PostUpdateRequest? request) =>
             new(incidentId, request?.EventId, request?.Text, request?.Severity, request?.ExpectedVersion);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : IncidentCommandValidator<Command>
     {
         public Validator()
         {
-            RuleFor(r => r.EventId).NotEqual(Guid.Empty).Says(Invalid.EmptyEventId);
             RuleFor(r => r.Text).NotEmpty().Says(Invalid.UpdateTextRequired).SafeText(4000, multiline: true, "نص التحديث");
-            RuleFor(r => r.ExpectedVersion).GreaterThan(0).Says(Invalid.ExpectedVersion);
         }
     }
 
@@ -37,9 +35,8 @@ public sealed class PostUpdate(IncidentWriter writer, TimeProvider time) : IUseC
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var eventId = request.EventId ?? Guid.CreateVersion7();
         // Liaisons post only to incidents routed to their agency: the writer reads through IncidentAccess.
-        return writer.AppendAsync(caller, request.IncidentId, eventId, request.ExpectedVersion, incident =>
+        return writer.AppendAsync(caller, request, (incident, eventId) =>
         {
             if (incident.Board.Status == IncidentStatus.Closed)
             {
@@ -47,7 +44,7 @@ public sealed class PostUpdate(IncidentWriter writer, TimeProvider time) : IUseC
             }
 
             var updated = new IncidentUpdated(request.IncidentId, request.Text!, request.Severity, caller.UserName, caller.Agency, time.GetUtcNow());
-            return Task.FromResult(Events.Create(eventId, EventTypes.IncidentUpdated, updated, caller, incident.Board.IsExercise));
+            return Events.Create(eventId, EventTypes.IncidentUpdated, updated, caller, incident.Board.IsExercise);
         }, cancellationToken);
     }
 }
