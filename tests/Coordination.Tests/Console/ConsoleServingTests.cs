@@ -1,5 +1,5 @@
-using Coordination.Bench.Live;
 using System.Net;
+using Coordination.Testing;
 using Coordination.Tests.Support;
 
 namespace Coordination.Tests.Console;

@@ -1,8 +1,8 @@
-using Coordination.Bench.Live;
 using Coordination.Agencies.Client;
 using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Testing;
 using Coordination.Tests.Support;
 
 namespace Coordination.Tests.Faults;

@@ -1,9 +1,9 @@
-using Coordination.Bench.Live;
 using Coordination.Agencies.Client;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Dispatch.Relay;
 using Coordination.Persistence.Leases;
 using Coordination.Persistence.Sqlite;
+using Coordination.Testing;
 using Coordination.Tests.Support;
 
 namespace Coordination.Tests.Faults;

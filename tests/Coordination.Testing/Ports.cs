@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Coordination.Bench.Live;
+namespace Coordination.Testing;
 
-/// <summary>Loopback ports for the processes a live scenario starts.</summary>
+/// <summary>Loopback ports for the processes the tests and the live benchmarks start.</summary>
 public static class Ports
 {
     /// <summary>A loopback TCP port that was free a moment ago.</summary>

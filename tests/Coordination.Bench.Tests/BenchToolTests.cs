@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Coordination.Bench;
 
-namespace Coordination.Tests.Bench;
+namespace Coordination.Bench.Tests;
 
 [TestFixture]
 public sealed class BenchToolTests

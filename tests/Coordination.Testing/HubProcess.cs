@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Coordination.Bench.Live;
+namespace Coordination.Testing;
 
 /// <summary>
-/// The hub as its own operating-system process (the built Coordination.Hub.dll beside this assembly), so it
-/// can be killed with SIGKILL and started again exactly as it would be in the field (the fault tests), and
-/// its CPU and memory measured apart from the load generator's (the live benchmarks).
+/// The hub as its own operating-system process, so it can be killed with SIGKILL and started again exactly as
+/// it would be in the field (the fault tests), and its CPU and memory measured apart from the load generator's
+/// (the live benchmarks). It runs the built Coordination.Hub.dll in the running program's own folder, where the
+/// build of a program that references the Hub project puts it (the tests and the bench both do).
 /// </summary>
 public sealed class HubProcess : IAsyncDisposable
 {
@@ -42,8 +43,15 @@ public sealed class HubProcess : IAsyncDisposable
 
     public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
-    /// <summary>CPU time the process has used so far.</summary>
-    public TimeSpan CpuTime => Machine.CpuTime(_process!);
+    /// <summary>CPU time the process has used so far (read afresh, not from the object's cache).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public long WorkingSetBytes
     {
@@ -84,7 +92,14 @@ public sealed class HubProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Coordination.Hub.dll"))
+        var hubDll = Path.Combine(AppContext.BaseDirectory, "Coordination.Hub.dll");
+        if (!File.Exists(hubDll))
+        {
+            // Said plainly here rather than as the dotnet host's error in the process output.
+            throw new FileNotFoundException($"No Coordination.Hub.dll in {AppContext.BaseDirectory}: the program starting the hub must reference the Hub project.", hubDll);
+        }
+
+        var start = new ProcessStartInfo("dotnet", hubDll)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

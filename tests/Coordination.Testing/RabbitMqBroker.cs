@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Coordination.Bench.Live;
+namespace Coordination.Testing;
 
 /// <summary>
 /// A private RabbitMQ node from Debian's rabbitmq-server: loopback only, its own ports, node name,
