@@ -1,7 +1,7 @@
 using Coordination.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
-namespace Coordination.Tests.Console;
+namespace Coordination.Tests.Hub.Console;
 
 /// <summary>
 /// A liaison's link dies while alerts are raised: the console says so, reconnects by itself and

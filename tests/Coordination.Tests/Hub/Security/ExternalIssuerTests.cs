@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Coordination.Tests.Security;
+namespace Coordination.Tests.Hub.Security;
 
 /// <summary>A ministry's own OpenID Connect issuer (a real one on loopback, with discovery and keys) plugged in by configuration.</summary>
 [TestFixture]

@@ -2,7 +2,7 @@ using Coordination.Agencies.Client;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Faults;
+namespace Coordination.Tests.EndToEnd.Faults;
 
 /// <summary>A liaison's link drops for longer than the hub keeps its connection; nothing it was owed is lost.</summary>
 [TestFixture]

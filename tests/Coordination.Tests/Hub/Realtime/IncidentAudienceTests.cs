@@ -6,7 +6,7 @@ using Coordination.Persistence.Projections;
 using Coordination.Persistence.Sqlite;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Realtime;
+namespace Coordination.Tests.Hub.Realtime;
 
 /// <summary>Who the fan-out pushes an incident's entries to, against a real SQLite log and its alert inbox.</summary>
 [TestFixture]

@@ -2,7 +2,7 @@ using Coordination.Agencies.Contracts.Audit;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Security;
+namespace Coordination.Tests.Hub.Security;
 
 [TestFixture]
 public sealed class RestrictedAccessAuditTests

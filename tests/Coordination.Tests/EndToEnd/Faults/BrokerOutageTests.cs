@@ -4,7 +4,7 @@ using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Faults;
+namespace Coordination.Tests.EndToEnd.Faults;
 
 /// <summary>RabbitMQ goes away while the duty office keeps reporting, and comes back.</summary>
 [TestFixture]

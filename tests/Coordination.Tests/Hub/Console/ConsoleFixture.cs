@@ -1,6 +1,6 @@
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Console;
+namespace Coordination.Tests.Hub.Console;
 
 /// <summary>Base for browser fixtures: one hub on a fresh data folder and one chromium for all their tests.</summary>
 public abstract class ConsoleFixture

@@ -3,7 +3,7 @@ using Coordination.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Coordination.Tests.Console;
+namespace Coordination.Tests.Hub.Console;
 
 /// <summary>
 /// The console in a real browser: the duty office reports a flood in Derna, the NCEM liaison sees the

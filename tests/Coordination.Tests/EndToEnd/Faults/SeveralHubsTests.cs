@@ -6,7 +6,7 @@ using Coordination.Persistence.Sqlite;
 using Coordination.Testing;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Faults;
+namespace Coordination.Tests.EndToEnd.Faults;
 
 /// <summary>Two hub processes share one database and one RabbitMQ broker.</summary>
 [TestFixture]

@@ -2,7 +2,7 @@ using System.Net;
 using Coordination.Testing;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Console;
+namespace Coordination.Tests.Hub.Console;
 
 /// <summary>The console comes with the hub: a hub started from its build output serves it at the root, under the strict CSP.</summary>
 [TestFixture]

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Coordination.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Coordination.Tests.Api;
+namespace Coordination.Tests.Hub.Api;
 
 /// <summary>
 /// The response figures a commander evaluates agencies by: time to acknowledge, late and overdue

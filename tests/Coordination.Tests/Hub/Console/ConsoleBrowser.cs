@@ -1,7 +1,7 @@
 using Coordination.Tests.Support;
 using Microsoft.Playwright;
 
-namespace Coordination.Tests.Console;
+namespace Coordination.Tests.Hub.Console;
 
 /// <summary>
 /// Debian's chromium driven by Playwright against a hub on 127.0.0.1: one browser per fixture, one

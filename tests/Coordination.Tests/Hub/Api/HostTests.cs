@@ -1,7 +1,7 @@
 using System.Net;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Api;
+namespace Coordination.Tests.Hub.Api;
 
 /// <summary>The hub's own surface: health, OpenAPI, sign-in.</summary>
 [TestFixture]

@@ -7,7 +7,7 @@ using Coordination.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace Coordination.Tests.Security;
+namespace Coordination.Tests.Hub.Security;
 
 /// <summary>
 /// Ten thousand generated malformed and hostile requests and hub invocations, from a fixed seed: never a

@@ -2,7 +2,7 @@ using Coordination.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Coordination.Tests.Console;
+namespace Coordination.Tests.Hub.Console;
 
 /// <summary>
 /// Poor links: a report written while the operator's browser is offline waits in the browser and is

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Coordination.Hub.Startup;
 using YamlDotNet.RepresentationModel;
 
-namespace Coordination.Tests.Deployment;
+namespace Coordination.Tests.Hub.Startup;
 
 /// <summary>compose.yaml and the README say only what the hub really reads, and agree with each other.</summary>
 [TestFixture]

@@ -6,7 +6,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Coordination.Tests.Console;
+namespace Coordination.Tests.Hub.Console;
 
 /// <summary>
 /// Accessibility basics of each role's view: every control has a label, focus follows the form,

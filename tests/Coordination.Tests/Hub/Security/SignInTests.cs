@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Security;
+namespace Coordination.Tests.Hub.Security;
 
 /// <summary>Sign-in, lockout, refresh, rate limits, and the headers every response carries.</summary>
 [TestFixture]

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Api;
+namespace Coordination.Tests.Hub.Api;
 
 /// <summary>
 /// Every kind of bad command gets a clear 4xx that names the problem, and the log does not move.

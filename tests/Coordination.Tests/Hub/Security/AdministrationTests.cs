@@ -4,7 +4,7 @@ using Coordination.Agencies.Contracts.Directory;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Security;
+namespace Coordination.Tests.Hub.Security;
 
 /// <summary>Administrators keep agencies and users through the API; every change is in the log, no password is.</summary>
 [TestFixture]

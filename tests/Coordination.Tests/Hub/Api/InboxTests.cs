@@ -1,7 +1,7 @@
 using System.Net;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Api;
+namespace Coordination.Tests.Hub.Api;
 
 /// <summary>The inbox is read newest first and bounded, so a liaison with a long history gets the recent alerts fast.</summary>
 [TestFixture]

@@ -5,7 +5,7 @@ using Coordination.Agencies.Contracts.Reference;
 using Coordination.Testing;
 using Coordination.Tests.Support;
 
-namespace Coordination.Tests.Faults;
+namespace Coordination.Tests.EndToEnd.Faults;
 
 /// <summary>
 /// The hub process (embedded default: SQLite file, in-memory bus) is killed with SIGKILL while the duty
