@@ -43,15 +43,8 @@ public sealed class HubProcess : IAsyncDisposable
 
     public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
-    /// <summary>CPU time the process has used so far (read afresh, not from the object's cache).</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            _process!.Refresh();
-            return _process.TotalProcessorTime;
-        }
-    }
+    /// <summary>CPU time the process has used so far.</summary>
+    public TimeSpan CpuTime => ProcessCpu.Of(_process!);
 
     public long WorkingSetBytes
     {
