@@ -6,14 +6,6 @@ namespace Coordination.Bench;
 /// <summary>The machine line every report carries, and the file system under the database.</summary>
 public static class Machine
 {
-    /// <summary>CPU time <paramref name="process"/> has used so far (read afresh, not from the object's cache).</summary>
-    public static TimeSpan CpuTime(System.Diagnostics.Process process)
-    {
-        ArgumentNullException.ThrowIfNull(process);
-        process.Refresh();
-        return process.TotalProcessorTime;
-    }
-
     public static string FileSystemOf(string path)
     {
         var full = Path.GetFullPath(path);

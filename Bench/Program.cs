@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Coordination.Testing;
 
 namespace Coordination.Bench;
 
@@ -122,13 +123,13 @@ internal static partial class BenchProgram
     /// <summary>B4 on both transports and S1 again on RabbitMQ, on a private broker; B4 in memory only when none is installed.</summary>
     private static async Task<IReadOnlyList<Result>> RabbitMqSuiteAsync(string data, Sizes sizes)
     {
-        if (!Live.RabbitMqBroker.IsInstalled)
+        if (!RabbitMqBroker.IsInstalled)
         {
             Console.Write(" (rabbitmq-server is not installed: in-memory only)");
             return await Live.BareBusBaseline.RunAsync(sizes, null);
         }
 
-        await using var broker = await Live.RabbitMqBroker.StartAsync();
+        await using var broker = await RabbitMqBroker.StartAsync();
         var results = new List<Result>(await Live.BareBusBaseline.RunAsync(sizes, broker));
         var (s1, _) = await Live.EndToEndScenario.RunAsync(data, sizes, "rabbitmq", new Dictionary<string, string?>
         {

@@ -34,8 +34,8 @@ if [ "$bench" -ne 0 ]; then
   [ "$status" -ne 0 ] || status=$bench
 fi
 
-# One plain closing line: "Tests: N passed, N failed, N skipped".
-count() { grep -E "^ +$1: +[0-9]+\$" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+# One plain closing line: "Tests: N passed, N failed, N skipped", summed over the test projects (each prints its own).
+count() { grep -E "^ +$1: +[0-9]+\$" "$log" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }' || true; }
 if grep -qE '^Total tests: [0-9]+' "$log"; then
   echo "Tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
 fi

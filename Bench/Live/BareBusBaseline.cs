@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Coordination.Bench.Live;
@@ -80,8 +81,8 @@ internal sealed class BareEndToEnd : IAsyncDisposable
     {
         _probes.Clear();
         var count = Math.Max(1, (int)(rate * _stepSeconds));
-        var serverCpu = Machine.CpuTime(_bare);
-        var generatorCpu = Machine.CpuTime(Process.GetCurrentProcess());
+        var serverCpu = ProcessCpu.Of(_bare);
+        var generatorCpu = ProcessCpu.Of(Process.GetCurrentProcess());
         var start = Stopwatch.GetTimestamp();
         await OpenLoop.RunAsync(rate, count, async (index, scheduled) =>
         {
@@ -97,7 +98,7 @@ internal sealed class BareEndToEnd : IAsyncDisposable
         var all = _probes.Values.ToArray();
         var last = EndToEndScenario.Spread.Of(all.Where(p => p.Last > 0).Select(p => (p.Last - p.Scheduled) * 1000.0 / Stopwatch.Frequency));
         await Task.Delay(1000); // the acknowledgements still in flight land before the next step
-        return (last, all.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)), (Machine.CpuTime(_bare) - serverCpu).TotalSeconds / wall, (Machine.CpuTime(Process.GetCurrentProcess()) - generatorCpu).TotalSeconds / wall);
+        return (last, all.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)), (ProcessCpu.Of(_bare) - serverCpu).TotalSeconds / wall, (ProcessCpu.Of(Process.GetCurrentProcess()) - generatorCpu).TotalSeconds / wall);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Coordination.Agencies.Contracts;
+using Coordination.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Testing;
 
 namespace Coordination.Bench.Live;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Coordination.Agencies.Contracts.Realtime;
+using Coordination.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Coordination.Bench.Live;

@@ -7,6 +7,7 @@ using Coordination.Persistence;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Migrations;
 using Coordination.Persistence.Sqlite;
+using Coordination.Testing;
 
 namespace Coordination.Bench.Live;
 

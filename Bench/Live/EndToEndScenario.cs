@@ -6,6 +6,7 @@ using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Dispatch.Routing;
+using Coordination.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Coordination.Bench.Live;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
+using Coordination.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Coordination.Bench.Live;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Coordination.Agencies.Contracts;
+using Coordination.Testing;
 
 namespace Coordination.Bench.Live;
 

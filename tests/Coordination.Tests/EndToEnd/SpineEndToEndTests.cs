@@ -1,4 +1,3 @@
-using Coordination.Bench.Live;
 using Coordination.Agencies.Client;
 using Coordination.Agencies.Contracts.Commands;
 using System.Text.Json;
@@ -7,6 +6,7 @@ using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Incidents;
+using Coordination.Testing;
 using Coordination.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 

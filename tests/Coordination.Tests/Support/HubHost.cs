@@ -1,10 +1,10 @@
-using Coordination.Bench.Live;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Agencies.Client;
 using Coordination.Agencies.Contracts;
+using Coordination.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

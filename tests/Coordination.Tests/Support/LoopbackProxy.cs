@@ -1,7 +1,7 @@
-using Coordination.Bench.Live;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Coordination.Testing;
 
 namespace Coordination.Tests.Support;
 

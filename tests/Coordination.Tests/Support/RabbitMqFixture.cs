@@ -1,5 +1,5 @@
-using Coordination.Bench.Live;
 using System.Globalization;
+using Coordination.Testing;
 
 namespace Coordination.Tests.Support;
 

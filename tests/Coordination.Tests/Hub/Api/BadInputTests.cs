@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Coordination.Tests.Support;
+
+namespace Coordination.Tests.Hub.Api;
+
+/// <summary>
+/// Every kind of bad command gets a clear 4xx that names the problem, and the log does not move.
+/// One hub for the fixture, with one good, routed incident to aim the bad commands at.
+/// </summary>
+[TestFixture]
+public sealed class BadInputTests
+{
+    private TempDirectory _data = null!;
+    private HubHost _hub = null!;
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private string _incidentId = "";
+
+    public sealed record BadCase(string Name, string User, string Method, string Path, string? Body, HttpStatusCode Status, string Says)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static readonly string Flood = """{"hazard":"Flood","severity":"Extreme","title":"فيضان","district":"derna"}""";
+
+    private static string Report(string extraOrReplacement) => extraOrReplacement.StartsWith('{') ? extraOrReplacement : Flood.TrimEnd('}') + "," + extraOrReplacement + "}";
+
+    public static IEnumerable<BadCase> Cases() =>
+    [
+        new("malformed JSON", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood",""", HttpStatusCode.BadRequest, "JSON"),
+        new("empty body", "duty.operator", "POST", "api/incidents", "", HttpStatusCode.BadRequest, "body"),
+        new("missing hazard", "duty.operator", "POST", "api/incidents", """{"severity":"Extreme","title":"x","district":"derna"}""", HttpStatusCode.BadRequest, "Hazard is required"),
+        new("missing severity", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","title":"x","district":"derna"}""", HttpStatusCode.BadRequest, "Severity is required"),
+        new("missing title", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Minor","district":"derna"}""", HttpStatusCode.BadRequest, "Title is required"),
+        new("unknown hazard name", "duty.operator", "POST", "api/incidents", """{"hazard":"Tsunami","severity":"Extreme","title":"x","district":"derna"}""", HttpStatusCode.BadRequest, "$.hazard"),
+        new("severity as a number", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":4,"title":"x","district":"derna"}""", HttpStatusCode.BadRequest, "$.severity"),
+        new("title as a number", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme","title":42,"district":"derna"}""", HttpStatusCode.BadRequest, "$.title"),
+        new("100 KB title", "duty.operator", "POST", "api/incidents", Report("{\"hazard\":\"Flood\",\"severity\":\"Extreme\",\"district\":\"derna\",\"title\":\"" + new string('ف', 100 * 1024 / 2) + "\"}"), HttpStatusCode.BadRequest, "200 characters or fewer"),
+        new("unknown district", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme","title":"x","district":"atlantis"}""", HttpStatusCode.BadRequest, "not one of Libya's districts"),
+        new("point outside Libya", "duty.operator", "POST", "api/incidents", Report("\"latitude\":48.85,\"longitude\":2.35"), HttpStatusCode.BadRequest, "within Libya"),
+        new("latitude without longitude", "duty.operator", "POST", "api/incidents", Report("\"latitude\":32.7"), HttpStatusCode.BadRequest, "Longitude is required"),
+        new("bidi override in title", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme","title":"safe \u202Eevil","district":"derna"}""", HttpStatusCode.BadRequest, "U+202E"),
+        new("bidi isolate in municipality", "duty.operator", "POST", "api/incidents", Report("\"municipality\":\"\\u2067x\""), HttpStatusCode.BadRequest, "U+2067"),
+        new("control character in title", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme","title":"bell\u0007","district":"derna"}""", HttpStatusCode.BadRequest, "U+0007"),
+        new("restricted without cleared agencies", "duty.operator", "POST", "api/incidents", Report("\"classification\":\"Restricted\""), HttpStatusCode.BadRequest, "at least one agency"),
+        new("unknown cleared agency", "duty.operator", "POST", "api/incidents", Report("\"classification\":\"Restricted\",\"clearedAgencies\":[\"cia\"]"), HttpStatusCode.BadRequest, "Agency 'cia' is not known"),
+        new("misspelt field", "duty.operator", "POST", "api/incidents", Report("\"severityy\":\"Minor\""), HttpStatusCode.BadRequest, "severityy"),
+        new("occurred in the future", "duty.operator", "POST", "api/incidents", Report("\"occurredAt\":\"2099-01-01T00:00:00Z\""), HttpStatusCode.BadRequest, "future"),
+        new("empty idempotency key", "duty.operator", "POST", "api/incidents", Report("\"eventId\":\"00000000-0000-0000-0000-000000000000\""), HttpStatusCode.BadRequest, "empty id"),
+        new("nested JSON where text belongs", "duty.operator", "POST", "api/incidents", Report("\"description\":" + new string('[', 40) + new string(']', 40)), HttpStatusCode.BadRequest, "$.description"),
+        new("body over the size limit", "duty.operator", "POST", "api/incidents", Report("\"description\":\"" + new string('x', 300 * 1024) + "\""), HttpStatusCode.RequestEntityTooLarge, "too large"),
+        new("liaison reporting", "liaison.ncem", "POST", "api/incidents", Flood, HttpStatusCode.Forbidden, "Only the duty office"),
+        new("no token", "", "POST", "api/incidents", Flood, HttpStatusCode.Unauthorized, ""),
+        new("acknowledge an unknown incident", "liaison.ncem", "POST", $"api/incidents/{Guid.Empty}/acknowledge", "{}", HttpStatusCode.NotFound, "no incident"),
+        new("acknowledge with a stale version", "liaison.ncem", "POST", "api/incidents/{id}/acknowledge", """{"expectedVersion":2}""", HttpStatusCode.Conflict, "not the expected 2"),
+        new("acknowledge by the duty office", "duty.operator", "POST", "api/incidents/{id}/acknowledge", "{}", HttpStatusCode.Forbidden, "Only an agency liaison"),
+        new("acknowledge by an agency not alerted", "liaison.security-tripoli", "POST", "api/incidents/{id}/acknowledge", "{}", HttpStatusCode.NotFound, "no incident"),
+        new("update with no text", "duty.operator", "POST", "api/incidents/{id}/updates", """{"text":""}""", HttpStatusCode.BadRequest, "Text is required"),
+        new("status moved backwards", "duty.operator", "POST", "api/incidents/{id}/status", """{"status":"Reported"}""", HttpStatusCode.Conflict, "only move forward"),
+        new("status not a status", "duty.operator", "POST", "api/incidents/{id}/status", """{"status":"Done"}""", HttpStatusCode.BadRequest, "$.status"),
+        new("catch-up from a negative position", "commander", "GET", "api/log?after=-1", null, HttpStatusCode.BadRequest, "'after'"),
+        new("catch-up page of zero", "commander", "GET", "api/log?limit=0", null, HttpStatusCode.BadRequest, "'limit'"),
+        new("list in an unknown district", "commander", "GET", "api/incidents?district=mars", null, HttpStatusCode.BadRequest, "not one of Libya's districts"),
+        new("incident id that is not an id", "commander", "GET", "api/incidents/not-a-guid", null, HttpStatusCode.NotFound, ""),
+        new("liaison verifying the log", "liaison.ncem", "GET", "api/log/verify", null, HttpStatusCode.Forbidden, "Only commanders"),
+        new("wrong password", "", "POST", "api/auth/token", """{"userName":"commander","password":"guess"}""", HttpStatusCode.Unauthorized, "wrong"),
+    ];
+
+    [OneTimeSetUp]
+    public async Task StartHubWithOneRoutedIncident()
+    {
+        _data = new TempDirectory();
+        _hub = await HubHost.StartAsync(_data.Path);
+        foreach (var user in Cases().Select(c => c.User).Append("commander").Distinct())
+        {
+            _clients[user] = user == "" ? new HttpClient { BaseAddress = _hub.BaseAddress } : await _hub.ClientForAsync(user);
+        }
+
+        var report = await _clients["duty.operator"].PostOkAsync("api/incidents", ApiCalls.DernaFlood());
+        _incidentId = report.GetProperty("incidentId").GetString()!;
+        // Wait until routing has alerted NCEM, so the position below is settled.
+        await _clients["liaison.ncem"].WaitForAlertsAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopHub()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        await _hub.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task A_bad_command_gets_a_clear_4xx_and_leaves_the_log_as_it_was(BadCase bad)
+    {
+        ArgumentNullException.ThrowIfNull(bad);
+        var before = await HeadAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(bad.Method), bad.Path.Replace("{id}", _incidentId, StringComparison.Ordinal));
+        if (bad.Body is not null)
+        {
+            request.Content = new StringContent(bad.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        }
+
+        using var response = await _clients[bad.User].SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(bad.Status), text);
+            Assert.That(Decoded(text), Does.Contain(bad.Says).IgnoreCase);
+            if (text.Length > 0)
+            {
+                Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            }
+
+            Assert.That(await HeadAsync(), Is.EqualTo(before), "the log did not move");
+        });
+    }
+
+    /// <summary>The problem's text as a person reads it (JSON escapes undone).</summary>
+    private static string Decoded(string json)
+    {
+        if (json.Length == 0)
+        {
+            return "";
+        }
+
+        var parts = new List<string>();
+        Collect(System.Text.Json.JsonDocument.Parse(json).RootElement);
+        return string.Join(" | ", parts);
+
+        void Collect(System.Text.Json.JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case System.Text.Json.JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        parts.Add(property.Name);
+                        Collect(property.Value);
+                    }
+
+                    break;
+                case System.Text.Json.JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Collect(item);
+                    }
+
+                    break;
+                default:
+                    parts.Add(element.ToString());
+                    break;
+            }
+        }
+    }
+
+    private async Task<long> HeadAsync() =>
+        (await _clients["commander"].GetOkAsync("api/log?limit=1")).GetProperty("headPosition").GetInt64();
+}

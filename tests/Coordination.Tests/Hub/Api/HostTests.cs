@@ -1,0 +1,68 @@
+using System.Net;
+using Coordination.Tests.Support;
+
+namespace Coordination.Tests.Hub.Api;
+
+/// <summary>The hub's own surface: health, OpenAPI, sign-in.</summary>
+[TestFixture]
+public sealed class HostTests
+{
+    [Test]
+    public async Task Health_OpenAPI_and_sign_in_answer_as_documented()
+    {
+        using var data = new TempDirectory();
+        await using var hub = await HubHost.StartAsync(data.Path);
+
+        using var live = await hub.Http.GetAsync(new Uri("health/live", UriKind.Relative));
+        using var ready = await hub.Http.GetAsync(new Uri("health/ready", UriKind.Relative));
+        using var openApi = await hub.Http.GetAsync(new Uri("openapi/v1.json", UriKind.Relative));
+        using var anonymous = await hub.Http.GetAsync(new Uri("api/incidents", UriKind.Relative));
+        var document = await openApi.Content.ReadAsStringAsync();
+        using var commander = await hub.ClientForAsync("commander");
+        var me = await commander.GetOkAsync("api/auth/me");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(openApi.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(document, Does.Contain("/api/incidents").And.Contain("/api/log"));
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(me.GetProperty("role").GetString(), Is.EqualTo("Commander"));
+        });
+    }
+
+    [Test]
+    public async Task The_OpenAPI_document_names_each_endpoints_refusals_as_problem_details()
+    {
+        using var data = new TempDirectory();
+        await using var hub = await HubHost.StartAsync(data.Path);
+        using var document = System.Text.Json.JsonDocument.Parse(await hub.Http.GetStringAsync(new Uri("openapi/v1.json", UriKind.Relative)));
+        var paths = document.RootElement.GetProperty("paths");
+
+        string[] Answers(string path, string method) =>
+            [.. paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(r => r.Name)];
+
+        string ShapeOf(string path, string method, string status) =>
+            paths.GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status)
+                .GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetRawText();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Answers("/api/incidents", "post"), Is.SupersetOf(new[] { "400", "403", "409", "429" }));
+            Assert.That(Answers("/api/incidents/{incidentId}/acknowledge", "post"), Is.SupersetOf(new[] { "400", "403", "404", "409" }));
+            Assert.That(Answers("/api/log/verify", "get"), Does.Contain("403"));
+            Assert.That(Answers("/api/auth/token", "post"), Is.SupersetOf(new[] { "400", "401", "429" }));
+            Assert.That(ShapeOf("/api/incidents", "post", "400"), Does.Contain("HttpValidationProblemDetails"));
+            Assert.That(ShapeOf("/api/incidents", "post", "409"), Does.Contain("ProblemDetails"));
+        });
+    }
+
+    [Test]
+    public void An_unknown_storage_provider_stops_the_hub_at_start_naming_the_setting()
+    {
+        using var data = new TempDirectory();
+        var error = Assert.CatchAsync(async () => await HubHost.StartAsync(data.Path, new Dictionary<string, string?> { ["Coordination:Storage:Provider"] = "Oracle" }));
+        Assert.That(error!.ToString(), Does.Contain("Coordination:Storage:Provider"));
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Coordination.Tests.Support;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Coordination.Tests.Hub.Console;
+
+/// <summary>
+/// Accessibility basics of each role's view: every control has a label, focus follows the form,
+/// text on the severity colours is readable (WCAG AA contrast), and axe-core finds no WCAG 2 A/AA
+/// violation, in Arabic and in English.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
+{
+    private static readonly string[] Severities = ["Extreme", "Severe", "Moderate", "Minor", "Unknown"];
+
+    [OneTimeSetUp]
+    public async Task SeedAsync()
+    {
+        // One incident of each severity, one of them an exercise, so every badge is on the board.
+        using var duty = await Hub.ClientForAsync("duty.operator");
+        foreach (var severity in Severities)
+        {
+            await duty.PostOkAsync("api/incidents", new
+            {
+                hazard = "Flood",
+                severity,
+                title = $"سيول في درنة ({severity})",
+                district = "derna",
+                isExercise = severity == "Minor",
+            });
+        }
+
+        using var ncem = await Hub.ClientForAsync("liaison.ncem");
+        await ncem.WaitForAlertsAsync();
+    }
+
+    [TestCase("duty.operator", "ar")]
+    [TestCase("liaison.ncem", "ar")]
+    [TestCase("commander", "ar")]
+    [TestCase("duty.operator", "en")]
+    [TestCase("liaison.ncem", "en")]
+    [TestCase("commander", "en")]
+    public async Task Every_control_is_labelled_and_axe_finds_no_WCAG_A_or_AA_violation(string user, string language)
+    {
+        var page = await Browser.SignInAsync(user, language);
+        await Expect(page.Locator(".badge").First).ToBeVisibleAsync();
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('input, select, textarea')]
+              .filter(el => el.type !== 'hidden' && el.getClientRects().length > 0)
+              .filter(el => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+              .map(el => el.id || el.name || el.outerHTML)
+            """);
+        Assert.That(unlabelled, Is.Empty, "controls without a label");
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToArray();
+        Assert.That(violations, Is.Empty);
+
+        if (user == "duty.operator" && language == "ar")
+        {
+            // The check itself is live: an unlabelled control slipped into the page is reported.
+            await page.EvaluateAsync("document.querySelector('#report-form').append(Object.assign(document.createElement('input'), { id: 'probe' }))");
+            var probe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["label"] } });
+            Assert.That(probe.Violations.SelectMany(v => v.Nodes).Select(n => n.Target?.ToString()), Has.Some.Contains("probe"));
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Focus_moves_through_the_report_form_in_reading_order()
+    {
+        var page = await Browser.SignInAsync("duty.operator");
+        await Expect(page.Locator("#f-hazard")).ToBeFocusedAsync();
+        var order = new List<string> { "f-hazard" };
+        for (var i = 0; i < 20 && order[^1] != "report-submit"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            order.Add(await page.EvaluateAsync<string>("document.activeElement.id"));
+        }
+
+        Assert.That(order, Is.EqualTo(new[]
+        {
+            "f-hazard", "f-severity", "f-urgency", "f-certainty", "f-district", "f-municipality",
+            "f-latitude", "f-longitude", "f-title", "f-description", "f-exercise", "report-submit",
+        }));
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Text_on_every_severity_colour_and_on_the_exercise_mark_has_at_least_AA_contrast()
+    {
+        var page = await Browser.SignInAsync("commander");
+        await Expect(page.Locator("#commander-board .badge")).ToHaveCountAsync(Severities.Length);
+        await Expect(page.Locator("#commander-board .exercise-tag")).ToHaveCountAsync(1);
+        var colours = await page.EvaluateAsync<string[][]>("""
+            [...document.querySelectorAll('#commander-board .badge, #commander-board .exercise-tag')]
+              .map(el => [el.className, getComputedStyle(el).color, getComputedStyle(el).backgroundColor])
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(colours.Select(c => c[0]), Is.SupersetOf(Severities.Select(s => $"badge sev-{s}")));
+            foreach (var (name, text, background) in colours.Select(c => (c[0], c[1], c[2])))
+            {
+                Assert.That(Contrast(Rgb(text), Rgb(background)), Is.GreaterThanOrEqualTo(4.5), $"{name}: {text} on {background}");
+            }
+        });
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>WCAG 2 contrast ratio of two sRGB colours.</summary>
+    private static double Contrast((double R, double G, double B) a, (double R, double G, double B) b)
+    {
+        static double Luminance((double R, double G, double B) c)
+        {
+            static double Channel(double v) => (v /= 255) <= 0.03928 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4);
+            return (0.2126 * Channel(c.R)) + (0.7152 * Channel(c.G)) + (0.0722 * Channel(c.B));
+        }
+
+        var (l1, l2) = (Luminance(a), Luminance(b));
+        return (Math.Max(l1, l2) + 0.05) / (Math.Min(l1, l2) + 0.05);
+    }
+
+    private static (double R, double G, double B) Rgb(string css)
+    {
+        var match = RgbPattern().Match(css);
+        Assert.That(match.Success, Is.True, $"not an rgb() colour: {css}");
+        return (Parse(match.Groups[1].Value), Parse(match.Groups[2].Value), Parse(match.Groups[3].Value));
+
+        static double Parse(string v) => double.Parse(v, CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)")]
+    private static partial Regex RgbPattern();
+}

@@ -1,0 +1,109 @@
+using Coordination.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Coordination.Tests.Hub.Console;
+
+/// <summary>
+/// Debian's chromium driven by Playwright against a hub on 127.0.0.1: one browser per fixture, one
+/// context per person (so each has their own storage, like separate desks).
+/// </summary>
+public sealed class ConsoleBrowser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+
+    private ConsoleBrowser(IPlaywright playwright, IBrowser browser, HubHost hub)
+    {
+        _playwright = playwright;
+        Browser = browser;
+        Hub = hub;
+    }
+
+    public IBrowser Browser { get; }
+
+    public HubHost Hub { get; }
+
+    /// <summary>Where screenshots go: artifacts/screenshots at the repository root (named in the README).</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    public static async Task<ConsoleBrowser> StartAsync(HubHost hub)
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.Fail($"{ChromiumPath} is missing: `bash tools/test.sh` installs Debian's chromium package (apt-get install chromium).");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--autoplay-policy=no-user-gesture-required"],
+        });
+        return new ConsoleBrowser(playwright, browser, hub);
+    }
+
+    /// <summary>A fresh desk: its own storage, Libya's time zone, a laptop-sized window.</summary>
+    public async Task<IPage> OpenAsync(string language = "ar", Uri? through = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = (through ?? Hub.BaseAddress).ToString(),
+            Locale = "ar-LY",
+            TimezoneId = "Africa/Tripoli",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => TestContext.Progress.WriteLine($"[browser error] {error}");
+        await page.GotoAsync("/");
+        if (language == "en")
+        {
+            await page.ClickAsync("#lang-toggle");
+        }
+
+        return page;
+    }
+
+    /// <summary>Opens a desk and signs in; returns once the role's view is shown and the feed is live.</summary>
+    /// <param name="userName">A sample user.</param>
+    /// <param name="language">"ar" or "en".</param>
+    /// <param name="through">Another address for the hub, e.g. a proxy the test can cut.</param>
+    public async Task<IPage> SignInAsync(string userName, string language = "ar", Uri? through = null)
+    {
+        var page = await OpenAsync(language, through);
+        await page.FillAsync("#signin-user", userName);
+        await page.FillAsync("#signin-password", HubHost.Password);
+        await page.PressAsync("#signin-password", "Enter");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        return page;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        // Animations (the new-alert flash) are frozen so the picture shows the settled view.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Path.GetTempPath();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
