@@ -7,6 +7,7 @@ using Coordination.Dispatch.Agencies;
 using Coordination.Dispatch.Bus;
 using Coordination.Dispatch.Consumers;
 using Coordination.Dispatch.Relay;
+using Coordination.Dispatch.Reports;
 using Coordination.Dispatch.Routing;
 using Coordination.Persistence.EventLog;
 using Coordination.Tests.Support;
@@ -46,6 +47,8 @@ public sealed class RoutingConsumerTests
                 services.AddSingleton(sp => new RoutingRulesProvider(
                     Path.Combine(data, "routing-rules.json"), sp.GetRequiredService<AgencyDirectory>(), sp.GetRequiredService<ILogger<RoutingRulesProvider>>()));
                 services.AddSingleton<AlertPlanner>();
+                services.AddSingleton<ResentEvents>();
+                services.AddSingleton<ReportWithAlerts>();
             },
             x => x.AddConsumer<RoutingConsumer, RoutingConsumerDefinition>());
     }

@@ -115,7 +115,7 @@ public sealed class Spine_on_RabbitMQ : SpineEndToEndTests
     {
         if (!RabbitMqBroker.IsInstalled)
         {
-            Assert.Ignore("rabbitmq-server is not installed; the README's test command installs it.");
+            Assert.Fail("rabbitmq-server is not installed: run the README's test command (bash tools/test.sh), which installs it.");
         }
 
         _broker = await RabbitMqBroker.StartAsync();

@@ -13,7 +13,7 @@ public abstract class RabbitMqFixture
     {
         if (!RabbitMqBroker.IsInstalled)
         {
-            Assert.Ignore("rabbitmq-server is not installed; the README's test command installs it.");
+            Assert.Fail("rabbitmq-server is not installed: run the README's test command (bash tools/test.sh), which installs it.");
         }
 
         Broker = await RabbitMqBroker.StartAsync();
