@@ -25,6 +25,12 @@ public interface ISqlDialect
     /// <summary>Opens a transaction that holds the log's single-writer lock until it ends.</summary>
     Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The statements of the append transaction <paramref name="transaction"/> on <paramref name="connection"/>
+    /// (open), each prepared at its first run and run again with new values until disposed.
+    /// </summary>
+    IAppendStatements PrepareAppendStatements(DbConnection connection, DbTransaction transaction);
+
     /// <summary>Splits a migration script into the batches the database executes one by one.</summary>
     IReadOnlyList<string> SplitBatches(string script);
 

@@ -127,7 +127,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         using var turn = await dialect.WriteTurnAsync(CancellationToken.None);
         await using var transaction = await dialect.BeginAppendAsync(connection, CancellationToken.None);
         var known = await AppendBatch.ReadAsync(connection, transaction, dialect.Script("Head"), batch.Select(r => (r.IncidentId, r.Events)).ToArray());
-        await using var statements = new PreparedStatements(connection, transaction);
+        await using var statements = dialect.PrepareAppendStatements(connection, transaction);
         for (var i = 0; i < batch.Count; i++)
         {
             var request = batch[i];
@@ -194,7 +194,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
     }
 
     /// <summary>Writes the request's rows, chained after the batch's head, and folds each into the read models.</summary>
-    private async Task<StoredRow[]> InsertAsync(PreparedStatements statements, Request request, AppendBatch known)
+    private async Task<StoredRow[]> InsertAsync(IAppendStatements statements, Request request, AppendBatch known)
     {
         var cancellationToken = CancellationToken.None;
         var position = known.Position;

@@ -22,7 +22,7 @@ public sealed class ProjectionRebuilder(ISqlDialect dialect)
             SqlScripts.Get("Accounts/Sql/ClearDirectory.sql"), transaction: transaction, cancellationToken: cancellationToken));
 
         long after = 0, replayed = 0;
-        await using var statements = new PreparedStatements(connection, transaction);
+        await using var statements = dialect.PrepareAppendStatements(connection, transaction);
         var read = dialect.Script("ReadAfter");
         while (true)
         {

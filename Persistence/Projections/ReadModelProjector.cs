@@ -6,6 +6,7 @@ using Coordination.Agencies.Contracts.Directory;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
 
 namespace Coordination.Persistence.Projections;
@@ -18,7 +19,7 @@ namespace Coordination.Persistence.Projections;
 public static class ReadModelProjector
 {
     /// <summary>Folds a stored <paramref name="row"/> into the read models (a rebuild), reading its data first.</summary>
-    public static Task ApplyAsync(PreparedStatements statements, StoredRow row, CancellationToken cancellationToken)
+    public static Task ApplyAsync(IAppendStatements statements, StoredRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         object? data;
@@ -68,7 +69,7 @@ public static class ReadModelProjector
     }
 
     /// <summary>Folds <paramref name="row"/> into the read models, its data already read by <see cref="Read"/>.</summary>
-    public static async Task ApplyAsync(PreparedStatements statements, StoredRow row, object? data, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(IAppendStatements statements, StoredRow row, object? data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(row);
@@ -200,7 +201,7 @@ public static class ReadModelProjector
             statements.ExecuteAsync(SqlScripts.Get($"Projections/Sql/{script}.sql"), parameters, cancellationToken);
     }
 
-    private static async Task ApplyDirectoryAsync(PreparedStatements statements, object? data, CancellationToken cancellationToken)
+    private static async Task ApplyDirectoryAsync(IAppendStatements statements, object? data, CancellationToken cancellationToken)
     {
         switch (data)
         {

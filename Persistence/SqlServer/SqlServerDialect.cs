@@ -33,6 +33,10 @@ public sealed partial class SqlServerDialect(string connectionString) : ISqlDial
         return transaction;
     }
 
+    /// <summary>ADO.NET commands, each made once per transaction (<see cref="SqlServerAppendStatements"/>).</summary>
+    public IAppendStatements PrepareAppendStatements(DbConnection connection, DbTransaction transaction) =>
+        new SqlServerAppendStatements(connection, transaction);
+
     public IReadOnlyList<string> SplitBatches(string script) =>
         BatchSeparator().Split(script).Where(b => !string.IsNullOrWhiteSpace(b)).ToArray();
 

@@ -84,6 +84,10 @@ public sealed class SqliteDialect : ISqlDialect
         return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
 
+    /// <summary>On the connection's native handle, bound by position (<see cref="SqliteAppendStatements"/>).</summary>
+    public IAppendStatements PrepareAppendStatements(DbConnection connection, DbTransaction transaction) =>
+        new SqliteAppendStatements((SqliteConnection)connection);
+
     public Task<VerificationResult> VerifyChainAsync(CancellationToken cancellationToken) =>
         SqliteChainVerifier.VerifyAsync(this, cancellationToken);
 
