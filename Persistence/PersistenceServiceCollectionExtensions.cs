@@ -21,6 +21,8 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(CreateDialect(options, dataDirectory));
         services.AddSingleton<AppendSignal>();
+        // The read models are what else each append writes in its transaction: the log's one seam to them.
+        services.AddSingleton<IInlineProjection, ReadModelProjector>();
         services.AddSingleton<IEventLog, EventLogStore>();
         services.AddSingleton<ReadModels>();
         services.AddSingleton<Visibility.AgencyView>();

@@ -6,6 +6,7 @@ using Coordination.Agencies.Contracts;
 using Coordination.Persistence;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Migrations;
+using Coordination.Persistence.Projections;
 using Coordination.Persistence.Sqlite;
 
 namespace Coordination.Bench.Live;
@@ -24,7 +25,7 @@ internal static class CatchUpScenario
         DapperSetup.EnsureConfigured();
         var dialect = new SqliteDialect(Path.Combine(data, "coordination.db"));
         await new MigrationRunner(dialect, TimeProvider.System).MigrateAsync(CancellationToken.None);
-        using (var log = new EventLogStore(dialect, new AppendSignal(), TimeProvider.System))
+        using (var log = new EventLogStore(dialect, new ReadModelProjector(), new AppendSignal(), TimeProvider.System))
         {
             await Task.WhenAll(Enumerable.Range(0, 100).Select(async w =>
             {

@@ -59,7 +59,7 @@ public static class IncidentsApi
             await audit.RecordAsync(caller, [incidentId], "details");
         }
 
-        return new IncidentDetails(incident.Board, incident.Alerts, await Timeline.ReadAsync(log, incidentId, context.RequestAborted));
+        return new IncidentDetails(incident.Board, incident.Alerts, await IncidentTimeline.ReadAsync(log, incidentId, context.RequestAborted));
     }
 
     private static Task<CommandResponse> Acknowledge(Guid incidentId, AcknowledgeAlertRequest request, AcknowledgeAlertHandler handler, HttpContext context) =>

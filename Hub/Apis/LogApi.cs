@@ -2,6 +2,7 @@ using Coordination.Agencies.Contracts.Reference;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Log;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 
 namespace Coordination.Hub.Apis;
 

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 
 namespace Coordination.Persistence.Dialects;
 
@@ -37,8 +37,11 @@ public interface ISqlDialect
     /// <summary>True when the exception is a unique-key violation.</summary>
     bool IsUniqueViolation(Exception exception);
 
-    /// <summary>Walks the whole hash chain in position order (<see cref="ChainWalk"/>); a dialect may read it faster its own way.</summary>
-    Task<VerificationResult> VerifyChainAsync(CancellationToken cancellationToken) => ChainVerifier.VerifyAsync(this, cancellationToken);
+    /// <summary>
+    /// Walks the whole hash chain in position order (<see cref="ChainWalk"/>'s checks): through ADO.NET
+    /// (<see cref="ChainVerifier"/>), or the dialect's own faster way of reading the rows.
+    /// </summary>
+    Task<VerificationResult> VerifyChainAsync(CancellationToken cancellationToken);
 
     /// <summary>The dialect's own script, from "&lt;Name&gt;/Sql/&lt;name&gt;.sql".</summary>
     string Script(string name) => SqlScripts.Get($"{Name}/Sql/{name}.sql");

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Coordination.Persistence.HashChain;
 using Dapper;
 
 namespace Coordination.Persistence.EventLog;

@@ -4,13 +4,16 @@ using System.Threading.Channels;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Persistence.Dialects;
-using Coordination.Persistence.Projections;
+using Coordination.Persistence.HashChain;
 using Dapper;
 
 namespace Coordination.Persistence.EventLog;
 
-/// <summary>The event log on any <see cref="ISqlDialect"/>; all SQL through Dapper, always parameterised.</summary>
-public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, TimeProvider time) : IEventLog, IDisposable
+/// <summary>
+/// The event log on any <see cref="ISqlDialect"/>; all SQL through Dapper or the dialect's append statements,
+/// always parameterised. <paramref name="projection"/> is what else each append writes in its transaction (the read models).
+/// </summary>
+public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection projection, AppendSignal signal, TimeProvider time) : IEventLog, IDisposable
 {
     // Group commit: appends queue here and one writer takes whatever is waiting (up to MaxBatch) into a
     // single transaction, so concurrent callers share one durable commit instead of waiting for one each.
@@ -36,7 +39,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         cancellationToken.ThrowIfCancellationRequested();
         // Read here, on the caller's thread, rather than by the writer every append waits for; an event whose
         // data cannot be read fails its own append before it queues.
-        var data = events.Select(e => ReadModelProjector.Read(incidentId, e.Type, e.Data)).ToArray();
+        var data = events.Select(e => projection.Read(incidentId, e.Type, e.Data)).ToArray();
         var request = new Request(incidentId, expectedVersion, events, data, new TaskCompletionSource<AppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(request), this);
 
@@ -193,7 +196,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         return null;
     }
 
-    /// <summary>Writes the request's rows, chained after the batch's head, and folds each into the read models.</summary>
+    /// <summary>Writes the request's rows, chained after the batch's head, and folds each into the inline projection.</summary>
     private async Task<StoredRow[]> InsertAsync(IAppendStatements statements, Request request, AppendBatch known)
     {
         var cancellationToken = CancellationToken.None;
@@ -229,7 +232,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
                 throw new ConcurrencyConflictException($"Incident {request.IncidentId} was changed concurrently; nothing was written.", ex);
             }
 
-            await ReadModelProjector.ApplyAsync(statements, row, request.Data[i], cancellationToken);
+            await projection.ApplyAsync(statements, row, request.Data[i], cancellationToken);
         }
 
         return rows;
@@ -266,7 +269,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
 
     public void Dispose() => _queue.Writer.TryComplete();
 
-    /// <summary>An append waiting for the writer, with each event's data as the read models fold it in.</summary>
+    /// <summary>An append waiting for the writer, with each event's data as the inline projection folds it in.</summary>
     private sealed record Request(Guid IncidentId, int ExpectedVersion, IReadOnlyList<NewEvent> Events, object?[] Data, TaskCompletionSource<AppendResult> Done);
 
     public static LogEntry ToEntry(StoredRow row)

@@ -1,5 +1,6 @@
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 using Dapper;
 
 namespace Coordination.Persistence.Projections;
@@ -8,6 +9,7 @@ namespace Coordination.Persistence.Projections;
 public sealed class ProjectionRebuilder(ISqlDialect dialect)
 {
     private const int PageSize = 2000;
+    private readonly ReadModelProjector _projector = new();
 
     /// <summary>Rebuilds; returns the number of entries replayed.</summary>
     public async Task<long> RebuildAsync(CancellationToken cancellationToken)
@@ -30,7 +32,7 @@ public sealed class ProjectionRebuilder(ISqlDialect dialect)
                 read, new { After = after, Limit = PageSize }, transaction, cancellationToken: cancellationToken))).AsList();
             foreach (var row in page)
             {
-                await ReadModelProjector.ApplyAsync(statements, row, cancellationToken);
+                await _projector.ApplyAsync(statements, row, cancellationToken);
                 after = row.Position;
                 replayed++;
             }

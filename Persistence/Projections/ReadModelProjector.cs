@@ -8,18 +8,19 @@ using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 
 namespace Coordination.Persistence.Projections;
 
 /// <summary>
-/// Folds each appended entry into the board and the alert inbox, inside the append's transaction, so the
-/// read models are never behind the log. The same code rebuilds them from scratch. (The timeline is read
-/// from the log itself: <see cref="Timeline"/>.)
+/// Folds each appended entry into the board, the alert inbox and the directory, inside the append's transaction
+/// (the log's <see cref="IInlineProjection"/>), so the read models are never behind the log. The same code rebuilds
+/// them from scratch. (The timeline is read from the log itself: <see cref="IncidentTimeline"/>.)
 /// </summary>
-public static class ReadModelProjector
+public sealed class ReadModelProjector : IInlineProjection
 {
     /// <summary>Folds a stored <paramref name="row"/> into the read models (a rebuild), reading its data first.</summary>
-    public static Task ApplyAsync(IAppendStatements statements, StoredRow row, CancellationToken cancellationToken)
+    public Task ApplyAsync(IAppendStatements statements, StoredRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         object? data;
@@ -41,7 +42,7 @@ public static class ReadModelProjector
     /// on the caller's thread: reading the JSON in the writer, which every append waits for, was about a tenth
     /// of the writer's time with 100 appends in flight.
     /// </summary>
-    public static object? Read(Guid incidentId, string type, string data)
+    public object? Read(Guid incidentId, string type, string data)
     {
         if (incidentId == SystemStreams.Directory)
         {
@@ -69,7 +70,7 @@ public static class ReadModelProjector
     }
 
     /// <summary>Folds <paramref name="row"/> into the read models, its data already read by <see cref="Read"/>.</summary>
-    public static async Task ApplyAsync(IAppendStatements statements, StoredRow row, object? data, CancellationToken cancellationToken)
+    public async Task ApplyAsync(IAppendStatements statements, StoredRow row, object? data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(row);

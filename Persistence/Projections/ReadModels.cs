@@ -1,5 +1,6 @@
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Persistence.Dialects;
+using Coordination.Persistence.EventLog;
 using Dapper;
 
 namespace Coordination.Persistence.Projections;
@@ -7,7 +8,7 @@ namespace Coordination.Persistence.Projections;
 /// <summary>Filters for the incident board; null means any.</summary>
 public sealed record BoardFilter(IncidentStatus? Status = null, HazardType? Hazard = null, string? District = null, string? RoutedToAgency = null, int Limit = 200);
 
-/// <summary>Queries over the read models (board, inbox); an incident's timeline is read from the log (<see cref="Timeline"/>).</summary>
+/// <summary>Queries over the read models (board, inbox); an incident's timeline is read from the log (<see cref="IncidentTimeline"/>).</summary>
 public sealed class ReadModels(ISqlDialect dialect)
 {
     public async Task<IReadOnlyList<IncidentBoardRow>> ListIncidentsAsync(BoardFilter filter, CancellationToken cancellationToken)

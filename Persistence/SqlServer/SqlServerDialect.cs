@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Coordination.Persistence.Dialects;
+using Coordination.Persistence.HashChain;
 using Dapper;
 using Microsoft.Data.SqlClient;
 
@@ -36,6 +37,10 @@ public sealed partial class SqlServerDialect(string connectionString) : ISqlDial
     /// <summary>ADO.NET commands, each made once per transaction (<see cref="SqlServerAppendStatements"/>).</summary>
     public IAppendStatements PrepareAppendStatements(DbConnection connection, DbTransaction transaction) =>
         new SqlServerAppendStatements(connection, transaction);
+
+    /// <summary>The ADO.NET walk: SQL Server hands over its rows as fast through a data reader.</summary>
+    public Task<VerificationResult> VerifyChainAsync(CancellationToken cancellationToken) =>
+        ChainVerifier.VerifyAsync(this, cancellationToken);
 
     public IReadOnlyList<string> SplitBatches(string script) =>
         BatchSeparator().Split(script).Where(b => !string.IsNullOrWhiteSpace(b)).ToArray();

@@ -1,4 +1,4 @@
-using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

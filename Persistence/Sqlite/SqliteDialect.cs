@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Coordination.Persistence.Dialects;
-using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 using Microsoft.Data.Sqlite;
 
 namespace Coordination.Persistence.Sqlite;

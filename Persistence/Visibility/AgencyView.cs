@@ -1,6 +1,7 @@
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 using Dapper;
 
 namespace Coordination.Persistence.Visibility;

@@ -1,7 +1,7 @@
 using System.Data.Common;
-using Coordination.Persistence.Dialects;
+using Coordination.Persistence.HashChain;
 
-namespace Coordination.Persistence.EventLog;
+namespace Coordination.Persistence.Dialects;
 
 /// <summary>The chain's walk through ADO.NET, for any dialect without a faster reader of its own.</summary>
 public static class ChainVerifier
