@@ -12,7 +12,7 @@ public static class ChainVerifier
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = dialect.Script("VerifyChain");
+        command.CommandText = dialect.Scripts.VerifyChain;
         // Streamed, one row object reused and columns read by ordinal: the verifier reads every entry of the
         // log, and materialising a million rows through Dapper cost more than hashing them.
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 
 namespace Coordination.Persistence.Dialects;
 
@@ -8,6 +9,9 @@ public interface ISqlDialect
 {
     /// <summary>"Sqlite" or "SqlServer"; also the folder of the dialect's scripts.</summary>
     string Name { get; }
+
+    /// <summary>The scripts this dialect writes its own way, and its migrations; the shared ones are <see cref="SqlScripts"/>.</summary>
+    DialectScripts Scripts { get; }
 
     /// <summary>A new, closed connection to the configured database.</summary>
     DbConnection CreateConnection();
@@ -42,7 +46,4 @@ public interface ISqlDialect
     /// (<see cref="ChainVerifier"/>), or the dialect's own faster way of reading the rows.
     /// </summary>
     Task<VerificationResult> VerifyChainAsync(CancellationToken cancellationToken);
-
-    /// <summary>The dialect's own script, from "&lt;Name&gt;/Sql/&lt;name&gt;.sql".</summary>
-    string Script(string name) => SqlScripts.Get($"{Name}/Sql/{name}.sql");
 }

@@ -5,6 +5,7 @@ using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 using Dapper;
 
 namespace Coordination.Persistence.EventLog;
@@ -129,7 +130,7 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
         await connection.OpenAsync();
         using var turn = await dialect.WriteTurnAsync(CancellationToken.None);
         await using var transaction = await dialect.BeginAppendAsync(connection, CancellationToken.None);
-        var known = await AppendBatch.ReadAsync(connection, transaction, dialect.Script("Head"), batch.Select(r => (r.IncidentId, r.Events)).ToArray());
+        var known = await AppendBatch.ReadAsync(connection, transaction, dialect.Scripts.Head, batch.Select(r => (r.IncidentId, r.Events)).ToArray());
         await using var statements = dialect.PrepareAppendStatements(connection, transaction);
         for (var i = 0; i < batch.Count; i++)
         {
@@ -204,7 +205,7 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
         var previousHash = known.Hash;
         var version = known.VersionOf(request.IncidentId);
         var recordedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var insert = SqlScripts.Get("EventLog/Sql/Insert.sql");
+        var insert = SqlScripts.EventLog.Insert;
         var rows = new StoredRow[request.Events.Count];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -241,28 +242,28 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
     public async Task<IReadOnlyList<LogEntry>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        var rows = await connection.QueryAsync<StoredRow>(Command(dialect.Script("ReadAfter"), new { After = after, Limit = limit }, null, cancellationToken));
+        var rows = await connection.QueryAsync<StoredRow>(Command(dialect.Scripts.ReadAfter, new { After = after, Limit = limit }, null, cancellationToken));
         return rows.Select(ToEntry).ToArray();
     }
 
     public async Task<IReadOnlyList<LogEntry>> ReadIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        var rows = await connection.QueryAsync<StoredRow>(Command(SqlScripts.Get("EventLog/Sql/ReadIncident.sql"), new { IncidentId = incidentId }, null, cancellationToken));
+        var rows = await connection.QueryAsync<StoredRow>(Command(SqlScripts.EventLog.ReadIncident, new { IncidentId = incidentId }, null, cancellationToken));
         return rows.Select(ToEntry).ToArray();
     }
 
     public async Task<LogEntry?> FindAsync(Guid eventId, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        var row = await connection.QuerySingleOrDefaultAsync<StoredRow>(Command(SqlScripts.Get("EventLog/Sql/FindEvent.sql"), new { EventId = eventId }, null, cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<StoredRow>(Command(SqlScripts.EventLog.FindEvent, new { EventId = eventId }, null, cancellationToken));
         return row is null ? null : ToEntry(row);
     }
 
     public async Task<long> HeadPositionAsync(CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return await connection.ExecuteScalarAsync<long>(Command(SqlScripts.Get("EventLog/Sql/HeadPosition.sql"), null, null, cancellationToken));
+        return await connection.ExecuteScalarAsync<long>(Command(SqlScripts.EventLog.HeadPosition, null, null, cancellationToken));
     }
 
     public Task<VerificationResult> VerifyAsync(CancellationToken cancellationToken) => dialect.VerifyChainAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 using Dapper;
 
 namespace Coordination.Persistence.Projections;
@@ -19,13 +20,13 @@ public sealed class ProjectionRebuilder(ISqlDialect dialect)
         using var turn = await dialect.WriteTurnAsync(cancellationToken);
         await using var transaction = await dialect.BeginAppendAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            SqlScripts.Get("Projections/Sql/ClearReadModels.sql"), transaction: transaction, cancellationToken: cancellationToken));
+            SqlScripts.Projections.ClearReadModels, transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            SqlScripts.Get("Accounts/Sql/ClearDirectory.sql"), transaction: transaction, cancellationToken: cancellationToken));
+            SqlScripts.Accounts.ClearDirectory, transaction: transaction, cancellationToken: cancellationToken));
 
         long after = 0, replayed = 0;
         await using var statements = dialect.PrepareAppendStatements(connection, transaction);
-        var read = dialect.Script("ReadAfter");
+        var read = dialect.Scripts.ReadAfter;
         while (true)
         {
             var page = (await connection.QueryAsync<StoredRow>(new CommandDefinition(

@@ -9,6 +9,7 @@ using Coordination.Agencies.Contracts.Reference;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 
 namespace Coordination.Persistence.Projections;
 
@@ -107,7 +108,7 @@ public sealed class ReadModelProjector : IInlineProjection
 
         async Task OnReported(IncidentReported e)
         {
-            await Execute("BoardInsert", new
+            await Execute(SqlScripts.Projections.BoardInsert, new
             {
                 row.IncidentId,
                 Reference = IncidentReference.For(e.ReportedAt, row.Position),
@@ -137,7 +138,7 @@ public sealed class ReadModelProjector : IInlineProjection
 
         async Task OnAlerted(AgencyAlerted e)
         {
-            await Execute("AlertInsert", new
+            await Execute(SqlScripts.Projections.AlertInsert, new
             {
                 e.IncidentId,
                 e.Agency,
@@ -157,9 +158,9 @@ public sealed class ReadModelProjector : IInlineProjection
 
         async Task OnAcknowledged(AlertAcknowledged e)
         {
-            var changed = await Execute("AlertAcknowledge", new { e.IncidentId, e.Agency, e.AcknowledgedAt, e.AcknowledgedBy, row.Position });
+            var changed = await Execute(SqlScripts.Projections.AlertAcknowledge, new { e.IncidentId, e.Agency, e.AcknowledgedAt, e.AcknowledgedBy, row.Position });
             // The first acknowledgement moves a fresh incident on; later ones leave the status alone.
-            var status = await statements.ScalarAsync(SqlScripts.Get("Projections/Sql/BoardStatus.sql"), new { row.IncidentId }, cancellationToken)
+            var status = await statements.ScalarAsync(SqlScripts.Projections.BoardStatus, new { row.IncidentId }, cancellationToken)
                 ?? throw new InvalidOperationException($"Entry {row.Position} acknowledges an alert of incident {row.IncidentId}, which has no board row.");
             var board = Enum.Parse<IncidentStatus>((string)status);
             await Touch(
@@ -169,24 +170,24 @@ public sealed class ReadModelProjector : IInlineProjection
 
         async Task OnUpdated(IncidentUpdated e)
         {
-            await Execute("AlertActivity", new { e.IncidentId, e.Agency, At = e.PostedAt, row.Position });
+            await Execute(SqlScripts.Projections.AlertActivity, new { e.IncidentId, e.Agency, At = e.PostedAt, row.Position });
             await Touch(severity: e.Severity);
         }
 
         async Task OnEscalated(AlertEscalated e)
         {
-            await Execute("AlertEscalate", new { e.IncidentId, e.Agency, e.Level });
+            await Execute(SqlScripts.Projections.AlertEscalate, new { e.IncidentId, e.Agency, e.Level });
             await Touch();
         }
 
         async Task OnReminded(AlertReminderSent e)
         {
-            await Execute("AlertRemind", new { e.IncidentId, e.Agency, e.Reminder });
+            await Execute(SqlScripts.Projections.AlertRemind, new { e.IncidentId, e.Agency, e.Reminder });
             await Touch();
         }
 
         Task<int> Touch(int alertsRaised = 0, int alertsAcknowledged = 0, Severity? severity = null, IncidentStatus? status = null) =>
-            Execute("BoardTouch", new
+            Execute(SqlScripts.Projections.BoardTouch, new
             {
                 row.IncidentId,
                 row.Version,
@@ -198,8 +199,7 @@ public sealed class ReadModelProjector : IInlineProjection
                 AlertsAcknowledged = alertsAcknowledged,
             });
 
-        Task<int> Execute(string script, object parameters) =>
-            statements.ExecuteAsync(SqlScripts.Get($"Projections/Sql/{script}.sql"), parameters, cancellationToken);
+        Task<int> Execute(string sql, object parameters) => statements.ExecuteAsync(sql, parameters, cancellationToken);
     }
 
     private static async Task ApplyDirectoryAsync(IAppendStatements statements, object? data, CancellationToken cancellationToken)
@@ -207,13 +207,13 @@ public sealed class ReadModelProjector : IInlineProjection
         switch (data)
         {
             case AgencyRegistered agency:
-                await Upsert("UpdateAgency", "InsertAgency", new { agency.Code, agency.NameAr, agency.NameEn, agency.Kind });
+                await Upsert(SqlScripts.Accounts.UpdateAgency, SqlScripts.Accounts.InsertAgency, new { agency.Code, agency.NameAr, agency.NameEn, agency.Kind });
                 break;
             case UserRegistered user:
-                await Upsert("UpdateUser", "InsertUser", new { UserName = user.UserName.ToLowerInvariant(), user.DisplayName, user.Role, user.Agency });
+                await Upsert(SqlScripts.Accounts.UpdateUser, SqlScripts.Accounts.InsertUser, new { UserName = user.UserName.ToLowerInvariant(), user.DisplayName, user.Role, user.Agency });
                 break;
             case UserDisabled disabled:
-                await Execute("DisableUser", new { UserName = disabled.UserName.ToLowerInvariant() });
+                await Execute(SqlScripts.Accounts.DisableUser, new { UserName = disabled.UserName.ToLowerInvariant() });
                 break;
         }
 
@@ -225,8 +225,7 @@ public sealed class ReadModelProjector : IInlineProjection
             }
         }
 
-        Task<int> Execute(string script, object parameters) =>
-            statements.ExecuteAsync(SqlScripts.Get($"Accounts/Sql/{script}.sql"), parameters, cancellationToken);
+        Task<int> Execute(string sql, object parameters) => statements.ExecuteAsync(sql, parameters, cancellationToken);
     }
 
     private static T Parse<T>(string type, string data) =>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 using Dapper;
 using Microsoft.Data.SqlClient;
 
@@ -10,7 +11,12 @@ namespace Coordination.Persistence.SqlServer;
 /// <summary>Production: SQL Server 2022 (or Azure SQL).</summary>
 public sealed partial class SqlServerDialect(string connectionString) : ISqlDialect
 {
+    // Read once for every SQL Server database the process opens.
+    private static readonly SqlServerScripts OwnScripts = new();
+
     public string Name => "SqlServer";
+
+    public DialectScripts Scripts => OwnScripts;
 
     public DbConnection CreateConnection() => new SqlConnection(connectionString);
 
@@ -24,7 +30,7 @@ public sealed partial class SqlServerDialect(string connectionString) : ISqlDial
         var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
         // One writer at a time, held until commit: positions stay gap-free and the chain linear.
         var result = await connection.ExecuteScalarAsync<int>(
-            new CommandDefinition(((ISqlDialect)this).Script("LockLog"), transaction: transaction, cancellationToken: cancellationToken));
+            new CommandDefinition(OwnScripts.LockLog, transaction: transaction, cancellationToken: cancellationToken));
         if (result < 0)
         {
             await transaction.RollbackAsync(cancellationToken);

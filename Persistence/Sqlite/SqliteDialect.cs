@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 using Microsoft.Data.Sqlite;
 
 namespace Coordination.Persistence.Sqlite;
@@ -29,7 +30,12 @@ public sealed class SqliteDialect : ISqlDialect
         }.ToString();
     }
 
+    // Read once for every SQLite database the process opens.
+    private static readonly DialectScripts OwnScripts = new("Sqlite");
+
     public string Name => "Sqlite";
+
+    public DialectScripts Scripts => OwnScripts;
 
     /// <summary>The database file.</summary>
     public string FilePath => _path;
