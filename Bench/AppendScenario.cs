@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
-using Coordination.Persistence;
+using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.HashChain;
 using Coordination.Persistence.Migrations;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Agencies.Client;
 using Coordination.Agencies.Contracts;
-using Coordination.Persistence;
+using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Migrations;
 using Coordination.Persistence.Projections;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Coordination.Persistence.Dialects;
 using Coordination.Persistence.HashChain;
 using Coordination.Persistence.Scripts;
 using Dapper;

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text.Json;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
-using Coordination.Persistence;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.HashChain;

@@ -1,5 +1,5 @@
 using Coordination.Hub.Realtime;
-using Coordination.Persistence;
+using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Migrations;
 using Coordination.Persistence.Projections;
