@@ -4,28 +4,10 @@ using Dapper;
 
 namespace Coordination.Persistence.Accounts;
 
-/// <summary>An agency as the directory holds it.</summary>
-public sealed class AgencyRow
-{
-    public string Code { get; set; } = "";
-    public string NameAr { get; set; } = "";
-    public string NameEn { get; set; } = "";
-    public string Kind { get; set; } = "";
-}
-
-/// <summary>A user as the directory holds them; <see cref="PasswordHash"/> only when read for sign-in.</summary>
-public sealed class UserRow
-{
-    public string UserName { get; set; } = "";
-    public string DisplayName { get; set; } = "";
-    public string Role { get; set; } = "";
-    public string Agency { get; set; } = "";
-    public bool Disabled { get; set; }
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string? PasswordHash { get; set; }
-}
-
-/// <summary>Reads the directory projections and keeps the credentials (which never enter the log).</summary>
+/// <summary>
+/// Reads the directory of agencies and users (projections of its stream in the log) and keeps the users' password
+/// hashes, which never enter the log.
+/// </summary>
 public sealed class DirectoryStore(ISqlDialect dialect)
 {
     public async Task<IReadOnlyList<AgencyRow>> AgenciesAsync(CancellationToken cancellationToken)
