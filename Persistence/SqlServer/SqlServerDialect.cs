@@ -44,7 +44,7 @@ public sealed partial class SqlServerDialect(string connectionString) : ISqlDial
     public IAppendStatements PrepareAppendStatements(DbConnection connection, DbTransaction transaction) =>
         new SqlServerAppendStatements(connection, transaction);
 
-    /// <summary>The ADO.NET walk: SQL Server hands over its rows as fast through a data reader.</summary>
+    /// <summary>The ADO.NET walk, which any dialect can use; SQL Server has no reader of its own here.</summary>
     public Task<VerificationResult> VerifyChainAsync(CancellationToken cancellationToken) =>
         ChainVerifier.VerifyAsync(this, cancellationToken);
 

@@ -10,6 +10,9 @@ namespace Coordination.Persistence.Sqlite;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The write gate is only awaited, never asked for its wait handle, so it holds nothing to release.")]
 public sealed class SqliteDialect : ISqlDialect
 {
+    // Read once for every SQLite database the process opens.
+    private static readonly DialectScripts OwnScripts = new("Sqlite");
+
     private readonly string _connectionString;
     private readonly string _path;
 
@@ -29,9 +32,6 @@ public sealed class SqliteDialect : ISqlDialect
             DefaultTimeout = 30,
         }.ToString();
     }
-
-    // Read once for every SQLite database the process opens.
-    private static readonly DialectScripts OwnScripts = new("Sqlite");
 
     public string Name => "Sqlite";
 
