@@ -2,9 +2,11 @@ using System.Diagnostics;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
-using Coordination.Persistence;
+using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 using Coordination.Persistence.Migrations;
+using Coordination.Persistence.Projections;
 using Coordination.Persistence.Sqlite;
 
 namespace Coordination.Bench;
@@ -21,7 +23,7 @@ internal static class AppendScenario
         DapperSetup.EnsureConfigured();
         var dialect = new SqliteDialect(path);
         await new MigrationRunner(dialect, TimeProvider.System).MigrateAsync(CancellationToken.None);
-        using var log = new EventLogStore(dialect, new AppendSignal(), TimeProvider.System);
+        using var log = new EventLogStore(dialect, new ReadModelProjector(), new AppendSignal(), TimeProvider.System);
 
         // Latency on an empty log, then throughput of one writer.
         var atEmpty = new Latencies();

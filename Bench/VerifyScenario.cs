@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Projections;
 using Coordination.Persistence.Sqlite;
 
 namespace Coordination.Bench;
@@ -10,7 +11,7 @@ internal static class VerifyScenario
     public static async Task<IReadOnlyList<Result>> RunAsync(string folder)
     {
         var path = AppendScenario.DatabasePath(folder);
-        using var log = new EventLogStore(new SqliteDialect(path), new AppendSignal(), TimeProvider.System);
+        using var log = new EventLogStore(new SqliteDialect(path), new ReadModelProjector(), new AppendSignal(), TimeProvider.System);
         var watch = Stopwatch.StartNew();
         var result = await log.VerifyAsync(CancellationToken.None);
         var seconds = watch.Elapsed.TotalSeconds;

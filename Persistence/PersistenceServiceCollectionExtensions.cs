@@ -11,16 +11,22 @@ using Microsoft.Extensions.Hosting;
 
 namespace Coordination.Persistence;
 
+/// <summary>Composes Persistence: the only place that names every folder of it.</summary>
 public static class PersistenceServiceCollectionExtensions
 {
-    /// <summary>Registers the log, read models and migrations for the configured dialect; migrates at start.</summary>
-    public static IServiceCollection AddPersistence(this IServiceCollection services, StorageOptions options, string dataDirectory)
+    /// <summary>
+    /// Registers the log, read models and migrations for the configured dialect; migrates at start. A relative
+    /// SQLite file is under <paramref name="dataFolder"/>, the hub's folder for its files.
+    /// </summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, StorageOptions options, string dataFolder)
     {
         ArgumentNullException.ThrowIfNull(options);
         DapperSetup.EnsureConfigured();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(CreateDialect(options, dataDirectory));
+        services.AddSingleton(CreateDialect(options, dataFolder));
         services.AddSingleton<AppendSignal>();
+        // The read models are what else each append writes in its transaction: the log's one seam to them.
+        services.AddSingleton<IInlineProjection, ReadModelProjector>();
         services.AddSingleton<IEventLog, EventLogStore>();
         services.AddSingleton<ReadModels>();
         services.AddSingleton<Visibility.AgencyView>();
@@ -35,13 +41,13 @@ public static class PersistenceServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The dialect for the options; an unknown provider or a missing connection string fails here.</summary>
-    public static ISqlDialect CreateDialect(StorageOptions options, string dataDirectory)
+    /// <summary>The dialect for the options (a relative SQLite file under <paramref name="dataFolder"/>); an unknown provider or a missing connection string fails here.</summary>
+    public static ISqlDialect CreateDialect(StorageOptions options, string dataFolder)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Provider switch
         {
-            "Sqlite" => new SqliteDialect(Path.Combine(dataDirectory, string.IsNullOrWhiteSpace(options.ConnectionString) ? "coordination.db" : options.ConnectionString)),
+            "Sqlite" => new SqliteDialect(Path.Combine(dataFolder, string.IsNullOrWhiteSpace(options.ConnectionString) ? "coordination.db" : options.ConnectionString)),
             "SqlServer" when !string.IsNullOrWhiteSpace(options.ConnectionString) => new SqlServerDialect(options.ConnectionString),
             "SqlServer" => throw new InvalidOperationException("Coordination:Storage:ConnectionString is required when Coordination:Storage:Provider is SqlServer."),
             _ => throw new InvalidOperationException($"Coordination:Storage:Provider '{options.Provider}' is not known: use Sqlite or SqlServer."),

@@ -13,8 +13,9 @@ public sealed class StorageOptions
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>
-    /// For Sqlite, the database file path (relative paths are under the data directory); empty means
-    /// coordination.db in the data directory. For SqlServer, the ADO.NET connection string (required).
+    /// For Sqlite, the database file path (relative paths are under the hub's data folder,
+    /// Coordination:DataDirectory); empty means coordination.db in that folder. For SqlServer, the ADO.NET
+    /// connection string (required).
     /// </summary>
     public string ConnectionString { get; set; } = "";
 }

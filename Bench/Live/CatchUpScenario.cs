@@ -3,9 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Agencies.Client;
 using Coordination.Agencies.Contracts;
-using Coordination.Persistence;
+using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Migrations;
+using Coordination.Persistence.Projections;
 using Coordination.Persistence.Sqlite;
 using Coordination.Testing;
 
@@ -25,7 +26,7 @@ internal static class CatchUpScenario
         DapperSetup.EnsureConfigured();
         var dialect = new SqliteDialect(Path.Combine(data, "coordination.db"));
         await new MigrationRunner(dialect, TimeProvider.System).MigrateAsync(CancellationToken.None);
-        using (var log = new EventLogStore(dialect, new AppendSignal(), TimeProvider.System))
+        using (var log = new EventLogStore(dialect, new ReadModelProjector(), new AppendSignal(), TimeProvider.System))
         {
             await Task.WhenAll(Enumerable.Range(0, 100).Select(async w =>
             {

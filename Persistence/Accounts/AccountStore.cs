@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Coordination.Persistence.Dialects;
+using Coordination.Persistence.Scripts;
 using Dapper;
 
 namespace Coordination.Persistence.Accounts;
@@ -11,7 +12,7 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
     public async Task<DateTimeOffset?> LockedUntilAsync(string userName, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        var row = await connection.QuerySingleOrDefaultAsync<LockoutRow>(Command("GetLockout", new { UserName = Key(userName) }, cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<LockoutRow>(Command(SqlScripts.Accounts.GetLockout, new { UserName = Key(userName) }, cancellationToken));
         var until = row is null ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(row.LockedUntil);
         return until > time.GetUtcNow() ? until : null;
     }
@@ -20,7 +21,7 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
     public async Task RecordFailureAsync(string userName, int max, TimeSpan lockout, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        var row = await connection.QuerySingleOrDefaultAsync<LockoutRow>(Command("GetLockout", new { UserName = Key(userName) }, cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<LockoutRow>(Command(SqlScripts.Accounts.GetLockout, new { UserName = Key(userName) }, cancellationToken));
         var failed = (row?.FailedAttempts ?? 0) + 1;
         var lockedUntil = row?.LockedUntil ?? 0;
         if (failed >= max)
@@ -46,7 +47,7 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         await using var connection = dialect.CreateConnection();
         using var turn = await dialect.WriteTurnAsync(cancellationToken);
-        await connection.ExecuteAsync(Command("InsertRefreshToken", new
+        await connection.ExecuteAsync(Command(SqlScripts.Accounts.InsertRefreshToken, new
         {
             TokenHash = Hash(token),
             UserName = Key(userName),
@@ -63,21 +64,21 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
     {
         var hash = Hash(token);
         await using var connection = dialect.CreateConnection();
-        var row = await connection.QuerySingleOrDefaultAsync<RefreshRow>(Command("FindRefreshToken", new { TokenHash = hash }, cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<RefreshRow>(Command(SqlScripts.Accounts.FindRefreshToken, new { TokenHash = hash }, cancellationToken));
         if (row is null)
         {
             return null;
         }
 
         using var turn = await dialect.WriteTurnAsync(cancellationToken);
-        if (await connection.ExecuteAsync(Command("UseRefreshToken", new { TokenHash = hash, Now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken)) == 1)
+        if (await connection.ExecuteAsync(Command(SqlScripts.Accounts.UseRefreshToken, new { TokenHash = hash, Now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken)) == 1)
         {
             return row.UserName;
         }
 
         if (row.Used)
         {
-            await connection.ExecuteAsync(Command("RevokeRefreshTokens", new { row.UserName }, cancellationToken));
+            await connection.ExecuteAsync(Command(SqlScripts.Accounts.RevokeRefreshTokens, new { row.UserName }, cancellationToken));
         }
 
         return null;
@@ -88,15 +89,15 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
     {
         await using var connection = dialect.CreateConnection();
         using var turn = await dialect.WriteTurnAsync(cancellationToken);
-        await connection.ExecuteAsync(Command("RevokeRefreshTokens", new { UserName = Key(userName) }, cancellationToken));
+        await connection.ExecuteAsync(Command(SqlScripts.Accounts.RevokeRefreshTokens, new { UserName = Key(userName) }, cancellationToken));
     }
 
     private static async Task SaveAsync(System.Data.Common.DbConnection connection, string userName, int failed, long lockedUntil, CancellationToken cancellationToken)
     {
         var parameters = new { UserName = Key(userName), FailedAttempts = failed, LockedUntil = lockedUntil };
-        if (await connection.ExecuteAsync(Command("UpdateLockout", parameters, cancellationToken)) == 0)
+        if (await connection.ExecuteAsync(Command(SqlScripts.Accounts.UpdateLockout, parameters, cancellationToken)) == 0)
         {
-            await connection.ExecuteAsync(Command("InsertLockout", parameters, cancellationToken));
+            await connection.ExecuteAsync(Command(SqlScripts.Accounts.InsertLockout, parameters, cancellationToken));
         }
     }
 
@@ -104,8 +105,8 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
 
     private static byte[] Hash(string token) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
 
-    private static CommandDefinition Command(string name, object parameters, CancellationToken cancellationToken) =>
-        new(SqlScripts.Get($"Accounts/Sql/{name}.sql"), parameters, cancellationToken: cancellationToken);
+    private static CommandDefinition Command(string sql, object parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, cancellationToken: cancellationToken);
 
     private sealed class LockoutRow
     {

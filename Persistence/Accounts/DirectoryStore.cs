@@ -1,48 +1,31 @@
 using Coordination.Persistence.Dialects;
+using Coordination.Persistence.Scripts;
 using Dapper;
 
 namespace Coordination.Persistence.Accounts;
 
-/// <summary>An agency as the directory holds it.</summary>
-public sealed class AgencyRow
-{
-    public string Code { get; set; } = "";
-    public string NameAr { get; set; } = "";
-    public string NameEn { get; set; } = "";
-    public string Kind { get; set; } = "";
-}
-
-/// <summary>A user as the directory holds them; <see cref="PasswordHash"/> only when read for sign-in.</summary>
-public sealed class UserRow
-{
-    public string UserName { get; set; } = "";
-    public string DisplayName { get; set; } = "";
-    public string Role { get; set; } = "";
-    public string Agency { get; set; } = "";
-    public bool Disabled { get; set; }
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string? PasswordHash { get; set; }
-}
-
-/// <summary>Reads the directory projections and keeps the credentials (which never enter the log).</summary>
+/// <summary>
+/// Reads the directory of agencies and users (projections of its stream in the log) and keeps the users' password
+/// hashes, which never enter the log.
+/// </summary>
 public sealed class DirectoryStore(ISqlDialect dialect)
 {
     public async Task<IReadOnlyList<AgencyRow>> AgenciesAsync(CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return (await connection.QueryAsync<AgencyRow>(Command("ListAgencies", null, cancellationToken))).AsList();
+        return (await connection.QueryAsync<AgencyRow>(Command(SqlScripts.Accounts.ListAgencies, null, cancellationToken))).AsList();
     }
 
     public async Task<IReadOnlyList<UserRow>> UsersAsync(CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return (await connection.QueryAsync<UserRow>(Command("ListUsers", null, cancellationToken))).AsList();
+        return (await connection.QueryAsync<UserRow>(Command(SqlScripts.Accounts.ListUsers, null, cancellationToken))).AsList();
     }
 
     public async Task<UserRow?> UserAsync(string userName, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return await connection.QuerySingleOrDefaultAsync<UserRow>(Command("GetUser", new { UserName = Key(userName) }, cancellationToken));
+        return await connection.QuerySingleOrDefaultAsync<UserRow>(Command(SqlScripts.Accounts.GetUser, new { UserName = Key(userName) }, cancellationToken));
     }
 
     public async Task SetPasswordHashAsync(string userName, string passwordHash, CancellationToken cancellationToken)
@@ -50,9 +33,9 @@ public sealed class DirectoryStore(ISqlDialect dialect)
         var parameters = new { UserName = Key(userName), PasswordHash = passwordHash };
         await using var connection = dialect.CreateConnection();
         using var turn = await dialect.WriteTurnAsync(cancellationToken);
-        if (await connection.ExecuteAsync(Command("UpdateCredential", parameters, cancellationToken)) == 0)
+        if (await connection.ExecuteAsync(Command(SqlScripts.Accounts.UpdateCredential, parameters, cancellationToken)) == 0)
         {
-            await connection.ExecuteAsync(Command("InsertCredential", parameters, cancellationToken));
+            await connection.ExecuteAsync(Command(SqlScripts.Accounts.InsertCredential, parameters, cancellationToken));
         }
     }
 
@@ -63,6 +46,6 @@ public sealed class DirectoryStore(ISqlDialect dialect)
         return userName.ToLowerInvariant();
     }
 
-    private static CommandDefinition Command(string name, object? parameters, CancellationToken cancellationToken) =>
-        new(SqlScripts.Get($"Accounts/Sql/{name}.sql"), parameters, cancellationToken: cancellationToken);
+    private static CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, cancellationToken: cancellationToken);
 }

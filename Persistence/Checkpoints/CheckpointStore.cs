@@ -1,4 +1,5 @@
 using Coordination.Persistence.Dialects;
+using Coordination.Persistence.Scripts;
 using Dapper;
 
 namespace Coordination.Persistence.Checkpoints;
@@ -10,7 +11,7 @@ public sealed class CheckpointStore(ISqlDialect dialect)
     {
         await using var connection = dialect.CreateConnection();
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            SqlScripts.Get("Checkpoints/Sql/LoadCheckpoint.sql"), new { Name = name }, cancellationToken: cancellationToken)) ?? 0;
+            SqlScripts.Checkpoints.LoadCheckpoint, new { Name = name }, cancellationToken: cancellationToken)) ?? 0;
     }
 
     public async Task SaveAsync(string name, long position, CancellationToken cancellationToken)
@@ -18,6 +19,6 @@ public sealed class CheckpointStore(ISqlDialect dialect)
         await using var connection = dialect.CreateConnection();
         using var turn = await dialect.WriteTurnAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            dialect.Script("SaveCheckpoint"), new { Name = name, Position = position }, cancellationToken: cancellationToken));
+            dialect.Scripts.SaveCheckpoint, new { Name = name, Position = position }, cancellationToken: cancellationToken));
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
-using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 
 namespace Coordination.Persistence.Dialects;
 
@@ -8,6 +9,9 @@ public interface ISqlDialect
 {
     /// <summary>"Sqlite" or "SqlServer"; also the folder of the dialect's scripts.</summary>
     string Name { get; }
+
+    /// <summary>The scripts this dialect writes its own way, and its migrations; the shared ones are <see cref="SqlScripts"/>.</summary>
+    DialectScripts Scripts { get; }
 
     /// <summary>A new, closed connection to the configured database.</summary>
     DbConnection CreateConnection();
@@ -25,15 +29,21 @@ public interface ISqlDialect
     /// <summary>Opens a transaction that holds the log's single-writer lock until it ends.</summary>
     Task<DbTransaction> BeginAppendAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The statements of the append transaction <paramref name="transaction"/> on <paramref name="connection"/>
+    /// (open), each prepared at its first run and run again with new values until disposed.
+    /// </summary>
+    IAppendStatements PrepareAppendStatements(DbConnection connection, DbTransaction transaction);
+
     /// <summary>Splits a migration script into the batches the database executes one by one.</summary>
     IReadOnlyList<string> SplitBatches(string script);
 
     /// <summary>True when the exception is a unique-key violation.</summary>
     bool IsUniqueViolation(Exception exception);
 
-    /// <summary>Walks the whole hash chain in position order (<see cref="ChainWalk"/>); a dialect may read it faster its own way.</summary>
-    Task<VerificationResult> VerifyChainAsync(CancellationToken cancellationToken) => ChainVerifier.VerifyAsync(this, cancellationToken);
-
-    /// <summary>The dialect's own script, from "&lt;Name&gt;/Sql/&lt;name&gt;.sql".</summary>
-    string Script(string name) => SqlScripts.Get($"{Name}/Sql/{name}.sql");
+    /// <summary>
+    /// Walks the whole hash chain in position order (<see cref="ChainWalk"/>'s checks): through ADO.NET
+    /// (<see cref="ChainVerifier"/>), or the dialect's own faster way of reading the rows.
+    /// </summary>
+    Task<VerificationResult> VerifyChainAsync(CancellationToken cancellationToken);
 }

@@ -1,4 +1,7 @@
 using System.Data.Common;
+using Coordination.Persistence.Dialects;
+using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 using Dapper;
 
 namespace Coordination.Persistence.EventLog;
@@ -36,15 +39,15 @@ internal sealed class AppendBatch
         // them would read every entry of a long incident.
         var versions = new Dictionary<Guid, int>();
         var started = await connection.QueryListedAsync<Guid>(
-            SqlScripts.Get("EventLog/Sql/StartedIncidents.sql"), "IncidentIds", requests.Select(r => r.IncidentId), transaction);
+            SqlScripts.EventLog.StartedIncidents, "IncidentIds", requests.Select(r => r.IncidentId), transaction);
         foreach (var incidentId in started)
         {
             versions[incidentId] = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                SqlScripts.Get("EventLog/Sql/CurrentVersion.sql"), new { IncidentId = incidentId }, transaction));
+                SqlScripts.EventLog.CurrentVersion, new { IncidentId = incidentId }, transaction));
         }
 
         var stored = (await connection.QueryListedAsync<StoredEvent>(
-                SqlScripts.Get("EventLog/Sql/FindEvents.sql"), "EventIds", requests.SelectMany(r => r.Events).Select(e => e.EventId), transaction))
+                SqlScripts.EventLog.FindEvents, "EventIds", requests.SelectMany(r => r.Events).Select(e => e.EventId), transaction))
             .ToDictionary(row => row.EventId);
         return new AppendBatch(head?.Position ?? 0, head?.Hash ?? ChainHasher.Genesis, versions, stored);
     }

@@ -4,13 +4,17 @@ using System.Threading.Channels;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Persistence.Dialects;
-using Coordination.Persistence.Projections;
+using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 using Dapper;
 
 namespace Coordination.Persistence.EventLog;
 
-/// <summary>The event log on any <see cref="ISqlDialect"/>; all SQL through Dapper, always parameterised.</summary>
-public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, TimeProvider time) : IEventLog, IDisposable
+/// <summary>
+/// The event log on any <see cref="ISqlDialect"/>; all SQL through Dapper or the dialect's append statements,
+/// always parameterised. <paramref name="projection"/> is what else each append writes in its transaction (the read models).
+/// </summary>
+public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection projection, AppendSignal signal, TimeProvider time) : IEventLog, IDisposable
 {
     // Group commit: appends queue here and one writer takes whatever is waiting (up to MaxBatch) into a
     // single transaction, so concurrent callers share one durable commit instead of waiting for one each.
@@ -36,7 +40,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         cancellationToken.ThrowIfCancellationRequested();
         // Read here, on the caller's thread, rather than by the writer every append waits for; an event whose
         // data cannot be read fails its own append before it queues.
-        var data = events.Select(e => ReadModelProjector.Read(incidentId, e.Type, e.Data)).ToArray();
+        var data = events.Select(e => projection.Read(incidentId, e.Type, e.Data)).ToArray();
         var request = new Request(incidentId, expectedVersion, events, data, new TaskCompletionSource<AppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(request), this);
 
@@ -126,8 +130,8 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         await connection.OpenAsync();
         using var turn = await dialect.WriteTurnAsync(CancellationToken.None);
         await using var transaction = await dialect.BeginAppendAsync(connection, CancellationToken.None);
-        var known = await AppendBatch.ReadAsync(connection, transaction, dialect.Script("Head"), batch.Select(r => (r.IncidentId, r.Events)).ToArray());
-        await using var statements = new PreparedStatements(connection, transaction);
+        var known = await AppendBatch.ReadAsync(connection, transaction, dialect.Scripts.Head, batch.Select(r => (r.IncidentId, r.Events)).ToArray());
+        await using var statements = dialect.PrepareAppendStatements(connection, transaction);
         for (var i = 0; i < batch.Count; i++)
         {
             var request = batch[i];
@@ -193,15 +197,15 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
         return null;
     }
 
-    /// <summary>Writes the request's rows, chained after the batch's head, and folds each into the read models.</summary>
-    private async Task<StoredRow[]> InsertAsync(PreparedStatements statements, Request request, AppendBatch known)
+    /// <summary>Writes the request's rows, chained after the batch's head, and folds each into the inline projection.</summary>
+    private async Task<StoredRow[]> InsertAsync(IAppendStatements statements, Request request, AppendBatch known)
     {
         var cancellationToken = CancellationToken.None;
         var position = known.Position;
         var previousHash = known.Hash;
         var version = known.VersionOf(request.IncidentId);
         var recordedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var insert = SqlScripts.Get("EventLog/Sql/Insert.sql");
+        var insert = SqlScripts.EventLog.Insert;
         var rows = new StoredRow[request.Events.Count];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -229,7 +233,7 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
                 throw new ConcurrencyConflictException($"Incident {request.IncidentId} was changed concurrently; nothing was written.", ex);
             }
 
-            await ReadModelProjector.ApplyAsync(statements, row, request.Data[i], cancellationToken);
+            await projection.ApplyAsync(statements, row, request.Data[i], cancellationToken);
         }
 
         return rows;
@@ -238,35 +242,35 @@ public sealed class EventLogStore(ISqlDialect dialect, AppendSignal signal, Time
     public async Task<IReadOnlyList<LogEntry>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        var rows = await connection.QueryAsync<StoredRow>(Command(dialect.Script("ReadAfter"), new { After = after, Limit = limit }, null, cancellationToken));
+        var rows = await connection.QueryAsync<StoredRow>(Command(dialect.Scripts.ReadAfter, new { After = after, Limit = limit }, null, cancellationToken));
         return rows.Select(ToEntry).ToArray();
     }
 
     public async Task<IReadOnlyList<LogEntry>> ReadIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        var rows = await connection.QueryAsync<StoredRow>(Command(SqlScripts.Get("EventLog/Sql/ReadIncident.sql"), new { IncidentId = incidentId }, null, cancellationToken));
+        var rows = await connection.QueryAsync<StoredRow>(Command(SqlScripts.EventLog.ReadIncident, new { IncidentId = incidentId }, null, cancellationToken));
         return rows.Select(ToEntry).ToArray();
     }
 
     public async Task<LogEntry?> FindAsync(Guid eventId, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        var row = await connection.QuerySingleOrDefaultAsync<StoredRow>(Command(SqlScripts.Get("EventLog/Sql/FindEvent.sql"), new { EventId = eventId }, null, cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<StoredRow>(Command(SqlScripts.EventLog.FindEvent, new { EventId = eventId }, null, cancellationToken));
         return row is null ? null : ToEntry(row);
     }
 
     public async Task<long> HeadPositionAsync(CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return await connection.ExecuteScalarAsync<long>(Command(SqlScripts.Get("EventLog/Sql/HeadPosition.sql"), null, null, cancellationToken));
+        return await connection.ExecuteScalarAsync<long>(Command(SqlScripts.EventLog.HeadPosition, null, null, cancellationToken));
     }
 
     public Task<VerificationResult> VerifyAsync(CancellationToken cancellationToken) => dialect.VerifyChainAsync(cancellationToken);
 
     public void Dispose() => _queue.Writer.TryComplete();
 
-    /// <summary>An append waiting for the writer, with each event's data as the read models fold it in.</summary>
+    /// <summary>An append waiting for the writer, with each event's data as the inline projection folds it in.</summary>
     private sealed record Request(Guid IncidentId, int ExpectedVersion, IReadOnlyList<NewEvent> Events, object?[] Data, TaskCompletionSource<AppendResult> Done);
 
     public static LogEntry ToEntry(StoredRow row)

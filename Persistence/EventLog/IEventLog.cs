@@ -1,4 +1,5 @@
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Persistence.HashChain;
 
 namespace Coordination.Persistence.EventLog;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Coordination.Persistence.Dialects;
+using Coordination.Persistence.Scripts;
 using Dapper;
 
 namespace Coordination.Persistence.Leases;
@@ -17,14 +18,14 @@ public sealed class LeaseStore(ISqlDialect dialect, TimeProvider time)
         var parameters = new { Name = name, Holder = holder, Now = now.ToUnixTimeMilliseconds(), ExpiresAt = (now + duration).ToUnixTimeMilliseconds() };
         await using var connection = dialect.CreateConnection();
         using var turn = await dialect.WriteTurnAsync(cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(SqlScripts.Get("Leases/Sql/RenewLease.sql"), parameters, cancellationToken: cancellationToken)) == 1)
+        if (await connection.ExecuteAsync(new CommandDefinition(SqlScripts.Leases.RenewLease, parameters, cancellationToken: cancellationToken)) == 1)
         {
             return true;
         }
 
         try
         {
-            return await connection.ExecuteAsync(new CommandDefinition(SqlScripts.Get("Leases/Sql/ClaimLease.sql"), parameters, cancellationToken: cancellationToken)) == 1;
+            return await connection.ExecuteAsync(new CommandDefinition(SqlScripts.Leases.ClaimLease, parameters, cancellationToken: cancellationToken)) == 1;
         }
         catch (DbException ex) when (dialect.IsUniqueViolation(ex))
         {
@@ -36,7 +37,7 @@ public sealed class LeaseStore(ISqlDialect dialect, TimeProvider time)
     {
         await using var connection = dialect.CreateConnection();
         using var turn = await dialect.WriteTurnAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SqlScripts.Get("Leases/Sql/ReleaseLease.sql"), new { Name = name, Holder = holder }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(SqlScripts.Leases.ReleaseLease, new { Name = name, Holder = holder }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Who holds the lease now, or null.</summary>
@@ -44,6 +45,6 @@ public sealed class LeaseStore(ISqlDialect dialect, TimeProvider time)
     {
         await using var connection = dialect.CreateConnection();
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            SqlScripts.Get("Leases/Sql/LeaseHolder.sql"), new { Name = name, Now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            SqlScripts.Leases.LeaseHolder, new { Name = name, Now = time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 }

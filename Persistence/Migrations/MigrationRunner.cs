@@ -1,12 +1,12 @@
-using System.Globalization;
 using Coordination.Persistence.Dialects;
 using Dapper;
 
 namespace Coordination.Persistence.Migrations;
 
 /// <summary>
-/// Applies the embedded scripts under Migrations/&lt;dialect&gt;/ that the database has not recorded
-/// in schema_versions, each in its own transaction, in file-name order. A second run applies nothing.
+/// Applies the embedded scripts under Migrations/&lt;dialect&gt;/ (<see cref="Scripts.DialectScripts.Migrations"/>) that
+/// the database has not recorded in schema_versions, each in its own transaction, in version order. A second run
+/// applies nothing.
 /// </summary>
 public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider time)
 {
@@ -17,12 +17,12 @@ public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider time)
         await dialect.PrepareAsync(cancellationToken);
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(dialect.Script("CreateSchemaVersions"), cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(dialect.Scripts.CreateSchemaVersions, cancellationToken: cancellationToken));
         var applied = (await connection.QueryAsync<int>(
             new CommandDefinition("SELECT version FROM schema_versions", cancellationToken: cancellationToken))).ToHashSet();
 
         var appliedNow = new List<string>();
-        foreach (var (version, name, path) in Scripts(dialect.Name))
+        foreach (var (version, name, text) in dialect.Scripts.Migrations)
         {
             if (applied.Contains(version))
             {
@@ -38,7 +38,7 @@ public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider time)
                 continue;
             }
 
-            foreach (var batch in dialect.SplitBatches(SqlScripts.Get(path)))
+            foreach (var batch in dialect.SplitBatches(text))
             {
                 await connection.ExecuteAsync(new CommandDefinition(batch, transaction: transaction, cancellationToken: cancellationToken));
             }
@@ -53,20 +53,5 @@ public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider time)
         }
 
         return appliedNow;
-    }
-
-    /// <summary>The dialect's migration scripts in order: (version, name, embedded path).</summary>
-    public static IReadOnlyList<(int Version, string Name, string Path)> Scripts(string dialectName)
-    {
-        var folder = $"Migrations/{dialectName}/";
-        return SqlScripts.Paths
-            .Where(p => p.StartsWith(folder, StringComparison.Ordinal))
-            .Select(p =>
-            {
-                var name = Path.GetFileNameWithoutExtension(p);
-                return (int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), CultureInfo.InvariantCulture), name, p);
-            })
-            .OrderBy(s => s.Item1)
-            .ToArray();
     }
 }

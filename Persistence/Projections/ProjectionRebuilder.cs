@@ -1,5 +1,7 @@
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 using Dapper;
 
 namespace Coordination.Persistence.Projections;
@@ -8,6 +10,7 @@ namespace Coordination.Persistence.Projections;
 public sealed class ProjectionRebuilder(ISqlDialect dialect)
 {
     private const int PageSize = 2000;
+    private readonly ReadModelProjector _projector = new();
 
     /// <summary>Rebuilds; returns the number of entries replayed.</summary>
     public async Task<long> RebuildAsync(CancellationToken cancellationToken)
@@ -17,20 +20,20 @@ public sealed class ProjectionRebuilder(ISqlDialect dialect)
         using var turn = await dialect.WriteTurnAsync(cancellationToken);
         await using var transaction = await dialect.BeginAppendAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            SqlScripts.Get("Projections/Sql/ClearReadModels.sql"), transaction: transaction, cancellationToken: cancellationToken));
+            SqlScripts.Projections.ClearReadModels, transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            SqlScripts.Get("Accounts/Sql/ClearDirectory.sql"), transaction: transaction, cancellationToken: cancellationToken));
+            SqlScripts.Accounts.ClearDirectory, transaction: transaction, cancellationToken: cancellationToken));
 
         long after = 0, replayed = 0;
-        await using var statements = new PreparedStatements(connection, transaction);
-        var read = dialect.Script("ReadAfter");
+        await using var statements = dialect.PrepareAppendStatements(connection, transaction);
+        var read = dialect.Scripts.ReadAfter;
         while (true)
         {
             var page = (await connection.QueryAsync<StoredRow>(new CommandDefinition(
                 read, new { After = after, Limit = PageSize }, transaction, cancellationToken: cancellationToken))).AsList();
             foreach (var row in page)
             {
-                await ReadModelProjector.ApplyAsync(statements, row, cancellationToken);
+                await _projector.ApplyAsync(statements, row, cancellationToken);
                 after = row.Position;
                 replayed++;
             }

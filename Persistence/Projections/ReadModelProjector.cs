@@ -6,19 +6,22 @@ using Coordination.Agencies.Contracts.Directory;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 
 namespace Coordination.Persistence.Projections;
 
 /// <summary>
-/// Folds each appended entry into the board and the alert inbox, inside the append's transaction, so the
-/// read models are never behind the log. The same code rebuilds them from scratch. (The timeline is read
-/// from the log itself: <see cref="Timeline"/>.)
+/// Folds each appended entry into the board, the alert inbox and the directory, inside the append's transaction
+/// (the log's <see cref="IInlineProjection"/>), so the read models are never behind the log. The same code rebuilds
+/// them from scratch. (The timeline is read from the log itself: <see cref="IncidentTimeline"/>.)
 /// </summary>
-public static class ReadModelProjector
+public sealed class ReadModelProjector : IInlineProjection
 {
     /// <summary>Folds a stored <paramref name="row"/> into the read models (a rebuild), reading its data first.</summary>
-    public static Task ApplyAsync(PreparedStatements statements, StoredRow row, CancellationToken cancellationToken)
+    public Task ApplyAsync(IAppendStatements statements, StoredRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         object? data;
@@ -40,7 +43,7 @@ public static class ReadModelProjector
     /// on the caller's thread: reading the JSON in the writer, which every append waits for, was about a tenth
     /// of the writer's time with 100 appends in flight.
     /// </summary>
-    public static object? Read(Guid incidentId, string type, string data)
+    public object? Read(Guid incidentId, string type, string data)
     {
         if (incidentId == SystemStreams.Directory)
         {
@@ -68,7 +71,7 @@ public static class ReadModelProjector
     }
 
     /// <summary>Folds <paramref name="row"/> into the read models, its data already read by <see cref="Read"/>.</summary>
-    public static async Task ApplyAsync(PreparedStatements statements, StoredRow row, object? data, CancellationToken cancellationToken)
+    public async Task ApplyAsync(IAppendStatements statements, StoredRow row, object? data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(row);
@@ -105,7 +108,7 @@ public static class ReadModelProjector
 
         async Task OnReported(IncidentReported e)
         {
-            await Execute("BoardInsert", new
+            await Execute(SqlScripts.Projections.BoardInsert, new
             {
                 row.IncidentId,
                 Reference = IncidentReference.For(e.ReportedAt, row.Position),
@@ -135,7 +138,7 @@ public static class ReadModelProjector
 
         async Task OnAlerted(AgencyAlerted e)
         {
-            await Execute("AlertInsert", new
+            await Execute(SqlScripts.Projections.AlertInsert, new
             {
                 e.IncidentId,
                 e.Agency,
@@ -155,9 +158,9 @@ public static class ReadModelProjector
 
         async Task OnAcknowledged(AlertAcknowledged e)
         {
-            var changed = await Execute("AlertAcknowledge", new { e.IncidentId, e.Agency, e.AcknowledgedAt, e.AcknowledgedBy, row.Position });
+            var changed = await Execute(SqlScripts.Projections.AlertAcknowledge, new { e.IncidentId, e.Agency, e.AcknowledgedAt, e.AcknowledgedBy, row.Position });
             // The first acknowledgement moves a fresh incident on; later ones leave the status alone.
-            var status = await statements.ScalarAsync(SqlScripts.Get("Projections/Sql/BoardStatus.sql"), new { row.IncidentId }, cancellationToken)
+            var status = await statements.ScalarAsync(SqlScripts.Projections.BoardStatus, new { row.IncidentId }, cancellationToken)
                 ?? throw new InvalidOperationException($"Entry {row.Position} acknowledges an alert of incident {row.IncidentId}, which has no board row.");
             var board = Enum.Parse<IncidentStatus>((string)status);
             await Touch(
@@ -167,24 +170,24 @@ public static class ReadModelProjector
 
         async Task OnUpdated(IncidentUpdated e)
         {
-            await Execute("AlertActivity", new { e.IncidentId, e.Agency, At = e.PostedAt, row.Position });
+            await Execute(SqlScripts.Projections.AlertActivity, new { e.IncidentId, e.Agency, At = e.PostedAt, row.Position });
             await Touch(severity: e.Severity);
         }
 
         async Task OnEscalated(AlertEscalated e)
         {
-            await Execute("AlertEscalate", new { e.IncidentId, e.Agency, e.Level });
+            await Execute(SqlScripts.Projections.AlertEscalate, new { e.IncidentId, e.Agency, e.Level });
             await Touch();
         }
 
         async Task OnReminded(AlertReminderSent e)
         {
-            await Execute("AlertRemind", new { e.IncidentId, e.Agency, e.Reminder });
+            await Execute(SqlScripts.Projections.AlertRemind, new { e.IncidentId, e.Agency, e.Reminder });
             await Touch();
         }
 
         Task<int> Touch(int alertsRaised = 0, int alertsAcknowledged = 0, Severity? severity = null, IncidentStatus? status = null) =>
-            Execute("BoardTouch", new
+            Execute(SqlScripts.Projections.BoardTouch, new
             {
                 row.IncidentId,
                 row.Version,
@@ -196,22 +199,21 @@ public static class ReadModelProjector
                 AlertsAcknowledged = alertsAcknowledged,
             });
 
-        Task<int> Execute(string script, object parameters) =>
-            statements.ExecuteAsync(SqlScripts.Get($"Projections/Sql/{script}.sql"), parameters, cancellationToken);
+        Task<int> Execute(string sql, object parameters) => statements.ExecuteAsync(sql, parameters, cancellationToken);
     }
 
-    private static async Task ApplyDirectoryAsync(PreparedStatements statements, object? data, CancellationToken cancellationToken)
+    private static async Task ApplyDirectoryAsync(IAppendStatements statements, object? data, CancellationToken cancellationToken)
     {
         switch (data)
         {
             case AgencyRegistered agency:
-                await Upsert("UpdateAgency", "InsertAgency", new { agency.Code, agency.NameAr, agency.NameEn, agency.Kind });
+                await Upsert(SqlScripts.Accounts.UpdateAgency, SqlScripts.Accounts.InsertAgency, new { agency.Code, agency.NameAr, agency.NameEn, agency.Kind });
                 break;
             case UserRegistered user:
-                await Upsert("UpdateUser", "InsertUser", new { UserName = user.UserName.ToLowerInvariant(), user.DisplayName, user.Role, user.Agency });
+                await Upsert(SqlScripts.Accounts.UpdateUser, SqlScripts.Accounts.InsertUser, new { UserName = user.UserName.ToLowerInvariant(), user.DisplayName, user.Role, user.Agency });
                 break;
             case UserDisabled disabled:
-                await Execute("DisableUser", new { UserName = disabled.UserName.ToLowerInvariant() });
+                await Execute(SqlScripts.Accounts.DisableUser, new { UserName = disabled.UserName.ToLowerInvariant() });
                 break;
         }
 
@@ -223,8 +225,7 @@ public static class ReadModelProjector
             }
         }
 
-        Task<int> Execute(string script, object parameters) =>
-            statements.ExecuteAsync(SqlScripts.Get($"Accounts/Sql/{script}.sql"), parameters, cancellationToken);
+        Task<int> Execute(string sql, object parameters) => statements.ExecuteAsync(sql, parameters, cancellationToken);
     }
 
     private static T Parse<T>(string type, string data) =>

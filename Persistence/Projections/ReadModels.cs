@@ -1,5 +1,7 @@
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Persistence.Dialects;
+using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Scripts;
 using Dapper;
 
 namespace Coordination.Persistence.Projections;
@@ -7,7 +9,7 @@ namespace Coordination.Persistence.Projections;
 /// <summary>Filters for the incident board; null means any.</summary>
 public sealed record BoardFilter(IncidentStatus? Status = null, HazardType? Hazard = null, string? District = null, string? RoutedToAgency = null, int Limit = 200);
 
-/// <summary>Queries over the read models (board, inbox); an incident's timeline is read from the log (<see cref="Timeline"/>).</summary>
+/// <summary>Queries over the read models (board, inbox); an incident's timeline is read from the log (<see cref="IncidentTimeline"/>).</summary>
 public sealed class ReadModels(ISqlDialect dialect)
 {
     public async Task<IReadOnlyList<IncidentBoardRow>> ListIncidentsAsync(BoardFilter filter, CancellationToken cancellationToken)
@@ -17,7 +19,7 @@ public sealed class ReadModels(ISqlDialect dialect)
         await connection.OpenAsync(cancellationToken);
         // Unbuffered: reading stops after Limit rows, so no dialect-specific paging is needed here.
         var rows = connection.Query<IncidentBoardRow>(
-            Sql("BoardList"),
+            SqlScripts.Projections.BoardList,
             new
             {
                 Status = filter.Status?.ToString(),
@@ -34,13 +36,13 @@ public sealed class ReadModels(ISqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(incidentIds);
         await using var connection = dialect.CreateConnection();
-        return await connection.QueryListedAsync<Guid>(Sql("RestrictedAmong"), "IncidentIds", incidentIds, cancellationToken: cancellationToken);
+        return await connection.QueryListedAsync<Guid>(SqlScripts.Projections.RestrictedAmong, "IncidentIds", incidentIds, cancellationToken: cancellationToken);
     }
 
     public async Task<IncidentBoardRow?> GetIncidentAsync(Guid incidentId, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return await connection.QuerySingleOrDefaultAsync<IncidentBoardRow>(Command("BoardGet", new { IncidentId = incidentId }, cancellationToken));
+        return await connection.QuerySingleOrDefaultAsync<IncidentBoardRow>(Command(SqlScripts.Projections.BoardGet, new { IncidentId = incidentId }, cancellationToken));
     }
 
     /// <summary>The agency's alerts, newest first, at most <paramref name="limit"/> of them.</summary>
@@ -49,20 +51,20 @@ public sealed class ReadModels(ISqlDialect dialect)
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         // Unbuffered: reading stops after the limit, so an agency's long history is never read whole.
-        return connection.Query<AlertRow>(Sql("InboxList"), new { Agency = agency }, buffered: false).Take(limit).ToArray();
+        return connection.Query<AlertRow>(SqlScripts.Projections.InboxList, new { Agency = agency }, buffered: false).Take(limit).ToArray();
     }
 
     public async Task<IReadOnlyList<AlertRow>> GetAlertsAsync(Guid incidentId, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return (await connection.QueryAsync<AlertRow>(Command("AlertsForIncident", new { IncidentId = incidentId }, cancellationToken))).AsList();
+        return (await connection.QueryAsync<AlertRow>(Command(SqlScripts.Projections.AlertsForIncident, new { IncidentId = incidentId }, cancellationToken))).AsList();
     }
 
     /// <summary>Alerts of open incidents whose next escalation or reminder has fallen due by <paramref name="now"/>.</summary>
     public async Task<IReadOnlyList<AlertRow>> GetAlertsToFollowUpAsync(DateTimeOffset now, TimeSpan stepInterval, TimeSpan reminderAfter, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return (await connection.QueryAsync<AlertRow>(Command("AlertsToFollowUp", new
+        return (await connection.QueryAsync<AlertRow>(Command(SqlScripts.Projections.AlertsToFollowUp, new
         {
             Now = now,
             StepMilliseconds = (long)stepInterval.TotalMilliseconds,
@@ -74,11 +76,9 @@ public sealed class ReadModels(ISqlDialect dialect)
     public async Task<IReadOnlyList<AlertRow>> GetAlertsSinceAsync(DateTimeOffset since, bool isExercise, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return (await connection.QueryAsync<AlertRow>(Command("AlertsSince", new { Since = since, IsExercise = isExercise }, cancellationToken))).AsList();
+        return (await connection.QueryAsync<AlertRow>(Command(SqlScripts.Projections.AlertsSince, new { Since = since, IsExercise = isExercise }, cancellationToken))).AsList();
     }
 
-    private static string Sql(string name) => SqlScripts.Get($"Projections/Sql/{name}.sql");
-
-    private static CommandDefinition Command(string name, object parameters, CancellationToken cancellationToken) =>
-        new(Sql(name), parameters, cancellationToken: cancellationToken);
+    private static CommandDefinition Command(string sql, object parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, cancellationToken: cancellationToken);
 }

@@ -1,4 +1,4 @@
-using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -19,7 +19,7 @@ internal static class SqliteChainVerifier
     {
         await using var connection = (SqliteConnection)dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        var sql = ((Dialects.ISqlDialect)dialect).Script("VerifyChain");
+        var sql = dialect.Scripts.VerifyChain;
         // Seconds of synchronous native calls for a large log: off the caller's thread.
         return await Task.Run(() => Walk(connection.Handle!, sql, cancellationToken), cancellationToken);
     }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Coordination.Persistence.Dialects;
-using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 using Microsoft.Data.Sqlite;
 
 namespace Coordination.Persistence.Sqlite;
@@ -9,6 +10,9 @@ namespace Coordination.Persistence.Sqlite;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The write gate is only awaited, never asked for its wait handle, so it holds nothing to release.")]
 public sealed class SqliteDialect : ISqlDialect
 {
+    // Read once for every SQLite database the process opens.
+    private static readonly DialectScripts OwnScripts = new("Sqlite");
+
     private readonly string _connectionString;
     private readonly string _path;
 
@@ -30,6 +34,8 @@ public sealed class SqliteDialect : ISqlDialect
     }
 
     public string Name => "Sqlite";
+
+    public DialectScripts Scripts => OwnScripts;
 
     /// <summary>The database file.</summary>
     public string FilePath => _path;
@@ -83,6 +89,10 @@ public sealed class SqliteDialect : ISqlDialect
         // deferred: the write lock is taken now, so the head position and hash read next cannot change under us.
         return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
+
+    /// <summary>On the connection's native handle, bound by position (<see cref="SqliteAppendStatements"/>).</summary>
+    public IAppendStatements PrepareAppendStatements(DbConnection connection, DbTransaction transaction) =>
+        new SqliteAppendStatements((SqliteConnection)connection);
 
     public Task<VerificationResult> VerifyChainAsync(CancellationToken cancellationToken) =>
         SqliteChainVerifier.VerifyAsync(this, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Reflection;
 using System.Text;
+using Coordination.Persistence.Dialects;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

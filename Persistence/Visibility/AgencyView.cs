@@ -1,6 +1,8 @@
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
+using Coordination.Persistence.Scripts;
 using Dapper;
 
 namespace Coordination.Persistence.Visibility;
@@ -17,7 +19,7 @@ public sealed class AgencyView(ISqlDialect dialect)
     {
         await using var connection = dialect.CreateConnection();
         var rows = await connection.QueryAsync<StoredRow>(new CommandDefinition(
-            dialect.Script("AgencyViewRead"), new { Agency = agency, After = after, Until = until, Limit = limit }, cancellationToken: cancellationToken));
+            dialect.Scripts.AgencyViewRead, new { Agency = agency, After = after, Until = until, Limit = limit }, cancellationToken: cancellationToken));
         return rows.Select(EventLogStore.ToEntry).ToArray();
     }
 
@@ -26,6 +28,6 @@ public sealed class AgencyView(ISqlDialect dialect)
     {
         await using var connection = dialect.CreateConnection();
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            SqlScripts.Get("Visibility/Sql/AgencyViewPrevious.sql"), new { Agency = agency, Position = position }, cancellationToken: cancellationToken));
+            SqlScripts.Visibility.AgencyViewPrevious, new { Agency = agency, Position = position }, cancellationToken: cancellationToken));
     }
 }

@@ -2,6 +2,7 @@ using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Pipeline;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 
 namespace Coordination.Hub.Features.EventLog;
 

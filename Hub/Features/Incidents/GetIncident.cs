@@ -24,6 +24,6 @@ public sealed class GetIncident(IncidentAccess access, IEventLog log, Restricted
             await audit.RecordAsync(caller, [request], "details");
         }
 
-        return new IncidentDetails(incident.Board, incident.Alerts, await Timeline.ReadAsync(log, request, cancellationToken));
+        return new IncidentDetails(incident.Board, incident.Alerts, await IncidentTimeline.ReadAsync(log, request, cancellationToken));
     }
 }

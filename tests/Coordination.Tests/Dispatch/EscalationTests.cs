@@ -1,6 +1,7 @@
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Projections;
 using Coordination.Persistence.Sqlite;
 using Coordination.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -63,7 +64,7 @@ public sealed class EscalationTests
             await AdvanceAsync(clock, TimeSpan.FromSeconds(5));
             await Task.Delay(1000);
             // Read straight from the file: tokens are checked against the real clock, which this test left behind.
-            using var store = new EventLogStore(new SqliteDialect(Path.Combine(data.Path, "coordination.db")), new AppendSignal(), TimeProvider.System);
+            using var store = new EventLogStore(new SqliteDialect(Path.Combine(data.Path, "coordination.db")), new ReadModelProjector(), new AppendSignal(), TimeProvider.System);
             log = await store.ReadAfterAsync(0, 10_000, default);
         }
 

@@ -1,4 +1,4 @@
-using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 
 namespace Coordination.Tests.Persistence;
 

@@ -2,9 +2,9 @@ using System.Data.Common;
 using System.Text.Json;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
-using Coordination.Persistence;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.HashChain;
 using Coordination.Persistence.Migrations;
 using Coordination.Persistence.Projections;
 using Coordination.Tests.Support;
@@ -38,7 +38,7 @@ public abstract class EventLogContract
         DapperSetup.EnsureConfigured();
         Dialect = await CreateDatabaseAsync();
         await new MigrationRunner(Dialect, TimeProvider.System).MigrateAsync(CancellationToken.None);
-        _log = new EventLogStore(Dialect, new AppendSignal(), TimeProvider.System);
+        _log = new EventLogStore(Dialect, new ReadModelProjector(), new AppendSignal(), TimeProvider.System);
     }
 
     [TearDown]
@@ -83,7 +83,7 @@ public abstract class EventLogContract
         await Log.AppendAsync(other, ExpectedVersion.NoStream, [SampleEvents.Reported(other)], default);
         await Log.AppendAsync(id, 1, [SampleEvents.Alerted(id, "ncem"), SampleEvents.Acknowledged(id, "ncem"), SampleEvents.Updated(id, "المياه تنحسر")], default);
 
-        var timeline = await Timeline.ReadAsync(Log, id, default);
+        var timeline = await IncidentTimeline.ReadAsync(Log, id, default);
         var entries = await Log.ReadIncidentAsync(id, default);
         Assert.Multiple(() =>
         {
@@ -105,7 +105,7 @@ public abstract class EventLogContract
         {
             Assert.That(conflict!.ActualVersion, Is.EqualTo(2));
             Assert.That(await Log.HeadPositionAsync(default), Is.EqualTo(2));
-            Assert.That((await Timeline.ReadAsync(Log, id, default)).Count, Is.EqualTo(2), "read models untouched");
+            Assert.That((await IncidentTimeline.ReadAsync(Log, id, default)).Count, Is.EqualTo(2), "read models untouched");
         });
     }
 

@@ -188,7 +188,7 @@ public sealed class SqliteEventLogTests : EventLogContract
         await connection.ExecuteAsync("CREATE TABLE probe (" + columns + ")");
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            await using (var statements = new Coordination.Persistence.PreparedStatements(connection, transaction))
+            await using (var statements = Dialect.PrepareAppendStatements(connection, transaction))
             {
                 Assert.That(await statements.ExecuteAsync(insert, values with { Source = "prepared" }, default), Is.EqualTo(1), "rows changed");
             }

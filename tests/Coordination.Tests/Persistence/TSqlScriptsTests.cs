@@ -1,4 +1,4 @@
-using Coordination.Persistence;
+using Coordination.Persistence.Scripts;
 using System.Text.RegularExpressions;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
@@ -8,12 +8,12 @@ namespace Coordination.Tests.Persistence;
 [TestFixture]
 public sealed partial class TSqlScriptsTests
 {
-    private static IEnumerable<string> SqlServerScripts() => SqlScripts.Paths.Where(p => !p.StartsWith("Sqlite/", StringComparison.Ordinal) && !p.StartsWith("Migrations/Sqlite/", StringComparison.Ordinal));
+    private static IEnumerable<string> SqlServerScripts() => EmbeddedScripts.Paths.Where(p => !p.StartsWith("Sqlite/", StringComparison.Ordinal) && !p.StartsWith("Migrations/Sqlite/", StringComparison.Ordinal));
 
     [TestCaseSource(nameof(SqlServerScripts))]
     public void Every_script_SQL_Server_runs_parses_as_T_SQL(string path)
     {
-        var errors = Parse(AsSent(SqlScripts.Get(path)));
+        var errors = Parse(AsSent(EmbeddedScripts.Text(path)));
         Assert.That(errors, Is.Empty, string.Join("\n", errors.Select(e => $"{path}:{e.Line}:{e.Column} {e.Message}")));
     }
 
@@ -26,7 +26,7 @@ public sealed partial class TSqlScriptsTests
     [Test]
     public void Both_dialects_have_the_same_migrations_and_dialect_scripts()
     {
-        static string[] Names(string prefix) => SqlScripts.Paths.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p[prefix.Length..]).ToArray();
+        static string[] Names(string prefix) => EmbeddedScripts.Paths.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p[prefix.Length..]).ToArray();
         Assert.Multiple(() =>
         {
             Assert.That(Names("Migrations/SqlServer/"), Is.EquivalentTo(Names("Migrations/Sqlite/")));

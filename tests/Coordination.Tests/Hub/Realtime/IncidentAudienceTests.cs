@@ -1,5 +1,5 @@
 using Coordination.Hub.Realtime;
-using Coordination.Persistence;
+using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Migrations;
 using Coordination.Persistence.Projections;
@@ -23,7 +23,7 @@ public sealed class IncidentAudienceTests
         _folder = new TempDirectory();
         var dialect = new SqliteDialect(Path.Combine(_folder.Path, "coordination.db"));
         await new MigrationRunner(dialect, TimeProvider.System).MigrateAsync(CancellationToken.None);
-        _log = new EventLogStore(dialect, new AppendSignal(), TimeProvider.System);
+        _log = new EventLogStore(dialect, new ReadModelProjector(), new AppendSignal(), TimeProvider.System);
         _readModels = new ReadModels(dialect);
     }
 

@@ -3,7 +3,7 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace Coordination.Persistence;
+namespace Coordination.Persistence.Dialects;
 
 /// <summary>
 /// Dapper conventions for both dialects: snake_case columns map to PascalCase properties, and Guids
@@ -55,7 +55,7 @@ public static class DapperSetup
     /// <summary>
     /// A value as both dialects store it: Guids as text on SQLite and natively on SQL Server, times as Unix
     /// milliseconds, code lists comma-separated, enums as their numbers, null as NULL. The handlers below and
-    /// <see cref="PreparedStatements"/> both write through it.
+    /// each dialect's <see cref="IAppendStatements"/> write through it.
     /// </summary>
     public static object Stored(object? value, bool guidsAsText) => value switch
     {

@@ -1,4 +1,4 @@
-namespace Coordination.Persistence.EventLog;
+namespace Coordination.Persistence.HashChain;
 
 /// <summary>One row of the event_log table exactly as stored; the hash covers these fields.</summary>
 public sealed class StoredRow

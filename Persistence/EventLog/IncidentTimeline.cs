@@ -1,15 +1,14 @@
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
-using Coordination.Persistence.EventLog;
 
-namespace Coordination.Persistence.Projections;
+namespace Coordination.Persistence.EventLog;
 
 /// <summary>
 /// An incident's timeline is its entries in the log, each with a short summary. It is read from the log
 /// rather than kept as a copy, which would cost every append a row and an index entry of its own.
 /// </summary>
-public static class Timeline
+public static class IncidentTimeline
 {
     /// <summary>The incident's entries in the log, in order, each with its summary.</summary>
     public static async Task<IReadOnlyList<TimelineRow>> ReadAsync(IEventLog log, Guid incidentId, CancellationToken cancellationToken)

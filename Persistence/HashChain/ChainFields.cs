@@ -1,4 +1,4 @@
-namespace Coordination.Persistence.EventLog;
+namespace Coordination.Persistence.HashChain;
 
 /// <summary>
 /// The hashed fields of one log row, its text as the UTF-8 bytes stored: what a verifier reading the database's

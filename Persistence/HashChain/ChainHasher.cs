@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Coordination.Persistence.EventLog;
+namespace Coordination.Persistence.HashChain;
 
 /// <summary>
 /// hash = SHA-256(previous hash || canonical bytes of the row). Canonical bytes are each field in a

@@ -1,4 +1,4 @@
-namespace Coordination.Persistence.EventLog;
+namespace Coordination.Persistence.HashChain;
 
 /// <summary>What the chain verifier found.</summary>
 /// <param name="IsValid">True when every entry's hash matches and positions run without gaps.</param>

@@ -1,7 +1,7 @@
 using System.Data.Common;
-using Coordination.Persistence.Dialects;
+using Coordination.Persistence.HashChain;
 
-namespace Coordination.Persistence.EventLog;
+namespace Coordination.Persistence.Dialects;
 
 /// <summary>The chain's walk through ADO.NET, for any dialect without a faster reader of its own.</summary>
 public static class ChainVerifier
@@ -12,7 +12,7 @@ public static class ChainVerifier
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = dialect.Script("VerifyChain");
+        command.CommandText = dialect.Scripts.VerifyChain;
         // Streamed, one row object reused and columns read by ordinal: the verifier reads every entry of the
         // log, and materialising a million rows through Dapper cost more than hashing them.
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -1,4 +1,4 @@
-namespace Coordination.Persistence.EventLog;
+namespace Coordination.Persistence.HashChain;
 
 /// <summary>
 /// The verifier's checks, entry by entry in position order, whichever way the rows are read: positions run

@@ -1,6 +1,6 @@
-namespace Coordination.Persistence.Projections;
+namespace Coordination.Persistence.EventLog;
 
-/// <summary>One entry of an incident's timeline.</summary>
+/// <summary>One entry of an incident's timeline (<see cref="IncidentTimeline"/>): a log entry with its summary.</summary>
 public sealed class TimelineRow
 {
     public long Position { get; set; }

@@ -1,0 +1,131 @@
+namespace Coordination.Persistence.Scripts;
+
+/// <summary>
+/// Every SQL script both dialects run alike (portable SQL, parsed as T-SQL too), by name, in the style of one
+/// property per file: &lt;Folder&gt;/Sql/&lt;Name&gt;.sql is <c>SqlScripts.Folder.Name</c>. What differs between
+/// databases is reached through the dialect instead (<see cref="Dialects.ISqlDialect.Scripts"/>, a
+/// <see cref="DialectScripts"/>), so each dialect must have its own copy. Each folder's scripts are read once,
+/// at first use of any of them; a test holds the properties to the embedded files, both ways.
+/// </summary>
+public static class SqlScripts
+{
+    /// <summary>EventLog/Sql: appending and reading the log.</summary>
+    public static class EventLog
+    {
+        public static string CurrentVersion { get; } = Load(nameof(EventLog), nameof(CurrentVersion));
+
+        public static string FindEvent { get; } = Load(nameof(EventLog), nameof(FindEvent));
+
+        public static string FindEvents { get; } = Load(nameof(EventLog), nameof(FindEvents));
+
+        public static string HeadPosition { get; } = Load(nameof(EventLog), nameof(HeadPosition));
+
+        public static string Insert { get; } = Load(nameof(EventLog), nameof(Insert));
+
+        public static string ReadIncident { get; } = Load(nameof(EventLog), nameof(ReadIncident));
+
+        public static string StartedIncidents { get; } = Load(nameof(EventLog), nameof(StartedIncidents));
+    }
+
+    /// <summary>Projections/Sql: the board and the alert inbox, folded and queried.</summary>
+    public static class Projections
+    {
+        public static string AlertAcknowledge { get; } = Load(nameof(Projections), nameof(AlertAcknowledge));
+
+        public static string AlertActivity { get; } = Load(nameof(Projections), nameof(AlertActivity));
+
+        public static string AlertEscalate { get; } = Load(nameof(Projections), nameof(AlertEscalate));
+
+        public static string AlertInsert { get; } = Load(nameof(Projections), nameof(AlertInsert));
+
+        public static string AlertRemind { get; } = Load(nameof(Projections), nameof(AlertRemind));
+
+        public static string AlertsForIncident { get; } = Load(nameof(Projections), nameof(AlertsForIncident));
+
+        public static string AlertsSince { get; } = Load(nameof(Projections), nameof(AlertsSince));
+
+        public static string AlertsToFollowUp { get; } = Load(nameof(Projections), nameof(AlertsToFollowUp));
+
+        public static string BoardGet { get; } = Load(nameof(Projections), nameof(BoardGet));
+
+        public static string BoardInsert { get; } = Load(nameof(Projections), nameof(BoardInsert));
+
+        public static string BoardList { get; } = Load(nameof(Projections), nameof(BoardList));
+
+        public static string BoardStatus { get; } = Load(nameof(Projections), nameof(BoardStatus));
+
+        public static string BoardTouch { get; } = Load(nameof(Projections), nameof(BoardTouch));
+
+        public static string ClearReadModels { get; } = Load(nameof(Projections), nameof(ClearReadModels));
+
+        public static string InboxList { get; } = Load(nameof(Projections), nameof(InboxList));
+
+        public static string RestrictedAmong { get; } = Load(nameof(Projections), nameof(RestrictedAmong));
+    }
+
+    /// <summary>Accounts/Sql: the directory of agencies and users, credentials and sign-in state.</summary>
+    public static class Accounts
+    {
+        public static string ClearDirectory { get; } = Load(nameof(Accounts), nameof(ClearDirectory));
+
+        public static string DisableUser { get; } = Load(nameof(Accounts), nameof(DisableUser));
+
+        public static string FindRefreshToken { get; } = Load(nameof(Accounts), nameof(FindRefreshToken));
+
+        public static string GetLockout { get; } = Load(nameof(Accounts), nameof(GetLockout));
+
+        public static string GetUser { get; } = Load(nameof(Accounts), nameof(GetUser));
+
+        public static string InsertAgency { get; } = Load(nameof(Accounts), nameof(InsertAgency));
+
+        public static string InsertCredential { get; } = Load(nameof(Accounts), nameof(InsertCredential));
+
+        public static string InsertLockout { get; } = Load(nameof(Accounts), nameof(InsertLockout));
+
+        public static string InsertRefreshToken { get; } = Load(nameof(Accounts), nameof(InsertRefreshToken));
+
+        public static string InsertUser { get; } = Load(nameof(Accounts), nameof(InsertUser));
+
+        public static string ListAgencies { get; } = Load(nameof(Accounts), nameof(ListAgencies));
+
+        public static string ListUsers { get; } = Load(nameof(Accounts), nameof(ListUsers));
+
+        public static string RevokeRefreshTokens { get; } = Load(nameof(Accounts), nameof(RevokeRefreshTokens));
+
+        public static string UpdateAgency { get; } = Load(nameof(Accounts), nameof(UpdateAgency));
+
+        public static string UpdateCredential { get; } = Load(nameof(Accounts), nameof(UpdateCredential));
+
+        public static string UpdateLockout { get; } = Load(nameof(Accounts), nameof(UpdateLockout));
+
+        public static string UpdateUser { get; } = Load(nameof(Accounts), nameof(UpdateUser));
+
+        public static string UseRefreshToken { get; } = Load(nameof(Accounts), nameof(UseRefreshToken));
+    }
+
+    /// <summary>Checkpoints/Sql: how far each reader of the log has got.</summary>
+    public static class Checkpoints
+    {
+        public static string LoadCheckpoint { get; } = Load(nameof(Checkpoints), nameof(LoadCheckpoint));
+    }
+
+    /// <summary>Leases/Sql: singleton jobs' leases.</summary>
+    public static class Leases
+    {
+        public static string ClaimLease { get; } = Load(nameof(Leases), nameof(ClaimLease));
+
+        public static string LeaseHolder { get; } = Load(nameof(Leases), nameof(LeaseHolder));
+
+        public static string ReleaseLease { get; } = Load(nameof(Leases), nameof(ReleaseLease));
+
+        public static string RenewLease { get; } = Load(nameof(Leases), nameof(RenewLease));
+    }
+
+    /// <summary>Visibility/Sql: what an agency's liaisons see.</summary>
+    public static class Visibility
+    {
+        public static string AgencyViewPrevious { get; } = Load(nameof(Visibility), nameof(AgencyViewPrevious));
+    }
+
+    private static string Load(string folder, string name) => EmbeddedScripts.Text($"{folder}/Sql/{name}.sql");
+}
