@@ -1,16 +1,8 @@
 using Coordination.Dispatch.Agencies;
-using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
-using Coordination.Hub.Pipeline;
+using Coordination.Hub.Features.Common;
 
 namespace Coordination.Hub.Features.Reference;
 
 /// <summary>The registered agencies, as this hub knows them now.</summary>
-public sealed class ListAgencies(AgencyDirectory agencies) : IUseCase<ListAgencies.Query, IReadOnlyList<Agency>>
-{
-    public sealed record Query;
-
-    public Policy Policy => Policies.SignedIn;
-
-    public Task<IReadOnlyList<Agency>> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken) => Task.FromResult(agencies.All);
-}
+public sealed class ListAgencies(AgencyDirectory agencies) : ListOf<Agency>(Policies.SignedIn, () => agencies.All);

@@ -1,16 +1,8 @@
 using Coordination.Agencies.Contracts.Reference;
-using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
-using Coordination.Hub.Pipeline;
+using Coordination.Hub.Features.Common;
 
 namespace Coordination.Hub.Features.Reference;
 
 /// <summary>Libya's 22 districts, with their Arabic and English names and seats.</summary>
-public sealed class ListDistricts : IUseCase<ListDistricts.Query, IReadOnlyList<District>>
-{
-    public sealed record Query;
-
-    public Policy Policy => Policies.SignedIn;
-
-    public Task<IReadOnlyList<District>> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken) => Task.FromResult(Districts.All);
-}
+public sealed class ListDistricts() : ListOf<District>(Policies.SignedIn, () => Districts.All);

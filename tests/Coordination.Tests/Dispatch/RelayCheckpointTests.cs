@@ -17,8 +17,7 @@ public sealed class RelayCheckpointTests
     [Test]
     public async Task While_the_hub_runs_the_relay_checkpoint_reaches_the_last_published_position()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path, new Dictionary<string, string?> { ["Coordination:Relay:CheckpointInterval"] = "00:00:00.100" });
+        await using var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?> { ["Coordination:Relay:CheckpointInterval"] = "00:00:00.100" });
         await using var commander = await hub.ConnectAsync("commander");
         using var operatorApi = await hub.ClientForAsync("duty.operator");
         await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());

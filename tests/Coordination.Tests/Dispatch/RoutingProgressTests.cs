@@ -19,8 +19,7 @@ public sealed class RoutingProgressTests
     [Test]
     public async Task When_routings_progress_cannot_be_saved_the_hub_goes_on_routing_and_saves_it_once_it_can()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         await using var commander = await hub.ConnectAsync("commander");
         using var operatorApi = await hub.ClientForAsync("duty.operator");
         var dialect = hub.Services.GetRequiredService<ISqlDialect>();

@@ -25,8 +25,7 @@ public abstract class SpineEndToEndTests
     [Test]
     public async Task A_flood_in_Derna_alerts_the_right_agencies_once_and_the_commander_sees_it_all_in_order()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path, BusSettings);
+        await using var hub = await HubHost.StartFreshAsync(BusSettings);
         await using var commander = await hub.ConnectAsync("commander");
         await using var ncem = await hub.ConnectAsync("liaison.ncem");
         await using var civilDefence = await hub.ConnectAsync("liaison.civil-defence");

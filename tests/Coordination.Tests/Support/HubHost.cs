@@ -20,6 +20,7 @@ public sealed class HubHost : IAsyncDisposable
     public const string Password = HubProcess.SamplePassword;
 
     private readonly Factory _factory;
+    private TempDirectory? _ownFolder;
 
     private HubHost(Factory factory, Uri baseAddress)
     {
@@ -35,6 +36,23 @@ public sealed class HubHost : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     public static JsonSerializerOptions Json { get; } = CreateJson();
+
+    /// <summary>Starts a hub on a new data folder of its own, removed when the hub is disposed.</summary>
+    public static async Task<HubHost> StartFreshAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    {
+        var folder = new TempDirectory();
+        try
+        {
+            var hub = await StartAsync(folder.Path, settings, time);
+            hub._ownFolder = folder;
+            return hub;
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Starts a hub on <paramref name="dataDirectory"/>; extra settings override the embedded defaults.</summary>
     public static Task<HubHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
@@ -84,6 +102,7 @@ public sealed class HubHost : IAsyncDisposable
     {
         Http.Dispose();
         await _factory.DisposeAsync();
+        _ownFolder?.Dispose();
     }
 
     private static JsonSerializerOptions CreateJson()

@@ -16,8 +16,7 @@ public sealed class BrokerOutageTests : RabbitMqFixture
     [Test]
     public async Task Reporting_goes_on_through_a_broker_outage_and_every_liaison_ends_with_every_alert_once_in_order()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path, BusSettings());
+        await using var hub = await HubHost.StartFreshAsync(BusSettings());
         var options = new CoordinationClientOptions { KeepHistory = true, MaxReconnectDelay = TimeSpan.FromMilliseconds(500) };
         var agencies = new[] { "ncem", "civil-defence", "security-tripoli", "ambulance" };
         var liaisons = new List<CoordinationClient>();

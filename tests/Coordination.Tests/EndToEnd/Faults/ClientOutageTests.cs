@@ -11,8 +11,7 @@ public sealed class ClientOutageTests
     [Test]
     public async Task A_liaison_cut_off_past_the_reconnect_window_gets_every_alert_it_missed_once_and_in_order()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path, new Dictionary<string, string?>
+        await using var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?>
         {
             ["Coordination:Realtime:ReconnectWindow"] = "00:00:01",
             ["Coordination:Realtime:HeartbeatInterval"] = "00:00:01",

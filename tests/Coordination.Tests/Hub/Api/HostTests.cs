@@ -10,8 +10,7 @@ public sealed class HostTests
     [Test]
     public async Task Health_OpenAPI_and_sign_in_answer_as_documented()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
 
         using var live = await hub.Http.GetAsync(new Uri("health/live", UriKind.Relative));
         using var ready = await hub.Http.GetAsync(new Uri("health/ready", UriKind.Relative));
@@ -35,8 +34,7 @@ public sealed class HostTests
     [Test]
     public async Task The_OpenAPI_document_names_each_endpoints_refusals_as_problem_details()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         using var document = System.Text.Json.JsonDocument.Parse(await hub.Http.GetStringAsync(new Uri("openapi/v1.json", UriKind.Relative)));
         var paths = document.RootElement.GetProperty("paths");
 

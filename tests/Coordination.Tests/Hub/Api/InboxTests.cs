@@ -10,8 +10,7 @@ public sealed class InboxTests
     [Test]
     public async Task The_inbox_returns_the_newest_alerts_up_to_the_limit_and_refuses_a_bad_limit()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         using var duty = await hub.ClientForAsync("duty.operator");
         using var ncem = await hub.ClientForAsync("liaison.ncem");
         foreach (var title in new[] { "السيل الأول", "السيل الثاني", "السيل الثالث" })

@@ -53,8 +53,7 @@ public sealed class ResponseFiguresTests
     [Test]
     public async Task Bad_periods_and_liaisons_are_refused_with_a_message_in_the_caller_s_language()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         using var commander = await hub.ClientForAsync("commander");
         using var liaison = await hub.ClientForAsync("liaison.ncem");
 

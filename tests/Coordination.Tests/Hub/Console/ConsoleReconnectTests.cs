@@ -14,8 +14,7 @@ public sealed class ConsoleReconnectTests
     [Test]
     public async Task Alerts_raised_while_the_link_is_cut_appear_once_after_it_returns()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         await using var browser = await ConsoleBrowser.StartAsync(hub);
         await using var link = new LoopbackProxy(hub.BaseAddress.Port);
         var page = await browser.SignInAsync("liaison.ncem", "en", link.BaseAddress);

@@ -44,8 +44,7 @@ public sealed class ConsoleServingTests
     [Test]
     public async Task A_configured_tile_server_is_the_only_other_image_origin_the_policy_allows()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path, new Dictionary<string, string?>
+        await using var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?>
         {
             ["Coordination:Console:TileUrl"] = "https://tiles.ncem.example/osm/{z}/{x}/{y}.png",
             ["Coordination:Console:TileAttribution"] = "© OpenStreetMap contributors",

@@ -13,8 +13,7 @@ public sealed class AdministrationTests
     [Test]
     public async Task An_administrator_adds_an_agency_and_its_liaison_who_can_then_sign_in_and_be_disabled()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         using var admin = await hub.ClientForAsync("admin");
         using var commander = await hub.ClientForAsync("commander");
         const string password = "Benghazi-port-2026!";
@@ -55,8 +54,7 @@ public sealed class AdministrationTests
     [Test]
     public async Task Bad_directory_changes_are_refused_with_reasons_and_write_nothing()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         using var admin = await hub.ClientForAsync("admin");
         using var commander = await hub.ClientForAsync("commander");
         var before = (await commander.ReadLogAsync()).Count;

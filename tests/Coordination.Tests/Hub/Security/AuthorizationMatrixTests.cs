@@ -140,8 +140,7 @@ public sealed class AuthorizationMatrixTests
     [Test]
     public async Task Every_endpoint_and_hub_method_is_in_the_matrix()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         var routes = hub.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => !(e.RoutePattern.RawText ?? "").StartsWith("/hubs/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} {e.RoutePattern.RawText?.TrimEnd('/')}"))
@@ -161,8 +160,7 @@ public sealed class AuthorizationMatrixTests
     [Test]
     public async Task Every_use_case_names_a_row_of_the_policy_table_and_every_row_is_in_the_matrix()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         var named = UseCaseRegistration.UseCaseTypes().ToDictionary(t => t.Name, t => PoliciesOf(hub.Services.GetRequiredService(t)));
         var wrong = named.Where(u => !u.Value.All(Policies.All.Contains)).Select(u => $"use case {u.Key} names a policy that is not in the table").ToList();
         wrong.AddRange(Ops.Where(o => !PolicyOf.ContainsKey(o.Name)).Select(o => $"{o.Name} has no row of the policy table"));
@@ -186,8 +184,7 @@ public sealed class AuthorizationMatrixTests
     [Test]
     public async Task Each_role_may_do_exactly_what_the_matrix_allows_and_sees_only_what_is_routed_to_it()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         var http = new Dictionary<string, HttpClient>();
         var realtime = new Dictionary<string, CoordinationClient>();
         foreach (var caller in Callers)

@@ -23,8 +23,7 @@ public sealed class ExternalIssuerTests
     {
         using var rsa = RSA.Create(2048);
         await using var issuer = await StartIssuerAsync(rsa);
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path, new Dictionary<string, string?>
+        await using var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?>
         {
             ["Coordination:Auth:External:Authority"] = issuer.Address,
             ["Coordination:Auth:External:Audience"] = "coordination-hub",

@@ -33,8 +33,7 @@ public sealed class HostileInputFuzzTests
     [Test]
     public async Task Ten_thousand_hostile_requests_never_break_the_hub_or_the_log()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         using var operatorApi = await hub.ClientForAsync("duty.operator");
         using var ncemApi = await hub.ClientForAsync("liaison.ncem");
         using var commander = await hub.ClientForAsync("commander");

@@ -10,8 +10,7 @@ public sealed class RestrictedAccessAuditTests
     [Test]
     public async Task Reading_a_restricted_incident_is_recorded_with_who_when_and_how_and_reading_a_public_one_is_not()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         using var operatorApi = await hub.ClientForAsync("duty.operator");
         using var commander = await hub.ClientForAsync("commander");
         using var ncem = await hub.ClientForAsync("liaison.ncem");

@@ -12,8 +12,7 @@ public sealed class SignInTests
     [Test]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one_and_only_that_account()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path, new Dictionary<string, string?> { ["Coordination:Security:MaxFailedSignIns"] = "5" });
+        await using var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?> { ["Coordination:Security:MaxFailedSignIns"] = "5" });
         for (var i = 0; i < 5; i++)
         {
             using var wrong = await SignIn(hub, "liaison.ncem", "guess-" + i);
@@ -34,8 +33,7 @@ public sealed class SignInTests
     [Test]
     public async Task Sign_in_and_reporting_are_rate_limited_with_429_and_Retry_After()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path, new Dictionary<string, string?>
+        await using var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?>
         {
             ["Coordination:Security:SignInsPerMinute"] = "3",
             ["Coordination:Security:ReportsPerMinute"] = "2",
@@ -73,8 +71,7 @@ public sealed class SignInTests
     [Test]
     public async Task A_refresh_token_works_once_and_a_reused_one_revokes_the_session()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path);
+        await using var hub = await HubHost.StartFreshAsync();
         using var signIn = await SignIn(hub, "commander", HubHost.Password);
         var first = JsonDocument.Parse(await signIn.Content.ReadAsStringAsync()).RootElement.GetProperty("refreshToken").GetString();
 
@@ -99,8 +96,7 @@ public sealed class SignInTests
     [Test]
     public async Task Responses_carry_the_security_headers_and_other_origins_are_not_allowed()
     {
-        using var data = new TempDirectory();
-        await using var hub = await HubHost.StartAsync(data.Path, new Dictionary<string, string?> { ["Coordination:Security:AllowedOrigins:0"] = "https://ops.example.ly" });
+        await using var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?> { ["Coordination:Security:AllowedOrigins:0"] = "https://ops.example.ly" });
         using var plain = await hub.Http.GetAsync(new Uri("health/live", UriKind.Relative));
         using var evil = await Preflight(hub, "https://evil.example");
         using var allowed = await Preflight(hub, "https://ops.example.ly");
