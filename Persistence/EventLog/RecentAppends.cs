@@ -1,0 +1,49 @@
+namespace Coordination.Persistence.EventLog;
+
+/// <summary>
+/// The rows this process's log writer committed most recently, by position, so the relay can publish them
+/// without reading back from the database what was written a moment before (a query and every row's columns
+/// materialised again, per page). Only a run that starts exactly after the reader's position is served: a
+/// position appended by another process, or one evicted, sends the reader to the database as before.
+/// </summary>
+internal sealed class RecentAppends(int capacity)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<long, StoredRow> _byPosition = new(capacity);
+    private readonly Queue<long> _order = new(capacity);
+
+    /// <summary>Rows just committed, in position order.</summary>
+    public void Add(List<StoredRow> rows)
+    {
+        lock (_lock)
+        {
+            foreach (var row in rows)
+            {
+                if (_byPosition.TryAdd(row.Position, row))
+                {
+                    _order.Enqueue(row.Position);
+                }
+            }
+
+            while (_order.Count > capacity)
+            {
+                _byPosition.Remove(_order.Dequeue());
+            }
+        }
+    }
+
+    /// <summary>The rows at after + 1, after + 2 ... while each is held here, at most <paramref name="limit"/>; empty when the first is not.</summary>
+    public List<StoredRow> After(long after, int limit)
+    {
+        var rows = new List<StoredRow>();
+        lock (_lock)
+        {
+            while (rows.Count < limit && _byPosition.TryGetValue(after + rows.Count + 1, out var row))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+}
