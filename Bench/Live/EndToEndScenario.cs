@@ -109,7 +109,8 @@ internal static class EndToEndScenario
             results.Add(new($"{id}.last.max", $"{s.Rate}/s: submit -> last delivery, max", s.Last.Max, "ms"));
             results.Add(new($"{id}.ack.p99", $"{s.Rate}/s: acknowledge -> commander sees it, p99", s.Ack.P99, "ms"));
             results.Add(new($"{id}.missing", $"{s.Rate}/s: deliveries missing after the drain (of {s.ExpectedDeliveries:N0})", s.MissingDeliveries, "deliveries"));
-            results.Add(new($"{id}.cpu.hub", $"{s.Rate}/s: hub CPU", s.HubCores, "cores"));
+            // Against the bare server's CPU at the same load: what the hub spends beyond SignalR's own pushes.
+            results.Add(new($"{id}.cpu.hub", $"{s.Rate}/s: hub CPU", s.HubCores, "cores", $"B3.s1.r{s.Rate}.cpu.server"));
             results.Add(new($"{id}.cpu.gen", $"{s.Rate}/s: load generator CPU", s.GeneratorCores, "cores"));
         }
 

@@ -115,7 +115,7 @@ public sealed class LogRelay(
                 renewAt = time.GetUtcNow() + renewEvery;
             }
 
-            var batch = await log.ReadAfterAsync(checkpoint, settings.BatchSize, stoppingToken);
+            var batch = await log.ReadTailAfterAsync(checkpoint, settings.BatchSize, stoppingToken);
             if (batch.Count == 0)
             {
                 await signal.WaitAsync(settings.PollInterval < renewEvery ? settings.PollInterval : renewEvery, stoppingToken);

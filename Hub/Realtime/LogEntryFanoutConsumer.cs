@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
@@ -42,7 +43,7 @@ public sealed class LogEntryFanoutConsumer(
             }
             else if (entry.Type == EventTypes.AgencyAlerted)
             {
-                audience.AgencyAlerted(entry.IncidentId, entry.DataAs<AgencyAlerted>().Agency, entry.Position);
+                audience.AgencyAlerted(entry.IncidentId, AgencyOf(entry), entry.Position);
             }
 
             cursor.Arrived(entry.Position);
@@ -67,6 +68,15 @@ public sealed class LogEntryFanoutConsumer(
             await PushAsync(hub.Clients.Group(AudienceGroups.Agency(agency)), share.Entries, share.Previous);
         }
     }
+
+    /// <summary>
+    /// The alerted agency, read from the entry's JSON by its name instead of deserialising the whole alert for
+    /// one field; anything not in the log's own shape is read as before.
+    /// </summary>
+    private static string AgencyOf(LogEntry entry) =>
+        entry.Data.ValueKind == JsonValueKind.Object && entry.Data.TryGetProperty("agency"u8, out var agency) && agency.ValueKind == JsonValueKind.String
+            ? agency.GetString()!
+            : entry.DataAs<AgencyAlerted>().Agency;
 
     private static async Task PushAsync(ICoordinationClient group, IReadOnlyList<LogEntry> entries, long previous)
     {

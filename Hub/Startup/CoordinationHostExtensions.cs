@@ -90,7 +90,11 @@ public static class CoordinationHostExtensions
                 o.MaximumReceiveMessageSize = hubOptions.MaxRequestBodyBytes;
                 o.StatefulReconnectBufferSize = 1_000_000;
             })
-            .AddJsonProtocol(o => ContractJson.Apply(o.PayloadSerializerOptions));
+            .AddJsonProtocol(o =>
+            {
+                ContractJson.Apply(o.PayloadSerializerOptions);
+                EntryJsonOnce.AddTo(o.PayloadSerializerOptions);
+            });
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

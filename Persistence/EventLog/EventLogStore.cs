@@ -20,8 +20,12 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
     // single transaction, so concurrent callers share one durable commit instead of waiting for one each.
     // Each request runs inside its own savepoint: a conflict in one leaves the others untouched.
     private const int MaxBatch = 100;
+
+    // Rows kept for the relay after their commit: a few of its pages (500 entries each).
+    private const int RecentCapacity = 2_000;
     private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
+    private readonly RecentAppends _recent = new(RecentCapacity);
     private Task? _writerLoop;
 
     public async Task<AppendResult> AppendAsync(Guid incidentId, int expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
@@ -126,6 +130,7 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
     private async Task<(AppendResult? Result, Exception? Error)[]?> WriteAsync(List<Request> batch, bool isolate)
     {
         var outcomes = new (AppendResult? Result, Exception? Error)[batch.Count];
+        var written = new List<StoredRow>();
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync();
         using var turn = await dialect.WriteTurnAsync(CancellationToken.None);
@@ -163,6 +168,8 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
                 {
                     await transaction.ReleaseAsync("request");
                 }
+
+                written.AddRange(rows);
             }
             catch (Exception ex) when (ex is ConcurrencyConflictException or DbException)
             {
@@ -177,6 +184,7 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
         }
 
         await transaction.CommitAsync();
+        _recent.Add(written);
         return outcomes;
     }
 
@@ -244,6 +252,12 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
         await using var connection = dialect.CreateConnection();
         var rows = await connection.QueryAsync<StoredRow>(Command(dialect.Scripts.ReadAfter, new { After = after, Limit = limit }, null, cancellationToken));
         return rows.Select(ToEntry).ToArray();
+    }
+
+    public async Task<IReadOnlyList<LogEntry>> ReadTailAfterAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        var recent = _recent.After(after, limit);
+        return recent.Count > 0 ? recent.ConvertAll(ToEntry) : await ReadAfterAsync(after, limit, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LogEntry>> ReadIncidentAsync(Guid incidentId, CancellationToken cancellationToken)

@@ -17,6 +17,13 @@ public interface IEventLog
     /// <summary>Entries with a position greater than <paramref name="after"/>, in order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<LogEntry>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Entries after <paramref name="after"/> for a reader that follows the log's end (the relay): like
+    /// <see cref="ReadAfterAsync"/>, except that a page may stop before the head, and the entries this process
+    /// appended come from memory rather than being read back. Empty only when nothing follows.
+    /// </summary>
+    Task<IReadOnlyList<LogEntry>> ReadTailAfterAsync(long after, int limit, CancellationToken cancellationToken);
+
     /// <summary>Every entry of one incident, in version order.</summary>
     Task<IReadOnlyList<LogEntry>> ReadIncidentAsync(Guid incidentId, CancellationToken cancellationToken);
 

@@ -169,6 +169,34 @@ public abstract class EventLogContract
     }
 
     [Test]
+    public async Task The_relays_tail_read_gives_what_reading_back_gives_and_skips_no_position_another_writer_appended()
+    {
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        // The relay follows the log from its start; what is appended from then on is held for it.
+        Assert.That(await Log.ReadTailAfterAsync(0, 500, default), Is.Empty);
+        await Log.AppendAsync(a, ExpectedVersion.NoStream, [SampleEvents.Reported(a), SampleEvents.Alerted(a, "ncem")], default);
+        // Another writer on the same database (another hub), whose appends this log never held in memory.
+        using (var other = new EventLogStore(Dialect, new ReadModelProjector(), new AppendSignal(), TimeProvider.System))
+        {
+            await other.AppendAsync(b, ExpectedVersion.NoStream, [SampleEvents.Reported(b)], default);
+        }
+
+        await Log.AppendAsync(a, ExpectedVersion.Any, [SampleEvents.Acknowledged(a, "ncem")], default);
+
+        var followed = new List<LogEntry>();
+        for (var page = await Log.ReadTailAfterAsync(0, 500, default); page.Count > 0; page = await Log.ReadTailAfterAsync(followed[^1].Position, 500, default))
+        {
+            followed.AddRange(page);
+        }
+
+        var readBack = await Log.ReadAfterAsync(0, 500, default);
+        static object Shape(LogEntry e) => (e.Position, e.IncidentId, e.Version, e.EventId, e.Type, e.Data.GetRawText(), e.Metadata, e.RecordedAt);
+        Assert.That(followed.Select(Shape), Is.EqualTo(readBack.Select(Shape)));
+        Assert.That(followed.Select(e => e.Position), Is.EqualTo(new[] { 1L, 2L, 3L, 4L }));
+    }
+
+    [Test]
     public async Task When_text_is_Arabic_or_hostile_then_it_is_stored_and_read_back_exactly()
     {
         const string title = "انهيار سد <script>alert('x')</script> '; DELETE FROM event_log; -- \u200F";
