@@ -29,7 +29,7 @@ public sealed class EscalationScanner(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                DispatchLog.ScanFailed(logger, ex);
+                DispatchLogMessages.ScanFailed(logger, ex);
             }
 
             try

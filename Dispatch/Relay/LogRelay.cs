@@ -85,7 +85,7 @@ public sealed class LogRelay(
             {
                 // The log keeps everything; the relay resumes from its checkpoint once the fault clears.
                 IsFaulted = true;
-                DispatchLog.RelayFailed(logger, ex);
+                DispatchLogMessages.RelayFailed(logger, ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }

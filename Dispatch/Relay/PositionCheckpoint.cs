@@ -51,7 +51,7 @@ internal sealed class PositionCheckpoint(CheckpointStore checkpoints, string nam
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            DispatchLog.CheckpointNotSaved(logger, ex, name);
+            DispatchLogMessages.CheckpointNotSaved(logger, ex, name);
         }
     }
 

@@ -75,12 +75,12 @@ public sealed class ReportWithAlerts(IEventLog log, AlertPlanner planner, Resent
         var events = planner.AlertsFor(entry.EventId, entry.Metadata.CorrelationId, entry.DataAs<IncidentReported>(), time.GetUtcNow());
         if (events.Count == 0)
         {
-            DispatchLog.NoRoute(logger, entry.IncidentId);
+            DispatchLogMessages.NoRoute(logger, entry.IncidentId);
             return;
         }
 
         var result = await log.AppendAsync(entry.IncidentId, ExpectedVersion.Any, events, cancellationToken);
-        DispatchLog.AgenciesAlerted(logger, entry.IncidentId, events.Count, result.FirstPosition, result.LastPosition, result.WasDuplicate);
+        DispatchLogMessages.AgenciesAlerted(logger, entry.IncidentId, events.Count, result.FirstPosition, result.LastPosition, result.WasDuplicate);
     }
 
     /// <summary>The answer a stored report was given: its version is the one after the alerts logged with it. Null when none is stored.</summary>
@@ -105,7 +105,7 @@ public sealed class ReportWithAlerts(IEventLog log, AlertPlanner planner, Resent
         catch (Exception ex)
         {
             // A fault in routing must not refuse the report: logged alone, it is routed by the routing consumer.
-            DispatchLog.AlertsNotPlanned(logger, ex, reported.IncidentId);
+            DispatchLogMessages.AlertsNotPlanned(logger, ex, reported.IncidentId);
             return [];
         }
     }

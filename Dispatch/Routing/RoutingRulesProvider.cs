@@ -55,17 +55,17 @@ public sealed class RoutingRulesProvider : IDisposable
                 var text = ReadShared();
                 var rules = RoutingRuleSet.Parse(text, _agencies);
                 Volatile.Write(ref _current, rules);
-                DispatchLog.RulesReloaded(_logger, _path, rules.Rules.Count);
+                DispatchLogMessages.RulesReloaded(_logger, _path, rules.Rules.Count);
                 foreach (var warning in rules.Warnings)
                 {
-                    DispatchLog.RuleWarning(_logger, _path, warning);
+                    DispatchLogMessages.RuleWarning(_logger, _path, warning);
                 }
 
                 return true;
             }
             catch (Exception ex) when (ex is RoutingRulesException or IOException)
             {
-                DispatchLog.RulesRejected(_logger, ex, _path);
+                DispatchLogMessages.RulesRejected(_logger, ex, _path);
                 return false;
             }
         }

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Coordination.Dispatch;
 
-/// <summary>Dispatch's log messages, generated so that disabled levels cost nothing.</summary>
-internal static partial class DispatchLog
+/// <summary>Dispatch's diagnostic messages (logging, not the event log), generated so that disabled levels cost nothing.</summary>
+internal static partial class DispatchLogMessages
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId}: {Count} agencies alerted at positions {First}-{Last} (already stored: {Duplicate})")]
     public static partial void AgenciesAlerted(ILogger logger, Guid incidentId, int count, long first, long last, bool duplicate);
