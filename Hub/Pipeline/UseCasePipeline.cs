@@ -16,14 +16,10 @@ public sealed class UseCasePipeline(IServiceProvider services, Throttle throttle
         ArgumentNullException.ThrowIfNull(useCase);
         ArgumentNullException.ThrowIfNull(caller);
         useCase.Policy.Demand(caller);
-        switch (useCase.RateLimit)
+        if (useCase.RateLimit != RateLimit.None)
         {
-            case RateLimit.ReportsPerUser:
-                throttle.Take(RateLimit.ReportsPerUser, caller.UserName);
-                break;
-            case RateLimit.SignInsPerAddress:
-                throttle.Take(RateLimit.SignInsPerAddress, (request as IFromAddress)?.ClientAddress ?? "unknown");
-                break;
+            // Counted per client address when the request carries one (sign-in), per user otherwise.
+            throttle.Take(useCase.RateLimit, request is IFromAddress from ? from.ClientAddress : caller.UserName);
         }
 
         if (request is null)
