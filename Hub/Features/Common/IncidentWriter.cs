@@ -18,7 +18,9 @@ namespace Coordination.Hub.Features.Common;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The turns are only awaited, never asked for their wait handles, so they hold nothing to release.")]
 public sealed class IncidentWriter(IEventLog log, IncidentAccess access, ResentEvents resent)
 {
-    private const int Attempts = 5;
+    // Each conflict means another append to the incident committed, so retrying makes progress; the escalation
+    // scanner appends one step per overdue alert, so a flood's acknowledgement can meet a dozen in a row.
+    private const int Attempts = 50;
 
     // Turns by incident, striped so that the set stays fixed however many incidents there are; two incidents
     // sharing a stripe only wait for each other's commit.
