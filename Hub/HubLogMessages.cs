@@ -9,4 +9,7 @@ internal static partial class HubLogMessages
     [LoggerMessage(Level = LogLevel.Warning, Message = "The agency directory could not be refreshed; the previous one stays in use")]
     public static partial void DirectoryRefreshFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed a live connection of {UserName}: {Reason}")]
+    public static partial void ConnectionClosed(ILogger logger, string userName, string reason);
+
 }

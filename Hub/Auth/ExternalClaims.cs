@@ -35,8 +35,15 @@ public static class ExternalClaims
             return null;
         }
 
+        List<Claim> claims = [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role.ToString()), new Claim(Caller.AgencyClaim, agency)];
+        if (principal.FindFirst(Caller.ExpiryClaim) is { } expiry)
+        {
+            // Kept so a connection opened with the token closes when it expires, as with the hub's own tokens.
+            claims.Add(new Claim(Caller.ExpiryClaim, expiry.Value, expiry.ValueType));
+        }
+
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role.ToString()), new Claim(Caller.AgencyClaim, agency)],
+            claims,
             "External",
             ClaimTypes.Name,
             ClaimTypes.Role);

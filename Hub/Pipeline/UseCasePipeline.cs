@@ -6,15 +6,30 @@ using FluentValidation;
 namespace Coordination.Hub.Pipeline;
 
 /// <summary>
-/// The one way in to every use case, from REST and from the hub alike: the policy first (403, before anything is
-/// read), then the rate limit (429), then the request's validator (400 naming each field), then the handler.
+/// The one way in to every use case, from REST and from the hub alike: the caller's session first (401 when its
+/// token has expired or its account was disabled or changed since), then the policy (403, before anything is read),
+/// then the rate limit (429), then the request's validator (400 naming each field), then the handler.
 /// </summary>
-public sealed class UseCasePipeline(IServiceProvider services, Throttle throttle)
+public sealed class UseCasePipeline(IServiceProvider services, Throttle throttle, AccountStates accounts, TimeProvider time)
 {
+    /// <summary>
+    /// Refuses (401) a caller whose token has expired or whose account is no longer as the token says. A live
+    /// connection was authenticated once, at connect: this is what makes each of its calls answer to the
+    /// account as it is now.
+    /// </summary>
+    public void DemandCurrent(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.HasExpired(time.GetUtcNow()) || !accounts.IsCurrent(caller))
+        {
+            throw Refuse.SessionEnded();
+        }
+    }
+
     public async Task<TResponse> RunAsync<TRequest, TResponse>(IUseCase<TRequest, TResponse> useCase, Caller caller, TRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(useCase);
-        ArgumentNullException.ThrowIfNull(caller);
+        DemandCurrent(caller);
         useCase.Policy.Demand(caller);
         if (useCase.RateLimit != RateLimit.None)
         {

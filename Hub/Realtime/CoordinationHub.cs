@@ -16,11 +16,14 @@ namespace Coordination.Hub.Realtime;
 /// and language are handled once for every method by <see cref="Refusals.RefusalHubFilter"/>.
 /// </summary>
 [Authorize]
-public sealed class CoordinationHub(UseCasePipeline pipeline, IServiceProvider services) : Hub<ICoordinationClient>
+public sealed class CoordinationHub(UseCasePipeline pipeline, LiveConnections connections, IServiceProvider services) : Hub<ICoordinationClient>
 {
     public override async Task OnConnectedAsync()
     {
         var caller = Me();
+        // The same check every call makes: a token of a user disabled since is refused before anything is pushed.
+        pipeline.DemandCurrent(caller);
+        connections.Add(Context, caller);
         if (caller.ReadsIncidents)
         {
             var group = caller.SeesEverything ? AudienceGroups.Everything : AudienceGroups.Agency(caller.Agency);
@@ -28,6 +31,12 @@ public sealed class CoordinationHub(UseCasePipeline pipeline, IServiceProvider s
         }
 
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     public Task<ReportIncidentResponse> ReportIncident(ReportIncidentRequest request) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Audit;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Dispatch.Relay;
@@ -19,7 +20,8 @@ namespace Coordination.Hub.Realtime;
 public sealed class LogEntryFanoutConsumer(
     IHubContext<CoordinationHub, ICoordinationClient> hub,
     IncidentAudience audience,
-    FanoutCursor cursor) : IConsumer<LogEntriesPublished>
+    FanoutCursor cursor,
+    EndedSessions sessions) : IConsumer<LogEntriesPublished>
 {
     /// <summary>The most entries in one push, so a long catch-up page does not become one huge frame on a poor link.</summary>
     public const int EntriesPerPush = 100;
@@ -31,6 +33,12 @@ public sealed class LogEntryFanoutConsumer(
         if (entries.Count == 0)
         {
             return;
+        }
+
+        if (entries.Any(e => e.IncidentId == SystemStreams.Directory))
+        {
+            // Before the push: a user disabled by this page must not receive it.
+            await sessions.DirectoryChangedAsync(context.CancellationToken);
         }
 
         // Each agency's share of the page, in order, with the position it saw before the first of them.

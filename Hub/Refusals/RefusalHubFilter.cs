@@ -39,6 +39,31 @@ public sealed class RefusalHubFilter : IHubFilter
         }
     }
 
+    /// <summary>
+    /// A connection refused when it opens (its session ended, too many connections) is closed with the same
+    /// ProblemDetails JSON, which SignalR passes to the client in the close message because it is a HubException.
+    /// </summary>
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var culture = CultureOf(context.Context);
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            await next(context);
+        }
+        catch (RefusalException ex) when (Problems.For(ex) is { } problem)
+        {
+            throw new HubException(JsonSerializer.Serialize(problem, problem.GetType(), Json));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
+        }
+    }
+
     /// <summary>The first supported language the connection's Accept-Language names; English when none.</summary>
     private static CultureInfo CultureOf(HubCallerContext context)
     {

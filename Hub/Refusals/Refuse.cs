@@ -75,6 +75,20 @@ public static class Refuse
         $"Too many reports from this account in one minute. Try again in {Seconds(retryAfter)} s.",
         $"بلاغات كثيرة من هذا الحساب خلال دقيقة. أعد المحاولة بعد {Seconds(retryAfter)} ثانية."), retryAfter);
 
+    /// <summary>401: the token has expired, or its user was disabled or given another role or agency since it was issued.</summary>
+    public static RefusalException SessionEnded() => new(StatusCodes.Status401Unauthorized,
+        new("Session ended", "انتهت الجلسة"),
+        new("Your session has expired or your account was changed by an administrator: sign in again.",
+            "انتهت جلستك أو غيّر المسؤول حسابك: سجّل الدخول من جديد."));
+
+    public static RefusalException TooManyConnections(int limit) => TooMany(new(
+        $"You already have {limit} live connections to this hub, the most allowed for one user: close another console or client first.",
+        $"لديك {limit} اتصالات مفتوحة بهذا الخادم، وهو الحد الأقصى للمستخدم الواحد: أغلق واجهة أو عميلاً آخر أولاً."), TimeSpan.FromSeconds(30));
+
+    public static RefusalException OnlyDutyOfficeLowersSeverity(string reference, Severity current, Severity requested) => NotAllowed(new(
+        $"Incident {reference} is {current}: an agency may raise its severity, but lowering it to {requested} is for the duty office or a commander.",
+        $"البلاغ {reference} بدرجة {current}: يمكن للجهة رفع درجة الخطورة، أما خفضها إلى {requested} فقرار مكتب المناوبة أو القائد."));
+
     private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
 
     private static RefusalException NotFound(Text detail) => new(StatusCodes.Status404NotFound, NotFoundTitle, detail);

@@ -62,6 +62,8 @@ public static class CoordinationHostExtensions
         services.AddSingleton<DirectoryEntries>();
         services.AddSingleton<DirectorySeed>();
         services.AddHostedService<DirectorySync>();
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<EndedSessions>();
         services.AddSingleton<IncidentAudience>();
         services.AddSingleton<FanoutCursor>();
         var realtime = configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
@@ -109,6 +111,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton(auth);
         services.AddSingleton(key);
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<AccountStates>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SessionTokens>();
         var external = configuration.GetSection(ExternalIssuerOptions.Section).Get<ExternalIssuerOptions>() ?? new ExternalIssuerOptions();
@@ -131,6 +134,14 @@ public static class CoordinationHostExtensions
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
                 o.Events = new JwtBearerEvents { OnMessageReceived = TokenFromQueryForHub };
+            });
+        // Token lifetimes are judged by the hub's clock, the one that issued them and that closes live connections
+        // when they expire, so every check agrees on the moment a token ends.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, time) =>
+            o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                return (notBefore is not { } from || from <= now + parameters.ClockSkew) && expires is { } to && now - parameters.ClockSkew < to;
             });
         if (useExternal)
         {

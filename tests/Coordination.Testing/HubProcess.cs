@@ -30,6 +30,8 @@ public sealed class HubProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Coordination__Security__SignInsPerMinute"] = "100000",
             ["Coordination__Security__ReportsPerMinute"] = "100000",
+            // Load runs hold thousands of connections with a handful of accounts.
+            ["Coordination__Security__MaxConnectionsPerUser"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,18 +1,20 @@
 using Coordination.Hub.Auth;
+using Coordination.Hub.Realtime;
 
 namespace Coordination.Hub.Features.Admin;
 
 /// <summary>
-/// Seeds the directory on first start, then keeps this hub's view of the agencies in step with the
-/// database (another hub's administrator may have changed them).
+/// Seeds the directory on first start, then keeps this hub's view of the agencies and accounts in step with the
+/// database (another hub's administrator may have changed them; the bus usually tells sooner).
 /// </summary>
-public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
+public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory, EndedSessions sessions, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Before the hub takes requests: sign-in needs the seeded users.
         await seed.SeedAsync(auth, cancellationToken);
         await directory.RefreshAgenciesAsync(cancellationToken);
+        await sessions.DirectoryChangedAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -26,6 +28,7 @@ public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory
                 try
                 {
                     await directory.RefreshAgenciesAsync(stoppingToken);
+                    await sessions.DirectoryChangedAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

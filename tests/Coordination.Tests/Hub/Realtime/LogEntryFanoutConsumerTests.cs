@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Dispatch.Relay;
+using Coordination.Hub.Auth;
 using Coordination.Hub.Realtime;
+using Coordination.Hub.Security;
 using Coordination.Persistence.EventLog;
 using Coordination.Tests.Support;
 using MassTransit;
@@ -36,6 +38,10 @@ public sealed class LogEntryFanoutConsumerTests
                 services.AddSingleton<HubLifetimeManager<CoordinationHub>>(_groups);
                 services.AddSingleton<IncidentAudience>();
                 services.AddSingleton<FanoutCursor>();
+                services.AddSingleton(new SecurityOptions());
+                services.AddSingleton<AccountStates>();
+                services.AddSingleton<LiveConnections>();
+                services.AddSingleton<EndedSessions>();
             },
             x => x.AddConsumer<LogEntryFanoutConsumer, LogEntryFanoutConsumerDefinition>());
     }
