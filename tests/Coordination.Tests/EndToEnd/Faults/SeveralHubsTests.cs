@@ -5,6 +5,7 @@ using Coordination.Persistence.Leases;
 using Coordination.Persistence.Sqlite;
 using Coordination.Testing;
 using Coordination.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Coordination.Tests.EndToEnd.Faults;
 
@@ -63,6 +64,44 @@ public sealed class SeveralHubsTests : RabbitMqFixture
         var after = (await dutyOnStandby.ReportAsync(Flood("فيضان بعد سقوط المركز الأول"))).IncidentId;
         var applied = await ncemOnStandby.WaitUntilAsync(es => es.Any(e => e.IncidentId == after && e.Type == EventTypes.AgencyAlerted), TimeSpan.FromSeconds(30));
         Assert.That(applied.Select(e => e.Position), Is.Unique.And.Ordered.Ascending);
+    }
+
+    [Test]
+    public async Task A_user_disabled_on_one_hub_loses_their_live_connection_on_the_other_within_seconds()
+    {
+        using var data = new TempDirectory();
+        var settings = BusSettings();
+        await using var a = new HubProcess(data.Path, settings);
+        await using var b = new HubProcess(data.Path, settings);
+        await Task.WhenAll(a.StartAsync(), b.StartAsync());
+        using var http = new HttpClient();
+        var liaisonToken = await SignInAsync(http, b.BaseAddress, "liaison.ncem");
+        await using var onB = new HubConnectionBuilder()
+            .WithUrl(new Uri(b.BaseAddress, "hubs/coordination"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(liaisonToken))
+            .Build();
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        onB.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await onB.StartAsync();
+
+        using var disable = new HttpRequestMessage(HttpMethod.Post, new Uri(a.BaseAddress, "api/admin/users/liaison.ncem/disable")) { Content = System.Net.Http.Json.JsonContent.Create(new { }) };
+        disable.Headers.Authorization = new("Bearer", await SignInAsync(http, a.BaseAddress, "admin"));
+        (await http.SendAsync(disable)).EnsureSuccessStatusCode();
+
+        // Sooner than the 10 s directory re-read: the other hub learns it from the log's directory stream on the bus.
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(8));
+        Assert.That(onB.State, Is.EqualTo(HubConnectionState.Disconnected));
+    }
+
+    private static async Task<string> SignInAsync(HttpClient http, Uri hub, string userName)
+    {
+        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, new Uri(hub, "api/auth/token"), new { userName, password = HubHost.Password });
+        response.EnsureSuccessStatusCode();
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("token").GetString()!;
     }
 
     private static Agencies.Contracts.Commands.ReportIncidentRequest Flood(string title) => new(
