@@ -25,7 +25,7 @@ public static class Policies
         new("Only an agency liaison acknowledges the agency's alert.", "ضابط اتصال الجهة فقط يؤكد استلام تنبيه جهته."));
 
     public static readonly Policy PostUpdate = new(nameof(PostUpdate), "post an update",
-        Access.Yes, Access.Yes, new("on incidents routed to their agency"), Access.No,
+        Access.Yes, Access.Yes, new("on incidents routed to their agency; may raise the severity, not lower it"), Access.No,
         new("Administrators keep the hub; they do not post to incidents.", "المسؤولون يديرون المنصة ولا ينشرون تحديثات على البلاغات."));
 
     public static readonly Policy ChangeStatus = new(nameof(ChangeStatus), "change an incident's status",

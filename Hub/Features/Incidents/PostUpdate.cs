@@ -12,7 +12,10 @@ using Severity = Coordination.Agencies.Contracts.Reference.Severity;
 
 namespace Coordination.Hub.Features.Incidents;
 
-/// <summary>A situation update on an open incident, optionally changing its severity; a liaison posts only to incidents routed to their agency.</summary>
+/// <summary>
+/// A situation update on an open incident, optionally changing its severity; a liaison posts only to incidents routed to
+/// their agency, and may raise the severity but not lower it.
+/// </summary>
 public sealed class PostUpdate(IncidentWriter writer, TimeProvider time) : IUseCase<PostUpdate.Command, CommandResponse>
 {
     public sealed record Command(Guid IncidentId, Guid? EventId, string? Text, Severity? Severity, int? ExpectedVersion) : IIncidentCommand
@@ -41,6 +44,12 @@ public sealed class PostUpdate(IncidentWriter writer, TimeProvider time) : IUseC
             if (incident.Board.Status == IncidentStatus.Closed)
             {
                 throw Refuse.IncidentClosed(incident.Board.Reference);
+            }
+
+            // An agency may raise the alarm for everyone; standing it down is the duty office's or a commander's call.
+            if (request.Severity is { } severity && severity < incident.Board.Severity && !caller.SeesEverything)
+            {
+                throw Refuse.OnlyDutyOfficeLowersSeverity(incident.Board.Reference, incident.Board.Severity, severity);
             }
 
             var updated = new IncidentUpdated(request.IncidentId, request.Text!, request.Severity, caller.UserName, caller.Agency, time.GetUtcNow());

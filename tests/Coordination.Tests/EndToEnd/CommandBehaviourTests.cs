@@ -98,6 +98,32 @@ public sealed class CommandBehaviourTests
     }
 
     [Test]
+    public async Task A_liaison_may_raise_an_incident_s_severity_but_only_the_duty_office_or_a_commander_lowers_it()
+    {
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        using var commander = await _hub.ClientForAsync("commander");
+        using var ncem = await _hub.ClientForAsync("liaison.ncem");
+        var id = (await operatorApi.PostOkAsync("api/incidents", new { hazard = "Flood", severity = "Severe", title = "سيول في وادي درنة", district = "derna" })).GetProperty("incidentId").GetGuid();
+        await ncem.WaitForAlertsAsync();
+
+        await ncem.PostOkAsync($"api/incidents/{id}/updates", new { text = "المياه تغمر الجسر", severity = "Extreme" });
+        var versionBefore = (await commander.GetOkAsync($"api/incidents/{id}")).GetProperty("incident").GetProperty("version").GetInt32();
+        using var lowered = await ncem.PostAsJsonAsync($"api/incidents/{id}/updates", new { text = "انحسار", severity = "Minor" }, HubHost.Json);
+        var afterRefusal = (await commander.GetOkAsync($"api/incidents/{id}")).GetProperty("incident");
+        await operatorApi.PostOkAsync($"api/incidents/{id}/updates", new { text = "انحسرت المياه", severity = "Moderate" });
+        var afterDutyOffice = (await commander.GetOkAsync($"api/incidents/{id}")).GetProperty("incident");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(lowered.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Forbidden));
+            Assert.That(await lowered.Content.ReadAsStringAsync(), Does.Contain("lowering it to Minor is for the duty office or a commander"));
+            Assert.That(afterRefusal.GetProperty("severity").GetString(), Is.EqualTo("Extreme"), "the agency raised it; its attempt to lower it changed nothing");
+            Assert.That(afterRefusal.GetProperty("version").GetInt32(), Is.EqualTo(versionBefore));
+            Assert.That(afterDutyOffice.GetProperty("severity").GetString(), Is.EqualTo("Moderate"));
+        });
+    }
+
+    [Test]
     public async Task A_hub_refusal_carries_its_status_as_a_field_and_speaks_the_language_the_connection_asked_for()
     {
         var token = await _hub.SignInAsync("liaison.ncem");
