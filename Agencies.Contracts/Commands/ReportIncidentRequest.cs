@@ -42,7 +42,7 @@ public sealed record ReportIncidentRequest(
 
 /// <summary>The logged incident.</summary>
 /// <param name="IncidentId">Its id.</param>
-/// <param name="Reference">Human-readable reference, e.g. INC-2026-000123.</param>
+/// <param name="Reference">Human-readable reference, e.g. INC-2026-7K3M-Q9TX.</param>
 /// <param name="Position">Position of the report in the log.</param>
 /// <param name="Version">The incident's version after the report and the alerts logged with it (one per agency alerted).</param>
 /// <param name="WasDuplicate">True when this report had already been stored (a retry).</param>

@@ -5,6 +5,6 @@ namespace Coordination.Agencies.Contracts.Log;
 /// Continue from <see cref="NextAfter"/> until it reaches <see cref="HeadPosition"/>.
 /// </summary>
 /// <param name="Entries">The entries, in position order.</param>
-/// <param name="NextAfter">The last position looked at, seen or not: the "after" of the next call.</param>
-/// <param name="HeadPosition">The log's last position when the call was answered.</param>
+/// <param name="NextAfter">The "after" of the next call: the last entry returned when the page is full, otherwise the caller's head.</param>
+/// <param name="HeadPosition">The last position the caller may see when the call was answered: the log's head for the duty office and commanders, their agency's latest visible entry for a liaison.</param>
 public sealed record CatchUpResponse(IReadOnlyList<LogEntry> Entries, long NextAfter, long HeadPosition);

@@ -6,7 +6,7 @@ namespace Coordination.Persistence.Projections;
 public sealed class IncidentBoardRow
 {
     public Guid IncidentId { get; set; }
-    /// <summary>Human-readable reference, e.g. INC-2026-000123 (the year and the position of its first entry).</summary>
+    /// <summary>Human-readable reference, e.g. INC-2026-7K3M-Q9TX (the year and random bits of its id).</summary>
     public string Reference { get; set; } = "";
     public HazardType Hazard { get; set; }
     public CapCategory Category { get; set; }

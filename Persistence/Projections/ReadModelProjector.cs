@@ -111,7 +111,7 @@ public sealed class ReadModelProjector : IInlineProjection
             await Execute(SqlScripts.Projections.BoardInsert, new
             {
                 row.IncidentId,
-                Reference = IncidentReference.For(e.ReportedAt, row.Position),
+                Reference = IncidentReference.For(e.ReportedAt, row.IncidentId),
                 Hazard = e.Hazard.ToString(),
                 Category = e.Category.ToString(),
                 Severity = e.Severity.ToString(),

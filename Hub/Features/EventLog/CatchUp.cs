@@ -12,7 +12,10 @@ using FluentValidation;
 
 namespace Coordination.Hub.Features.EventLog;
 
-/// <summary>Entries after a position that the caller may see, by the same definition as live pushes and heartbeats.</summary>
+/// <summary>
+/// Entries after a position that the caller may see, by the same definition as live pushes and heartbeats, with the
+/// caller's own head: the log's for the duty office and commanders, the agency's latest visible position for a liaison.
+/// </summary>
 public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels readModels, RestrictedAccessAudit audit) : IUseCase<CatchUp.Query, CatchUpResponse>
 {
     public const int DefaultLimit = 500;
@@ -42,7 +45,13 @@ public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels rea
         var restricted = await readModels.RestrictedAmongAsync(entries.Select(e => e.IncidentId).Where(id => !SystemStreams.IsSystem(id)), cancellationToken);
         await audit.RecordAsync(caller, restricted, "catch-up");
 
-        // A short page means everything up to the head was looked at, visible or not.
+        // An agency is told its own head, the latest position it may see, never the log's: the log's head would
+        // tell it how much was happening that it may not see.
+        if (!caller.SeesEverything)
+        {
+            head = await agencyView.PreviousPositionAsync(caller.Agency, head + 1, cancellationToken);
+        }
+
         var nextAfter = entries.Count == limit ? entries[^1].Position : Math.Max(after, head);
         return new CatchUpResponse(entries, nextAfter, head);
     }

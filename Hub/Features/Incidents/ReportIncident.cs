@@ -74,6 +74,6 @@ public sealed class ReportIncident(ReportWithAlerts reports, TimeProvider time) 
             time.GetUtcNow());
 
         var stored = await reports.AppendAsync(Events.Create(eventId, EventTypes.IncidentReported, reported, caller, reported.IsExercise), reported, cancellationToken);
-        return new ReportIncidentResponse(stored.IncidentId, IncidentReference.For(stored.ReportedAt, stored.Position), stored.Position, stored.Version, stored.WasDuplicate);
+        return new ReportIncidentResponse(stored.IncidentId, IncidentReference.For(stored.ReportedAt, stored.IncidentId), stored.Position, stored.Version, stored.WasDuplicate);
     }
 }

@@ -155,6 +155,30 @@ public sealed class CommandBehaviourTests
     }
 
     [Test]
+    public async Task A_liaison_is_told_their_agency_s_own_head_not_the_log_s()
+    {
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        using var commander = await _hub.ClientForAsync("commander");
+        using var redCrescent = await _hub.ClientForAsync("liaison.red-crescent");
+        await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
+        await redCrescent.WaitForAlertsAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await operatorApi.PostOkAsync("api/incidents", new { hazard = "ArmedClash", severity = "Severe", title = $"اشتباك {i}", district = "tripoli", classification = "Restricted", clearedAgencies = new[] { "security-tripoli" } });
+        }
+
+        var own = await redCrescent.GetOkAsync("api/log?after=0&limit=500");
+        var everything = await commander.GetOkAsync("api/log?after=0&limit=1");
+        var latestVisible = own.GetProperty("entries").EnumerateArray().Max(e => e.GetProperty("position").GetInt64());
+        Assert.Multiple(() =>
+        {
+            Assert.That(own.GetProperty("headPosition").GetInt64(), Is.EqualTo(latestVisible), "the agency's head is its latest visible entry");
+            Assert.That(own.GetProperty("nextAfter").GetInt64(), Is.EqualTo(latestVisible));
+            Assert.That(everything.GetProperty("headPosition").GetInt64(), Is.GreaterThan(latestVisible), "the restricted clashes moved the log's head, which the liaison is not told");
+        });
+    }
+
+    [Test]
     public async Task A_liaison_catching_up_sees_only_incidents_routed_to_their_agency()
     {
         using var operatorApi = await _hub.ClientForAsync("duty.operator");

@@ -37,7 +37,7 @@ public abstract class SpineEndToEndTests
         const string title = "فيضان في درنة: انهيار سدَّي وادي درنة";
         var report = await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood(title));
         var incidentId = report.GetProperty("incidentId").GetGuid();
-        Assert.That(report.GetProperty("reference").GetString(), Does.Match(@"^INC-\d{4}-\d{6}$"));
+        Assert.That(report.GetProperty("reference").GetString(), Does.Match(@"^INC-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$"));
 
         var ncemAlert = await WaitForAlert(ncem, incidentId, "ncem");
         await WaitForAlert(civilDefence, incidentId, "civil-defence");

@@ -285,7 +285,7 @@ public abstract class EventLogContract
         {
             Assert.That(board!.Status, Is.EqualTo(IncidentStatus.Acknowledged));
             Assert.That((board.AlertsRaised, board.AlertsAcknowledged, board.Version), Is.EqualTo((2, 1, 4)));
-            Assert.That(board.Reference, Does.Match(@"^INC-2026-000001$"));
+            Assert.That(board.Reference, Is.EqualTo(IncidentReference.For(board.ReportedAt, id)).And.Match(@"^INC-2026-[0-9A-Z]{4}-[0-9A-Z]{4}$"));
             Assert.That(inbox.Single().AcknowledgedBy, Is.EqualTo("liaison.ncem"));
             Assert.That(routedToRedCrescent, Is.Empty);
         });
