@@ -20,6 +20,9 @@ public sealed class AccountStates(DirectoryStore store)
         Volatile.Write(ref _users, users.ToFrozenDictionary(u => DirectoryStore.Key(u.UserName), StringComparer.Ordinal));
     }
 
+    /// <summary>True when the directory holds an enabled administrator: without one, nobody can manage users.</summary>
+    public bool AnyAdministrator => Volatile.Read(ref _users).Values.Any(u => u is { Role: "Administrator", Disabled: false });
+
     /// <summary>
     /// False when the directory holds the caller's account and it is disabled or now has another role or agency than
     /// the token says. A name the directory does not hold is a user of an external issuer, whose own directory

@@ -33,6 +33,7 @@ public static class CoordinationHostExtensions
         var services = builder.Services;
         var hubOptions = configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
         var dataDirectory = Path.GetFullPath(hubOptions.DataDirectory, builder.Environment.ContentRootPath);
+        ProductionGuard.Check(builder.Environment, configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions());
         services.AddSingleton(hubOptions);
         services.AddSingleton(TimeProvider.System);
 

@@ -30,6 +30,12 @@ public static class StartupBanner
             Console.WriteLine($"  Sample users, password '{auth.SamplePassword}': duty.operator, commander, admin, liaison.<agency> (e.g. liaison.ncem)");
         }
 
+        if (!app.Services.GetRequiredService<AccountStates>().AnyAdministrator)
+        {
+            Console.WriteLine("  No administrator yet. Create the first one (the password is read from standard input or");
+            Console.WriteLine($"  {AdminCommand.PasswordVariable}):  dotnet Coordination.Hub.dll admin create --user NAME");
+        }
+
         Console.WriteLine();
     }
 }

@@ -24,7 +24,9 @@ public sealed class HubProcess : IAsyncDisposable
         _environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Staging behaves as Production (HSTS, no developer pages) but lets the sample users exist; a test of
+            // Production's own refusals sets ASPNETCORE_ENVIRONMENT itself.
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
             ["Coordination__DataDirectory"] = dataDirectory,
             ["Coordination__Auth__SamplePassword"] = SamplePassword,
             ["Logging__LogLevel__Default"] = "Warning",
@@ -83,6 +85,42 @@ public sealed class HubProcess : IAsyncDisposable
                 return _output.ToString();
             }
         }
+    }
+
+    /// <summary>Runs the hub's program with <paramref name="args"/> (a command such as "admin create") to its end, with the same settings.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(string? standardInput, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Coordination.Hub.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteLineAsync(standardInput);
+        }
+
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
     }
 
     public async Task StartAsync()
