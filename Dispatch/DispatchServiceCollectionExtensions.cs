@@ -46,9 +46,9 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton(bus);
 
         services.AddSingleton(AgencyDirectory.LoadSample());
-        var rulesPath = configuration["Coordination:Routing:RulesPath"];
-        rulesPath = Path.Combine(dataDirectory, string.IsNullOrWhiteSpace(rulesPath) ? "routing-rules.json" : rulesPath);
-        services.AddSingleton(sp => new RoutingRulesProvider(rulesPath, sp.GetRequiredService<AgencyDirectory>(), sp.GetRequiredService<ILogger<RoutingRulesProvider>>()));
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.Section))
+            .PostConfigure(o => o.RulesPath = Path.Combine(dataDirectory, string.IsNullOrWhiteSpace(o.RulesPath) ? "routing-rules.json" : o.RulesPath));
+        services.AddSingleton<RoutingRulesProvider>();
         services.AddSingleton<AlertPlanner>();
         services.AddSingleton<ResentEvents>();
         services.AddSingleton<ReportWithAlerts>();

@@ -9,6 +9,9 @@ internal static partial class HubLogMessages
     [LoggerMessage(Level = LogLevel.Warning, Message = "The agency directory could not be refreshed; the previous one stays in use")]
     public static partial void DirectoryRefreshFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing rules: {Count} imported as version 1. {Reason}")]
+    public static partial void RoutingRulesImported(ILogger logger, int count, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed a live connection of {UserName}: {Reason}")]
     public static partial void ConnectionClosed(ILogger logger, string userName, string reason);
 

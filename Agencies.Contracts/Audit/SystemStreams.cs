@@ -9,8 +9,11 @@ public static class SystemStreams
     /// <summary>The directory stream: agencies and users, as administrators changed them.</summary>
     public static readonly Guid Directory = new("00000000-0000-0000-0000-00000000d1c7");
 
+    /// <summary>The routing stream: every version of the routing rules, who changed them and why.</summary>
+    public static readonly Guid Routing = new("00000000-0000-0000-0000-0000000a0e7e");
+
     /// <summary>True for a stream that is not an incident.</summary>
     /// <param name="streamId">The entry's incident id.</param>
     /// <returns>Whether it is a system stream.</returns>
-    public static bool IsSystem(Guid streamId) => streamId == Audit || streamId == Directory;
+    public static bool IsSystem(Guid streamId) => streamId == Audit || streamId == Directory || streamId == Routing;
 }

@@ -30,6 +30,8 @@ public static class EventTypes
     public const string UserPasswordSet = nameof(Directory.UserPasswordSet);
     /// <summary><see cref="Directory.UserDisabled"/>.</summary>
     public const string UserDisabled = nameof(Directory.UserDisabled);
+    /// <summary><see cref="Routing.RoutingRulesChanged"/>.</summary>
+    public const string RoutingRulesChanged = nameof(Routing.RoutingRulesChanged);
 
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -46,5 +48,6 @@ public static class EventTypes
         [UserRegistered] = typeof(Directory.UserRegistered),
         [UserPasswordSet] = typeof(Directory.UserPasswordSet),
         [UserDisabled] = typeof(Directory.UserDisabled),
+        [RoutingRulesChanged] = typeof(Routing.RoutingRulesChanged),
     };
 }

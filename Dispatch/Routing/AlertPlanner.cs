@@ -4,6 +4,7 @@ using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Dispatch.Agencies;
 using Coordination.Persistence.EventLog;
 using Microsoft.Extensions.Options;
 
@@ -16,19 +17,41 @@ namespace Coordination.Dispatch.Routing;
 /// Both ask here, so both decide alike, and the alerts' event ids derive from the report's, so whichever
 /// comes second stores nothing.
 /// </summary>
-public sealed class AlertPlanner(RoutingRulesProvider rules, IOptions<AlertOptions> alertOptions)
+public sealed class AlertPlanner(RoutingRulesProvider rules, IOptions<AlertOptions> alertOptions, IOptions<RoutingOptions> routingOptions, AgencyDirectory directory)
 {
     /// <summary>The actor name routing decisions are recorded under.</summary>
     public const string Actor = "routing";
 
-    /// <summary>The alerts for a report (none when no rule matches), alerted at <paramref name="alertedAt"/>.</summary>
+    /// <summary>The rule id on an alert raised because no rule matched.</summary>
+    public const string FallbackRule = "fallback";
+
+    /// <summary>The rule id on an alert to an agency the duty office cleared for a restricted incident.</summary>
+    public const string ClearanceRule = "restricted-clearance";
+
+    /// <summary>
+    /// Who an incident alerts, with the rule that chose each: a restricted incident exactly the agencies cleared for
+    /// it; otherwise the agencies the rules (<paramref name="ruleSet"/>, or those in force) name, or the fallback
+    /// agencies when no rule matches, so that no incident alerts nobody.
+    /// </summary>
+    public IReadOnlyList<(string Agency, string RuleId)> Plan(HazardType hazard, Severity severity, string district, Classification classification, IReadOnlyList<string> cleared, RoutingRuleSet? ruleSet = null)
+    {
+        ArgumentNullException.ThrowIfNull(cleared);
+        if (classification == Classification.Restricted)
+        {
+            return cleared.Select(a => (a, ClearanceRule)).ToArray();
+        }
+
+        var routed = (ruleSet ?? rules.Current).Route(hazard, severity, district);
+        return routed.Count > 0
+            ? routed
+            : routingOptions.Value.FallbackAgencies.Where(directory.Exists).Distinct(StringComparer.Ordinal).Select(a => (a, FallbackRule)).ToArray();
+    }
+
+    /// <summary>The alerts for a report, alerted at <paramref name="alertedAt"/>.</summary>
     public IReadOnlyList<NewEvent> AlertsFor(Guid reportEventId, Guid correlationId, IncidentReported report, DateTimeOffset alertedAt)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var agencies = report.Classification == Classification.Restricted
-            // A restricted incident goes to exactly the agencies the duty office cleared for it.
-            ? report.ClearedAgencies.Select(a => (Agency: a, RuleId: "restricted-clearance")).ToArray()
-            : rules.Current.Route(report.Hazard, report.Severity, report.Location.District);
+        var agencies = Plan(report.Hazard, report.Severity, report.Location.District, report.Classification, report.ClearedAgencies);
         var deadline = alertedAt + alertOptions.Value.AcknowledgeWithin(report.Severity);
         return agencies.Select(a => new NewEvent(
             DerivedEventId.Create(reportEventId, "alert:" + a.Agency),

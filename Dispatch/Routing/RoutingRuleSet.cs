@@ -1,31 +1,39 @@
 using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Agencies.Contracts.Routing;
 using Coordination.Dispatch.Agencies;
 
 namespace Coordination.Dispatch.Routing;
 
-/// <summary>A validated set of routing rules and the decision it makes for an incident.</summary>
+/// <summary>One version of the routing rules, checked, and the decision it makes for an incident.</summary>
 public sealed class RoutingRuleSet
 {
     private readonly AgencyDirectory _agencies;
 
-    private RoutingRuleSet(IReadOnlyList<RoutingRule> rules, AgencyDirectory agencies, IReadOnlyList<string> warnings)
+    private RoutingRuleSet(int version, IReadOnlyList<RoutingRule> rules, AgencyDirectory agencies)
     {
+        Version = version;
         Rules = rules;
         _agencies = agencies;
-        Warnings = warnings;
     }
+
+    /// <summary>The version on the routing stream (0 before the first rules are in the log).</summary>
+    public int Version { get; }
 
     public IReadOnlyList<RoutingRule> Rules { get; }
 
-    /// <summary>
-    /// Agencies the rules name that the directory does not know (yet). Not an error: an administrator may
-    /// add the agency after editing the rules, and until then those agencies are simply not alerted.
-    /// </summary>
-    public IReadOnlyList<string> Warnings { get; }
+    /// <summary>No rules yet: every incident goes to the fallback.</summary>
+    public static RoutingRuleSet None(AgencyDirectory agencies) => new(0, [], agencies);
 
-    /// <summary>Each agency to alert, once, with the first rule (in file order) that chose it.</summary>
+    /// <summary>A version of the rules, as stored (they were checked when they were changed).</summary>
+    public static RoutingRuleSet Of(int version, IReadOnlyList<RoutingRule> rules, AgencyDirectory agencies)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return new(version, rules.Select(r => r with { Hazards = r.Hazards ?? [], Districts = r.Districts ?? [], Agencies = r.Agencies ?? [] }).ToArray(), agencies);
+    }
+
+    /// <summary>Each agency to alert, once, with the first rule (in order) that chose it; empty when no rule matches.</summary>
     public IReadOnlyList<(string Agency, string RuleId)> Route(HazardType hazard, Severity severity, string district)
     {
         var chosen = new List<(string, string)>();
@@ -39,10 +47,45 @@ public sealed class RoutingRuleSet
         return chosen;
     }
 
-    /// <summary>Parses and checks a rules file; every problem is named, with the rule it is in.</summary>
-    public static RoutingRuleSet Parse(string json, AgencyDirectory agencies)
+    /// <summary>Every problem of a proposed set, each with the rule it is in; empty when the set can be used.</summary>
+    public static IReadOnlyList<RuleProblem> Check(IReadOnlyList<RoutingRule?> rules, AgencyDirectory agencies)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(agencies);
+        var problems = new List<RuleProblem>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i] is not { } rule)
+            {
+                problems.Add(new(i, null, "", RuleProblemKind.Missing));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(rule.Id))
+            {
+                problems.Add(new(i, null, "id", RuleProblemKind.MissingId));
+            }
+            else if (!ids.Add(rule.Id))
+            {
+                problems.Add(new(i, rule.Id, "id", RuleProblemKind.DuplicateId, rule.Id));
+            }
+
+            if (rule.Agencies is not { Count: > 0 })
+            {
+                problems.Add(new(i, rule.Id, "agencies", RuleProblemKind.NoAgencies));
+            }
+
+            problems.AddRange((rule.Agencies ?? []).Where(a => !agencies.Exists(a)).Select(a => new RuleProblem(i, rule.Id, "agencies", RuleProblemKind.UnknownAgency, a)));
+            problems.AddRange((rule.Districts ?? []).Where(d => !Districts.IsKnown(d)).Select(d => new RuleProblem(i, rule.Id, "districts", RuleProblemKind.UnknownDistrict, d)));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Reads a rules file (<c>{"rules": [...]}</c>), the format of import and export, and checks it; every problem is named.</summary>
+    public static IReadOnlyList<RoutingRule> ParseFile(string json, AgencyDirectory agencies)
+    {
         RulesFile? file;
         try
         {
@@ -58,34 +101,29 @@ public sealed class RoutingRuleSet
             throw new RoutingRulesException("The routing rules file has no \"rules\" array.");
         }
 
-        var problems = new List<string>();
-        var warnings = new List<string>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var rule in file.Rules)
-        {
-            if (string.IsNullOrWhiteSpace(rule.Id) || !ids.Add(rule.Id))
-            {
-                problems.Add($"rule '{rule.Id}': the id is missing or used twice");
-            }
-
-            if (rule.Agencies is not { Count: > 0 })
-            {
-                problems.Add($"rule '{rule.Id}': no agencies");
-            }
-
-            warnings.AddRange((rule.Agencies ?? []).Where(a => !agencies.Exists(a)).Select(a => $"rule '{rule.Id}': unknown agency '{a}'"));
-            problems.AddRange((rule.Districts ?? []).Where(d => !Districts.IsKnown(d)).Select(d => $"rule '{rule.Id}': unknown district '{d}'"));
-        }
-
+        var problems = Check(file.Rules, agencies);
         if (problems.Count > 0)
         {
-            throw new RoutingRulesException("The routing rules have problems: " + string.Join("; ", problems));
+            throw new RoutingRulesException("The routing rules have problems: " + string.Join("; ", problems.Select(Describe)));
         }
 
-        return new RoutingRuleSet(
-            file.Rules.Select(r => r with { Hazards = r.Hazards ?? [], Districts = r.Districts ?? [] }).ToArray(),
-            agencies,
-            warnings);
+        return Of(0, file.Rules!, agencies).Rules;
+    }
+
+    /// <summary>A problem in plain English, for logs and the import at start.</summary>
+    public static string Describe(RuleProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var rule = $"rule {problem.Index + 1} ('{problem.RuleId}')";
+        return problem.Kind switch
+        {
+            RuleProblemKind.Missing => $"rule {problem.Index + 1}: empty",
+            RuleProblemKind.MissingId => $"{rule}: the id is missing",
+            RuleProblemKind.DuplicateId => $"{rule}: the id is used twice",
+            RuleProblemKind.NoAgencies => $"{rule}: no agencies",
+            RuleProblemKind.UnknownAgency => $"{rule}: unknown agency '{problem.Value}'",
+            _ => $"{rule}: unknown district '{problem.Value}'",
+        };
     }
 
     /// <summary>The sample rules shipped with the hub.</summary>
@@ -96,7 +134,7 @@ public sealed class RoutingRuleSet
         return reader.ReadToEnd();
     }
 
-    private sealed record RulesFile(IReadOnlyList<RoutingRule>? Rules);
+    private sealed record RulesFile(IReadOnlyList<RoutingRule?>? Rules);
 }
 
 /// <summary>A routing rules file that cannot be used.</summary>

@@ -44,9 +44,13 @@ public static class Policies
         Access.No, Access.Yes, Access.No, Access.Yes,
         new("Only commanders and administrators run the log verifier.", "القادة والمسؤولون فقط يشغّلون فاحص السجل."));
 
-    public static readonly Policy ManageDirectory = new(nameof(ManageDirectory), "manage agencies and users",
+    public static readonly Policy ManageDirectory = new(nameof(ManageDirectory), "manage agencies, users and routing rules",
         Access.No, Access.No, Access.No, Access.Yes,
-        new("Only administrators manage agencies and users.", "المسؤولون فقط يديرون الجهات والمستخدمين."));
+        new("Only administrators manage agencies, users and routing rules.", "المسؤولون فقط يديرون الجهات والمستخدمين وقواعد التوجيه."));
+
+    public static readonly Policy PreviewRouting = new(nameof(PreviewRouting), "preview who a report would alert",
+        Access.Yes, Access.Yes, Access.No, Access.Yes,
+        new("Routing previews are for those who report incidents or keep the rules.", "معاينة التوجيه لمن يبلّغ عن الحوادث أو يدير القواعد."));
 
     public static readonly Policy SignedIn = new(nameof(SignedIn), "reference data, console settings, who am I",
         Access.Yes, Access.Yes, Access.Yes, Access.Yes,
@@ -58,7 +62,7 @@ public static class Policies
 
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
-        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, ManageDirectory, SignedIn];
+        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, ManageDirectory, PreviewRouting, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>
     public static IReadOnlyList<Policy> All { get; } = [.. Table, Anyone];

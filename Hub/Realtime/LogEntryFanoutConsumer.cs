@@ -3,7 +3,9 @@ using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Audit;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
+using Coordination.Agencies.Contracts.Routing;
 using Coordination.Dispatch.Relay;
+using Coordination.Dispatch.Routing;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 
@@ -21,7 +23,8 @@ public sealed class LogEntryFanoutConsumer(
     IHubContext<CoordinationHub, ICoordinationClient> hub,
     IncidentAudience audience,
     FanoutCursor cursor,
-    EndedSessions sessions) : IConsumer<LogEntriesPublished>
+    EndedSessions sessions,
+    RoutingRulesProvider routing) : IConsumer<LogEntriesPublished>
 {
     /// <summary>The most entries in one push, so a long catch-up page does not become one huge frame on a poor link.</summary>
     public const int EntriesPerPush = 100;
@@ -33,6 +36,12 @@ public sealed class LogEntryFanoutConsumer(
         if (entries.Count == 0)
         {
             return;
+        }
+
+        foreach (var rules in entries.Where(e => e.IncidentId == SystemStreams.Routing && e.Type == EventTypes.RoutingRulesChanged))
+        {
+            // Every hub routes by a new version as soon as it reads it here, not at its next re-read.
+            routing.Offer(rules.DataAs<RoutingRulesChanged>());
         }
 
         if (entries.Any(e => e.IncidentId == SystemStreams.Directory))

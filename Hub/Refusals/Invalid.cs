@@ -36,6 +36,15 @@ public static class Invalid
     public static readonly Text PasswordTooLong = new("Password must be 200 characters or fewer.", "كلمة المرور 200 حرف كحد أقصى.");
     public static readonly Text PasswordForNewUser = new("Password is required for a new user.", "كلمة المرور مطلوبة لمستخدم جديد.");
 
+    public static readonly Text RulesRequired = new("Rules is required: the whole rule set, as exported.", "القواعد مطلوبة: مجموعة القواعد كاملة كما تُصدَّر.");
+    public static readonly Text ReasonRequired = new("Reason is required: say why the rules change.", "السبب مطلوب: اذكر سبب تغيير القواعد.");
+    public static readonly Text RuleMissing = new("The rule is empty.", "القاعدة فارغة.");
+    public static readonly Text RuleIdRequired = new("Every rule needs an id.", "كل قاعدة تحتاج معرّفاً.");
+    public static readonly Text RuleNoAgencies = new("The rule alerts no agency: name at least one.", "القاعدة لا تنبّه أي جهة: اذكر جهة واحدة على الأقل.");
+    public static readonly Text ExpectedRulesVersion = new("ExpectedVersion must be 0 or a version the rules have had.", "الإصدار المتوقع يجب أن يكون 0 أو إصداراً مرّت به القواعد.");
+
+    public static Text RuleIdUsedTwice(string? id) => new($"The rule id '{id}' is used by another rule.", $"معرّف القاعدة '{id}' مستخدم في قاعدة أخرى.");
+
     public static Text UnknownDistrict(string? district) => new($"District '{district}' is not one of Libya's districts.", $"'{district}' ليست من شعبيات ليبيا.");
 
     public static Text UnknownAgency(string? agency) => new($"Agency '{agency}' is not known.", $"الجهة '{agency}' غير معروفة.");

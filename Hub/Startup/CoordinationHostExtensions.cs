@@ -62,6 +62,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton<RestrictedAccessAudit>();
         services.AddSingleton<DirectoryEntries>();
         services.AddSingleton<DirectorySeed>();
+        services.AddSingleton<Features.Routing.RoutingRulesLog>();
         services.AddHostedService<DirectorySync>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<EndedSessions>();
@@ -229,6 +230,7 @@ public static class CoordinationHostExtensions
         app.MapEventLogApi();
         app.MapReferenceApi();
         app.MapAdminApi();
+        app.MapRoutingApi();
         app.MapPerformanceApi();
         app.MapConsoleApi();
         app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);

@@ -22,6 +22,7 @@ public static class SettingsCatalog
         (BusOptions.Section, typeof(BusOptions)),
         (RelayOptions.Section, typeof(RelayOptions)),
         (AlertOptions.Section, typeof(AlertOptions)),
+        (RoutingOptions.Section, typeof(RoutingOptions)),
         (EscalationOptions.Section, typeof(EscalationOptions)),
         (RealtimeOptions.Section, typeof(RealtimeOptions)),
         (AuthOptions.Section, typeof(AuthOptions)),
@@ -35,10 +36,7 @@ public static class SettingsCatalog
 
     private static string[] Build()
     {
-        var keys = new List<string>(Properties(typeof(HubOptions)).Select(p => $"{HubOptions.Section}:{p}"))
-        {
-            "Coordination:Routing:RulesPath",
-        };
+        var keys = new List<string>(Properties(typeof(HubOptions)).Select(p => $"{HubOptions.Section}:{p}"));
         foreach (var (section, options) in Sections)
         {
             keys.AddRange(Properties(options).Select(p => $"{section}:{p}"));

@@ -1,13 +1,15 @@
 using Coordination.Hub.Auth;
+using Coordination.Hub.Features.Routing;
 using Coordination.Hub.Realtime;
 
 namespace Coordination.Hub.Features.Admin;
 
 /// <summary>
-/// Seeds the directory on first start, then keeps this hub's view of the agencies and accounts in step with the
-/// database (another hub's administrator may have changed them; the bus usually tells sooner).
+/// Seeds the directory and the routing rules on first start, then keeps this hub's view of the agencies, accounts
+/// and rules in step with the database (another hub's administrator may have changed them; the bus usually tells
+/// sooner).
 /// </summary>
-public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory, EndedSessions sessions, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
+public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory, EndedSessions sessions, RoutingRulesLog routing, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -15,6 +17,8 @@ public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory
         await seed.SeedAsync(auth, cancellationToken);
         await directory.RefreshAgenciesAsync(cancellationToken);
         await sessions.DirectoryChangedAsync(cancellationToken);
+        // After the agencies: the first rules are checked against them.
+        await routing.SeedAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -29,6 +33,7 @@ public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory
                 {
                     await directory.RefreshAgenciesAsync(stoppingToken);
                     await sessions.DirectoryChangedAsync(stoppingToken);
+                    await routing.RefreshAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -1,3 +1,4 @@
+using Coordination.Agencies.Contracts.Routing;
 using Coordination.Dispatch.Routing;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Features.Common;

@@ -4,6 +4,7 @@ using Coordination.Dispatch.Relay;
 using Coordination.Dispatch.Routing;
 using Coordination.Persistence.EventLog;
 using Coordination.Tests.Support;
+using System.Net.Http.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -138,9 +139,12 @@ public sealed class ReportRoutingTests
 
     private async Task ChangeRulesAsync(string json)
     {
-        var rules = _hub.Services.GetRequiredService<RoutingRulesProvider>();
-        await File.WriteAllTextAsync(rules.FilePath, json);
-        Assert.That(rules.Reload(), Is.True);
+        // As an administrator changes them: a new version on the log's routing stream, in force at once.
+        using var admin = await _hub.ClientForAsync("admin");
+        var change = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        change["reason"] = "test";
+        using var saved = await admin.PutAsJsonAsync("api/admin/routing-rules", change);
+        Assert.That(saved.IsSuccessStatusCode, Is.True, await saved.Content.ReadAsStringAsync());
     }
 
     private async Task<IReadOnlyList<LogEntry>> WaitForEntriesAsync(Guid incidentId, int count)

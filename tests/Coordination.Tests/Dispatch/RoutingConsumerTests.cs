@@ -3,6 +3,7 @@ using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Routing;
 using Coordination.Dispatch.Agencies;
 using Coordination.Dispatch.Bus;
 using Coordination.Dispatch.Consumers;
@@ -44,8 +45,14 @@ public sealed class RoutingConsumerTests
                 services.AddOptions<AlertOptions>();
                 services.AddSingleton(new BusOptions());
                 services.AddSingleton(AgencyDirectory.LoadSample());
-                services.AddSingleton(sp => new RoutingRulesProvider(
-                    Path.Combine(data, "routing-rules.json"), sp.GetRequiredService<AgencyDirectory>(), sp.GetRequiredService<ILogger<RoutingRulesProvider>>()));
+                services.AddOptions<RoutingOptions>();
+                services.AddSingleton(sp =>
+                {
+                    var agencies = sp.GetRequiredService<AgencyDirectory>();
+                    var provider = new RoutingRulesProvider(agencies);
+                    provider.Offer(new RoutingRulesChanged(1, RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), agencies), "seed", "sample", DateTimeOffset.UtcNow));
+                    return provider;
+                });
                 services.AddSingleton<AlertPlanner>();
                 services.AddSingleton<ResentEvents>();
                 services.AddSingleton<ReportWithAlerts>();
@@ -143,10 +150,11 @@ public sealed class RoutingConsumerTests
         });
     }
 
-    private async Task ChangeRulesAsync(string json)
+    private Task ChangeRulesAsync(string json)
     {
         var rules = _routing.Services.GetRequiredService<RoutingRulesProvider>();
-        await File.WriteAllTextAsync(rules.FilePath, json);
-        Assert.That(rules.Reload(), Is.True);
+        var agencies = _routing.Services.GetRequiredService<AgencyDirectory>();
+        Assert.That(rules.Offer(new RoutingRulesChanged(rules.Current.Version + 1, RoutingRuleSet.ParseFile(json, agencies), "admin", "test", DateTimeOffset.UtcNow)), Is.True);
+        return Task.CompletedTask;
     }
 }

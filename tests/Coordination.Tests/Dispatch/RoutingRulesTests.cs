@@ -1,8 +1,7 @@
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Agencies.Contracts.Routing;
 using Coordination.Dispatch.Agencies;
 using Coordination.Dispatch.Routing;
-using Coordination.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Coordination.Tests.Dispatch;
 
@@ -17,7 +16,7 @@ public sealed class RoutingRulesTests
     [Test]
     public void The_sample_rules_route_Libyan_incidents_to_the_agencies_that_respond()
     {
-        var rules = RoutingRuleSet.Parse(RoutingRuleSet.SampleJson(), Agencies);
+        var rules = RoutingRuleSet.Of(1, RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), Agencies), Agencies);
         Assert.Multiple(() =>
         {
             Assert.That(Route(rules, HazardType.Flood, Severity.Extreme, "derna"),
@@ -34,39 +33,27 @@ public sealed class RoutingRulesTests
     public void A_rules_file_with_mistakes_is_refused_naming_each_one()
     {
         const string json = """{"rules":[{"id":"a","hazards":["Flood"],"minimumSeverity":"Minor","districts":["atlantis"],"agencies":["nasa"]},{"id":"a","hazards":[],"minimumSeverity":"Minor","districts":[],"agencies":[]}]}""";
-        var error = Assert.Throws<RoutingRulesException>(() => RoutingRuleSet.Parse(json, Agencies));
-        Assert.That(error!.Message, Does.Contain("unknown district 'atlantis'").And.Contain("used twice").And.Contain("no agencies"));
+        var error = Assert.Throws<RoutingRulesException>(() => RoutingRuleSet.ParseFile(json, Agencies));
+        Assert.That(error!.Message, Does.Contain("unknown district 'atlantis'").And.Contain("unknown agency 'nasa'").And.Contain("rule 2 ('a'): the id is used twice").And.Contain("no agencies"));
     }
 
     [Test]
-    public void A_rule_naming_an_agency_not_registered_yet_alerts_it_once_it_is_registered()
+    public void A_newer_version_of_the_rules_takes_effect_and_an_older_one_arriving_late_does_not()
     {
-        var directory = AgencyDirectory.LoadSample();
-        var rules = RoutingRuleSet.Parse(
-            """{"rules":[{"id":"port","hazards":["TransportAccident"],"minimumSeverity":"Minor","districts":[],"agencies":["port-benghazi","ambulance"]}]}""", directory);
-        Assert.That(rules.Warnings, Has.One.Contains("unknown agency 'port-benghazi'"));
-        Assert.That(Route(rules, HazardType.TransportAccident, Severity.Severe, "benghazi"), Is.EqualTo(new[] { "ambulance" }));
+        var provider = new RoutingRulesProvider(Agencies);
+        var sample = RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), Agencies);
+        var heatSouth = RoutingRuleSet.ParseFile("""{"rules":[{"id":"heat-south","hazards":["Heatwave"],"minimumSeverity":"Minor","districts":["sabha"],"agencies":["ambulance"]}]}""", Agencies);
+        Assert.That(Route(provider.Current, HazardType.Heatwave, Severity.Severe, "sabha"), Is.Empty, "no rules before the first version");
 
-        directory.Replace(directory.All.Append(new Agency("port-benghazi", "ميناء بنغازي", "Port of Benghazi", "Response")));
-        Assert.That(Route(rules, HazardType.TransportAccident, Severity.Severe, "benghazi"), Is.EqualTo(new[] { "port-benghazi", "ambulance" }));
-    }
+        Assert.That(provider.Offer(new RoutingRulesChanged(1, sample, "seed", "first start", DateTimeOffset.UtcNow)), Is.True);
+        Assert.That(provider.Offer(new RoutingRulesChanged(2, heatSouth, "admin", "heat", DateTimeOffset.UtcNow)), Is.True);
+        Assert.That(provider.Offer(new RoutingRulesChanged(1, sample, "seed", "first start", DateTimeOffset.UtcNow)), Is.False, "a page read late from the bus");
 
-    [Test]
-    public async Task An_edited_rules_file_takes_effect_without_a_restart_and_a_broken_edit_keeps_the_last_good_rules()
-    {
-        using var folder = new TempDirectory();
-        var path = Path.Combine(folder.Path, "routing-rules.json");
-        using var provider = new RoutingRulesProvider(path, Agencies, NullLogger<RoutingRulesProvider>.Instance);
-        Assert.That(File.Exists(path), Is.True, "the sample rules are seeded");
-        Assert.That(Route(provider.Current, HazardType.Heatwave, Severity.Severe, "sabha"), Is.EquivalentTo(new[] { "ncem", "civil-defence" }));
-
-        await File.WriteAllTextAsync(path, """{"rules":[{"id":"heat-south","hazards":["Heatwave"],"minimumSeverity":"Minor","districts":["sabha"],"agencies":["ambulance"]}]}""");
-        await WaitFor(() => Route(provider.Current, HazardType.Heatwave, Severity.Severe, "sabha").SequenceEqual(["ambulance"]));
-
-        await File.WriteAllTextAsync(path, """{"rules": [ broken""");
-        await Task.Delay(500);
-        Assert.That(provider.Reload(), Is.False);
-        Assert.That(Route(provider.Current, HazardType.Heatwave, Severity.Severe, "sabha"), Is.EqualTo(new[] { "ambulance" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(provider.Current.Version, Is.EqualTo(2));
+            Assert.That(Route(provider.Current, HazardType.Heatwave, Severity.Severe, "sabha"), Is.EqualTo(new[] { "ambulance" }));
+        });
     }
 
     [Test]
@@ -96,15 +83,5 @@ public sealed class RoutingRulesTests
             Assert.That(derived.Select(d => d[..13]), Is.EqualTo(sources.Select(s => s.ToString()[..13])), "the 48-bit time is kept");
             Assert.That(derived.Distinct().Count(), Is.EqualTo(50));
         });
-    }
-
-    private static async Task WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the rules file change was not picked up");
-            await Task.Delay(50);
-        }
     }
 }

@@ -16,6 +16,14 @@ public static class ApiCalls
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    public static async Task<JsonElement> PutOkAsync(this HttpClient client, string path, object body)
+    {
+        using var response = await client.PutAsJsonAsync(path, body, HubHost.Json);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"PUT {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public static async Task<JsonElement> GetOkAsync(this HttpClient client, string path)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));

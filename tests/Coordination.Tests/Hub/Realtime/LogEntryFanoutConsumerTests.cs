@@ -42,6 +42,8 @@ public sealed class LogEntryFanoutConsumerTests
                 services.AddSingleton<AccountStates>();
                 services.AddSingleton<LiveConnections>();
                 services.AddSingleton<EndedSessions>();
+                services.AddSingleton(Coordination.Dispatch.Agencies.AgencyDirectory.LoadSample());
+                services.AddSingleton<Coordination.Dispatch.Routing.RoutingRulesProvider>();
             },
             x => x.AddConsumer<LogEntryFanoutConsumer, LogEntryFanoutConsumerDefinition>());
     }

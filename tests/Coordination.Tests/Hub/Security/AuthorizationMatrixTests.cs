@@ -101,7 +101,22 @@ public sealed class AuthorizationMatrixTests
         new("register an agency", "POST /api/admin/agencies", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Post, "api/admin/agencies",
             $$"""{"code":"agency-{{Guid.NewGuid():N}}","nameAr":"جهة","nameEn":"Agency","kind":"Response"}""")),
         new("catch up (hub)", "hub CatchUp", (c, _) => ReadsIncidents(c), (x, c, _) => Invoke(x, c, "CatchUp", 0L, 100)),
+        new("export routing rules", "GET /api/admin/routing-rules", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/admin/routing-rules")),
+        // The sample rules again: a new version that routes as before, so the other operations' expectations hold.
+        new("change routing rules", "PUT /api/admin/routing-rules", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Put, "api/admin/routing-rules", SampleRulesAgain)),
+        new("routing rules history", "GET /api/admin/routing-rules/history", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/admin/routing-rules/history")),
+        new("preview routing", "POST /api/routing/preview", (c, _) => c.Role is Role.Operator or Role.Commander or Role.Administrator,
+            (x, c, _) => Rest(x, c, HttpMethod.Post, "api/routing/preview", """{"hazard":"Flood","severity":"Extreme","district":"derna"}""")),
     ];
+
+    private static readonly string SampleRulesAgain = WithReason(Coordination.Dispatch.Routing.RoutingRuleSet.SampleJson());
+
+    private static string WithReason(string rulesFile)
+    {
+        var change = System.Text.Json.Nodes.JsonNode.Parse(rulesFile)!.AsObject();
+        change["reason"] = "the authorization matrix";
+        return change.ToJsonString();
+    }
 
     /// <summary>The row of the policy table each operation answers to: the matrix's expectations and the table must agree.</summary>
     private static readonly Dictionary<string, Policy> PolicyOf = new()
@@ -126,6 +141,10 @@ public sealed class AuthorizationMatrixTests
         ["register a user"] = Policies.ManageDirectory,
         ["disable a user"] = Policies.ManageDirectory,
         ["register an agency"] = Policies.ManageDirectory,
+        ["export routing rules"] = Policies.ManageDirectory,
+        ["change routing rules"] = Policies.ManageDirectory,
+        ["routing rules history"] = Policies.ManageDirectory,
+        ["preview routing"] = Policies.PreviewRouting,
         ["who am I"] = Policies.SignedIn,
         ["hazards"] = Policies.SignedIn,
         ["districts"] = Policies.SignedIn,

@@ -1,0 +1,33 @@
+using Coordination.Agencies.Contracts.Reference;
+
+namespace Coordination.Agencies.Contracts.Routing;
+
+/// <summary>
+/// One routing rule: an incident whose hazard is in <see cref="Hazards"/> (empty = any), whose severity is
+/// at least <see cref="MinimumSeverity"/> and whose district is in <see cref="Districts"/> (empty = any)
+/// alerts every agency in <see cref="Agencies"/>.
+/// </summary>
+/// <param name="Id">Unique within the rule set; named on each alert it raised.</param>
+/// <param name="Description">What the rule is for, for the people who keep it.</param>
+/// <param name="Hazards">The hazards it covers; empty for every hazard.</param>
+/// <param name="MinimumSeverity">The least severity it applies to.</param>
+/// <param name="Districts">District codes it covers; empty for the whole country.</param>
+/// <param name="Agencies">Agency codes to alert; at least one.</param>
+public sealed record RoutingRule(
+    string Id,
+    string? Description,
+    IReadOnlyList<HazardType> Hazards,
+    Severity MinimumSeverity,
+    IReadOnlyList<string> Districts,
+    IReadOnlyList<string> Agencies)
+{
+    /// <summary>True when an incident of this hazard, severity and district falls under the rule.</summary>
+    /// <param name="hazard">The incident's hazard.</param>
+    /// <param name="severity">The incident's severity.</param>
+    /// <param name="district">The incident's district code.</param>
+    /// <returns>Whether the rule applies.</returns>
+    public bool Matches(HazardType hazard, Severity severity, string district) =>
+        (Hazards.Count == 0 || Hazards.Contains(hazard))
+        && severity >= MinimumSeverity
+        && (Districts.Count == 0 || Districts.Contains(district, StringComparer.Ordinal));
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Audit;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Routing;
+using Coordination.Persistence.EventLog;
+using Coordination.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Tests.Hub.Api;
+
+/// <summary>
+/// The routing rules live in the log: each change a whole version with who and why, the latest in force at once,
+/// every version in the history; bad rules are refused naming each; nobody is left unalerted by a gap in them.
+/// </summary>
+[TestFixture]
+public sealed class RoutingRulesApiTests
+{
+    private const string HeatSouth = """{"id":"heat-south","description":"Heat in the south","hazards":["Heatwave"],"minimumSeverity":"Minor","districts":["sabha"],"agencies":["ambulance"]}""";
+
+    [Test]
+    public async Task A_change_is_a_new_version_in_the_log_that_routes_the_next_report_and_the_history_shows_what_changed()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var admin = await hub.ClientForAsync("admin");
+        using var duty = await hub.ClientForAsync("duty.operator");
+        var first = await admin.GetOkAsync("api/admin/routing-rules");
+
+        var rules = first.GetProperty("rules").EnumerateArray().Select(r => JsonNode.Parse(r.GetRawText())!).ToList();
+        rules.RemoveAll(r => (string?)r["id"] == "weather-and-environment");
+        rules.Insert(0, JsonNode.Parse(HeatSouth)!);
+        var saved = await admin.PutOkAsync("api/admin/routing-rules", new { rules, reason = "موجات الحر في الجنوب للإسعاف", expectedVersion = 1 });
+        var heat = (await duty.PostOkAsync("api/incidents", new { hazard = "Heatwave", severity = "Severe", title = "موجة حر في سبها", district = "sabha" })).GetProperty("incidentId").GetGuid();
+
+        var entries = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(heat, default);
+        var history = await admin.GetOkAsync("api/admin/routing-rules/history");
+        var stream = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(SystemStreams.Routing, default);
+        var latest = history[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.GetProperty("version").GetInt32(), Is.EqualTo(1), "the first start imported the sample rules as version 1");
+            Assert.That(first.GetProperty("changedBy").GetString(), Is.EqualTo("seed"));
+            Assert.That(saved.GetProperty("version").GetInt32(), Is.EqualTo(2));
+            Assert.That(entries.Where(e => e.Type == EventTypes.AgencyAlerted).Select(e => e.DataAs<AgencyAlerted>()).Select(a => (a.Agency, a.RuleId)),
+                Is.EqualTo(new[] { ("ambulance", "heat-south") }), "the next report is routed by the new version");
+            Assert.That(stream.Select(e => e.DataAs<RoutingRulesChanged>().Version), Is.EqualTo(new[] { 1, 2 }));
+            Assert.That(stream[^1].Metadata.Actor, Is.EqualTo("admin"));
+            Assert.That(history.GetArrayLength(), Is.EqualTo(2));
+            Assert.That(latest.GetProperty("number").GetInt32(), Is.EqualTo(2));
+            Assert.That(latest.GetProperty("by").GetString(), Is.EqualTo("admin"));
+            Assert.That(latest.GetProperty("reason").GetString(), Is.EqualTo("موجات الحر في الجنوب للإسعاف"));
+            Assert.That(latest.GetProperty("added").EnumerateArray().Select(x => x.GetString()), Is.EqualTo(new[] { "heat-south" }));
+            Assert.That(latest.GetProperty("removed").EnumerateArray().Select(x => x.GetString()), Is.EqualTo(new[] { "weather-and-environment" }));
+            Assert.That(latest.GetProperty("changed").EnumerateArray().Select(x => x.GetString()), Is.Not.Empty, "every kept rule moved down one place");
+        });
+    }
+
+    [Test]
+    public async Task Bad_rules_are_refused_naming_each_rule_and_field_and_nothing_changes()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var admin = await hub.ClientForAsync("admin");
+        var bad = new
+        {
+            rules = new object[]
+            {
+                new { id = "a", hazards = new[] { "Flood" }, minimumSeverity = "Minor", districts = new[] { "atlantis" }, agencies = new[] { "nasa" } },
+                new { id = "a", hazards = Array.Empty<string>(), minimumSeverity = "Minor", districts = Array.Empty<string>(), agencies = Array.Empty<string>() },
+            },
+            reason = "تجربة",
+        };
+
+        using var refused = await admin.PutAsJsonAsync("api/admin/routing-rules", bad);
+        using var noReason = await admin.PutAsJsonAsync("api/admin/routing-rules", new { rules = Array.Empty<object>() });
+        using var unknownHazard = await admin.PutAsync(new Uri("api/admin/routing-rules", UriKind.Relative), JsonContent.Create(JsonNode.Parse(
+            """{"rules":[{"id":"x","hazards":["Tsunami!"],"minimumSeverity":"Minor","districts":[],"agencies":["ncem"]}],"reason":"r"}""")));
+        using var stale = await admin.PutAsJsonAsync("api/admin/routing-rules", new { rules = new[] { JsonNode.Parse(HeatSouth) }, reason = "متأخر", expectedVersion = 0 });
+        var errors = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        var after = await admin.GetOkAsync("api/admin/routing-rules");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(errors.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "rules[0].districts", "rules[0].agencies", "rules[1].id", "rules[1].agencies" }));
+            Assert.That(errors.GetProperty("rules[0].districts")[0].GetString(), Does.Contain("atlantis"));
+            Assert.That(errors.GetProperty("rules[1].id")[0].GetString(), Does.Contain("'a'"));
+            Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await noReason.Content.ReadAsStringAsync(), Does.Contain("Reason is required"));
+            Assert.That(unknownHazard.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "made from a version since replaced");
+            Assert.That(after.GetProperty("version").GetInt32(), Is.EqualTo(1), "nothing was saved");
+        });
+    }
+
+    [Test]
+    public async Task A_preview_says_who_a_report_would_alert_by_the_rules_in_force_or_proposed_ones_and_names_the_fallback()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var duty = await hub.ClientForAsync("duty.operator");
+        using var liaison = await hub.ClientForAsync("liaison.ncem");
+
+        var flood = await duty.PostOkAsync("api/routing/preview", new { hazard = "Flood", severity = "Extreme", district = "derna" });
+        var proposed = await duty.PostOkAsync("api/routing/preview", new { hazard = "Heatwave", severity = "Severe", district = "sabha", rules = new[] { JsonNode.Parse(HeatSouth) } });
+        var nothing = await duty.PostOkAsync("api/routing/preview", new { hazard = "Flood", severity = "Minor", district = "ghat" });
+        var restricted = await duty.PostOkAsync("api/routing/preview", new { hazard = "Flood", severity = "Extreme", district = "derna", classification = "Restricted", clearedAgencies = new[] { "security-derna" } });
+        using var forbidden = await liaison.PostAsJsonAsync("api/routing/preview", new { hazard = "Flood", severity = "Extreme", district = "derna" });
+
+        static string[] Agencies(JsonElement preview) => [.. preview.GetProperty("agencies").EnumerateArray().Select(a => a.GetProperty("agency").GetString()!)];
+        Assert.Multiple(() =>
+        {
+            Assert.That(Agencies(flood), Is.EquivalentTo(new[] { "ncem", "civil-defence", "ambulance", "red-crescent", "municipality-derna", "security-derna" }));
+            Assert.That(flood.GetProperty("rulesVersion").GetInt32(), Is.EqualTo(1));
+            Assert.That(flood.GetProperty("agencies")[0].GetProperty("nameAr").GetString(), Is.Not.Empty);
+            Assert.That(Agencies(proposed), Is.EqualTo(new[] { "ambulance" }));
+            Assert.That(proposed.GetProperty("rulesVersion").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(Agencies(nothing), Is.EqualTo(new[] { "ncem" }));
+            Assert.That(nothing.GetProperty("fallback").GetBoolean(), Is.True);
+            Assert.That(Agencies(restricted), Is.EqualTo(new[] { "security-derna" }));
+            Assert.That(forbidden.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        });
+    }
+
+    [Test]
+    public async Task An_incident_that_matches_no_rule_alerts_the_fallback_agency_instead_of_nobody()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var duty = await hub.ClientForAsync("duty.operator");
+        using var ncem = await hub.ClientForAsync("liaison.ncem");
+
+        var report = await duty.PostOkAsync("api/incidents", new { hazard = "Flood", severity = "Minor", title = "بلاغ لا تغطيه القواعد", district = "ghat" });
+        await ncem.WaitForAlertsAsync();
+
+        var entries = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(report.GetProperty("incidentId").GetGuid(), default);
+        Assert.That(entries.Where(e => e.Type == EventTypes.AgencyAlerted).Select(e => e.DataAs<AgencyAlerted>()).Select(a => (a.Agency, a.RuleId)),
+            Is.EqualTo(new[] { ("ncem", "fallback") }));
+    }
+}
