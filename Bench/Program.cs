@@ -55,6 +55,7 @@ internal static partial class BenchProgram
             ("S2 fan-out, against B3 bare SignalR", () => Live.FanOutScenario.RunAsync(data, sizes)),
             ("S4 catch-up through the hub", () => Live.CatchUpScenario.RunAsync(data, sizes)),
             ("S6 idle connections", () => Live.CapacityScenario.RunAsync(data, sizes)),
+            ("S7 board reads by cleared users: the restricted-access audit", () => Live.RestrictedReadScenario.RunAsync(data, sizes)),
             ("S1 end to end, embedded default (in-memory bus), after B3 at S1's load", async () =>
             {
                 await using var bare = await Live.BareEndToEnd.StartAsync(sizes);
@@ -150,6 +151,7 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     {
         Liaisons = 40, AgencyGroups = 20, Rates = [5, 20], StepSeconds = 1, SearchSteps = 0, PairedRate = 20, PairedRounds = 1,
         FanOuts = [10, 50], FanOutRepeats = 2, CatchUpEntries = 500, IdleConnections = [100], BusMessages = 500,
+        BoardReaders = 10, BoardReadSeconds = 1,
     };
 
     public static Sizes Full { get; } = new(2_000, 3_000, 100_000, 3_000, 4, 1_000_000, 1_000);
@@ -184,6 +186,11 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
 
     /// <summary>B4: entries pushed through the bare bus.</summary>
     public int BusMessages { get; init; } = 20_000;
+
+    /// <summary>S7: cleared users reading their board back to back, and for how long per board.</summary>
+    public int BoardReaders { get; init; } = 50;
+
+    public double BoardReadSeconds { get; init; } = 10;
 }
 
 internal static class Report
