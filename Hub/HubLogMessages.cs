@@ -15,4 +15,7 @@ internal static partial class HubLogMessages
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed a live connection of {UserName}: {Reason}")]
     public static partial void ConnectionClosed(ILogger logger, string userName, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Counted reads of restricted incidents could not be written; they are kept and written with the next closed windows")]
+    public static partial void AuditWriteFailed(ILogger logger, Exception exception);
+
 }

@@ -23,6 +23,9 @@ public sealed class SecurityOptions
     /// <summary>Live SignalR connections one user may hold open on one hub (consoles in several tabs, a .NET client); one more is refused with 429.</summary>
     public int MaxConnectionsPerUser { get; set; } = 20;
 
+    /// <summary>A user's reads of a restricted incident in this window, after the first, are recorded as one counted entry when it closes.</summary>
+    public TimeSpan RestrictedAccessAuditWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a refresh token stays usable after sign-in.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(7);
 }

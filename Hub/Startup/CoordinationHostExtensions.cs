@@ -60,6 +60,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton<IncidentAccess>();
         services.AddSingleton<IncidentWriter>();
         services.AddSingleton<RestrictedAccessAudit>();
+        services.AddHostedService<RestrictedAccessAuditFlush>();
         services.AddSingleton<DirectoryEntries>();
         services.AddSingleton<DirectorySeed>();
         services.AddSingleton<Features.Routing.RoutingRulesLog>();
