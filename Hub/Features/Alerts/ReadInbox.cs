@@ -9,7 +9,7 @@ using FluentValidation;
 namespace Coordination.Hub.Features.Alerts;
 
 /// <summary>An agency's alerts, newest first: the caller's own agency, or (duty office, commanders) any agency's.</summary>
-public sealed class ReadInbox(ReadModels readModels) : IUseCase<ReadInbox.Query, IReadOnlyList<AlertRow>>
+public sealed class ReadInbox(ReadModels readModels, RestrictedAccessAudit audit) : IUseCase<ReadInbox.Query, IReadOnlyList<AlertRow>>
 {
     public sealed record Query(string? Agency, int? Limit);
 
@@ -32,6 +32,9 @@ public sealed class ReadInbox(ReadModels readModels) : IUseCase<ReadInbox.Query,
             AlsoDemands[0].Demand(caller);
         }
 
-        return await readModels.GetInboxAsync(agency, request.Limit ?? ListLimit.Default, cancellationToken);
+        var alerts = await readModels.GetInboxAsync(agency, request.Limit ?? ListLimit.Default, cancellationToken);
+        // An alert carries its incident's title: reading a restricted one here is audited like the board.
+        await audit.RecordAsync(caller, await readModels.RestrictedAmongAsync(alerts.Select(a => a.IncidentId).Distinct(), cancellationToken), "inbox");
+        return alerts;
     }
 }
