@@ -301,11 +301,33 @@ public sealed class CoordinationClient : IAsyncDisposable
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken));
-        using var response = await _http.SendAsync(request, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
-        return (await response.Content.ReadFromJsonAsync<T>(ContractJson.Options, cancellationToken))!;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken));
+            using var response = await _http.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                // Over the hub's per-user read limit (a long catch-up): wait as asked and read on, rather than
+                // give up and leave the screen behind.
+                await Task.Delay(RetryAfter(response), cancellationToken);
+                continue;
+            }
+
+            await EnsureSuccessAsync(response, cancellationToken);
+            return (await response.Content.ReadFromJsonAsync<T>(ContractJson.Options, cancellationToken))!;
+        }
+    }
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        var wait = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => TimeSpan.FromSeconds(1),
+        };
+        return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
     }
 
     private async Task<T> SendAsync<T>(string path, object body, CancellationToken cancellationToken)
