@@ -10,7 +10,7 @@ public static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         app.MapApi("/api/alerts", "Alerts").MapGet("/", (ReadInbox useCase, HttpContext http, string? agency, int? limit) =>
-            http.RunAsync(useCase, new ReadInbox.Query(agency, limit))).Refuses(Status400BadRequest, Status403Forbidden);
+            http.RunAsync(useCase, new ReadInbox.Query(agency, limit))).Refuses(Status400BadRequest, Status403Forbidden, Status429TooManyRequests);
         return app;
     }
 }

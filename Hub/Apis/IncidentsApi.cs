@@ -14,9 +14,9 @@ public static class IncidentsApi
         var group = app.MapApi("/api/incidents", "Incidents");
         group.MapPost("/", Report).Refuses(Status400BadRequest, Status403Forbidden, Status409Conflict, Status429TooManyRequests);
         group.MapGet("/", (ListIncidents useCase, HttpContext http, IncidentStatus? status, HazardType? hazard, string? district, int? limit) =>
-            http.RunAsync(useCase, new ListIncidents.Query(status, hazard, district, limit))).Refuses(Status400BadRequest, Status403Forbidden);
+            http.RunAsync(useCase, new ListIncidents.Query(status, hazard, district, limit))).Refuses(Status400BadRequest, Status403Forbidden, Status429TooManyRequests);
         group.MapGet("/{incidentId:guid}", (Guid incidentId, GetIncident useCase, HttpContext http) =>
-            http.RunAsync(useCase, incidentId)).Refuses(Status403Forbidden, Status404NotFound);
+            http.RunAsync(useCase, incidentId)).Refuses(Status403Forbidden, Status404NotFound, Status429TooManyRequests);
         group.MapPost("/{incidentId:guid}/acknowledge", (Guid incidentId, AcknowledgeAlertRequest request, AcknowledgeAlert useCase, HttpContext http) =>
             http.RunAsync(useCase, AcknowledgeAlert.Command.From(incidentId, request))).Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
         group.MapPost("/{incidentId:guid}/updates", (Guid incidentId, PostUpdateRequest request, PostUpdate useCase, HttpContext http) =>

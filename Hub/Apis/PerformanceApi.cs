@@ -10,7 +10,7 @@ public static class PerformanceApi
     public static IEndpointRouteBuilder MapPerformanceApi(this IEndpointRouteBuilder app)
     {
         app.MapApi("/api/performance", "Performance").MapGet("/agencies", (GetResponseFigures useCase, HttpContext http, int? days, bool? exercise) =>
-            http.RunAsync(useCase, new GetResponseFigures.Query(days ?? 30, exercise ?? false))).Refuses(Status400BadRequest, Status403Forbidden);
+            http.RunAsync(useCase, new GetResponseFigures.Query(days ?? 30, exercise ?? false))).Refuses(Status400BadRequest, Status403Forbidden, Status429TooManyRequests);
         return app;
     }
 }

@@ -32,6 +32,9 @@ public enum RateLimit
     /// <summary>Incident reports per user (<c>ReportsPerMinute</c>).</summary>
     ReportsPerUser,
 
+    /// <summary>Reads of incidents per user (<c>ReadsPerMinute</c>): one account cannot hammer the database.</summary>
+    ReadsPerUser,
+
     /// <summary>Sign-in and refresh attempts per client address (<c>SignInsPerMinute</c>); the request names the address.</summary>
     SignInsPerAddress,
 }

@@ -89,6 +89,10 @@ public static class Refuse
         $"Incident {reference} is {current}: an agency may raise its severity, but lowering it to {requested} is for the duty office or a commander.",
         $"البلاغ {reference} بدرجة {current}: يمكن للجهة رفع درجة الخطورة، أما خفضها إلى {requested} فقرار مكتب المناوبة أو القائد."));
 
+    public static RefusalException TooManyReads(TimeSpan retryAfter) => TooMany(new(
+        $"Too many reads from this account in one minute. Try again in {Seconds(retryAfter)} s.",
+        $"طلبات قراءة كثيرة من هذا الحساب خلال دقيقة. أعد المحاولة بعد {Seconds(retryAfter)} ثانية."), retryAfter);
+
     private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
 
     private static RefusalException NotFound(Text detail) => new(StatusCodes.Status404NotFound, NotFoundTitle, detail);

@@ -20,6 +20,9 @@ public sealed class SecurityOptions
     /// <summary>Incident reports allowed per user per minute (a flood of reports from one account is refused with 429).</summary>
     public int ReportsPerMinute { get; set; } = 120;
 
+    /// <summary>Reads of incidents (board, details, inbox, catch-up, figures, verify) allowed per user per minute: far above a polling console or a busy commander.</summary>
+    public int ReadsPerMinute { get; set; } = 600;
+
     /// <summary>Live SignalR connections one user may hold open on one hub (consoles in several tabs, a .NET client); one more is refused with 429.</summary>
     public int MaxConnectionsPerUser { get; set; } = 20;
 

@@ -32,6 +32,7 @@ public sealed class HubProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Coordination__Security__SignInsPerMinute"] = "100000",
             ["Coordination__Security__ReportsPerMinute"] = "100000",
+            ["Coordination__Security__ReadsPerMinute"] = "100000",
             // Load runs hold thousands of connections with a handful of accounts.
             ["Coordination__Security__MaxConnectionsPerUser"] = "100000",
         };

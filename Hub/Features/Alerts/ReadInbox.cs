@@ -20,6 +20,8 @@ public sealed class ReadInbox(ReadModels readModels, RestrictedAccessAudit audit
 
     public Policy Policy => Policies.SeeIncidents;
 
+    public RateLimit RateLimit => RateLimit.ReadsPerUser;
+
     public IReadOnlyList<Policy> AlsoDemands => [Policies.ReadAnyInbox];
 
     public async Task<IReadOnlyList<AlertRow>> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)

@@ -33,6 +33,8 @@ public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels rea
 
     public Policy Policy => Policies.SeeIncidents;
 
+    public RateLimit RateLimit => RateLimit.ReadsPerUser;
+
     public async Task<CatchUpResponse> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);

@@ -13,5 +13,7 @@ public sealed class VerifyLog(IEventLog log) : IUseCase<VerifyLog.Query, Verific
 
     public Policy Policy => Policies.VerifyLog;
 
+    public RateLimit RateLimit => RateLimit.ReadsPerUser;
+
     public Task<VerificationResult> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken) => log.VerifyAsync(cancellationToken);
 }

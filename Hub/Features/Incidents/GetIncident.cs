@@ -15,6 +15,8 @@ public sealed class GetIncident(IncidentAccess access, IEventLog log, Restricted
 
     public Policy Policy => Policies.SeeIncidents;
 
+    public RateLimit RateLimit => RateLimit.ReadsPerUser;
+
     public async Task<IncidentDetails> HandleAsync(Caller caller, Guid request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);

@@ -25,6 +25,8 @@ public sealed class ListIncidents(ReadModels readModels, RestrictedAccessAudit a
 
     public Policy Policy => Policies.SeeIncidents;
 
+    public RateLimit RateLimit => RateLimit.ReadsPerUser;
+
     public async Task<IReadOnlyList<IncidentBoardRow>> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);

@@ -55,6 +55,8 @@ public sealed class GetResponseFigures(ReadModels readModels, AgencyDirectory ag
 
     public Policy Policy => Policies.ReadResponseFigures;
 
+    public RateLimit RateLimit => RateLimit.ReadsPerUser;
+
     public async Task<ResponseFigures> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

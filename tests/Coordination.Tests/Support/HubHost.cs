@@ -65,6 +65,7 @@ public sealed class HubHost : IAsyncDisposable
             // Tests sign in and report far faster than people; the limits have tests of their own.
             ["Coordination:Security:SignInsPerMinute"] = "100000",
             ["Coordination:Security:ReportsPerMinute"] = "100000",
+            ["Coordination:Security:ReadsPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

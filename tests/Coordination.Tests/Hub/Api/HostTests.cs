@@ -49,7 +49,12 @@ public sealed class HostTests
         {
             Assert.That(Answers("/api/incidents", "post"), Is.SupersetOf(new[] { "400", "403", "409", "429" }));
             Assert.That(Answers("/api/incidents/{incidentId}/acknowledge", "post"), Is.SupersetOf(new[] { "400", "403", "404", "409" }));
-            Assert.That(Answers("/api/log/verify", "get"), Does.Contain("403"));
+            Assert.That(Answers("/api/log/verify", "get"), Is.SupersetOf(new[] { "403", "429" }));
+            Assert.That(Answers("/api/incidents", "get"), Is.SupersetOf(new[] { "400", "403", "429" }));
+            Assert.That(Answers("/api/incidents/{incidentId}", "get"), Is.SupersetOf(new[] { "403", "404", "429" }));
+            Assert.That(Answers("/api/alerts", "get"), Is.SupersetOf(new[] { "400", "403", "429" }));
+            Assert.That(Answers("/api/log", "get"), Is.SupersetOf(new[] { "400", "403", "429" }));
+            Assert.That(Answers("/api/performance/agencies", "get"), Is.SupersetOf(new[] { "400", "403", "429" }));
             Assert.That(Answers("/api/auth/token", "post"), Is.SupersetOf(new[] { "400", "401", "429" }));
             Assert.That(ShapeOf("/api/incidents", "post", "400"), Does.Contain("HttpValidationProblemDetails"));
             Assert.That(ShapeOf("/api/incidents", "post", "409"), Does.Contain("ProblemDetails"));
