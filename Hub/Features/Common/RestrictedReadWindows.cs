@@ -19,13 +19,16 @@ public sealed class RestrictedReadWindows(TimeSpan length)
     /// <summary>Counts one read of <paramref name="incidentIds"/> at <paramref name="now"/>; returns those it opened a window for, to be recorded at once.</summary>
     public IReadOnlyList<Guid> Read(Caller reader, string access, IReadOnlyList<Guid> incidentIds, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(incidentIds);
+        // Keyed on who reads, not on the token they hold: another sign-in or a refreshed token is the same reader.
+        var who = new Caller(reader.UserName, reader.Role, reader.Agency);
         var opened = new List<Guid>();
         lock (_lock)
         {
             foreach (var id in incidentIds)
             {
-                var key = (reader, access, id);
+                var key = (who, access, id);
                 if (_open.TryGetValue(key, out var window) && now < window.Start + length)
                 {
                     window.Folded++;
