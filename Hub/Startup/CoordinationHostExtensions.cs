@@ -47,6 +47,7 @@ public static class CoordinationHostExtensions
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(security);
         services.AddSingleton<Throttle>();
+        services.AddSingleton<SignInBackoff>();
         services.AddCors(o => o.AddDefaultPolicy(policy =>
         {
             // Strict by default: no other origin may call the API from a browser unless listed.
