@@ -55,6 +55,14 @@ public sealed class SignInFailureStore(ISqlDialect dialect, TimeProvider time)
         await connection.ExecuteAsync(Command(SqlScripts.Accounts.ClearSignInFailures, Key(userName, clientAddress), cancellationToken));
     }
 
+    /// <summary>Forgets every failure of the account, from every address (an administrator unlocked it).</summary>
+    public async Task ForgetAsync(string userName, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
+        await connection.ExecuteAsync(Command(SqlScripts.Accounts.ForgetSignInFailures, new { UserName = NameKey(userName) }, cancellationToken));
+    }
+
     private async Task CountAsync(DbConnection connection, DbTransaction transaction, object parameters, CancellationToken cancellationToken)
     {
         if (await connection.ExecuteAsync(Command(SqlScripts.Accounts.CountSignInFailure, parameters, cancellationToken, transaction)) > 0)

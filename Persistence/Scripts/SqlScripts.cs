@@ -76,6 +76,8 @@ public static class SqlScripts
 
         public static string FindRefreshToken { get; } = Load(nameof(Accounts), nameof(FindRefreshToken));
 
+        public static string ForgetSignInFailures { get; } = Load(nameof(Accounts), nameof(ForgetSignInFailures));
+
         public static string GetSignInFailures { get; } = Load(nameof(Accounts), nameof(GetSignInFailures));
 
         public static string GetUser { get; } = Load(nameof(Accounts), nameof(GetUser));

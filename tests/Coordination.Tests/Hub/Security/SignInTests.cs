@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Coordination.Agencies.Contracts.Audit;
+using Coordination.Agencies.Contracts.Directory;
+using Coordination.Agencies.Contracts.Log;
 using Coordination.Tests.Support;
 
 namespace Coordination.Tests.Hub.Security;
@@ -106,6 +109,36 @@ public sealed class SignInTests
             Assert.That(unknownAfterFailures, Is.EqualTo(unknown), "unknown, after failures");
             Assert.That(wrongPassword, Is.EqualTo(unknown), "wrong password");
             Assert.That(disabled, Is.EqualTo(unknown), "disabled");
+        });
+    }
+
+    [Test]
+    public async Task An_administrator_unlocks_an_account_its_user_signs_in_at_once_and_the_unlock_is_on_the_directory_stream()
+    {
+        var clock = new WaitWatchingClock();
+        await using var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?> { ["Coordination:Security:MaxFailedSignIns"] = "5" }, clock);
+        using var admin = await hub.ClientForAsync("admin");
+        using var commander = await hub.ClientForAsync("commander");
+        using var desk = LoopbackClient.From("127.0.0.2", hub.BaseAddress);
+        for (var i = 0; i < 5; i++)
+        {
+            (await SignIn(desk, "liaison.ncem", "guess-" + i)).Dispose();
+        }
+
+        var lockedTry = SignIn(desk, "liaison.ncem", HubHost.Password);
+        await clock.ReleaseWaitOfAsync(TimeSpan.FromSeconds(1));
+        using var locked = await lockedTry.WaitAsync(Answered);
+        var unlocked = await admin.PostOkAsync("api/admin/users/liaison.ncem/unlock", new { });
+        using var afterUnlock = await SignIn(desk, "liaison.ncem", HubHost.Password).WaitAsync(Answered);
+        var entry = (await commander.ReadLogAsync()).Single(e => e.Type == EventTypes.UserUnlocked);
+        Assert.Multiple(() =>
+        {
+            Assert.That(locked.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(afterUnlock.StatusCode, Is.EqualTo(HttpStatusCode.OK), "no hold and no lock left");
+            Assert.That(entry.Position, Is.EqualTo(unlocked.GetProperty("position").GetInt64()));
+            Assert.That(entry.IncidentId, Is.EqualTo(SystemStreams.Directory));
+            Assert.That(entry.Metadata.Actor, Is.EqualTo("admin"));
+            Assert.That(entry.DataAs<UserUnlocked>(), Is.EqualTo(new UserUnlocked("liaison.ncem", "admin")));
         });
     }
 
