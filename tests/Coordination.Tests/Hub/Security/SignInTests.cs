@@ -206,6 +206,24 @@ public sealed class SignInTests
     }
 
     [Test]
+    public async Task Token_answers_may_not_be_stored_by_a_browser_or_a_proxy()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var signIn = await SignIn(hub, "commander", HubHost.Password);
+        var refreshToken = JsonDocument.Parse(await signIn.Content.ReadAsStringAsync()).RootElement.GetProperty("refreshToken").GetString();
+        using var refreshed = await hub.Http.PostAsJsonAsync("api/auth/refresh", new { refreshToken });
+        foreach (var response in new[] { signIn, refreshed })
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(response.Headers.CacheControl?.NoStore, Is.True, response.RequestMessage?.RequestUri?.ToString());
+                Assert.That(response.Headers.Pragma.ToString(), Is.EqualTo("no-cache"));
+            });
+        }
+    }
+
+    [Test]
     public async Task Responses_carry_the_security_headers_and_other_origins_are_not_allowed()
     {
         await using var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?> { ["Coordination:Security:AllowedOrigins:0"] = "https://ops.example.ly" });
