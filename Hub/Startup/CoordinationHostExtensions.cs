@@ -122,6 +122,8 @@ public static class CoordinationHostExtensions
         authentication.AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
+                // A 401 says "Bearer" only: why a token failed ("expired at ...", "signature key not found") helps an attacker, not a user.
+                o.IncludeErrorDetails = false;
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Issuer,
@@ -141,6 +143,7 @@ public static class CoordinationHostExtensions
                 o.Audience = external.Audience;
                 o.RequireHttpsMetadata = external.RequireHttpsMetadata;
                 o.MapInboundClaims = false;
+                o.IncludeErrorDetails = false;
                 o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
                 o.Events = new JwtBearerEvents
                 {

@@ -1,11 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Coordination.Agencies.Contracts.Audit;
 using Coordination.Agencies.Contracts.Directory;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Hub.Auth;
 using Coordination.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Coordination.Tests.Hub.Security;
 
@@ -219,6 +225,27 @@ public sealed class SignInTests
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That(response.Headers.CacheControl?.NoStore, Is.True, response.RequestMessage?.RequestUri?.ToString());
                 Assert.That(response.Headers.Pragma.ToString(), Is.EqualTo("no-cache"));
+            });
+        }
+    }
+
+    [Test]
+    public async Task A_401_for_an_expired_or_forged_token_says_Bearer_and_nothing_about_why()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        var commander = new HubUser("commander", "القائد", Role.Commander, "moi-duty");
+        var auth = hub.Services.GetRequiredService<AuthOptions>();
+        var expired = new TokenIssuer(hub.Services.GetRequiredService<SymmetricSecurityKey>(), auth, new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1))).Issue(commander).Token;
+        var forged = new TokenIssuer(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)), auth, TimeProvider.System).Issue(commander).Token;
+        foreach (var (name, token) in new[] { ("expired", expired), ("forged", forged) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("api/auth/me", UriKind.Relative));
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await hub.Http.SendAsync(request);
+            Assert.Multiple(() =>
+            {
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), name);
+                Assert.That(response.Headers.GetValues("WWW-Authenticate"), Is.EqualTo(new[] { "Bearer" }), name);
             });
         }
     }
