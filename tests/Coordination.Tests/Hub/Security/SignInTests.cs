@@ -251,7 +251,7 @@ public sealed class SignInTests
     }
 
     [Test]
-    public async Task Responses_carry_the_security_headers_and_other_origins_are_not_allowed()
+    public async Task Responses_carry_the_security_headers_the_policy_connects_only_to_the_hub_and_allowed_origins_and_others_are_not_allowed()
     {
         await using var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?> { ["Coordination:Security:AllowedOrigins:0"] = "https://ops.example.ly" });
         using var plain = await hub.Http.GetAsync(new Uri("health/live", UriKind.Relative));
@@ -262,6 +262,7 @@ public sealed class SignInTests
             Assert.That(plain.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
             Assert.That(plain.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
             Assert.That(string.Join("", plain.Headers.GetValues("Content-Security-Policy")), Does.Contain("script-src 'self'").And.Contain("frame-ancestors 'none'"));
+            Assert.That(Directive(plain, "connect-src"), Is.EqualTo("connect-src 'self' https://ops.example.ly"), "no bare ws: or wss:, which would reach any host");
             Assert.That(evil.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
             Assert.That(allowed.Headers.GetValues("Access-Control-Allow-Origin"), Is.EqualTo(new[] { "https://ops.example.ly" }));
         });
@@ -285,6 +286,9 @@ public sealed class SignInTests
             return $"{(int)response.StatusCode} {string.Join("\n", headers)}\n{body}";
         }
     }
+
+    private static string Directive(HttpResponseMessage response, string name) =>
+        response.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith(name + " ", StringComparison.Ordinal));
 
     private static Task<HttpResponseMessage> Preflight(HubHost hub, string origin)
     {
