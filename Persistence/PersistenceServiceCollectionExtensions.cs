@@ -34,6 +34,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<Leases.LeaseStore>();
         services.AddSingleton<Accounts.AccountStore>();
+        services.AddSingleton<Accounts.SignInFailureStore>();
         services.AddSingleton<Accounts.DirectoryStore>();
         services.AddSingleton<MigrationRunner>();
         // Registered first so the schema exists before any other hosted service (the relay) starts.

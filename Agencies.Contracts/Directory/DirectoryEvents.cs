@@ -25,3 +25,8 @@ public sealed record UserPasswordSet(string UserName, string By);
 /// <param name="UserName">Sign-in name.</param>
 /// <param name="By">The administrator.</param>
 public sealed record UserDisabled(string UserName, string By);
+
+/// <summary>An administrator cleared a user's failed sign-ins: no address is locked out of the account and no attempt is held back.</summary>
+/// <param name="UserName">Sign-in name.</param>
+/// <param name="By">The administrator.</param>
+public sealed record UserUnlocked(string UserName, string By);

@@ -28,6 +28,8 @@ public static class EventTypes
     public const string UserRegistered = nameof(Directory.UserRegistered);
     /// <summary><see cref="Directory.UserPasswordSet"/>.</summary>
     public const string UserPasswordSet = nameof(Directory.UserPasswordSet);
+    /// <summary><see cref="Directory.UserUnlocked"/>.</summary>
+    public const string UserUnlocked = nameof(Directory.UserUnlocked);
     /// <summary><see cref="Directory.UserDisabled"/>.</summary>
     public const string UserDisabled = nameof(Directory.UserDisabled);
     /// <summary><see cref="Routing.RoutingRulesChanged"/>.</summary>
@@ -47,6 +49,7 @@ public static class EventTypes
         [AgencyRegistered] = typeof(Directory.AgencyRegistered),
         [UserRegistered] = typeof(Directory.UserRegistered),
         [UserPasswordSet] = typeof(Directory.UserPasswordSet),
+        [UserUnlocked] = typeof(Directory.UserUnlocked),
         [UserDisabled] = typeof(Directory.UserDisabled),
         [RoutingRulesChanged] = typeof(Routing.RoutingRulesChanged),
     };

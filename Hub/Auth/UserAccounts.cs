@@ -37,9 +37,6 @@ public sealed class UserAccounts(DirectoryStore store)
         return result == PasswordVerificationResult.Failed ? null : user;
     }
 
-    public async Task<bool> ExistsAsync(string userName, CancellationToken cancellationToken) =>
-        await store.UserAsync(userName, cancellationToken) is not null;
-
     /// <summary>An enabled user, or null.</summary>
     public async Task<HubUser?> FindAsync(string userName, CancellationToken cancellationToken) =>
         await store.UserAsync(userName, cancellationToken) is { Disabled: false } row ? ToUser(row) : null;

@@ -55,17 +55,15 @@ public static class Refuse
         "The request is empty.",
         "الطلب فارغ."));
 
+    /// <summary>401, the one answer for an unknown name, a wrong password, a disabled user and an address locked out: it says none of these apart.</summary>
     public static RefusalException SignInFailed() => new(StatusCodes.Status401Unauthorized,
         new("Sign-in failed", "فشل تسجيل الدخول"),
-        new("The user name or password is wrong.", "اسم المستخدم أو كلمة المرور غير صحيحة."));
+        new("The user name or password is wrong, or the account cannot sign in now. Repeated failures slow sign-in down; if it keeps failing, ask an administrator.",
+            "اسم المستخدم أو كلمة المرور غير صحيحة، أو لا يمكن للحساب تسجيل الدخول الآن. المحاولات الفاشلة المتكررة تبطئ تسجيل الدخول؛ إن استمر الفشل فاطلب المساعدة من المسؤول."));
 
     public static RefusalException RefreshFailed() => new(StatusCodes.Status401Unauthorized,
         new("Refresh failed", "فشل التجديد"),
         new("The refresh token is unknown, expired or already used: sign in again.", "رمز التجديد غير معروف أو منتهٍ أو مستخدم من قبل: سجّل الدخول من جديد."));
-
-    public static RefusalException AccountLocked(DateTimeOffset until, TimeSpan retryAfter) => TooMany(new(
-        $"Too many failed sign-ins: this account is locked until {until:HH:mm} UTC.",
-        $"محاولات دخول فاشلة كثيرة: الحساب مقفل حتى {until:HH:mm} بالتوقيت العالمي."), retryAfter);
 
     public static RefusalException TooManySignIns(TimeSpan retryAfter) => TooMany(new(
         $"Too many sign-in attempts from this address. Try again in {Seconds(retryAfter)} s.",

@@ -48,6 +48,7 @@ public static class CoordinationHostExtensions
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(security);
         services.AddSingleton<Throttle>();
+        services.AddSingleton<SignInBackoff>();
         services.AddCors(o => o.AddDefaultPolicy(policy =>
         {
             // Strict by default: no other origin may call the API from a browser unless listed.
@@ -127,6 +128,8 @@ public static class CoordinationHostExtensions
         authentication.AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
+                // A 401 says "Bearer" only: why a token failed ("expired at ...", "signature key not found") helps an attacker, not a user.
+                o.IncludeErrorDetails = false;
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Issuer,
@@ -154,6 +157,7 @@ public static class CoordinationHostExtensions
                 o.Audience = external.Audience;
                 o.RequireHttpsMetadata = external.RequireHttpsMetadata;
                 o.MapInboundClaims = false;
+                o.IncludeErrorDetails = false;
                 o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
                 o.Events = new JwtBearerEvents
                 {

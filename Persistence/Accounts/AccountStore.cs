@@ -5,42 +5,9 @@ using Dapper;
 
 namespace Coordination.Persistence.Accounts;
 
-/// <summary>Sign-in state shared by every hub: failed attempts and lockouts, and one-time refresh tokens (stored hashed).</summary>
+/// <summary>One-time refresh tokens (stored hashed), shared by every hub; failed sign-ins are <see cref="SignInFailureStore"/>'s.</summary>
 public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
 {
-    /// <summary>When the account is locked, until when; null when it is not.</summary>
-    public async Task<DateTimeOffset?> LockedUntilAsync(string userName, CancellationToken cancellationToken)
-    {
-        await using var connection = dialect.CreateConnection();
-        var row = await connection.QuerySingleOrDefaultAsync<LockoutRow>(Command(SqlScripts.Accounts.GetLockout, new { UserName = Key(userName) }, cancellationToken));
-        var until = row is null ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(row.LockedUntil);
-        return until > time.GetUtcNow() ? until : null;
-    }
-
-    /// <summary>Counts a failed sign-in; locks the account for <paramref name="lockout"/> at the <paramref name="max"/>th in a row.</summary>
-    public async Task RecordFailureAsync(string userName, int max, TimeSpan lockout, CancellationToken cancellationToken)
-    {
-        await using var connection = dialect.CreateConnection();
-        var row = await connection.QuerySingleOrDefaultAsync<LockoutRow>(Command(SqlScripts.Accounts.GetLockout, new { UserName = Key(userName) }, cancellationToken));
-        var failed = (row?.FailedAttempts ?? 0) + 1;
-        var lockedUntil = row?.LockedUntil ?? 0;
-        if (failed >= max)
-        {
-            lockedUntil = (time.GetUtcNow() + lockout).ToUnixTimeMilliseconds();
-            failed = 0;
-        }
-
-        using var turn = await dialect.WriteTurnAsync(cancellationToken);
-        await SaveAsync(connection, userName, failed, lockedUntil, cancellationToken);
-    }
-
-    public async Task RecordSuccessAsync(string userName, CancellationToken cancellationToken)
-    {
-        await using var connection = dialect.CreateConnection();
-        using var turn = await dialect.WriteTurnAsync(cancellationToken);
-        await SaveAsync(connection, userName, 0, 0, cancellationToken);
-    }
-
     /// <summary>A new refresh token for the user (returned once; only its hash is stored).</summary>
     public async Task<string> IssueRefreshTokenAsync(string userName, TimeSpan lifetime, CancellationToken cancellationToken)
     {
@@ -92,27 +59,12 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
         await connection.ExecuteAsync(Command(SqlScripts.Accounts.RevokeRefreshTokens, new { UserName = Key(userName) }, cancellationToken));
     }
 
-    private static async Task SaveAsync(System.Data.Common.DbConnection connection, string userName, int failed, long lockedUntil, CancellationToken cancellationToken)
-    {
-        var parameters = new { UserName = Key(userName), FailedAttempts = failed, LockedUntil = lockedUntil };
-        if (await connection.ExecuteAsync(Command(SqlScripts.Accounts.UpdateLockout, parameters, cancellationToken)) == 0)
-        {
-            await connection.ExecuteAsync(Command(SqlScripts.Accounts.InsertLockout, parameters, cancellationToken));
-        }
-    }
-
     private static string Key(string userName) => userName.ToLowerInvariant();
 
     private static byte[] Hash(string token) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
 
     private static CommandDefinition Command(string sql, object parameters, CancellationToken cancellationToken) =>
         new(sql, parameters, cancellationToken: cancellationToken);
-
-    private sealed class LockoutRow
-    {
-        public int FailedAttempts { get; set; }
-        public long LockedUntil { get; set; }
-    }
 
     private sealed class RefreshRow
     {

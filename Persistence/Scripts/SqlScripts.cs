@@ -68,11 +68,17 @@ public static class SqlScripts
     {
         public static string ClearDirectory { get; } = Load(nameof(Accounts), nameof(ClearDirectory));
 
+        public static string ClearSignInFailures { get; } = Load(nameof(Accounts), nameof(ClearSignInFailures));
+
+        public static string CountSignInFailure { get; } = Load(nameof(Accounts), nameof(CountSignInFailure));
+
         public static string DisableUser { get; } = Load(nameof(Accounts), nameof(DisableUser));
 
         public static string FindRefreshToken { get; } = Load(nameof(Accounts), nameof(FindRefreshToken));
 
-        public static string GetLockout { get; } = Load(nameof(Accounts), nameof(GetLockout));
+        public static string ForgetSignInFailures { get; } = Load(nameof(Accounts), nameof(ForgetSignInFailures));
+
+        public static string GetSignInFailures { get; } = Load(nameof(Accounts), nameof(GetSignInFailures));
 
         public static string GetUser { get; } = Load(nameof(Accounts), nameof(GetUser));
 
@@ -80,9 +86,9 @@ public static class SqlScripts
 
         public static string InsertCredential { get; } = Load(nameof(Accounts), nameof(InsertCredential));
 
-        public static string InsertLockout { get; } = Load(nameof(Accounts), nameof(InsertLockout));
-
         public static string InsertRefreshToken { get; } = Load(nameof(Accounts), nameof(InsertRefreshToken));
+
+        public static string InsertSignInFailure { get; } = Load(nameof(Accounts), nameof(InsertSignInFailure));
 
         public static string InsertUser { get; } = Load(nameof(Accounts), nameof(InsertUser));
 
@@ -90,13 +96,13 @@ public static class SqlScripts
 
         public static string ListUsers { get; } = Load(nameof(Accounts), nameof(ListUsers));
 
+        public static string PruneSignInFailures { get; } = Load(nameof(Accounts), nameof(PruneSignInFailures));
+
         public static string RevokeRefreshTokens { get; } = Load(nameof(Accounts), nameof(RevokeRefreshTokens));
 
         public static string UpdateAgency { get; } = Load(nameof(Accounts), nameof(UpdateAgency));
 
         public static string UpdateCredential { get; } = Load(nameof(Accounts), nameof(UpdateCredential));
-
-        public static string UpdateLockout { get; } = Load(nameof(Accounts), nameof(UpdateLockout));
 
         public static string UpdateUser { get; } = Load(nameof(Accounts), nameof(UpdateUser));
 

@@ -10,9 +10,12 @@ namespace Coordination.Hub.Features.Auth;
 
 /// <summary>
 /// Name and password for a short-lived token (REST Bearer, SignalR access_token) and a one-time refresh token.
-/// Repeated failures lock the account for a while; attempts are limited per client address.
+/// Every refusal is the same answer, whether the name is unknown, the password wrong, the user disabled or the
+/// address locked out, and takes the same way (<see cref="SignInBackoff"/>'s hold, a password hash, a failure
+/// counted), so nothing tells an account that exists from one that does not. Attempts are also limited per
+/// client address.
 /// </summary>
-public sealed class SignIn(UserAccounts users, AccountStore accounts, SessionTokens tokens, SecurityOptions security, TimeProvider time)
+public sealed class SignIn(UserAccounts users, SignInFailureStore failures, SignInBackoff backoff, SessionTokens tokens, SecurityOptions security, TimeProvider time)
     : IUseCase<SignIn.Command, SessionTokens.SignInResponse>
 {
     public sealed record Command(string? UserName, string? Password, string ClientAddress) : IFromAddress;
@@ -34,23 +37,24 @@ public sealed class SignIn(UserAccounts users, AccountStore accounts, SessionTok
     {
         ArgumentNullException.ThrowIfNull(request);
         var userName = request.UserName!;
-        if (await accounts.LockedUntilAsync(userName, cancellationToken) is { } lockedUntil)
+        var standing = await failures.ReadAsync(userName, request.ClientAddress, cancellationToken);
+        // Held, not refused: the owner's attempt waiting here is checked when the wait ends, so a stream of wrong
+        // guesses from elsewhere cannot keep them out for longer than MaxSignInDelay.
+        var hold = backoff.HoldFor(standing);
+        if (hold > TimeSpan.Zero)
         {
-            throw Refuse.AccountLocked(lockedUntil, lockedUntil - time.GetUtcNow());
+            await Task.Delay(hold, time, cancellationToken);
         }
 
+        // Checked even when the address is locked out, so that refusal takes as long as a wrong password.
         var user = await users.VerifyAsync(userName, request.Password!, cancellationToken);
-        if (user is null)
+        if (user is null || backoff.LocksOut(standing))
         {
-            if (await users.ExistsAsync(userName, cancellationToken))
-            {
-                await accounts.RecordFailureAsync(userName, security.MaxFailedSignIns, security.LockoutDuration, cancellationToken);
-            }
-
+            await failures.RecordAsync(userName, request.ClientAddress, security.LockoutDuration, cancellationToken);
             throw Refuse.SignInFailed();
         }
 
-        await accounts.RecordSuccessAsync(user.UserName, cancellationToken);
+        await failures.ClearAsync(user.UserName, request.ClientAddress, cancellationToken);
         return await tokens.IssueAsync(user, cancellationToken);
     }
 }

@@ -97,6 +97,12 @@ function bindShell() {
   });
   $('#signin-form').addEventListener('submit', async (event) => {
     event.preventDefault();
+    // After failed attempts the hub holds a sign-in back for up to half a minute: one attempt at a time,
+    // rather than more clicks that each wait their turn.
+    const submit = $('#signin-form button[type="submit"]');
+    if (submit.disabled) return;
+    submit.disabled = true;
+    $('#signin-form').setAttribute('aria-busy', 'true');
     $('#signin-error').textContent = '';
     try {
       const session = await signIn($('#signin-user').value.trim(), $('#signin-password').value);
@@ -104,6 +110,9 @@ function bindShell() {
       await startSession(session);
     } catch (error) {
       $('#signin-error').textContent = error instanceof ProblemError ? (error.detail || error.title || t('signin.failed')) : t('error.network');
+    } finally {
+      submit.disabled = false;
+      $('#signin-form').removeAttribute('aria-busy');
     }
   });
   onOutboxChange((change) => {

@@ -84,6 +84,38 @@ public sealed class ConsoleFlowTests : ConsoleFixture
     }
 
     [Test]
+    public async Task A_refused_sign_in_shows_the_hub_s_words_and_the_next_one_goes_live_over_a_WebSocket_the_policy_allows()
+    {
+        var page = await Browser.OpenAsync("en");
+        var sockets = new List<string>();
+        var refused = new List<string>();
+        page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
+        await page.FillAsync("#signin-user", "liaison.ambulance");
+        await page.FillAsync("#signin-password", "not-the-password");
+        await page.PressAsync("#signin-password", "Enter");
+        await Expect(page.Locator("#signin-error")).ToContainTextAsync("The user name or password is wrong");
+        var said = await page.TextContentAsync("#signin-error");
+
+        await page.FillAsync("#signin-password", HubHost.Password);
+        await page.PressAsync("#signin-password", "Enter");
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        Assert.Multiple(() =>
+        {
+            Assert.That(said, Does.Not.Contain("locked"));
+            Assert.That(sockets, Has.Some.Contains("/hubs/coordination"), "the live feed runs over a WebSocket, not a fallback");
+            Assert.That(refused, Is.Empty, "nothing was blocked by the Content-Security-Policy");
+        });
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
     public async Task The_language_choice_is_remembered_and_relabels_the_open_view()
     {
         var page = await Browser.SignInAsync("commander", "en");

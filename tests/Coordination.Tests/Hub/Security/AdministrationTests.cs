@@ -68,6 +68,7 @@ public sealed class AdministrationTests
             ("api/admin/agencies", new { code = "Bad Code", nameAr = "x", nameEn = "x", kind = "Response" }, "lower-case"),
             ("api/admin/agencies", new { code = "ok-code", nameAr = "x", nameEn = "x", kind = "Army" }, "Kind must be one of"),
             ("api/admin/users/nobody.here/disable", new { }, "no user"),
+            ("api/admin/users/nobody.here/unlock", new { }, "no user"),
         };
         foreach (var (path, body, says) in cases)
         {
