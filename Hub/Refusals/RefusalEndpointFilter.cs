@@ -21,6 +21,12 @@ public sealed class RefusalEndpointFilter : IEndpointFilter
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            if (ex is RefusalException { Status: StatusCodes.Status401Unauthorized } && context.HttpContext.Request.Headers.Authorization.Count > 0)
+            {
+                // A bearer token refused after it was read (its session ended), said as RFC 6750 says it, without detail.
+                context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            }
+
             return TypedResults.Problem(problem);
         }
     }

@@ -44,6 +44,7 @@ public sealed class LiveSessionTests
             Assert.That(before.Entries, Is.Not.Null, "the connection worked before the disable");
             Assert.That(live.State, Is.EqualTo(HubConnectionState.Disconnected));
             Assert.That(restAfter.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(restAfter.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer error=\"invalid_token\""));
             Assert.That(JsonDocument.Parse(await restAfter.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString(), Is.EqualTo("Session ended"));
             Assert.That(reconnectRefusal?.Message, Does.Contain("\"status\":401"), "a new connection with the same token is refused when it opens");
         });
