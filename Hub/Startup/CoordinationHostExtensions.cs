@@ -95,7 +95,7 @@ public static class CoordinationHostExtensions
                 ContractJson.Apply(o.PayloadSerializerOptions);
                 EntryJsonOnce.AddTo(o.PayloadSerializerOptions);
             });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.DescribeEnumsByName());
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<BusHealthCheck>("bus", tags: ["ready"]);
