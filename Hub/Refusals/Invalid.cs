@@ -51,6 +51,6 @@ public static class Invalid
     public static Text TooLong(string arabicName, int maxLength) => new($"{{PropertyName}} must be {maxLength} characters or fewer.", $"{arabicName}: {maxLength} حرفاً كحد أقصى.");
 
     public static Text HiddenCharacter(string arabicName, string? character) => new(
-        $"{{PropertyName}} contains a hidden control or text-direction character ({character}); remove it and send again.",
-        $"{arabicName} يحتوي على رمز تحكم أو اتجاه نص مخفي ({character})؛ احذفه وأعد الإرسال.");
+        $"{{PropertyName}} contains a hidden character ({character}: a control, zero-width, line-separator or text-direction character); remove it and send again.",
+        $"{arabicName} يحتوي على رمز مخفي ({character}: رمز تحكم أو رمز بلا عرض أو فاصل أسطر أو رمز اتجاه نص)؛ احذفه وأعد الإرسال.");
 }
