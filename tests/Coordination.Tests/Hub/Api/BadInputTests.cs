@@ -60,6 +60,9 @@ public sealed class BadInputTests
         new("two idempotency keys", "duty.operator", "POST", "api/incidents", Report("\"eventId\":\"0b9d3c52-4a8e-4f3e-9a57-1b8f0f1e2a01\",\"eventId\":\"0b9d3c52-4a8e-4f3e-9a57-1b8f0f1e2a02\""), HttpStatusCode.BadRequest, "'eventId' is sent more than once"),
         new("a field sent twice in an update", "duty.operator", "POST", "api/incidents/{id}/updates", """{"text":"a","text":"b"}""", HttpStatusCode.BadRequest, "'text' is sent more than once"),
         new("occurred in the future", "duty.operator", "POST", "api/incidents", Report("\"occurredAt\":\"2099-01-01T00:00:00Z\""), HttpStatusCode.BadRequest, "future"),
+        new("occurred ten minutes ahead of the hub's clock", "duty.operator", "POST", "api/incidents", Report($"\"occurredAt\":\"{DateTimeOffset.UtcNow.AddMinutes(10):O}\""), HttpStatusCode.BadRequest, "OccurredAt must not be in the future"),
+        new("occurred in year 1", "duty.operator", "POST", "api/incidents", Report("\"occurredAt\":\"0001-01-01T00:00:00Z\""), HttpStatusCode.BadRequest, "OccurredAt must be on or after 2000-01-01"),
+        new("occurred before 2000", "duty.operator", "POST", "api/incidents", Report("\"occurredAt\":\"1999-12-31T23:59:59Z\""), HttpStatusCode.BadRequest, "OccurredAt must be on or after 2000-01-01"),
         new("empty idempotency key", "duty.operator", "POST", "api/incidents", Report("\"eventId\":\"00000000-0000-0000-0000-000000000000\""), HttpStatusCode.BadRequest, "empty id"),
         new("nested JSON where text belongs", "duty.operator", "POST", "api/incidents", Report("\"description\":" + new string('[', 40) + new string(']', 40)), HttpStatusCode.BadRequest, "$.description"),
         new("body over the size limit", "duty.operator", "POST", "api/incidents", Report("\"description\":\"" + new string('x', 300 * 1024) + "\""), HttpStatusCode.RequestEntityTooLarge, "too large"),
@@ -132,6 +135,15 @@ public sealed class BadInputTests
 
             Assert.That(await HeadAsync(), Is.EqualTo(before), "the log did not move");
         });
+    }
+
+    [Test]
+    public async Task A_report_time_from_2000_up_to_a_few_minutes_ahead_is_accepted()
+    {
+        foreach (var occurredAt in new[] { new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddMinutes(2) })
+        {
+            await _clients["duty.operator"].PostOkAsync("api/incidents", new { hazard = "Flood", severity = "Minor", title = "x", district = "derna", occurredAt });
+        }
     }
 
     /// <summary>The problem's text as a person reads it (JSON escapes undone).</summary>
