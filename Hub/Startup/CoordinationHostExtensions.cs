@@ -35,6 +35,7 @@ public static class CoordinationHostExtensions
         var dataDirectory = Path.GetFullPath(hubOptions.DataDirectory, builder.Environment.ContentRootPath);
         services.AddSingleton(hubOptions);
         services.AddSingleton(TimeProvider.System);
+        services.AddQuietRefusalsLogging();
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = hubOptions.MaxRequestBodyBytes);
 
