@@ -11,7 +11,11 @@ namespace Coordination.Hub.Startup;
 /// </summary>
 public static class RequestJson
 {
-    /// <summary>Deepest nesting read; no request of the hub needs more than three levels.</summary>
+    /// <summary>
+    /// Deepest nesting read from a REST body; no request of the hub needs more than three levels. SignalR reads a call's
+    /// arguments with its own reader (64 levels), so there no field can hold nesting instead: an unknown field is refused
+    /// at its name, and a known one holds text, a number, an id, a time or a list of codes.
+    /// </summary>
     public const int MaxDepth = 16;
 
     public static void Apply(JsonSerializerOptions options)
