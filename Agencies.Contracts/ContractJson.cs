@@ -1,10 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Coordination.Agencies.Contracts;
 
-/// <summary>The one JSON shape of every contract: camelCase, enums as names.</summary>
+/// <summary>The one JSON shape of every contract: camelCase, enums as their names exactly as declared.</summary>
 public static class ContractJson
 {
     /// <summary>Serializer options shared by the log, the bus and the clients.</summary>
@@ -19,7 +18,8 @@ public static class ContractJson
         options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
         // Arabic is stored as itself, not as \uXXXX escapes; HTML-sensitive characters stay escaped.
         options.Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        // Names only, and exactly: not a number, another letter case or a combination (ExactEnumNameConverter).
+        options.Converters.Add(new ExactEnumNameConverter());
     }
 
     private static JsonSerializerOptions Create()

@@ -55,6 +55,9 @@ public static class DispatchServiceCollectionExtensions
 
         services.AddMassTransit(x =>
         {
+            // MassTransit 8.5 reports the bus's shape to its vendor over the internet by default; the hub talks only to
+            // its own database, broker and clients.
+            x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(bus.QueuePrefix, false));
             x.AddConsumer<RoutingConsumer, RoutingConsumerDefinition>();
             addConsumers?.Invoke(x);

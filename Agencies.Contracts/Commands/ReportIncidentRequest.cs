@@ -18,7 +18,7 @@ namespace Coordination.Agencies.Contracts.Commands;
 /// <param name="Municipality">At most 100 characters.</param>
 /// <param name="Latitude">WGS84, within Libya, with <paramref name="Longitude"/>.</param>
 /// <param name="Longitude">WGS84, within Libya, with <paramref name="Latitude"/>.</param>
-/// <param name="OccurredAt">When it happened; not in the future.</param>
+/// <param name="OccurredAt">When it happened: on or after 2000-01-01 (UTC) and not more than 5 minutes ahead of the hub's clock.</param>
 /// <param name="Classification">Defaults to Public.</param>
 /// <param name="ClearedAgencies">For a restricted incident: the agencies cleared to see it (and alerted).</param>
 /// <param name="IsExercise">True for drill traffic.</param>

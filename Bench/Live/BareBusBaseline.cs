@@ -44,6 +44,7 @@ internal static class BareBusBaseline
         services.AddSingleton(counter);
         services.AddMassTransit(x =>
         {
+            x.DisableUsageTelemetry(); // as the hub: nothing goes to the vendor
             x.AddConsumer<CountingConsumer>(c => c.ConcurrentMessageLimit = 1);
             transport(x);
         });

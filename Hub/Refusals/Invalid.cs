@@ -16,7 +16,8 @@ public static class Invalid
     public static readonly Text LongitudeInLibya = new("Longitude must be within Libya (9 to 26 degrees east).", "خط الطول يجب أن يكون داخل ليبيا (من 9 إلى 26 شرقاً).");
     public static readonly Text LongitudeWithLatitude = new("Longitude is required with Latitude.", "خط الطول مطلوب مع خط العرض.");
     public static readonly Text LatitudeWithLongitude = new("Latitude is required with Longitude.", "خط العرض مطلوب مع خط الطول.");
-    public static readonly Text OccurredInFuture = new("OccurredAt must not be in the future.", "وقت الوقوع لا يجوز أن يكون في المستقبل.");
+    public static readonly Text OccurredInFuture = new("OccurredAt must not be in the future (more than 5 minutes ahead of the hub's clock).", "وقت الوقوع لا يجوز أن يكون في المستقبل (أكثر من 5 دقائق بعد ساعة المركز).");
+    public static readonly Text OccurredTooEarly = new("OccurredAt must be on or after 2000-01-01 (UTC).", "وقت الوقوع لا يجوز أن يكون قبل 2000-01-01 (بالتوقيت العالمي).");
     public static readonly Text RestrictedNeedsClearance = new("ClearedAgencies must name at least one agency for a restricted incident.", "البلاغ المقيد يحتاج جهة مخوّلة واحدة على الأقل.");
     public static readonly Text ClearanceOnlyWhenRestricted = new("ClearedAgencies applies only to a restricted incident.", "الجهات المخوّلة تخص البلاغات المقيدة فقط.");
     public static readonly Text UpdateTextRequired = new("Text is required.", "نص التحديث مطلوب.");
@@ -60,6 +61,6 @@ public static class Invalid
     public static Text TooLong(string arabicName, int maxLength) => new($"{{PropertyName}} must be {maxLength} characters or fewer.", $"{arabicName}: {maxLength} حرفاً كحد أقصى.");
 
     public static Text HiddenCharacter(string arabicName, string? character) => new(
-        $"{{PropertyName}} contains a hidden control or text-direction character ({character}); remove it and send again.",
-        $"{arabicName} يحتوي على رمز تحكم أو اتجاه نص مخفي ({character})؛ احذفه وأعد الإرسال.");
+        $"{{PropertyName}} contains a hidden character ({character}: a control, zero-width, line-separator or text-direction character); remove it and send again.",
+        $"{arabicName} يحتوي على رمز مخفي ({character}: رمز تحكم أو رمز بلا عرض أو فاصل أسطر أو رمز اتجاه نص)؛ احذفه وأعد الإرسال.");
 }

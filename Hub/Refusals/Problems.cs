@@ -26,11 +26,14 @@ public static class Problems
             Title = Refuse.ChangedTitle.ToString(),
             Detail = conflict.Message,
         },
+        // A body or hub call that cannot be read as the request: 400 naming the field, in the request's language.
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest, InnerException: JsonException json } => Unreadable.Problem(json),
+        UnreadableRequestException call => Unreadable.Problem(call),
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode,
             Title = (bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? Refuse.TooLargeTitle : Refuse.UnreadableTitle).ToString(),
-            Detail = bad.InnerException is JsonException json ? $"{bad.Message} {json.Message}" : bad.Message,
+            Detail = bad.Message,
         },
         _ => null,
     };

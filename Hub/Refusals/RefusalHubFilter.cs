@@ -11,10 +11,13 @@ namespace Coordination.Hub.Refusals;
 /// The hub's side of refusals and of language: every hub method runs in the language its connection asked for
 /// (Accept-Language when it connected), and a refusal reaches the client as a HubException whose message is the
 /// same ProblemDetails the REST API sends, as JSON (<c>{"status":403,"title":…,"detail":…}</c>): its status is
-/// a field to read, not a number to find in text.
+/// a field to read, not a number to find in text. A refusal is logged as one information line (method, status,
+/// user), not as SignalR's error with a stack trace (<see cref="QuietRefusalsLoggerFactory"/>).
 /// </summary>
-public sealed class RefusalHubFilter : IHubFilter
+public sealed class RefusalHubFilter(ILogger<RefusalHubFilter> logger) : IHubFilter
 {
+    private const string RefusalMark = "Coordination.Refusal";
+
     // Arabic and apostrophes stay readable in the message; it is a JSON string inside a JSON frame, never HTML.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -31,7 +34,9 @@ public sealed class RefusalHubFilter : IHubFilter
         }
         catch (Exception ex) when (Problems.For(ex) is { } problem)
         {
-            throw new HubException(JsonSerializer.Serialize(problem, problem.GetType(), Json));
+            RefusalLog.HubCallRefused(logger, invocationContext.HubMethodName, problem.Status, invocationContext.Context.User?.Identity?.Name ?? "(not signed in)");
+            // Marked, so SignalR's log of the exception can be told from a fault's and left out.
+            throw new HubException(JsonSerializer.Serialize(problem, problem.GetType(), Json)) { Data = { [RefusalMark] = true } };
         }
         finally
         {
@@ -56,13 +61,17 @@ public sealed class RefusalHubFilter : IHubFilter
         }
         catch (RefusalException ex) when (Problems.For(ex) is { } problem)
         {
-            throw new HubException(JsonSerializer.Serialize(problem, problem.GetType(), Json));
+            RefusalLog.HubCallRefused(logger, "OnConnectedAsync", problem.Status, context.Context.User?.Identity?.Name ?? "(not signed in)");
+            throw new HubException(JsonSerializer.Serialize(problem, problem.GetType(), Json)) { Data = { [RefusalMark] = true } };
         }
         finally
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
         }
     }
+
+    /// <summary>Whether the exception is a refusal this filter answered (and logged), not a fault.</summary>
+    public static bool IsRefusal(Exception exception) => exception?.Data.Contains(RefusalMark) == true;
 
     /// <summary>The first supported language the connection's Accept-Language names; English when none.</summary>
     private static CultureInfo CultureOf(HubCallerContext context)

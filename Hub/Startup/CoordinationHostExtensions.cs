@@ -36,6 +36,7 @@ public static class CoordinationHostExtensions
         ProductionGuard.Check(builder.Environment, configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions());
         services.AddSingleton(hubOptions);
         services.AddSingleton(TimeProvider.System);
+        services.AddQuietRefusalsLogging();
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = hubOptions.MaxRequestBodyBytes);
 
@@ -79,29 +80,26 @@ public static class CoordinationHostExtensions
         _ = console.TileOrigin(); // a malformed tile URL stops the start, not the map later
         services.AddSingleton(console);
 
-        services.Configure<JsonOptions>(o =>
-        {
-            ContractJson.Apply(o.SerializerOptions);
-            // A misspelt field is an error, not silently ignored: the operator learns at once.
-            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
-            o.SerializerOptions.MaxDepth = 16;
-        });
+        // REST bodies and hub arguments are read by the same rules (RequestJson), so a command gets the same answer on both.
+        services.Configure<JsonOptions>(o => RequestJson.Apply(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddSignalR(o =>
             {
                 o.AddFilter<RefusalHubFilter>();
+                o.AddFilter<UnreadableCallFilter>(); // inside RefusalHubFilter, which answers its refusal
                 o.EnableDetailedErrors = false;
                 o.MaximumReceiveMessageSize = hubOptions.MaxRequestBodyBytes;
                 o.StatefulReconnectBufferSize = 1_000_000;
             })
             .AddJsonProtocol(o =>
             {
-                ContractJson.Apply(o.PayloadSerializerOptions);
+                RequestJson.Apply(o.PayloadSerializerOptions);
                 EntryJsonOnce.AddTo(o.PayloadSerializerOptions);
-            });
-        services.AddOpenApi();
+            })
+            .RefuseUnreadableCalls();
+        services.AddOpenApi(o => o.DescribeEnumsByName());
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<BusHealthCheck>("bus", tags: ["ready"]);

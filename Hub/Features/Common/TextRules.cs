@@ -5,8 +5,10 @@ namespace Coordination.Hub.Features.Common;
 
 /// <summary>
 /// Rules for free text typed by people. Arabic and every other script is welcome and stored exactly;
-/// what is refused is text that could disguise itself: control characters and Unicode bidirectional
-/// overrides and isolates (the "Trojan source" trick), which can make a title read differently on screen.
+/// what is refused is text that could disguise itself: control characters, Unicode bidirectional
+/// overrides and isolates (the "Trojan source" trick), which can make a title read differently on screen,
+/// characters that show nothing (zero-width space and joiners: two titles that look the same but differ), and
+/// the Unicode line and paragraph separators, which some screens break a line at and others do not.
 /// </summary>
 public static class TextRules
 {
@@ -31,6 +33,9 @@ public static class TextRules
                 // Bidi embeddings and overrides (LRE, RLE, PDF, LRO, RLO) and isolates (LRI, RLI, FSI, PDI).
                 >= '\u202A' and <= '\u202E' => true,
                 >= '\u2066' and <= '\u2069' => true,
+                // Zero-width space, non-joiner and joiner; line and paragraph separators.
+                >= '\u200B' and <= '\u200D' => true,
+                '\u2028' or '\u2029' => true,
                 _ => char.IsControl(c),
             };
             if (refused)

@@ -21,6 +21,12 @@ namespace Coordination.Hub.Features.Incidents;
 /// </summary>
 public sealed class ReportIncident(ReportWithAlerts reports, TimeProvider time) : IUseCase<ReportIncidentRequest, ReportIncidentResponse>
 {
+    /// <summary>The earliest time an incident may have occurred: year 1 or 1970 is a client's missing value, not a date.</summary>
+    public static readonly DateTimeOffset EarliestOccurredAt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far ahead of the hub's clock a report time may be: a reporter's clock a little fast, not more.</summary>
+    public static readonly TimeSpan OccurredAtClockSkew = TimeSpan.FromMinutes(5);
+
     public sealed class Validator : AbstractValidator<ReportIncidentRequest>
     {
         public Validator(AgencyDirectory agencies, TimeProvider time)
@@ -37,7 +43,8 @@ public sealed class ReportIncident(ReportWithAlerts reports, TimeProvider time) 
             RuleFor(r => r.Longitude).InclusiveBetween(9.0, 26.0).Says(Invalid.LongitudeInLibya);
             RuleFor(r => r.Longitude).NotNull().When(r => r.Latitude is not null).Says(Invalid.LongitudeWithLatitude);
             RuleFor(r => r.Latitude).NotNull().When(r => r.Longitude is not null).Says(Invalid.LatitudeWithLongitude);
-            RuleFor(r => r.OccurredAt).Must(t => t is null || t <= time.GetUtcNow().AddMinutes(5)).Says(Invalid.OccurredInFuture);
+            RuleFor(r => r.OccurredAt).Must(t => t is null || t <= time.GetUtcNow() + OccurredAtClockSkew).Says(Invalid.OccurredInFuture);
+            RuleFor(r => r.OccurredAt).Must(t => t is null || t >= EarliestOccurredAt).Says(Invalid.OccurredTooEarly);
             RuleFor(r => r.ClearedAgencies).NotEmpty().When(r => r.Classification == Classification.Restricted).Says(Invalid.RestrictedNeedsClearance);
             RuleFor(r => r.ClearedAgencies).Empty().When(r => r.Classification != Classification.Restricted).Says(Invalid.ClearanceOnlyWhenRestricted);
             RuleForEach(r => r.ClearedAgencies).Must(agencies.Exists).Says(Invalid.UnknownAgency);

@@ -38,12 +38,12 @@ public sealed class HubHost : IAsyncDisposable
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
     /// <summary>Starts a hub on a new data folder of its own, removed when the hub is disposed.</summary>
-    public static async Task<HubHost> StartFreshAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static async Task<HubHost> StartFreshAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var folder = new TempDirectory();
         try
         {
-            var hub = await StartAsync(folder.Path, settings, time);
+            var hub = await StartAsync(folder.Path, settings, time, services);
             hub._ownFolder = folder;
             return hub;
         }
@@ -54,8 +54,11 @@ public sealed class HubHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a hub on <paramref name="dataDirectory"/>; extra settings override the embedded defaults.</summary>
-    public static Task<HubHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <summary>
+    /// Starts a hub on <paramref name="dataDirectory"/>; extra settings override the embedded defaults, and
+    /// <paramref name="services"/> changes its services after the hub's own (e.g. a captured log).
+    /// </summary>
+    public static Task<HubHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -72,7 +75,7 @@ public sealed class HubHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new Factory(all, time);
+        var factory = new Factory(all, time, services);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -113,14 +116,19 @@ public sealed class HubHost : IAsyncDisposable
         return options;
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
             if (time is not null)
             {
-                builder.ConfigureTestServices(services => services.AddSingleton(time));
+                builder.ConfigureTestServices(s => s.AddSingleton(time));
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
 
             foreach (var (key, value) in settings)

@@ -35,6 +35,9 @@ public sealed class BadInputTests
         new("missing title", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Minor","district":"derna"}""", HttpStatusCode.BadRequest, "Title is required"),
         new("unknown hazard name", "duty.operator", "POST", "api/incidents", """{"hazard":"Tsunami","severity":"Extreme","title":"x","district":"derna"}""", HttpStatusCode.BadRequest, "$.hazard"),
         new("severity as a number", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":4,"title":"x","district":"derna"}""", HttpStatusCode.BadRequest, "$.severity"),
+        new("severity in other letter case", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"extreme","title":"x","district":"derna"}""", HttpStatusCode.BadRequest, "$.severity"),
+        new("two severities at once", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme, Minor","title":"x","district":"derna"}""", HttpStatusCode.BadRequest, "$.severity"),
+        new("hazard as a number in a string", "duty.operator", "POST", "api/incidents", """{"hazard":"0","severity":"Extreme","title":"x","district":"derna"}""", HttpStatusCode.BadRequest, "$.hazard"),
         new("title as a number", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme","title":42,"district":"derna"}""", HttpStatusCode.BadRequest, "$.title"),
         new("100 KB title", "duty.operator", "POST", "api/incidents", Report("{\"hazard\":\"Flood\",\"severity\":\"Extreme\",\"district\":\"derna\",\"title\":\"" + new string('ف', 100 * 1024 / 2) + "\"}"), HttpStatusCode.BadRequest, "200 characters or fewer"),
         new("unknown district", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme","title":"x","district":"atlantis"}""", HttpStatusCode.BadRequest, "not one of Libya's districts"),
@@ -43,10 +46,23 @@ public sealed class BadInputTests
         new("bidi override in title", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme","title":"safe \u202Eevil","district":"derna"}""", HttpStatusCode.BadRequest, "U+202E"),
         new("bidi isolate in municipality", "duty.operator", "POST", "api/incidents", Report("\"municipality\":\"\\u2067x\""), HttpStatusCode.BadRequest, "U+2067"),
         new("control character in title", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme","title":"bell\u0007","district":"derna"}""", HttpStatusCode.BadRequest, "U+0007"),
+        new("zero-width space in title", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme","title":"Der\u200Bna","district":"derna"}""", HttpStatusCode.BadRequest, "Title contains a hidden character (U+200B"),
+        new("zero-width non-joiner in title", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme","title":"x\u200Cy","district":"derna"}""", HttpStatusCode.BadRequest, "U+200C"),
+        new("zero-width joiner in municipality", "duty.operator", "POST", "api/incidents", Report("\"municipality\":\"\\u200D\""), HttpStatusCode.BadRequest, "Municipality contains a hidden character (U+200D"),
+        new("line separator in title", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Extreme","title":"first\u2028second","district":"derna"}""", HttpStatusCode.BadRequest, "U+2028"),
+        new("paragraph separator in a multi-line description", "duty.operator", "POST", "api/incidents", Report("\"description\":\"a\\u2029b\""), HttpStatusCode.BadRequest, "Description contains a hidden character (U+2029"),
+        new("zero-width space in an update", "duty.operator", "POST", "api/incidents/{id}/updates", """{"text":"a\u200Bb"}""", HttpStatusCode.BadRequest, "U+200B"),
         new("restricted without cleared agencies", "duty.operator", "POST", "api/incidents", Report("\"classification\":\"Restricted\""), HttpStatusCode.BadRequest, "at least one agency"),
         new("unknown cleared agency", "duty.operator", "POST", "api/incidents", Report("\"classification\":\"Restricted\",\"clearedAgencies\":[\"cia\"]"), HttpStatusCode.BadRequest, "Agency 'cia' is not known"),
         new("misspelt field", "duty.operator", "POST", "api/incidents", Report("\"severityy\":\"Minor\""), HttpStatusCode.BadRequest, "severityy"),
+        new("a field sent twice, last one would win", "duty.operator", "POST", "api/incidents", Report("\"district\":\"tripoli\""), HttpStatusCode.BadRequest, "'district' is sent more than once"),
+        new("a field sent again in other letter case", "duty.operator", "POST", "api/incidents", Report("\"District\":\"tripoli\""), HttpStatusCode.BadRequest, "'District' is sent more than once"),
+        new("two idempotency keys", "duty.operator", "POST", "api/incidents", Report("\"eventId\":\"0b9d3c52-4a8e-4f3e-9a57-1b8f0f1e2a01\",\"eventId\":\"0b9d3c52-4a8e-4f3e-9a57-1b8f0f1e2a02\""), HttpStatusCode.BadRequest, "'eventId' is sent more than once"),
+        new("a field sent twice in an update", "duty.operator", "POST", "api/incidents/{id}/updates", """{"text":"a","text":"b"}""", HttpStatusCode.BadRequest, "'text' is sent more than once"),
         new("occurred in the future", "duty.operator", "POST", "api/incidents", Report("\"occurredAt\":\"2099-01-01T00:00:00Z\""), HttpStatusCode.BadRequest, "future"),
+        new("occurred ten minutes ahead of the hub's clock", "duty.operator", "POST", "api/incidents", Report($"\"occurredAt\":\"{DateTimeOffset.UtcNow.AddMinutes(10):O}\""), HttpStatusCode.BadRequest, "OccurredAt must not be in the future"),
+        new("occurred in year 1", "duty.operator", "POST", "api/incidents", Report("\"occurredAt\":\"0001-01-01T00:00:00Z\""), HttpStatusCode.BadRequest, "OccurredAt must be on or after 2000-01-01"),
+        new("occurred before 2000", "duty.operator", "POST", "api/incidents", Report("\"occurredAt\":\"1999-12-31T23:59:59Z\""), HttpStatusCode.BadRequest, "OccurredAt must be on or after 2000-01-01"),
         new("empty idempotency key", "duty.operator", "POST", "api/incidents", Report("\"eventId\":\"00000000-0000-0000-0000-000000000000\""), HttpStatusCode.BadRequest, "empty id"),
         new("nested JSON where text belongs", "duty.operator", "POST", "api/incidents", Report("\"description\":" + new string('[', 40) + new string(']', 40)), HttpStatusCode.BadRequest, "$.description"),
         new("body over the size limit", "duty.operator", "POST", "api/incidents", Report("\"description\":\"" + new string('x', 300 * 1024) + "\""), HttpStatusCode.RequestEntityTooLarge, "too large"),
@@ -119,6 +135,15 @@ public sealed class BadInputTests
 
             Assert.That(await HeadAsync(), Is.EqualTo(before), "the log did not move");
         });
+    }
+
+    [Test]
+    public async Task A_report_time_from_2000_up_to_a_few_minutes_ahead_is_accepted()
+    {
+        foreach (var occurredAt in new[] { new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddMinutes(2) })
+        {
+            await _clients["duty.operator"].PostOkAsync("api/incidents", new { hazard = "Flood", severity = "Minor", title = "x", district = "derna", occurredAt });
+        }
     }
 
     /// <summary>The problem's text as a person reads it (JSON escapes undone).</summary>
