@@ -12,6 +12,9 @@ internal static partial class HubLogMessages
     [LoggerMessage(Level = LogLevel.Information, Message = "Routing rules: {Count} imported as version 1. {Reason}")]
     public static partial void RoutingRulesImported(ILogger logger, int count, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Routing rules imported at the first start: {Problem}; that agency is alerted once an administrator registers it")]
+    public static partial void RoutingRuleNamesUnknownAgency(ILogger logger, string problem);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed a live connection of {UserName}: {Reason}")]
     public static partial void ConnectionClosed(ILogger logger, string userName, string reason);
 

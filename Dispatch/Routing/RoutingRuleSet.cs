@@ -83,8 +83,12 @@ public sealed class RoutingRuleSet
         return problems;
     }
 
-    /// <summary>Reads a rules file (<c>{"rules": [...]}</c>), the format of import and export, and checks it; every problem is named.</summary>
-    public static IReadOnlyList<RoutingRule> ParseFile(string json, AgencyDirectory agencies)
+    /// <summary>
+    /// Reads a rules file (<c>{"rules": [...]}</c>), the format of import and export, and checks it; every problem is
+    /// named. Agencies the directory does not hold yet are not refused here but returned, described, for the caller
+    /// to report: a file imported with a deployment may name agencies registered after it.
+    /// </summary>
+    public static (IReadOnlyList<RoutingRule> Rules, IReadOnlyList<string> UnknownAgencies) ParseFile(string json, AgencyDirectory agencies)
     {
         RulesFile? file;
         try
@@ -101,13 +105,14 @@ public sealed class RoutingRuleSet
             throw new RoutingRulesException("The routing rules file has no \"rules\" array.");
         }
 
-        var problems = Check(file.Rules, agencies);
-        if (problems.Count > 0)
+        var all = Check(file.Rules, agencies);
+        var problems = all.Where(p => p.Kind != RuleProblemKind.UnknownAgency).ToArray();
+        if (problems.Length > 0)
         {
             throw new RoutingRulesException("The routing rules have problems: " + string.Join("; ", problems.Select(Describe)));
         }
 
-        return Of(0, file.Rules!, agencies).Rules;
+        return (Of(0, file.Rules!, agencies).Rules, [.. all.Where(p => p.Kind == RuleProblemKind.UnknownAgency).Select(Describe)]);
     }
 
     /// <summary>A problem in plain English, for logs and the import at start.</summary>

@@ -54,18 +54,29 @@ public sealed class RoutingRulesLog(IEventLog log, RoutingRulesProvider provider
         return (appended.LastVersion, appended.LastPosition);
     }
 
-    /// <summary>First start (no rules in the log yet): imports the rules file, or the sample rules, as version 1.</summary>
+    /// <summary>
+    /// First start (no rules in the log yet): imports the rules file, or the sample rules, as version 1. A rule may
+    /// name an agency an administrator has yet to register (a file prepared with the deployment): it is logged, and
+    /// the agency is alerted from the moment it is registered. Later starts put the log's latest version in force.
+    /// </summary>
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if ((await VersionsAsync(cancellationToken)).Count > 0)
+        if ((await VersionsAsync(cancellationToken)) is [.., var (_, latest)])
         {
+            // Every later start: the rules in force are the log's latest, before the first report is taken.
+            provider.Offer(latest);
             return;
         }
 
         var path = options.Value.RulesPath;
         var fromFile = File.Exists(path);
         // A broken file stops the first start: the operator must see it at once, not find alerts missing later.
-        var rules = RoutingRuleSet.ParseFile(fromFile ? await File.ReadAllTextAsync(path, cancellationToken) : RoutingRuleSet.SampleJson(), agencies);
+        var (rules, unknownAgencies) = RoutingRuleSet.ParseFile(fromFile ? await File.ReadAllTextAsync(path, cancellationToken) : RoutingRuleSet.SampleJson(), agencies);
+        foreach (var unknown in unknownAgencies)
+        {
+            HubLogMessages.RoutingRuleNamesUnknownAgency(logger, unknown);
+        }
+
         var seeder = new Caller("seed", Role.Administrator, "moi-duty");
         var reason = fromFile ? $"Imported from {Path.GetFileName(path)} at the first start." : "The sample rules, at the first start.";
         try

@@ -50,7 +50,7 @@ public sealed class RoutingConsumerTests
                 {
                     var agencies = sp.GetRequiredService<AgencyDirectory>();
                     var provider = new RoutingRulesProvider(agencies);
-                    provider.Offer(new RoutingRulesChanged(1, RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), agencies), "seed", "sample", DateTimeOffset.UtcNow));
+                    provider.Offer(new RoutingRulesChanged(1, RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), agencies).Rules, "seed", "sample", DateTimeOffset.UtcNow));
                     return provider;
                 });
                 services.AddSingleton<AlertPlanner>();
@@ -154,7 +154,7 @@ public sealed class RoutingConsumerTests
     {
         var rules = _routing.Services.GetRequiredService<RoutingRulesProvider>();
         var agencies = _routing.Services.GetRequiredService<AgencyDirectory>();
-        Assert.That(rules.Offer(new RoutingRulesChanged(rules.Current.Version + 1, RoutingRuleSet.ParseFile(json, agencies), "admin", "test", DateTimeOffset.UtcNow)), Is.True);
+        Assert.That(rules.Offer(new RoutingRulesChanged(rules.Current.Version + 1, RoutingRuleSet.ParseFile(json, agencies).Rules, "admin", "test", DateTimeOffset.UtcNow)), Is.True);
         return Task.CompletedTask;
     }
 }

@@ -16,7 +16,7 @@ public sealed class RoutingRulesTests
     [Test]
     public void The_sample_rules_route_Libyan_incidents_to_the_agencies_that_respond()
     {
-        var rules = RoutingRuleSet.Of(1, RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), Agencies), Agencies);
+        var rules = RoutingRuleSet.Of(1, RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), Agencies).Rules, Agencies);
         Assert.Multiple(() =>
         {
             Assert.That(Route(rules, HazardType.Flood, Severity.Extreme, "derna"),
@@ -34,15 +34,28 @@ public sealed class RoutingRulesTests
     {
         const string json = """{"rules":[{"id":"a","hazards":["Flood"],"minimumSeverity":"Minor","districts":["atlantis"],"agencies":["nasa"]},{"id":"a","hazards":[],"minimumSeverity":"Minor","districts":[],"agencies":[]}]}""";
         var error = Assert.Throws<RoutingRulesException>(() => RoutingRuleSet.ParseFile(json, Agencies));
-        Assert.That(error!.Message, Does.Contain("unknown district 'atlantis'").And.Contain("unknown agency 'nasa'").And.Contain("rule 2 ('a'): the id is used twice").And.Contain("no agencies"));
+        Assert.That(error!.Message, Does.Contain("unknown district 'atlantis'").And.Contain("rule 2 ('a'): the id is used twice").And.Contain("no agencies"));
+    }
+
+    [Test]
+    public void A_file_naming_an_agency_not_registered_yet_is_imported_and_the_agency_named_for_the_log()
+    {
+        var (rules, unknown) = RoutingRuleSet.ParseFile(
+            """{"rules":[{"id":"port","hazards":["TransportAccident"],"minimumSeverity":"Minor","districts":[],"agencies":["port-benghazi","ambulance"]}]}""", Agencies);
+        Assert.Multiple(() =>
+        {
+            Assert.That(rules.Single().Agencies, Is.EqualTo(new[] { "port-benghazi", "ambulance" }));
+            Assert.That(unknown, Is.EqualTo(new[] { "rule 1 ('port'): unknown agency 'port-benghazi'" }));
+            Assert.That(RoutingRuleSet.Check(rules, Agencies).Select(p => p.Kind), Is.EqualTo(new[] { RuleProblemKind.UnknownAgency }), "an edit through the API refuses it");
+        });
     }
 
     [Test]
     public void A_newer_version_of_the_rules_takes_effect_and_an_older_one_arriving_late_does_not()
     {
         var provider = new RoutingRulesProvider(Agencies);
-        var sample = RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), Agencies);
-        var heatSouth = RoutingRuleSet.ParseFile("""{"rules":[{"id":"heat-south","hazards":["Heatwave"],"minimumSeverity":"Minor","districts":["sabha"],"agencies":["ambulance"]}]}""", Agencies);
+        var sample = RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), Agencies).Rules;
+        var heatSouth = RoutingRuleSet.ParseFile("""{"rules":[{"id":"heat-south","hazards":["Heatwave"],"minimumSeverity":"Minor","districts":["sabha"],"agencies":["ambulance"]}]}""", Agencies).Rules;
         Assert.That(Route(provider.Current, HazardType.Heatwave, Severity.Severe, "sabha"), Is.Empty, "no rules before the first version");
 
         Assert.That(provider.Offer(new RoutingRulesChanged(1, sample, "seed", "first start", DateTimeOffset.UtcNow)), Is.True);

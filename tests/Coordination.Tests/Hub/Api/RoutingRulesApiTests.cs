@@ -59,6 +59,26 @@ public sealed class RoutingRulesApiTests
     }
 
     [Test]
+    public async Task A_hub_restarted_on_the_same_log_routes_by_the_latest_version_from_its_first_report()
+    {
+        using var data = new TempDirectory();
+        await using (var first = await HubHost.StartAsync(data.Path))
+        {
+            using var admin = await first.ClientForAsync("admin");
+            await admin.PutOkAsync("api/admin/routing-rules", new { rules = new[] { JsonNode.Parse(HeatSouth) }, reason = "الحر فقط" });
+        }
+
+        await using var second = await HubHost.StartAsync(data.Path);
+        using var duty = await second.ClientForAsync("duty.operator");
+        var preview = await duty.PostOkAsync("api/routing/preview", new { hazard = "Heatwave", severity = "Severe", district = "sabha" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(preview.GetProperty("rulesVersion").GetInt32(), Is.EqualTo(2));
+            Assert.That(preview.GetProperty("agencies").EnumerateArray().Select(a => a.GetProperty("ruleId").GetString()), Is.EqualTo(new[] { "heat-south" }));
+        });
+    }
+
+    [Test]
     public async Task Bad_rules_are_refused_naming_each_rule_and_field_and_nothing_changes()
     {
         await using var hub = await HubHost.StartFreshAsync();
