@@ -13,21 +13,25 @@ public sealed class ConsoleBrowser : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
 
-    private ConsoleBrowser(IPlaywright playwright, IBrowser browser, HubHost hub)
+    private ConsoleBrowser(IPlaywright playwright, IBrowser browser, Uri home)
     {
         _playwright = playwright;
         Browser = browser;
-        Hub = hub;
+        Home = home;
     }
 
     public IBrowser Browser { get; }
 
-    public HubHost Hub { get; }
+    /// <summary>The hub's address desks open unless told another.</summary>
+    public Uri Home { get; }
 
     /// <summary>Where screenshots go: artifacts/screenshots at the repository root (named in the README).</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
-    public static async Task<ConsoleBrowser> StartAsync(HubHost hub)
+    public static Task<ConsoleBrowser> StartAsync(HubHost hub) => StartAsync(hub.BaseAddress);
+
+    /// <summary>A browser for the hub at <paramref name="home"/>, with chromium's <paramref name="switches"/> besides the usual ones (e.g. a certificate to trust).</summary>
+    public static async Task<ConsoleBrowser> StartAsync(Uri home, params string[] switches)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -40,9 +44,9 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--autoplay-policy=no-user-gesture-required"],
+                "--autoplay-policy=no-user-gesture-required", .. switches],
         });
-        return new ConsoleBrowser(playwright, browser, hub);
+        return new ConsoleBrowser(playwright, browser, home);
     }
 
     /// <summary>A fresh desk: its own storage, Libya's time zone, a laptop-sized window.</summary>
@@ -50,7 +54,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = (through ?? Hub.BaseAddress).ToString(),
+            BaseURL = (through ?? Home).ToString(),
             Locale = "ar-LY",
             TimezoneId = "Africa/Tripoli",
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
