@@ -18,10 +18,21 @@ catch (StartRefusedException refused)
 }
 
 var app = builder.Build();
+// Commands at the server (the first administrator, the schema), not the hub: each runs and exits.
 if (AdminCommand.IsAsked(args))
 {
-    // A command at the server (the first administrator), not the hub: it runs and exits.
     return await AdminCommand.RunAsync(app, args, Console.In, Console.Out);
+}
+
+if (MigrateCommand.IsAsked(args))
+{
+    return await MigrateCommand.RunAsync(app, args, Console.Out);
+}
+
+if (await MigrateCommand.PendingMigrationsAsync(app) is { } behind)
+{
+    await Console.Error.WriteLineAsync(behind);
+    return 1;
 }
 
 app.MapCoordinationHub();

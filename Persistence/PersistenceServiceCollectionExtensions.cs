@@ -37,8 +37,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<Accounts.SignInFailureStore>();
         services.AddSingleton<Accounts.DirectoryStore>();
         services.AddSingleton<MigrationRunner>();
-        // Registered first so the schema exists before any other hosted service (the relay) starts.
-        services.AddHostedService<DatabaseMigrator>();
+        // Registered first so the schema exists (or is known to be current) before any other hosted service starts.
+        services.AddHostedService(sp => new DatabaseMigrator(sp.GetRequiredService<MigrationRunner>(), options.Migrate));
         return services;
     }
 
@@ -55,9 +55,23 @@ public static class PersistenceServiceCollectionExtensions
         };
     }
 
-    private sealed class DatabaseMigrator(MigrationRunner runner) : IHostedService
+    private sealed class DatabaseMigrator(MigrationRunner runner, bool migrate) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => runner.MigrateAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (migrate)
+            {
+                await runner.MigrateAsync(cancellationToken);
+                return;
+            }
+
+            if (await runner.PendingAsync(cancellationToken) is { Count: > 0 } pending)
+            {
+                throw new MigrationsPendingException(
+                    $"The database lacks migrations {string.Join(", ", pending)}, and this hub does not migrate (Coordination:Storage:Migrate is false): " +
+                    "run 'dotnet Coordination.Hub.dll migrate' with the database owner's connection string first.");
+            }
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -18,4 +18,12 @@ public sealed class StorageOptions
     /// connection string (required).
     /// </summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// Whether the hub migrates the database when it starts. True for the embedded default. In the production
+    /// shape a separate step migrates under the database owner's login (<c>dotnet Coordination.Hub.dll migrate</c>)
+    /// and the hubs, connected as an application login that may not change the schema, only check that every
+    /// migration has been applied and refuse to start, naming the command, when one has not.
+    /// </summary>
+    public bool Migrate { get; set; } = true;
 }

@@ -41,7 +41,13 @@ public static class AdminCommand
 
         var services = app.Services;
         var cancellation = app.Lifetime.ApplicationStopping;
-        await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellation);
+        var migrations = services.GetRequiredService<MigrationRunner>();
+        // Only when something is missing: under the production shape's application login the schema is not ours to touch.
+        if ((await migrations.PendingAsync(cancellation)).Count > 0)
+        {
+            await migrations.MigrateAsync(cancellation);
+        }
+
         await services.GetRequiredService<DirectorySeed>().SeedAsync(services.GetRequiredService<AuthOptions>(), cancellation);
         await services.GetRequiredService<DirectoryEntries>().RefreshAgenciesAsync(cancellation);
         var users = await services.GetRequiredService<DirectoryStore>().UsersAsync(cancellation);

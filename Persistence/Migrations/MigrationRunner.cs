@@ -10,6 +10,28 @@ namespace Coordination.Persistence.Migrations;
 /// </summary>
 public sealed class MigrationRunner(ISqlDialect dialect, TimeProvider time)
 {
+    /// <summary>
+    /// The migrations the database has not recorded, read without changing anything (for a login that may not):
+    /// all of them when it has no schema_versions table yet.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken)
+    {
+        DapperSetup.EnsureConfigured();
+        await using var connection = dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        HashSet<int> applied;
+        try
+        {
+            applied = (await connection.QueryAsync<int>(new CommandDefinition("SELECT version FROM schema_versions", cancellationToken: cancellationToken))).ToHashSet();
+        }
+        catch (System.Data.Common.DbException)
+        {
+            applied = [];
+        }
+
+        return [.. dialect.Scripts.Migrations.Where(m => !applied.Contains(m.Version)).Select(m => m.Name)];
+    }
+
     /// <summary>Migrates the database; returns the names of the scripts applied now.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {

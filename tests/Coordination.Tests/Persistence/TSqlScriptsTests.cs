@@ -18,6 +18,50 @@ public sealed partial class TSqlScriptsTests
     }
 
     [Test]
+    public void The_production_logins_give_the_hubs_rows_of_every_table_and_never_a_change_to_the_log_or_the_schema()
+    {
+        var path = Path.Combine(RepositoryRoot(), "deploy", "sqlserver", "logins.sql");
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(File.ReadAllText(path));
+        var script = parser.Parse(reader, out var errors);
+        var permissions = new PermissionStatements();
+        script.Accept(permissions);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(errors, Is.Empty, string.Join("\n", errors.Select(e => $"logins.sql:{e.Line}:{e.Column} {e.Message}")));
+            Assert.That(permissions.Granted, Is.EquivalentTo(new[] { "SELECT", "INSERT", "UPDATE", "DELETE" }), "rows only: no CONTROL, ALTER, EXECUTE or CREATE");
+            Assert.That(permissions.Denied, Is.EquivalentTo(new[] { "UPDATE on event_log", "DELETE on event_log" }));
+        });
+    }
+
+    private sealed class PermissionStatements : TSqlFragmentVisitor
+    {
+        public List<string> Granted { get; } = [];
+
+        public List<string> Denied { get; } = [];
+
+        public override void Visit(GrantStatement node) =>
+            Granted.AddRange(node.Permissions.Select(p => string.Join(" ", p.Identifiers.Select(i => i.Value.ToUpperInvariant()))));
+
+        public override void Visit(DenyStatement node) =>
+            Denied.AddRange(node.Permissions.Select(p => $"{string.Join(" ", p.Identifiers.Select(i => i.Value.ToUpperInvariant()))} on {node.SecurityTargetObject.ObjectName.MultiPartIdentifier.Identifiers[^1].Value}"));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Coordination.sln not found above the test output.");
+    }
+
+    [Test]
     public void The_parser_does_reject_broken_T_SQL()
     {
         Assert.That(Parse("CREATE TABLE dbo.x (id int NOT NULL PRIMARY KEY,, name nvarchar(10))"), Is.Not.Empty);
