@@ -36,6 +36,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<Accounts.AccountStore>();
         services.AddSingleton<Accounts.SignInFailureStore>();
         services.AddSingleton<Accounts.DirectoryStore>();
+        services.AddSingleton<Register.RegisterStore>();
         services.AddSingleton<MigrationRunner>();
         // Registered first so the schema exists (or is known to be current) before any other hosted service starts.
         services.AddHostedService(sp => new DatabaseMigrator(sp.GetRequiredService<MigrationRunner>(), options.Migrate));

@@ -34,6 +34,10 @@ public static class EventTypes
     public const string UserDisabled = nameof(Directory.UserDisabled);
     /// <summary><see cref="Routing.RoutingRulesChanged"/>.</summary>
     public const string RoutingRulesChanged = nameof(Routing.RoutingRulesChanged);
+    /// <summary><see cref="Register.RiskRecorded"/>.</summary>
+    public const string RiskRecorded = nameof(Register.RiskRecorded);
+    /// <summary><see cref="Register.RiskChanged"/>.</summary>
+    public const string RiskChanged = nameof(Register.RiskChanged);
 
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -52,5 +56,7 @@ public static class EventTypes
         [UserUnlocked] = typeof(Directory.UserUnlocked),
         [UserDisabled] = typeof(Directory.UserDisabled),
         [RoutingRulesChanged] = typeof(Routing.RoutingRulesChanged),
+        [RiskRecorded] = typeof(Register.RiskRecorded),
+        [RiskChanged] = typeof(Register.RiskChanged),
     };
 }

@@ -52,6 +52,14 @@ public static class Policies
         Access.Yes, Access.Yes, Access.No, Access.Yes,
         new("Routing previews are for those who report incidents or keep the rules.", "معاينة التوجيه لمن يبلّغ عن الحوادث أو يدير القواعد."));
 
+    public static readonly Policy SeeRegister = new(nameof(SeeRegister), "see the risk register",
+        Access.Yes, Access.Yes, Access.Yes, Access.Yes,
+        new("Sign in first.", "سجّل الدخول أولاً."));
+
+    public static readonly Policy ChangeRisk = new(nameof(ChangeRisk), "enter or change a risk",
+        Access.No, Access.No, new("those their agency leads"), Access.Yes,
+        new("Administrators and the lead agency's liaisons change a risk.", "المسؤولون وضباط اتصال الجهة القائدة فقط يغيّرون الخطر."));
+
     public static readonly Policy SignedIn = new(nameof(SignedIn), "reference data, console settings, who am I",
         Access.Yes, Access.Yes, Access.Yes, Access.Yes,
         new("Sign in first.", "سجّل الدخول أولاً."));
@@ -62,7 +70,7 @@ public static class Policies
 
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
-        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, ManageDirectory, PreviewRouting, SignedIn];
+        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>
     public static IReadOnlyList<Policy> All { get; } = [.. Table, Anyone];

@@ -44,6 +44,27 @@ public static class Invalid
     public static readonly Text RuleNoAgencies = new("The rule alerts no agency: name at least one.", "القاعدة لا تنبّه أي جهة: اذكر جهة واحدة على الأقل.");
     public static readonly Text ExpectedRulesVersion = new("ExpectedVersion must be 0 or a version the rules have had.", "الإصدار المتوقع يجب أن يكون 0 أو إصداراً مرّت به القواعد.");
 
+    public static readonly Text RiskCodeShape = new("Code must be 3 to 60 lower-case letters, digits or hyphens.", "رمز الخطر من 3 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة.");
+    public static readonly Text ThemeRequired = new("Theme is required: Natural, Accident, Societal or Malicious.", "المحور مطلوب: طبيعي أو حوادث أو مجتمعي أو عدائي.");
+    public static readonly Text RiskTitlesRequired = new("Both titles are required, in Arabic and in English.", "العنوانان مطلوبان، بالعربية وبالإنجليزية.");
+    public static readonly Text ScenariosRequired = new("The reasonable worst case is required, in Arabic and in English.", "السيناريو الأسوأ المعقول مطلوب، بالعربية وبالإنجليزية.");
+    public static readonly Text Likelihood = new("Likelihood must be 1 to 5.", "الاحتمال يجب أن يكون من 1 إلى 5.");
+    public static readonly Text ImpactsRequired = new("Impacts are required: a score of 1 to 5 for each dimension.", "الآثار مطلوبة: درجة من 1 إلى 5 لكل بعد.");
+    public static readonly Text Impact = new("Each impact must be 1 to 5.", "كل أثر يجب أن يكون من 1 إلى 5.");
+    public static readonly Text ConfidenceRequired = new("Confidence is required: Low, Medium or High.", "درجة الثقة مطلوبة: منخفضة أو متوسطة أو عالية.");
+    public static readonly Text LeadAgencyRequired = new("LeadAgency is required.", "الجهة القائدة مطلوبة.");
+    public static readonly Text NextReviewRequired = new("NextReview is required, a date within ten years.", "موعد المراجعة القادمة مطلوب، تاريخ خلال عشر سنوات.");
+    public static readonly Text ReasonForScoreChange = new("Reason is required when a score changes: say why.", "السبب مطلوب عند تغيير أي درجة: اذكر لماذا.");
+    public static readonly Text ExpectedRiskVersion = new("ExpectedVersion must be a version the risk has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّ به الخطر (1 أو أكثر).");
+
+    public static readonly Text CsvEmpty = new("The CSV has no rows: the first line names the columns, each further line is a risk.", "ملف CSV بلا صفوف: السطر الأول أسماء الأعمدة، وكل سطر بعده خطر.");
+
+    public static Text CsvValue(string? value) => new($"'{value}' cannot be read here (names are written exactly, dates as yyyy-MM-dd, scores as 1 to 5).", $"تعذّرت قراءة '{value}' هنا (الأسماء تُكتب كما هي، والتواريخ yyyy-MM-dd، والدرجات من 1 إلى 5).");
+
+    public static Text CsvCodeTwice(string? code) => new($"Code '{code}' is on more than one line of the file.", $"الرمز '{code}' مكرر في أكثر من سطر من الملف.");
+
+    public static Text RiskCodeTaken(string? code) => new($"Code '{code}' is already used by another risk.", $"الرمز '{code}' مستخدم لخطر آخر.");
+
     public static Text RuleIdUsedTwice(string? id) => new($"The rule id '{id}' is used by another rule.", $"معرّف القاعدة '{id}' مستخدم في قاعدة أخرى.");
 
     public static Text UnknownDistrict(string? district) => new($"District '{district}' is not one of Libya's districts.", $"'{district}' ليست من شعبيات ليبيا.");

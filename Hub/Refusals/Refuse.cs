@@ -91,6 +91,16 @@ public static class Refuse
         $"Too many reads from this account in one minute. Try again in {Seconds(retryAfter)} s.",
         $"طلبات قراءة كثيرة من هذا الحساب خلال دقيقة. أعد المحاولة بعد {Seconds(retryAfter)} ثانية."), retryAfter);
 
+    /// <summary>404: no risk with this id in the register.</summary>
+    public static RefusalException NoRisk(Guid riskId) => NotFound(new(
+        $"There is no risk {riskId} in the register.",
+        $"لا يوجد خطر {riskId} في السجل."));
+
+    /// <summary>403: a liaison may change only the risks their agency leads.</summary>
+    public static RefusalException NotYourAgencysRisk(string code, string leadAgency) => NotAllowed(new(
+        $"Risk '{code}' is led by {leadAgency}: only its liaisons and administrators change it.",
+        $"الخطر '{code}' تقوده {leadAgency}: لا يغيّره إلا ضباط اتصالها والمسؤولون."));
+
     private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
 
     private static RefusalException NotFound(Text detail) => new(StatusCodes.Status404NotFound, NotFoundTitle, detail);

@@ -66,6 +66,9 @@ public static class CoordinationHostExtensions
         services.AddSingleton<DirectoryEntries>();
         services.AddSingleton<DirectorySeed>();
         services.AddSingleton<Features.Routing.RoutingRulesLog>();
+        services.AddSingleton<Features.Register.RegisterLog>();
+        services.AddSingleton<Features.Register.RiskWriter>();
+        services.AddSingleton<Features.Register.RegisterSeed>();
         services.AddHostedService<DirectorySync>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<EndedSessions>();
@@ -234,6 +237,7 @@ public static class CoordinationHostExtensions
         app.MapReferenceApi();
         app.MapAdminApi();
         app.MapRoutingApi();
+        app.MapRegisterApi();
         app.MapPerformanceApi();
         app.MapConsoleApi();
         app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);

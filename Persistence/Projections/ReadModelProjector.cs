@@ -6,6 +6,7 @@ using Coordination.Agencies.Contracts.Directory;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Agencies.Contracts.Register;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.HashChain;
@@ -66,6 +67,8 @@ public sealed class ReadModelProjector : IInlineProjection
             EventTypes.IncidentStatusChanged => Parse<IncidentStatusChanged>(type, data),
             EventTypes.AlertEscalated => Parse<AlertEscalated>(type, data),
             EventTypes.AlertReminderSent => Parse<AlertReminderSent>(type, data),
+            EventTypes.RiskRecorded => Parse<RiskRecorded>(type, data),
+            EventTypes.RiskChanged => Parse<RiskChanged>(type, data),
             _ => null,
         };
     }
@@ -104,7 +107,26 @@ public sealed class ReadModelProjector : IInlineProjection
             case AlertReminderSent e:
                 await OnReminded(e);
                 break;
+            case RiskRecorded e:
+                await OnRiskVersion(e.Risk, e.By, e.Reason);
+                break;
+            case RiskChanged e:
+                await OnRiskVersion(e.Risk, e.By, e.Reason);
+                break;
         }
+
+        // A risk's stream is its history: each entry, the whole risk at that version, is kept for the register's queries.
+        async Task OnRiskVersion(Risk risk, string by, string? reason) =>
+            await Execute(SqlScripts.Register.RiskVersionInsert, new
+            {
+                RiskId = row.IncidentId,
+                row.Version,
+                row.Position,
+                row.RecordedAt,
+                ChangedBy = by,
+                Reason = reason,
+                Data = JsonSerializer.Serialize(risk, ContractJson.Options),
+            });
 
         async Task OnReported(IncidentReported e)
         {

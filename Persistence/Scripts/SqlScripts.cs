@@ -127,6 +127,16 @@ public static class SqlScripts
         public static string RenewLease { get; } = Load(nameof(Leases), nameof(RenewLease));
     }
 
+    /// <summary>Register/Sql: every version of every risk of the national register.</summary>
+    public static class Register
+    {
+        public static string RiskHistory { get; } = Load(nameof(Register), nameof(RiskHistory));
+
+        public static string RiskVersionInsert { get; } = Load(nameof(Register), nameof(RiskVersionInsert));
+
+        public static string RiskVersionsAsOf { get; } = Load(nameof(Register), nameof(RiskVersionsAsOf));
+    }
+
     /// <summary>Visibility/Sql: what an agency's liaisons see.</summary>
     public static class Visibility
     {

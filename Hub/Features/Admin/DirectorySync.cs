@@ -5,11 +5,11 @@ using Coordination.Hub.Realtime;
 namespace Coordination.Hub.Features.Admin;
 
 /// <summary>
-/// Seeds the directory and the routing rules on first start, then keeps this hub's view of the agencies, accounts
+/// Seeds the directory, the routing rules and the sample risk register on first start, then keeps this hub's view of the agencies, accounts
 /// and rules in step with the database (another hub's administrator may have changed them; the bus usually tells
 /// sooner).
 /// </summary>
-public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory, EndedSessions sessions, RoutingRulesLog routing, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
+public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory, EndedSessions sessions, RoutingRulesLog routing, Register.RegisterSeed register, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +19,7 @@ public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory
         await sessions.DirectoryChangedAsync(cancellationToken);
         // After the agencies: the first rules are checked against them.
         await routing.SeedAsync(cancellationToken);
+        await register.SeedAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 

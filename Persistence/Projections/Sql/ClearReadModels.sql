@@ -1,3 +1,4 @@
 -- Only the projections: the log itself can never be deleted from.
 DELETE FROM alert_inbox;
 DELETE FROM incident_board;
+DELETE FROM risk_versions;

@@ -109,7 +109,32 @@ public sealed class AuthorizationMatrixTests
         new("routing rules history", "GET /api/admin/routing-rules/history", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/admin/routing-rules/history")),
         new("preview routing", "POST /api/routing/preview", (c, _) => c.Role is Role.Operator or Role.Commander or Role.Administrator,
             (x, c, _) => Rest(x, c, HttpMethod.Post, "api/routing/preview", """{"hazard":"Flood","severity":"Extreme","district":"derna"}""")),
+        new("the register", "GET /api/register", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/register")),
+        new("the register's heat map", "GET /api/register/heatmap", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/register/heatmap")),
+        new("a risk and its history", "GET /api/register/{riskId:guid}", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, $"api/register/{DernaRisk}")),
+        new("export the register", "GET /api/register/export", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/register/export")),
+        new("enter a risk", "POST /api/register", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/register", NewRisk())),
+        new("change a risk", "PUT /api/register/{riskId:guid}", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Put, $"api/register/{DernaRisk}", DernaChanged())),
+        new("import risks", "POST /api/register/import", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/register/import", NewRiskCsv(), "text/csv")),
     ];
+
+    private static bool LeadsOrAdministers(Caller c) => c.Role == Role.Administrator || (c.Role == Role.Liaison && c.Agency == "ncem");
+
+    // The sample register's Derna dams risk, which NCEM leads.
+    private static readonly Coordination.Hub.Features.Register.RiskRequest Derna =
+        Coordination.Hub.Features.Register.RegisterSeed.Sample().Single(r => r.Code == "flood-derna-dams");
+
+    private static readonly Guid DernaRisk = Coordination.Hub.Features.Register.RiskWriter.IdFor("flood-derna-dams");
+
+    private static string NewRisk() => System.Text.Json.JsonSerializer.Serialize(Derna with { Code = $"matrix-{Guid.NewGuid():N}" }, HubHost.Json);
+
+    private static string DernaChanged() => System.Text.Json.JsonSerializer.Serialize(new { risk = Derna with { ControlsEn = $"Checked {Guid.NewGuid():N}" } }, HubHost.Json);
+
+    private static string NewRiskCsv()
+    {
+        var code = $"matrix-{Guid.NewGuid():N}";
+        return Coordination.Hub.Features.Register.RegisterCsv.Write([(Derna with { Code = code }).ToRisk(Coordination.Hub.Features.Register.RiskWriter.IdFor(code))]);
+    }
 
     private static readonly string SampleRulesAgain = WithReason(Coordination.Dispatch.Routing.RoutingRuleSet.SampleJson());
 
@@ -148,6 +173,13 @@ public sealed class AuthorizationMatrixTests
         ["change routing rules"] = Policies.ManageDirectory,
         ["routing rules history"] = Policies.ManageDirectory,
         ["preview routing"] = Policies.PreviewRouting,
+        ["the register"] = Policies.SeeRegister,
+        ["the register's heat map"] = Policies.SeeRegister,
+        ["a risk and its history"] = Policies.SeeRegister,
+        ["export the register"] = Policies.SeeRegister,
+        ["enter a risk"] = Policies.ChangeRisk,
+        ["change a risk"] = Policies.ChangeRisk,
+        ["import risks"] = Policies.ChangeRisk,
         ["who am I"] = Policies.SignedIn,
         ["hazards"] = Policies.SignedIn,
         ["districts"] = Policies.SignedIn,
@@ -321,12 +353,12 @@ public sealed class AuthorizationMatrixTests
         }
     }
 
-    private static async Task<Outcome> Rest(Context x, Caller c, HttpMethod method, string path, string? body = null)
+    private static async Task<Outcome> Rest(Context x, Caller c, HttpMethod method, string path, string? body = null, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (body is not null)
         {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body, Encoding.UTF8, contentType);
         }
 
         using var response = await x.Http[c.User].SendAsync(request);

@@ -1,0 +1,46 @@
+using Coordination.Agencies.Contracts.Register;
+using Coordination.Hub.Features.Register;
+using Coordination.Hub.Pipeline;
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
+namespace Coordination.Hub.Apis;
+
+/// <summary>/api/register: the national risk register, kept in the log; its heat map, history, export and import.</summary>
+public static class RegisterApi
+{
+    public static IEndpointRouteBuilder MapRegisterApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApi("/api/register", "Register");
+        group.MapGet("/", (RiskTheme? theme, string? agency, string? district, DateTimeOffset? asOf, ListRisks useCase, HttpContext http) =>
+            http.RunAsync(useCase, new ListRisks.Query(theme, agency, district, asOf))).Refuses(Status400BadRequest);
+        group.MapGet("/heatmap", (RiskTheme? theme, string? agency, string? district, DateTimeOffset? asOf, RegisterHeatMap useCase, HttpContext http) =>
+            http.RunAsync(useCase, new RegisterHeatMap.Query(theme, agency, district, asOf))).Refuses(Status400BadRequest);
+        group.MapGet("/{riskId:guid}", (Guid riskId, GetRisk useCase, HttpContext http) => http.RunAsync(useCase, new GetRisk.Query(riskId))).Refuses(Status404NotFound);
+        group.MapPost("/", (RiskRequest request, RecordRisk useCase, HttpContext http) => http.RunAsync(useCase, request))
+            .Refuses(Status400BadRequest, Status403Forbidden, Status409Conflict);
+        group.MapPut("/{riskId:guid}", (Guid riskId, ChangeRiskRequest request, ChangeRisk useCase, HttpContext http) =>
+            http.RunAsync(useCase, new ChangeRisk.Command(riskId, request.Risk, request.ExpectedVersion)))
+            .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
+        group.MapGet("/export", async (string? format, DateTimeOffset? asOf, ExportRegister useCase, HttpContext http) =>
+        {
+            var file = await http.RunAsync(useCase, new ExportRegister.Query(format, asOf));
+            return Results.Text(file.Text, file.ContentType, System.Text.Encoding.UTF8);
+        });
+        group.MapPost("/import", async (string? reason, ImportRegister useCase, HttpContext http) =>
+        {
+            // The CSV is the body itself: a whole register (500 risks is about half a megabyte) is more than a command,
+            // so this endpoint alone reads up to 4 MB (413 beyond).
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = 4 * 1024 * 1024;
+            }
+
+            using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
+            return await http.RunAsync(useCase, new ImportRegister.Command(await reader.ReadToEndAsync(http.RequestAborted), reason));
+        }).Accepts<string>("text/csv").Refuses(Status400BadRequest, Status403Forbidden, Status409Conflict);
+        return app;
+    }
+
+    /// <summary>A change: the whole risk as it should stand (with a reason), and the version it was made from.</summary>
+    public sealed record ChangeRiskRequest(RiskRequest Risk, int? ExpectedVersion);
+}

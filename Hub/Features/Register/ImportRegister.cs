@@ -1,0 +1,79 @@
+using Coordination.Dispatch.Agencies;
+using Coordination.Hub.Auth;
+using Coordination.Hub.Authorization;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace Coordination.Hub.Features.Register;
+
+/// <summary>
+/// Imports risks from CSV (the export's format): every row is checked first, and a bad row anywhere is reported by
+/// line and field with nothing written; then each new risk is entered and each changed one changed, one entry per
+/// risk, attributed to the importer. Rows that match the register as it stands write nothing.
+/// </summary>
+public sealed class ImportRegister(RegisterLog register, RiskWriter writer, AgencyDirectory agencies, TimeProvider time) : IUseCase<ImportRegister.Command, ImportRegister.Imported>
+{
+    /// <summary>The CSV text, and a reason for rows that give none.</summary>
+    public sealed record Command(string Csv, string? Reason);
+
+    /// <summary>How many risks were entered, changed, and found as they already stood.</summary>
+    public sealed record Imported(int Recorded, int Changed, int Unchanged);
+
+    public Policy Policy => Policies.ChangeRisk;
+
+    public async Task<Imported> HandleAsync(Caller caller, Command request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (rows, unreadable) = RegisterCsv.Read(request.Csv ?? "");
+        var failures = unreadable.Select(u => Failure(u.Line, u.Field, Invalid.CsvValue(u.Value).ToString())).ToList();
+        if (rows.Count == 0 && failures.Count == 0)
+        {
+            failures.Add(new ValidationFailure("csv", Invalid.CsvEmpty.ToString()));
+        }
+
+        var validator = new RiskRequestValidator(agencies, time);
+        foreach (var (line, row) in rows)
+        {
+            failures.AddRange((await validator.ValidateAsync(row, cancellationToken)).Errors.Select(e => Failure(line, e.PropertyName, e.ErrorMessage)));
+        }
+
+        failures.AddRange(rows.GroupBy(r => r.Request.Code).Where(g => g.Key is not null && g.Count() > 1)
+            .SelectMany(g => g.Skip(1).Select(r => Failure(r.Line, "code", Invalid.CsvCodeTwice(g.Key).ToString()))));
+        var all = await register.AsOfAsync(null, cancellationToken);
+        var decided = new List<(Guid RiskId, Agencies.Contracts.Register.Risk? Risk, string? Reason, int Version)>();
+        if (failures.Count == 0)
+        {
+            foreach (var (line, row) in rows)
+            {
+                var current = all.FirstOrDefault(r => r.Risk.Code == row.Code);
+                var withReason = string.IsNullOrWhiteSpace(row.Reason) ? row with { Reason = request.Reason } : row;
+                try
+                {
+                    var risk = RiskWriter.Decide(caller, withReason, current, all, $"line {line}.");
+                    decided.Add((current?.Risk.RiskId ?? RiskWriter.IdFor(row.Code!), risk, withReason.Reason, current?.Version ?? 0));
+                }
+                catch (ValidationException ex)
+                {
+                    failures.AddRange(ex.Errors);
+                }
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        foreach (var (_, risk, reason, version) in decided.Where(d => d.Risk is not null))
+        {
+            await writer.WriteAsync(caller, risk!, reason, version, cancellationToken);
+        }
+
+        return new Imported(decided.Count(d => d.Risk is not null && d.Version == 0), decided.Count(d => d.Risk is not null && d.Version > 0), decided.Count(d => d.Risk is null));
+    }
+
+    private static ValidationFailure Failure(int line, string field, string message) =>
+        new($"line {line}.{char.ToLowerInvariant(field[0])}{field[1..]}", message);
+}

@@ -1,0 +1,30 @@
+using Coordination.Agencies.Contracts.Register;
+using Coordination.Hub.Auth;
+using Coordination.Hub.Authorization;
+using Coordination.Hub.Pipeline;
+
+namespace Coordination.Hub.Features.Register;
+
+/// <summary>
+/// The register, every risk at its latest version, or as it stood at a past moment (<c>asOf</c>): highest score
+/// first, each with its overall impact and whether its review is overdue.
+/// </summary>
+public sealed class ListRisks(RegisterLog register) : IUseCase<ListRisks.Query, ListRisks.Page>
+{
+    public sealed record Query(RiskTheme? Theme, string? Agency, string? District, DateTimeOffset? AsOf);
+
+    /// <param name="AsOf">The moment the register is shown as of.</param>
+    /// <param name="Risks">Its risks, likelihood x overall impact highest first.</param>
+    public sealed record Page(DateTimeOffset AsOf, IReadOnlyList<RiskView> Risks);
+
+    public Policy Policy => Policies.SeeRegister;
+
+    public async Task<Page> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var filter = new RegisterFilter(request.Theme, request.Agency, request.District);
+        var risks = await register.AsOfAsync(request.AsOf, cancellationToken);
+        return new Page(request.AsOf ?? DateTimeOffset.UtcNow,
+            [.. risks.Where(r => filter.Keeps(r.Risk)).OrderByDescending(r => r.Risk.Likelihood * r.OverallImpact).ThenBy(r => r.Risk.Code, StringComparer.Ordinal)]);
+    }
+}

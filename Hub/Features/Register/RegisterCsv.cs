@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Agencies.Contracts.Register;
+
+namespace Coordination.Hub.Features.Register;
+
+/// <summary>
+/// The register as CSV (RFC 4180: comma-separated, fields with a comma, quote or line break in double quotes, UTF-8),
+/// one risk per row, lists separated by ';'. What the export writes, the import reads back.
+/// </summary>
+public static class RegisterCsv
+{
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "code", "hazard", "theme", "titleAr", "titleEn", "scenarioAr", "scenarioEn", "districts", "likelihood",
+        "fatalities", "casualties", "displacement", "economic", "essentialServices", "socialPsychological", "environment", "security",
+        "confidence", "leadAgency", "supportingAgencies", "controlsAr", "controlsEn", "plans", "nextReview", "reason",
+    ];
+
+    public static string Write(IEnumerable<Risk> risks)
+    {
+        ArgumentNullException.ThrowIfNull(risks);
+        var csv = new StringBuilder().AppendJoin(',', Columns).Append("\r\n");
+        foreach (var r in risks)
+        {
+            string[] fields =
+            [
+                r.Code, r.Hazard.ToString(), r.Theme.ToString(), r.TitleAr, r.TitleEn, r.ScenarioAr, r.ScenarioEn, string.Join(';', r.Districts), Number(r.Likelihood),
+                Number(r.Impacts.Fatalities), Number(r.Impacts.Casualties), Number(r.Impacts.Displacement), Number(r.Impacts.Economic),
+                Number(r.Impacts.EssentialServices), Number(r.Impacts.SocialPsychological), Number(r.Impacts.Environment), Number(r.Impacts.Security),
+                r.Confidence.ToString(), r.LeadAgency, string.Join(';', r.SupportingAgencies), r.ControlsAr ?? "", r.ControlsEn ?? "", string.Join(';', r.Plans),
+                r.NextReview.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "",
+            ];
+            csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>
+    /// The rows of a CSV text as requests, each with its line number (the header is line 1); fields that cannot be
+    /// read (a number that is not one, an unknown name) are reported by line and column and left null.
+    /// </summary>
+    public static (IReadOnlyList<(int Line, RiskRequest Request)> Rows, IReadOnlyList<(int Line, string Field, string Value)> Unreadable) Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var records = Records(text).ToList();
+        var rows = new List<(int, RiskRequest)>();
+        var unreadable = new List<(int, string, string)>();
+        if (records.Count == 0)
+        {
+            return (rows, unreadable);
+        }
+
+        var header = records[0].Fields.Select(f => f.Trim()).ToList();
+        foreach (var missing in Columns.Where(c => c != "reason" && !header.Contains(c, StringComparer.Ordinal)))
+        {
+            unreadable.Add((1, missing, "(missing column)"));
+        }
+
+        foreach (var (line, fields) in records.Skip(1).Where(r => r.Fields.Any(f => f.Length > 0)))
+        {
+            string? Get(string column) => header.IndexOf(column) is var i and >= 0 && i < fields.Count && fields[i].Length > 0 ? fields[i] : null;
+            T? Enum<T>(string column) where T : struct, System.Enum
+            {
+                var value = Get(column);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                if (System.Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && System.Enum.IsDefined(parsed) && !char.IsAsciiDigit(value[0]))
+                {
+                    return parsed;
+                }
+
+                unreadable.Add((line, column, value));
+                return null;
+            }
+
+            int? Int(string column)
+            {
+                var value = Get(column);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return parsed;
+                }
+
+                unreadable.Add((line, column, value));
+                return null;
+            }
+
+            IReadOnlyList<string> List(string column) => Get(column)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+            DateOnly? Date(string column)
+            {
+                var value = Get(column);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    return parsed;
+                }
+
+                unreadable.Add((line, column, value));
+                return null;
+            }
+
+            string[] dimensions = ["fatalities", "casualties", "displacement", "economic", "essentialServices", "socialPsychological", "environment", "security"];
+            var scores = dimensions.Select(Int).ToArray();
+            var impacts = scores.All(s => s is not null)
+                ? new RiskImpacts(scores[0]!.Value, scores[1]!.Value, scores[2]!.Value, scores[3]!.Value, scores[4]!.Value, scores[5]!.Value, scores[6]!.Value, scores[7]!.Value)
+                : null;
+            rows.Add((line, new RiskRequest(
+                Get("code"), Enum<HazardType>("hazard"), Enum<RiskTheme>("theme"), Get("titleAr"), Get("titleEn"), Get("scenarioAr"), Get("scenarioEn"),
+                List("districts"), Int("likelihood"), impacts, Enum<Confidence>("confidence"), Get("leadAgency"), List("supportingAgencies"),
+                Get("controlsAr"), Get("controlsEn"), List("plans"), Date("nextReview"), Get("reason"))));
+        }
+
+        return (rows, unreadable);
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+
+    /// <summary>The records of an RFC 4180 text, each with the line it starts on.</summary>
+    private static IEnumerable<(int Line, List<string> Fields)> Records(string text)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var (line, startLine, quoted) = (1, 1, false);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    line += c == '\n' ? 1 : 0;
+                    field.Append(c);
+                }
+            }
+            else if (c == '"' && field.Length == 0)
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                fields.Add(field.ToString());
+                field.Clear();
+                yield return (startLine, fields);
+                fields = [];
+                line++;
+                startLine = line;
+            }
+            else if (c != '\uFEFF' || i > 0)
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            yield return (startLine, fields);
+        }
+    }
+}

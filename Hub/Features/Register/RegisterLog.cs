@@ -1,0 +1,43 @@
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Register;
+using Coordination.Hub.Auth;
+using Coordination.Hub.Features.Common;
+using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Register;
+
+namespace Coordination.Hub.Features.Register;
+
+/// <summary>
+/// The register's side of the log: each risk is a stream of its own whose entries each hold the whole risk, who
+/// changed it and why, so a risk's history is its timeline; the read model (<see cref="RegisterStore"/>) folds them
+/// in the same transaction, which makes the register now, or as it stood on any date, one query.
+/// </summary>
+public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider time)
+{
+    /// <summary>The register as it stands at <paramref name="asOf"/> (now when null), each risk at its latest version by then.</summary>
+    public async Task<IReadOnlyList<RiskView>> AsOfAsync(DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        var at = asOf ?? time.GetUtcNow();
+        var today = DateOnly.FromDateTime(at.UtcDateTime);
+        return [.. (await store.AsOfAsync(at, cancellationToken)).Select(r => RiskView.From(r, today))];
+    }
+
+    /// <summary>Every version of a risk, oldest first; empty when there is no such risk.</summary>
+    public Task<IReadOnlyList<RiskVersionRow>> HistoryAsync(Guid riskId, CancellationToken cancellationToken) => store.HistoryAsync(riskId, cancellationToken);
+
+    /// <summary>
+    /// Appends a version of <paramref name="risk"/>: its first (<paramref name="expectedVersion"/> 0) or the next after
+    /// that version; another change since is a conflict (409). Returns the new version and its position.
+    /// </summary>
+    public async Task<(int Version, long Position)> AppendAsync(Caller caller, Risk risk, string? reason, int expectedVersion, Guid eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(risk);
+        var now = time.GetUtcNow();
+        var entry = expectedVersion == 0
+            ? Events.Create(eventId, EventTypes.RiskRecorded, new RiskRecorded(risk, caller.UserName, reason, now), caller, false)
+            : Events.Create(eventId, EventTypes.RiskChanged, new RiskChanged(risk, caller.UserName, reason, now), caller, false);
+        var appended = await log.AppendAsync(risk.RiskId, expectedVersion == 0 ? ExpectedVersion.NoStream : expectedVersion, [entry], cancellationToken);
+        return (appended.LastVersion, appended.LastPosition);
+    }
+}

@@ -1,0 +1,70 @@
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Agencies.Contracts.Register;
+using Coordination.Dispatch.Routing;
+using Coordination.Hub.Auth;
+using Coordination.Hub.Refusals;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace Coordination.Hub.Features.Register;
+
+/// <summary>
+/// The rules of entering and changing a risk, for the API and the CSV import alike: a liaison only for a risk their
+/// agency leads (before and after), a code no other risk uses, and a reason whenever a score moves. A risk's id is
+/// derived from its code when it is first entered, so the same risk entered twice at once lands once.
+/// </summary>
+public sealed class RiskWriter(RegisterLog register)
+{
+    private static readonly Guid Namespace = new("5eed5eed-0000-4000-8000-00000000715c");
+
+    /// <summary>What would be written: a new risk, a change, or nothing (the risk as it already stands).</summary>
+    public enum Outcome
+    {
+        Recorded,
+        Changed,
+        Unchanged,
+    }
+
+    /// <summary>The id a risk entered with <paramref name="code"/> gets.</summary>
+    public static Guid IdFor(string code) => DerivedEventId.Create(Namespace, "risk:" + code);
+
+    /// <summary>
+    /// Checks <paramref name="request"/> as an entry of a new risk (<paramref name="current"/> null) or a change of one,
+    /// refusing what the rules forbid; returns the risk to write, or null when nothing changes.
+    /// </summary>
+    /// <remarks><paramref name="field"/> prefixes the fields named in a refusal (an import names the line).</remarks>
+    public static Risk? Decide(Caller caller, RiskRequest request, RiskView? current, IReadOnlyList<RiskView> register, string field = "")
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(register);
+        var riskId = current?.Risk.RiskId ?? IdFor(request.Code!);
+        var risk = request.ToRisk(riskId, current?.Risk.IsSample ?? false);
+        if (caller.Role == Role.Liaison && (risk.LeadAgency != caller.Agency || (current is not null && current.Risk.LeadAgency != caller.Agency)))
+        {
+            throw Refuse.NotYourAgencysRisk(risk.Code, current?.Risk.LeadAgency ?? risk.LeadAgency);
+        }
+
+        var failures = new List<ValidationFailure>();
+        if (register.Any(r => r.Risk.Code == risk.Code && r.Risk.RiskId != riskId))
+        {
+            failures.Add(new ValidationFailure(field + "Code", Invalid.RiskCodeTaken(risk.Code).ToString()));
+        }
+
+        if (current is not null && RiskDifferences.ScoresMoved(current.Risk, risk) && string.IsNullOrWhiteSpace(request.Reason))
+        {
+            failures.Add(new ValidationFailure(field + "Reason", Invalid.ReasonForScoreChange.ToString()));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        return current is not null && RiskDifferences.Between(current.Risk, risk).Count == 0 ? null : risk;
+    }
+
+    /// <summary>Writes what <see cref="Decide"/> returned: the first version of a new risk, or the next of an existing one.</summary>
+    public Task<(int Version, long Position)> WriteAsync(Caller caller, Risk risk, string? reason, int expectedVersion, CancellationToken cancellationToken) =>
+        register.AppendAsync(caller, risk, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), expectedVersion, Guid.CreateVersion7(), cancellationToken);
+}

@@ -1,0 +1,25 @@
+using Coordination.Persistence.Dialects;
+using Coordination.Persistence.Scripts;
+using Dapper;
+
+namespace Coordination.Persistence.Register;
+
+/// <summary>Reads the risk register, kept from the risks' streams of the log in the same transactions as the log.</summary>
+public sealed class RegisterStore(ISqlDialect dialect)
+{
+    /// <summary>Each risk's latest version recorded at or before <paramref name="asOf"/>.</summary>
+    public async Task<IReadOnlyList<RiskVersionRow>> AsOfAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<RiskVersionRow>(new CommandDefinition(
+            SqlScripts.Register.RiskVersionsAsOf, new { AsOf = asOf.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Every version of one risk, oldest first; empty for an unknown id.</summary>
+    public async Task<IReadOnlyList<RiskVersionRow>> HistoryAsync(Guid riskId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<RiskVersionRow>(new CommandDefinition(
+            SqlScripts.Register.RiskHistory, new { RiskId = riskId }, cancellationToken: cancellationToken))).AsList();
+    }
+}

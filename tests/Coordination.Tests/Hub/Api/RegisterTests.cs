@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Persistence.EventLog;
+using Coordination.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Coordination.Tests.Hub.Api;
+
+/// <summary>
+/// The national risk register: every risk a stream of the log whose entries are its versions; scored on fixed bands,
+/// its overall impact the highest dimension; changed by its lead agency or an administrator, a score only with a
+/// reason; shown now or as of any past moment; exported and imported as CSV with nothing half-imported.
+/// </summary>
+[TestFixture]
+public sealed class RegisterTests
+{
+    private static readonly DateTimeOffset Today = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public async Task The_first_start_enters_a_sample_register_of_Libya_s_principal_hazards_placed_on_the_heat_map()
+    {
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
+        using var liaison = await hub.ClientForAsync("liaison.red-crescent");
+
+        var register = await liaison.GetOkAsync("api/register");
+        var heatMap = await liaison.GetOkAsync("api/register/heatmap");
+        var byCode = register.GetProperty("risks").EnumerateArray().ToDictionary(r => r.GetProperty("risk").GetProperty("code").GetString()!);
+        var derna = byCode["flood-derna-dams"];
+        var dernaCell = heatMap.EnumerateArray().Single(c => c.GetProperty("risks").EnumerateArray().Any(r => r.GetProperty("code").GetString() == "flood-derna-dams"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(byCode.Keys, Has.Count.GreaterThanOrEqualTo(12));
+            Assert.That(byCode.Keys, Is.SupersetOf(new[] { "flood-derna-dams", "flood-coastal-belt", "armed-clash-tripoli", "oil-terminal-ras-lanuf", "oil-terminal-es-sider", "sea-rescue-zuwara" }));
+            Assert.That(byCode.Values.All(r => r.GetProperty("risk").GetProperty("isSample").GetBoolean()), Is.True, "marked as sample data");
+            Assert.That(derna.GetProperty("overallImpact").GetInt32(), Is.EqualTo(5), "the highest dimension");
+            Assert.That(heatMap.GetArrayLength(), Is.EqualTo(25));
+            Assert.That((dernaCell.GetProperty("likelihood").GetInt32(), dernaCell.GetProperty("impact").GetInt32()), Is.EqualTo((3, 5)));
+            Assert.That(byCode["flood-coastal-belt"].GetProperty("reviewOverdue").GetBoolean(), Is.True, "its review fell due in October");
+            Assert.That(derna.GetProperty("reviewOverdue").GetBoolean(), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task A_score_changes_only_with_a_reason_the_history_is_the_risk_s_stream_and_the_register_can_be_shown_as_it_stood()
+    {
+        var clock = new FakeTimeProvider(Today);
+        await using var hub = await HubHost.StartFreshAsync(time: clock);
+        using var ncem = await hub.ClientForAsync("liaison.ncem");
+        var derna = await RiskAsync(ncem, "flood-derna-dams");
+        var riskId = derna.GetProperty("risk").GetProperty("riskId").GetGuid();
+        var before = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        var raised = Change(derna, likelihood: 4, reason: null);
+        using var noReason = await ncem.PutAsJsonAsync($"api/register/{riskId}", new { risk = raised, expectedVersion = 1 });
+        raised["reason"] = "تقرير هيئة المياه: تشققات في جسم السد الأعلى";
+        var saved = await ncem.PutOkAsync($"api/register/{riskId}", new { risk = raised, expectedVersion = 1 });
+        var meanwhile = Change(derna, likelihood: 5, reason: "من نسخة قديمة");
+        using var stale = await ncem.PutAsJsonAsync($"api/register/{riskId}", new { risk = meanwhile, expectedVersion = 1 });
+
+        var detail = await ncem.GetOkAsync($"api/register/{riskId}");
+        var asBefore = await ncem.GetOkAsync($"api/register?asOf={Uri.EscapeDataString(before.ToString("O"))}");
+        var stream = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(riskId, default);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await noReason.Content.ReadAsStringAsync(), Does.Contain("Reason is required when a score changes"));
+            Assert.That(saved.GetProperty("version").GetInt32(), Is.EqualTo(2));
+            Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(detail.GetProperty("current").GetProperty("risk").GetProperty("likelihood").GetInt32(), Is.EqualTo(4));
+            Assert.That(detail.GetProperty("history")[0].GetProperty("changed").EnumerateArray().Select(c => c.GetString()), Is.EqualTo(new[] { "likelihood" }));
+            Assert.That(detail.GetProperty("history")[0].GetProperty("changedBy").GetString(), Is.EqualTo("liaison.ncem"));
+            Assert.That(detail.GetProperty("history")[0].GetProperty("reason").GetString(), Does.StartWith("تقرير هيئة المياه"));
+            Assert.That(stream.Select(e => e.Type), Is.EqualTo(new[] { EventTypes.RiskRecorded, EventTypes.RiskChanged }));
+            Assert.That(asBefore.GetProperty("risks").EnumerateArray().Single(r => r.GetProperty("risk").GetProperty("code").GetString() == "flood-derna-dams")
+                .GetProperty("risk").GetProperty("likelihood").GetInt32(), Is.EqualTo(3), "the register as it stood before the change");
+        });
+    }
+
+    [Test]
+    public async Task Only_the_lead_agency_s_liaisons_and_administrators_change_a_risk_and_bad_scores_are_refused_naming_the_field()
+    {
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
+        using var admin = await hub.ClientForAsync("admin");
+        using var civilDefence = await hub.ClientForAsync("liaison.civil-defence");
+        using var commander = await hub.ClientForAsync("commander");
+        var derna = await RiskAsync(admin, "flood-derna-dams");
+        var riskId = derna.GetProperty("risk").GetProperty("riskId").GetGuid();
+        var head = await HeadAsync(hub);
+
+        using var otherAgency = await civilDefence.PutAsJsonAsync($"api/register/{riskId}", new { risk = Change(derna, 4, "x") });
+        using var byCommander = await commander.PutAsJsonAsync($"api/register/{riskId}", new { risk = Change(derna, 4, "x") });
+        var zero = Change(derna, 0, "x");
+        var six = Change(derna, 6, "x");
+        six["impacts"]!["fatalities"] = 6;
+        six["districts"] = new JsonArray("atlantis");
+        six["leadAgency"] = "nasa";
+        using var likelihoodZero = await admin.PutAsJsonAsync($"api/register/{riskId}", new { risk = zero });
+        using var many = await admin.PutAsJsonAsync($"api/register/{riskId}", new { risk = six });
+        var errors = JsonDocument.Parse(await many.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(otherAgency.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(await otherAgency.Content.ReadAsStringAsync(), Does.Contain("led by ncem"));
+            Assert.That(byCommander.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(likelihoodZero.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(many.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(errors.EnumerateObject().Select(e => e.Name), Is.SupersetOf(new[] { "risk.Likelihood", "risk.Impacts.Fatalities", "risk.Districts[0]", "risk.LeadAgency" }));
+            Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written");
+        });
+    }
+
+    [Test]
+    public async Task A_CSV_with_bad_rows_is_refused_by_line_and_field_with_nothing_written_and_a_good_one_is_one_entry_per_changed_risk()
+    {
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
+        using var admin = await hub.ClientForAsync("admin");
+        var csv = await admin.GetStringAsync(new Uri("api/register/export", UriKind.Relative));
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var head = await HeadAsync(hub);
+
+        Assert.That(lines, Has.Count.EqualTo(15), csv);
+        var unchanged = await ImportAsync(admin, csv);
+        var dernaRow = lines.Single(l => l.StartsWith("flood-derna-dams,", StringComparison.Ordinal));
+        var bad = new List<string>(lines);
+        var dernaLine = bad.IndexOf(dernaRow);
+        bad[dernaLine] = dernaRow.Replace(",Natural,", ",Volcanic,", StringComparison.Ordinal);
+        bad.Add(dernaRow.Replace("flood-derna-dams", "flood-ghat-wadi", StringComparison.Ordinal).Replace(",ncem,", ",nasa,", StringComparison.Ordinal));
+        using var refused = await admin.PostAsync(new Uri("api/register/import", UriKind.Relative), new StringContent(string.Join("\r\n", bad), Encoding.UTF8, "text/csv"));
+        var refusedErrors = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToArray();
+        var headAfterRefusal = await HeadAsync(hub);
+
+        var good = new List<string>(lines) { dernaRow.Replace("flood-derna-dams", "flood-ghat-wadi", StringComparison.Ordinal) };
+        var imported = await ImportAsync(admin, string.Join("\r\n", good));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Does.StartWith("code,hazard,theme,titleAr,titleEn"));
+            Assert.That((unchanged.GetProperty("recorded").GetInt32(), unchanged.GetProperty("changed").GetInt32()), Is.EqualTo((0, 0)), "the export read back changes nothing");
+            Assert.That(headAfterRefusal, Is.EqualTo(head), "nothing half-imported");
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(refusedErrors, Is.SupersetOf(new[] { $"line {dernaLine + 1}.theme", $"line {bad.Count}.leadAgency" }));
+            Assert.That(imported.GetProperty("recorded").GetInt32(), Is.EqualTo(1));
+        });
+    }
+
+    private static JsonObject Change(JsonElement view, int likelihood, string? reason)
+    {
+        var risk = JsonNode.Parse(view.GetProperty("risk").GetRawText())!.AsObject();
+        risk.Remove("riskId");
+        risk.Remove("isSample");
+        risk["likelihood"] = likelihood;
+        risk["reason"] = reason;
+        return risk;
+    }
+
+    private static async Task<JsonElement> RiskAsync(HttpClient client, string code) =>
+        (await client.GetOkAsync("api/register")).GetProperty("risks").EnumerateArray().Single(r => r.GetProperty("risk").GetProperty("code").GetString() == code);
+
+    private static async Task<long> HeadAsync(HubHost hub) => await hub.Services.GetRequiredService<IEventLog>().HeadPositionAsync(default);
+
+    private static async Task<JsonElement> ImportAsync(HttpClient client, string csv)
+    {
+        using var response = await client.PostAsync(new Uri("api/register/import?reason=annual-review", UriKind.Relative), new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
