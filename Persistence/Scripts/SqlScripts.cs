@@ -132,6 +132,8 @@ public static class SqlScripts
     {
         public static string RiskHistory { get; } = Load(nameof(Register), nameof(RiskHistory));
 
+        public static string RiskLatestPosition { get; } = Load(nameof(Register), nameof(RiskLatestPosition));
+
         public static string RiskVersionInsert { get; } = Load(nameof(Register), nameof(RiskVersionInsert));
 
         public static string RiskVersionsAsOf { get; } = Load(nameof(Register), nameof(RiskVersionsAsOf));
