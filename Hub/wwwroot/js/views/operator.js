@@ -3,6 +3,7 @@
 
 import { ProblemError, newId } from '../api.js';
 import { $, h } from '../dom.js';
+import { clearFieldErrors, showFieldErrors } from '../forms.js';
 import { nameOf, t } from '../i18n.js';
 import { createMap } from '../map.js';
 import { flush, onOutboxChange, submitReport } from '../outbox.js';
@@ -114,31 +115,11 @@ function readForm() {
   };
 }
 
-function clearErrors() {
-  for (const field of FIELDS) {
-    $(`#err-${field}`).textContent = '';
-    $(`#f-${field}`).removeAttribute('aria-invalid');
-  }
-  $('#report-result').textContent = '';
-}
-
-function showFieldErrors(problem) {
-  let first = null;
-  const byField = new Map(Object.entries(problem.errors).map(([name, messages]) => [name.toLowerCase(), messages]));
-  // In the form's order, so focus lands on the first field to fix from the top.
-  for (const field of FIELDS) {
-    const messages = byField.get(field.toLowerCase());
-    if (!messages) continue;
-    $(`#err-${field}`).textContent = messages.join(' ');
-    $(`#f-${field}`).setAttribute('aria-invalid', 'true');
-    first ??= $(`#f-${field}`);
-  }
-  $('#report-result').textContent = first ? t('form.invalid') : (problem.detail || problem.title);
-  first?.focus();
-}
+// In the form's order, so focus lands on the first field to fix from the top.
+const formFields = () => FIELDS.map((name) => ({ name, control: $(`#f-${name}`), error: $(`#err-${name}`) }));
 
 async function submit() {
-  clearErrors();
+  clearFieldErrors(formFields(), $('#report-result'));
   const request = readForm();
   const button = $('#report-submit');
   button.disabled = true;
@@ -152,7 +133,7 @@ async function submit() {
     }
     resetForm();
   } catch (error) {
-    if (error instanceof ProblemError) showFieldErrors(error);
+    if (error instanceof ProblemError) showFieldErrors(error, formFields(), $('#report-result'));
     else $('#report-result').textContent = t('error.generic', { detail: error.message });
   } finally {
     button.disabled = false;
