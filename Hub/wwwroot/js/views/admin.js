@@ -1,12 +1,15 @@
-// The administrator's screens, as tabs: users and agencies. Administrators
+// The administrator's screens, as tabs: users, agencies, the routing rules and their history. Administrators
 // keep the hub rather than incidents: nothing here reads an incident, and the console starts no live feed for
 // them (the hub sends them no entries).
 
 import { $ } from '../dom.js';
+import { showError } from '../notice.js';
 import { initAgencies, relabelAgencies } from './admin-agencies.js';
+import { refreshHistory, relabelHistory } from './admin-history.js';
+import { agenciesChangedForRules, initRules, relabelRules } from './admin-rules.js';
 import { agenciesChangedForUsers, initUsers, relabelUsers } from './admin-users.js';
 
-const TABS = ['users', 'agencies'];
+const TABS = ['users', 'agencies', 'rules', 'history'];
 let selected = 'users';
 
 export async function initAdmin(session) {
@@ -16,14 +19,17 @@ export async function initAdmin(session) {
     if (tab) selectTab(tab.dataset.tab);
   });
   tabs.addEventListener('keydown', onTabKey);
-  initAgencies(() => { agenciesChangedForUsers(); });
-  await initUsers(session);
+  initAgencies(() => { agenciesChangedForUsers(); agenciesChangedForRules(); });
+  // The history is read each time its tab is shown, so a version saved meanwhile is there.
+  await Promise.all([initUsers(session), initRules()]);
   selectTab('users');
 }
 
 export function relabelAdmin() {
   relabelUsers();
   relabelAgencies();
+  relabelRules();
+  relabelHistory();
 }
 
 /** Where an administrator starts: on the tabs, one arrow key from each screen. */
@@ -38,6 +44,7 @@ function selectTab(name) {
     button.tabIndex = tab === name ? 0 : -1;
     $(`#admin-${tab}`).hidden = tab !== name;
   }
+  if (name === 'history') refreshHistory().catch(showError);
 }
 
 function onTabKey(event) {

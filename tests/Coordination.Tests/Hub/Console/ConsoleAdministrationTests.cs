@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Coordination.Tests.Support;
 using Microsoft.Playwright;
@@ -8,8 +11,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Coordination.Tests.Hub.Console;
 
 /// <summary>
-/// The administrator's screens in a real browser, on a hub of their own: users registered, refused beside the
-/// field, signed in and disabled; agencies registered and named at once by the other screens.
+/// The administrator's screens in a real browser, on a hub of their own (the rules they change would change who
+/// other fixtures' reports alert): users registered, refused beside the field, signed in and disabled; routing
+/// rules edited with a preview, saved with a reason, seen in the history; bad rules named beside the rule; a change
+/// made meanwhile by someone else offered for reload.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -102,6 +107,142 @@ public sealed partial class ConsoleAdministrationTests : ConsoleFixture
         await Expect(admin.Locator($"#agencies-table tr[data-agency='{code}']")).ToContainTextAsync("Sirte Municipality");
         await Expect(admin.Locator($"#clearance-agencies li[data-agency='{code}']")).ToContainTextAsync("Sirte Municipality");
         await Expect(admin.Locator($"#u-agency option[value='{code}']")).ToHaveCountAsync(1);
+        await admin.ClickAsync("#tab-rules");
+        await Expect(admin.Locator($"#rules-list li.rule").First.Locator($"input[name='agencies'][value='{code}']")).ToHaveCountAsync(1);
         await admin.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task An_administrator_adds_a_routing_rule_sees_the_preview_change_saves_it_with_a_reason_and_the_history_shows_it()
+    {
+        using var http = await Hub.ClientForAsync("admin");
+        var before = (await http.GetOkAsync("api/admin/routing-rules")).GetProperty("version").GetInt32();
+        var page = await Browser.SignInAsync("admin", "en");
+        await page.ClickAsync("#tab-rules");
+        await Expect(page.Locator("#rules-version")).ToContainTextAsync($"Version {before} in force");
+
+        // A minor sandstorm in Sabha matches no rule: the fallback agency.
+        await page.SelectOptionAsync("#rp-hazard", "Sandstorm");
+        await page.SelectOptionAsync("#rp-severity", "Minor");
+        await page.SelectOptionAsync("#rp-district", "sabha");
+        var preview = page.Locator("#rules-preview");
+        await Expect(preview).ToContainTextAsync("No rule matches it");
+        await Expect(preview.Locator("li[data-agency]")).ToHaveCountAsync(1);
+        await Expect(preview.Locator("li[data-agency='ncem']")).ToHaveAttributeAsync("data-rule", "fallback");
+
+        await page.ClickAsync("#rules-add");
+        var rule = page.Locator("#rules-list li.rule").Last;
+        await Expect(rule.Locator("input[name='id']")).ToBeFocusedAsync();
+        var id = $"sandstorm-south-{Guid.NewGuid():N}"[..24];
+        await page.Keyboard.TypeAsync(id);
+        await rule.Locator("input[name='description']").FillAsync("Sandstorms in the south reach civil defence, however light.");
+        await rule.Locator("input[name='hazards'][value='Sandstorm']").CheckAsync();
+        await rule.Locator("input[name='districts'][value='sabha']").CheckAsync();
+        await rule.Locator("input[name='agencies'][value='civil-defence']").CheckAsync();
+        await Expect(page.Locator("#rules-unsaved")).ToBeVisibleAsync();
+        await Expect(rule.Locator("summary")).ToHaveTextAsync(new Regex(
+            $@"^\d+\. {id}\s*Sandstorms in the south reach civil defence, however light\.\s*Sandstorm · Minor or higher · Sabha · alerts: Civil Defence$"));
+
+        // The preview follows the edit, beside the rules in force.
+        var civilDefence = preview.Locator("li[data-agency='civil-defence']");
+        await Expect(civilDefence).ToHaveAttributeAsync("data-rule", id);
+        await Expect(civilDefence).ToHaveClassAsync(new Regex(@"\bnew\b"));
+        await Expect(preview).ToContainTextAsync("This incident will alert:");
+        await Expect(preview.Locator(".dropped")).ToContainTextAsync("No longer alerted: National Center for Emergency");
+        Assert.That(await InForceForMinorSandstormInSabhaAsync(http), Is.EqualTo(new[] { "ncem" }), "nothing is in force before it is saved");
+
+        // Without a reason the hub refuses, beside the reason, and nothing changes.
+        await page.ClickAsync("#rules-save");
+        await Expect(page.Locator("#err-rules-reason")).ToContainTextAsync("Reason is required");
+        await Expect(page.Locator("#rules-reason")).ToBeFocusedAsync();
+
+        var reason = $"Sabha asked for civil defence on every sandstorm ({id})";
+        await page.FillAsync("#rules-reason", reason);
+        await page.ClickAsync("#rules-save");
+        await Expect(page.Locator("#rules-save-result")).ToHaveTextAsync($"Rules saved: version {before + 1} is in force now.");
+        await Expect(page.Locator("#rules-unsaved")).ToBeHiddenAsync();
+        await Expect(page.Locator("#rules-version")).ToContainTextAsync($"Version {before + 1} in force, set by admin");
+        await Expect(page.Locator($"#rules-list li.rule[data-rule-id='{id}']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#err-rules-reason")).ToBeEmptyAsync();
+        Assert.That(await InForceForMinorSandstormInSabhaAsync(http), Is.EqualTo(new[] { "civil-defence" }), "the saved rule routes at once");
+        // Saved, the preview compares with nothing any more: no agency is new, none is dropped.
+        await Expect(preview).ToHaveTextAsync(new Regex($@"^This incident will alert:\s*Civil Defence · {id}$"));
+        await ConsoleBrowser.ScreenshotAsync(page, "admin-rules-en");
+
+        // Export downloads the rules as a rules file.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#rules-export"));
+        using (var file = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!)))
+        {
+            Assert.That(download.SuggestedFilename, Is.EqualTo($"routing-rules-v{before + 1}.json"));
+            Assert.That(file.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()), Does.Contain(id));
+        }
+
+        // The history: the new version first, with who, why and the rule it added.
+        await page.ClickAsync("#tab-history");
+        var newest = page.Locator("#history-table tbody tr").First;
+        await Expect(newest).ToHaveAttributeAsync("data-version", (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(newest).ToContainTextAsync(reason);
+        await Expect(newest).ToContainTextAsync("admin");
+        await Expect(newest.Locator("li[data-change='added']")).ToHaveTextAsync($"Added: {id}");
+        await Expect(newest.Locator("li[data-change='removed']")).ToHaveCountAsync(0);
+        await ConsoleBrowser.ScreenshotAsync(page, "admin-history-en");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task A_rule_with_a_district_the_hub_does_not_know_shows_the_hub_s_message_beside_it_and_a_change_made_meanwhile_is_offered_for_reload()
+    {
+        using var http = await Hub.ClientForAsync("admin");
+        var inForce = await http.GetOkAsync("api/admin/routing-rules");
+        var before = inForce.GetProperty("version").GetInt32();
+        var rules = inForce.GetProperty("rules").EnumerateArray().Select(r => JsonNode.Parse(r.GetRawText())!).ToList();
+        rules.Insert(1, JsonNode.Parse("""{"id":"coastal-flood","description":"سيول على الساحل","hazards":["Flood"],"minimumSeverity":"Moderate","districts":["atlantis"],"agencies":["coast-guard"]}""")!);
+
+        var page = await Browser.SignInAsync("admin");
+        await page.ClickAsync("#tab-rules");
+        await page.SetInputFilesAsync("#rules-import", new FilePayload
+        {
+            Name = "rules-from-ncem.json",
+            MimeType = "application/json",
+            Buffer = Encoding.UTF8.GetBytes(new JsonObject { ["rules"] = new JsonArray([.. rules.Select(r => r.DeepClone())]) }.ToJsonString()),
+        });
+        await Expect(page.Locator("#rules-status")).ToContainTextAsync("rules-from-ncem.json");
+        var rule = page.Locator("#rules-list li.rule").Nth(1);
+        await Expect(rule).ToHaveAttributeAsync("data-rule-id", "coastal-flood");
+        await rule.Locator("summary").ClickAsync();
+        await Expect(rule.Locator("input[name='districts'][value='atlantis']")).ToBeCheckedAsync();
+
+        await page.FillAsync("#rules-reason", "قواعد من المركز الوطني");
+        await page.ClickAsync("#rules-save");
+        var districts = rule.Locator("fieldset[id$='-districts']");
+        await Expect(districts.Locator(".field-error")).ToHaveTextAsync("'atlantis' ليست من شعبيات ليبيا.");
+        await Expect(districts).ToHaveClassAsync(new Regex(@"\binvalid\b"));
+        await Expect(rule).ToHaveClassAsync(new Regex(@"\binvalid\b"));
+        await Expect(page.Locator("#rules-list li.rule.invalid")).ToHaveCountAsync(1);
+        await Expect(districts.Locator("input").First).ToBeFocusedAsync();
+        await Expect(page.Locator("#rules-save-result")).ToHaveTextAsync("راجع الحقول المعلّمة.");
+        Assert.That((await http.GetOkAsync("api/admin/routing-rules")).GetProperty("version").GetInt32(), Is.EqualTo(before), "nothing was saved");
+
+        // Someone else saves a version meanwhile; this editor's next save is refused and offers to reload.
+        await http.PutOkAsync("api/admin/routing-rules", new { rules = inForce.GetProperty("rules"), reason = "تغيير من مكتب آخر", expectedVersion = before });
+        await districts.Locator("input[value='atlantis']").UncheckAsync();
+        await districts.Locator("input[value='derna']").CheckAsync();
+        await page.ClickAsync("#rules-save");
+        await Expect(page.Locator("#rules-conflict")).ToBeVisibleAsync();
+        await Expect(page.Locator("#rules-conflict-reload")).ToBeFocusedAsync();
+        await Expect(page.Locator("#rules-list li.rule.invalid")).ToHaveCountAsync(0);
+        await page.ClickAsync("#rules-conflict-reload");
+        await Expect(page.Locator("#rules-conflict")).ToBeHiddenAsync();
+        await Expect(page.Locator("#rules-version")).ToContainTextAsync($"الإصدار {before + 1} ساري المفعول");
+        await Expect(page.Locator("#rules-list li.rule[data-rule-id='coastal-flood']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#rules-unsaved")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Who a minor sandstorm in Sabha alerts by the rules in force, asked of the hub directly.</summary>
+    private static async Task<string[]> InForceForMinorSandstormInSabhaAsync(HttpClient admin)
+    {
+        var preview = await admin.PostOkAsync("api/routing/preview", new { hazard = "Sandstorm", severity = "Minor", district = "sabha" });
+        return [.. preview.GetProperty("agencies").EnumerateArray().Select(a => a.GetProperty("agency").GetString()!)];
     }
 }
