@@ -53,6 +53,7 @@ export async function accessToken() {
 
 export const get = (path) => send('GET', path);
 export const post = (path, body) => send('POST', path, body);
+export const put = (path, body) => send('PUT', path, body);
 
 async function send(method, path, body, authorized = true) {
   const headers = { Accept: 'application/json', 'Accept-Language': lang() };

@@ -8,6 +8,7 @@ import { catchUp, onEntry, onStatus, start, stop } from './live.js';
 import { flush, onOutboxChange, openOutbox } from './outbox.js';
 import { agencyName, loadReference } from './reference.js';
 import { showError } from './notice.js';
+import { focusAdmin, initAdmin, relabelAdmin } from './views/admin.js';
 import { initCommander, onCommanderEntry, relabelCommander, stopCommander } from './views/commander.js';
 import { initDetail, redrawDetail } from './views/detail.js';
 import { initLiaison, onLiaisonEntry, relabelLiaison, stopLiaison } from './views/liaison.js';
@@ -26,7 +27,8 @@ function drawConnection() {
   const indicator = $('#connection');
   indicator.dataset.state = connectionState;
   $('#connection-text').textContent = t(`conn.${connectionState}`);
-  indicator.hidden = !role;
+  // Administrators have no live feed (the hub sends them no entries), so there is no connection to show.
+  indicator.hidden = !role || role === 'Administrator';
 }
 
 function drawWho(session) {
@@ -42,8 +44,11 @@ async function startSession(session) {
   $('#sign-out').hidden = false;
   drawConnection();
   if (role === 'Administrator') {
+    await loadReference();
     drawWho(session);
+    await initAdmin(session);
     show('admin');
+    focusAdmin();
     return;
   }
 
@@ -86,6 +91,7 @@ function bindShell() {
     if (role === 'Operator') relabelOperator();
     if (role === 'Liaison') relabelLiaison();
     if (role === 'Commander') relabelCommander();
+    if (role === 'Administrator') relabelAdmin();
     if (role && role !== 'Administrator') redrawDetail();
   });
   $('#sign-out').addEventListener('click', async () => {

@@ -9,9 +9,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Coordination.Tests.Hub.Console;
 
 /// <summary>
-/// Accessibility basics of each role's view: every control has a label, focus follows the form,
-/// text on the severity colours is readable (WCAG AA contrast), and axe-core finds no WCAG 2 A/AA
-/// violation, in Arabic and in English.
+/// Accessibility basics of each role's view and each administration screen: every control has a label, focus
+/// follows the form, text on the severity colours and the administration marks is readable (WCAG AA contrast),
+/// and axe-core finds no WCAG 2 A/AA violation, in Arabic and in English.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -38,6 +38,13 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
 
         using var ncem = await Hub.ClientForAsync("liaison.ncem");
         await ncem.WaitForAlertsAsync();
+
+        // A disabled user, so the users list shows both states; and a second rules version, so the history has a change.
+        using var admin = await Hub.ClientForAsync("admin");
+        await admin.PostOkAsync("api/admin/users", new { userName = "liaison.retired", displayName = "ضابط سابق", role = "Liaison", agency = "ncem", password = "Retired-Password-2023" });
+        await admin.PostOkAsync("api/admin/users/liaison.retired/disable", new { });
+        var rules = (await admin.GetOkAsync("api/admin/routing-rules")).GetProperty("rules").EnumerateArray().Where(r => r.GetProperty("id").GetString() != "epidemic").ToArray();
+        await admin.PutOkAsync("api/admin/routing-rules", new { rules, reason = "قاعدة الأوبئة تُراجع", expectedVersion = 1 });
     }
 
     [TestCase("duty.operator", "ar")]
@@ -50,20 +57,7 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
     {
         var page = await Browser.SignInAsync(user, language);
         await Expect(page.Locator(".badge").First).ToBeVisibleAsync();
-        var unlabelled = await page.EvaluateAsync<string[]>("""
-            [...document.querySelectorAll('input, select, textarea')]
-              .filter(el => el.type !== 'hidden' && el.getClientRects().length > 0)
-              .filter(el => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
-              .map(el => el.id || el.name || el.outerHTML)
-            """);
-        Assert.That(unlabelled, Is.Empty, "controls without a label");
-
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToArray();
-        Assert.That(violations, Is.Empty);
+        await AssertLabelledAndAxeCleanAsync(page, user);
 
         if (user == "duty.operator" && language == "ar")
         {
@@ -73,6 +67,73 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
             Assert.That(probe.Violations.SelectMany(v => v.Nodes).Select(n => n.Target?.ToString()), Has.Some.Contains("probe"));
         }
 
+        await page.Context.CloseAsync();
+    }
+
+    [TestCase("ar")]
+    [TestCase("en")]
+    public async Task Every_administration_screen_is_labelled_and_axe_finds_no_WCAG_A_or_AA_violation(string language)
+    {
+        var page = await Browser.SignInAsync("admin", language);
+        await Expect(page.Locator("#users-table tr[data-user='liaison.retired'] .tag")).ToBeVisibleAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "users");
+
+        // The confirmation asked before disabling a user.
+        await page.Locator("#users-table tr[data-user='liaison.ncem'] button.user-disable").ClickAsync();
+        await Expect(page.Locator("#confirm-dialog")).ToBeVisibleAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "confirmation");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator("#confirm-dialog")).ToBeHiddenAsync();
+
+        // A refused form, its messages beside the fields.
+        await page.ClickAsync("#user-save");
+        await Expect(page.Locator("#err-u-userName")).Not.ToBeEmptyAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "users, refused");
+
+        await page.ClickAsync("#tab-agencies");
+        await Expect(page.Locator("#agencies-table tr[data-agency='ncem']")).ToBeVisibleAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "agencies");
+
+        // The rules with one rule open and a preview shown, so the editor's controls and the preview are checked too.
+        await page.ClickAsync("#tab-rules");
+        await page.Locator("#rules-list li.rule summary").First.ClickAsync();
+        await Expect(page.Locator("#rules-list li.rule").First.Locator("input[name='id']")).ToBeVisibleAsync();
+        await page.SelectOptionAsync("#rp-hazard", "Flood");
+        await page.SelectOptionAsync("#rp-severity", "Severe");
+        await page.SelectOptionAsync("#rp-district", "derna");
+        await Expect(page.Locator("#rules-preview")).ToHaveAttributeAsync("data-state", "ready");
+        await AssertLabelledAndAxeCleanAsync(page, "routing rules");
+
+        await page.ClickAsync("#tab-history");
+        await Expect(page.Locator("#history-table tbody tr")).ToHaveCountAsync(2);
+        await AssertLabelledAndAxeCleanAsync(page, "history");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Focus_starts_on_the_administration_tabs_arrows_move_between_them_right_to_left_and_Tab_follows_the_user_form()
+    {
+        var page = await Browser.SignInAsync("admin");
+        await Expect(page.Locator("#tab-users")).ToBeFocusedAsync();
+        // Arabic reads right to left: the next tab is the one to the left.
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await Expect(page.Locator("#tab-agencies")).ToBeFocusedAsync();
+        await Expect(page.Locator("#admin-agencies")).ToBeVisibleAsync();
+        await Expect(page.Locator("#admin-users")).ToBeHiddenAsync();
+        await page.Keyboard.PressAsync("End");
+        await Expect(page.Locator("#tab-history")).ToHaveAttributeAsync("aria-selected", "true");
+        await page.Keyboard.PressAsync("Home");
+        await Expect(page.Locator("#tab-users")).ToBeFocusedAsync();
+        await Expect(page.Locator("#admin-users")).ToBeVisibleAsync();
+
+        var order = new List<string> { "tab-users" };
+        for (var i = 0; i < 20 && order[^1] != "user-new"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            order.Add(await page.EvaluateAsync<string>("document.activeElement.id"));
+        }
+
+        Assert.That(order, Is.EqualTo(new[] { "tab-users", "u-userName", "u-displayName", "u-role", "u-agency", "u-password", "user-save", "user-new" }));
         await page.Context.CloseAsync();
     }
 
@@ -115,6 +176,45 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
             }
         });
         await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Text_on_the_administration_marks_has_at_least_AA_contrast()
+    {
+        var page = await Browser.SignInAsync("admin");
+        await Expect(page.Locator("#users-table .tag.off")).ToHaveCountAsync(1);
+        var colours = await page.EvaluateAsync<string[][]>("""
+            [...document.querySelectorAll('#users-table .tag, #admin-tabs [role="tab"], #u-reenable')]
+              .map(el => [el.className || el.id, getComputedStyle(el).color, getComputedStyle(el).backgroundColor])
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(colours.Select(c => c[0]), Is.SupersetOf(new[] { "tag on", "tag off", "warning" }));
+            foreach (var (name, text, background) in colours.Select(c => (c[0], c[1], c[2])))
+            {
+                Assert.That(Contrast(Rgb(text), Rgb(background)), Is.GreaterThanOrEqualTo(4.5), $"{name}: {text} on {background}");
+            }
+        });
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Every visible control has a label, and axe-core finds no WCAG 2 A/AA violation on the page as it is now.</summary>
+    private static async Task AssertLabelledAndAxeCleanAsync(IPage page, string where)
+    {
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('input, select, textarea')]
+              .filter(el => el.type !== 'hidden' && el.getClientRects().length > 0)
+              .filter(el => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+              .map(el => el.id || el.name || el.outerHTML)
+            """);
+        Assert.That(unlabelled, Is.Empty, $"controls without a label ({where})");
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToArray();
+        Assert.That(violations, Is.Empty, where);
     }
 
     /// <summary>WCAG 2 contrast ratio of two sRGB colours.</summary>
