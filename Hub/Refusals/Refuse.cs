@@ -101,6 +101,25 @@ public static class Refuse
         $"Risk '{code}' is led by {leadAgency}: only its liaisons and administrators change it.",
         $"الخطر '{code}' تقوده {leadAgency}: لا يغيّره إلا ضباط اتصالها والمسؤولون."));
 
+    /// <summary>409: the routing rules were changed since the version this change was made from.</summary>
+    public static RefusalException RulesChangedMeanwhile(int madeFrom) => new(StatusCodes.Status409Conflict,
+        new("The routing rules changed since you read them.", "تغيّرت قواعد التوجيه منذ أن قرأتها."),
+        new($"This change was made from version {madeFrom}, and another has been saved since: reload the rules, apply your change again, and save.",
+            $"أُعدّ هذا التغيير على الإصدار {madeFrom}، وحُفظ تغيير آخر بعده: أعد تحميل القواعد، وطبّق تغييرك من جديد، ثم احفظ."));
+
+    /// <summary>409: the risk was changed, or entered, since the version this change was made from.</summary>
+    public static RefusalException RiskChangedMeanwhile(string code, int madeFrom) => new(StatusCodes.Status409Conflict,
+        new("The risk changed since you read it.", "تغيّر الخطر منذ أن قرأته."),
+        madeFrom == 0
+            ? new($"A risk with the code '{code}' has just been entered by someone else.", $"أدخل شخص آخر للتو خطراً بالرمز '{code}'.")
+            : new($"Risk '{code}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
+                $"تغيّر الخطر '{code}' بعد الإصدار {madeFrom}: أعد تحميله، وطبّق تغييرك من جديد، ثم احفظ."));
+
+    /// <summary>409: an administrator may not disable their own account (the last one would lock everyone out).</summary>
+    public static RefusalException CannotDisableYourself() => Conflict(new(
+        "You cannot disable your own account: another administrator must.",
+        "لا يمكنك تعطيل حسابك: يجب أن يفعل ذلك مسؤول آخر."));
+
     private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
 
     private static RefusalException NotFound(Text detail) => new(StatusCodes.Status404NotFound, NotFoundTitle, detail);

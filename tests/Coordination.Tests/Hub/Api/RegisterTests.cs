@@ -73,6 +73,7 @@ public sealed class RegisterTests
             Assert.That(await noReason.Content.ReadAsStringAsync(), Does.Contain("Reason is required when a score changes"));
             Assert.That(saved.GetProperty("version").GetInt32(), Is.EqualTo(2));
             Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await stale.Content.ReadAsStringAsync(), Does.Contain("was changed since version 1"));
             Assert.That(detail.GetProperty("current").GetProperty("risk").GetProperty("likelihood").GetInt32(), Is.EqualTo(4));
             Assert.That(detail.GetProperty("history")[0].GetProperty("changed").EnumerateArray().Select(c => c.GetString()), Is.EqualTo(new[] { "likelihood" }));
             Assert.That(detail.GetProperty("history")[0].GetProperty("changedBy").GetString(), Is.EqualTo("liaison.ncem"));
