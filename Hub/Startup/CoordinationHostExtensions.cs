@@ -59,6 +59,7 @@ public static class CoordinationHostExtensions
             }
         }));
 
+        services.AddSingleton(configuration.GetSection(Features.Standards.CapOptions.Section).Get<Features.Standards.CapOptions>() ?? new Features.Standards.CapOptions());
         services.AddSingleton<IncidentAccess>();
         services.AddSingleton<IncidentWriter>();
         services.AddSingleton<RestrictedAccessAudit>();
@@ -238,6 +239,7 @@ public static class CoordinationHostExtensions
         app.MapAdminApi();
         app.MapRoutingApi();
         app.MapRegisterApi();
+        app.MapStandardsApi();
         app.MapPerformanceApi();
         app.MapConsoleApi();
         app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);
