@@ -14,6 +14,15 @@ public static class StandardsApi
                 Results.Text(await http.RunAsync(useCase, new IncidentCapFeed.Query(incidentId)), "application/atom+xml", System.Text.Encoding.UTF8))
             .Produces<string>(Status200OK, "application/atom+xml")
             .Refuses(Status403Forbidden, Status404NotFound, Status429TooManyRequests);
+        app.MapApi("/api/cap", "Standards").MapPost("/", async (ImportCap useCase, HttpContext http) =>
+            {
+                // The XML as sent: its declaration names its encoding. The hub's body limit bounds it (413 beyond).
+                using var buffer = new MemoryStream();
+                await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+                return await http.RunAsync(useCase, new ImportCap.Message(buffer.ToArray()));
+            })
+            .Accepts<string>("application/cap+xml", "application/xml", "text/xml")
+            .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict, Status429TooManyRequests);
         return app;
     }
 }

@@ -120,6 +120,11 @@ public static class Refuse
         "You cannot disable your own account: another administrator must.",
         "لا يمكنك تعطيل حسابك: يجب أن يفعل ذلك مسؤول آخر."));
 
+    /// <summary>403: a CAP message from a sender the hub is not configured to trust.</summary>
+    public static RefusalException UntrustedCapSender(string sender) => NotAllowed(new(
+        $"CAP sender '{sender}' is not one the hub takes messages from (Coordination:Cap:TrustedSenders).",
+        $"المرسل '{sender}' ليس من مرسلي رسائل CAP الموثوقين لدى المنصة (Coordination:Cap:TrustedSenders)."));
+
     private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
 
     private static RefusalException NotFound(Text detail) => new(StatusCodes.Status404NotFound, NotFoundTitle, detail);

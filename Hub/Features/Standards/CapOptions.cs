@@ -12,6 +12,9 @@ public sealed class CapOptions
 
     public string SenderNameEn { get; set; } = "Ministry of Interior - Duty and Coordination Office";
 
+    /// <summary>CAP senders whose messages the hub takes in (POST /api/cap); empty: any sender the importing user vouches for.</summary>
+    public string[] TrustedSenders { get; set; } = [];
+
     /// <summary>Who to call about a message.</summary>
     public string Contact { get; set; } = "Duty and Coordination Office / مكتب المناوبة والتنسيق";
 }
