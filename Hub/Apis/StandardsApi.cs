@@ -14,6 +14,12 @@ public static class StandardsApi
                 Results.Text(await http.RunAsync(useCase, new IncidentCapFeed.Query(incidentId)), "application/atom+xml", System.Text.Encoding.UTF8))
             .Produces<string>(Status200OK, "application/atom+xml")
             .Refuses(Status403Forbidden, Status404NotFound, Status429TooManyRequests);
+        group.MapGet("/{incidentId:guid}/activity-log", async (Guid incidentId, string? format, string? agency, ActivityLog useCase, HttpContext http) =>
+            {
+                var file = await http.RunAsync(useCase, new ActivityLog.Query(incidentId, format, agency));
+                return Results.Text(file.Text, file.ContentType, System.Text.Encoding.UTF8);
+            })
+            .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status429TooManyRequests);
         app.MapApi("/api/cap", "Standards").MapPost("/", async (ImportCap useCase, HttpContext http) =>
             {
                 // The XML as sent: its declaration names its encoding. The hub's body limit bounds it (413 beyond).
