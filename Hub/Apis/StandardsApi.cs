@@ -14,6 +14,9 @@ public static class StandardsApi
                 Results.Text(await http.RunAsync(useCase, new IncidentCapFeed.Query(incidentId)), "application/atom+xml", System.Text.Encoding.UTF8))
             .Produces<string>(Status200OK, "application/atom+xml")
             .Refuses(Status403Forbidden, Status404NotFound, Status429TooManyRequests);
+        group.MapGet("/{incidentId:guid}/edxl", async (Guid incidentId, IncidentEdxl useCase, HttpContext http) =>
+                Results.Text(await http.RunAsync(useCase, new IncidentEdxl.Query(incidentId)), "application/xml", System.Text.Encoding.UTF8))
+            .Refuses(Status403Forbidden, Status404NotFound, Status429TooManyRequests);
         group.MapGet("/{incidentId:guid}/activity-log", async (Guid incidentId, string? format, string? agency, ActivityLog useCase, HttpContext http) =>
             {
                 var file = await http.RunAsync(useCase, new ActivityLog.Query(incidentId, format, agency));

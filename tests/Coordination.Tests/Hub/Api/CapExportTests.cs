@@ -78,6 +78,35 @@ public sealed class CapExportTests
     }
 
     [Test]
+    public async Task An_EDXL_DE_envelope_carries_the_latest_CAP_message_to_the_alerted_agencies_and_both_validate()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var duty = await hub.ClientForAsync("duty.operator");
+        var id = (await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        await duty.PostOkAsync($"api/incidents/{id}/updates", new { text = "تحديث", severity = "Extreme" });
+
+        var envelope = XDocument.Parse(await duty.GetStringAsync(new Uri($"api/incidents/{id}/edxl", UriKind.Relative)));
+        XNamespace edxl = "urn:oasis:names:tc:emergency:EDXL:DE:1.0";
+        var schemas = new XmlSchemaSet();
+        schemas.Add(edxl.NamespaceName, Path.Combine(AppContext.BaseDirectory, "Standards", "edxlde-1_0.xsd"));
+        schemas.Add(Cap.NamespaceName, Path.Combine(AppContext.BaseDirectory, "Standards", "CAP-v1.2.xsd"));
+        var errors = new List<string>();
+        envelope.Validate(schemas, (_, e) => errors.Add(e.Message));
+        var root = envelope.Root!;
+        var embedded = root.Descendants(Cap + "alert").Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(errors, Is.Empty, "the envelope and the CAP inside it validate");
+            Assert.That(root.Element(edxl + "distributionType")!.Value, Is.EqualTo("Update"));
+            Assert.That(root.Element(edxl + "distributionStatus")!.Value, Is.EqualTo(embedded.Element(Cap + "status")!.Value));
+            Assert.That(root.Element(edxl + "explicitAddress")!.Elements(edxl + "explicitAddressValue").Select(v => v.Value),
+                Is.EquivalentTo(new[] { "ncem", "civil-defence", "ambulance", "red-crescent", "municipality-derna", "security-derna" }));
+            Assert.That(root.Element(edxl + "combinedConfidentiality")!.Value, Is.EqualTo("UNCLASSIFIED AND NOT SENSITIVE"));
+            Assert.That(embedded.Element(Cap + "msgType")!.Value, Is.EqualTo("Update"), "the latest message");
+        });
+    }
+
+    [Test]
     public void The_schema_check_does_reject_a_message_without_its_sender_or_with_a_made_up_status()
     {
         var alert = new XElement(Cap + "alert",
