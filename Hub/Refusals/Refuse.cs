@@ -9,6 +9,9 @@ namespace Coordination.Hub.Refusals;
 /// </summary>
 public static class Refuse
 {
+    /// <summary>The ProblemDetails member of <see cref="AfterBeyondHead"/> that names where the caller's log ends.</summary>
+    public const string HeadPositionMember = "headPosition";
+
     public static readonly Text BadRequestTitle = new("Bad request", "طلب غير صحيح");
     public static readonly Text InvalidFieldsTitle = new("The request has invalid fields.", "في الطلب حقول غير صحيحة.");
     public static readonly Text ForbiddenTitle = new("Forbidden", "غير مسموح");
@@ -124,6 +127,19 @@ public static class Refuse
     public static RefusalException UntrustedCapSender(string sender) => NotAllowed(new(
         $"CAP sender '{sender}' is not one the hub takes messages from (Coordination:Cap:TrustedSenders).",
         $"المرسل '{sender}' ليس من مرسلي رسائل CAP الموثوقين لدى المنصة (Coordination:Cap:TrustedSenders)."));
+
+    /// <summary>
+    /// 409 to a catch-up that asks after a position beyond the caller's head: the log ends before what the client
+    /// holds, because it was restored from a backup (or the position came from another hub's log).
+    /// <c>headPosition</c> says where it ends now, for the client to drop what it holds after it and read on from there.
+    /// </summary>
+    public static RefusalException AfterBeyondHead(long after, long head) => new(StatusCodes.Status409Conflict,
+        new("The log ends before your position", "السجل ينتهي قبل موضعك"),
+        new($"You asked for the entries after position {after}, but the log you may see ends at position {head}: it was restored from an earlier backup, or your position is not from this hub. Drop what you hold after position {head} and catch up from there.",
+            $"طلبت القيود التالية للموضع {after}، لكن السجل المتاح لك ينتهي عند الموضع {head}: فقد استُعيد من نسخة احتياطية سابقة، أو أن موضعك ليس من هذا الخادم. احذف ما لديك بعد الموضع {head} وتابع من هناك."))
+    {
+        Extensions = new Dictionary<string, object?> { [HeadPositionMember] = head },
+    };
 
     private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
 
