@@ -24,11 +24,6 @@ public sealed class CatchUpBeyondHeadTests
         _hub = await HubHost.StartFreshAsync(new Dictionary<string, string?> { ["Coordination:Realtime:HeartbeatInterval"] = "00:00:00.200" });
         using var operatorApi = await _hub.ClientForAsync("duty.operator");
         await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
-        // Restricted clashes in Tripoli, which the Red Crescent does not see: they move the log's head, not its.
-        for (var i = 0; i < 2; i++)
-        {
-            await operatorApi.PostOkAsync("api/incidents", new { hazard = "ArmedClash", severity = "Severe", title = $"اشتباك {i}", district = "tripoli", classification = "Restricted", clearedAgencies = new[] { "security-tripoli" } });
-        }
     }
 
     [OneTimeTearDown]
@@ -67,7 +62,7 @@ public sealed class CatchUpBeyondHeadTests
         await using var commander = await _hub.ConnectAsync("commander");
         var head = commander.LastPosition;
 
-        // Far beyond: the commander's own catch-up of the restricted clashes may have added an audit entry since.
+        // Far beyond: the commander's own catch-up of a restricted clash may have added an audit entry since.
         var refused = Assert.ThrowsAsync<HubException>(() => commander.Connection.InvokeAsync<CatchUpResponse>("CatchUp", head + 1000, 10));
         var problem = CoordinationException.FromHub(refused!);
 
@@ -81,6 +76,8 @@ public sealed class CatchUpBeyondHeadTests
     [Test]
     public async Task A_liaison_catching_up_from_positions_it_was_given_is_never_told_it_is_beyond_its_head()
     {
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        await operatorApi.PostOkAsync("api/incidents", new { hazard = "ArmedClash", severity = "Severe", title = "اشتباك آخر", district = "tripoli", classification = "Restricted", clearedAgencies = new[] { "security-tripoli" } });
         using var commander = await _hub.ClientForAsync("commander");
         var logHead = (await commander.GetOkAsync("api/log?after=0&limit=1")).GetProperty("headPosition").GetInt64();
         await using var redCrescent = await _hub.ConnectAsync("liaison.red-crescent");
@@ -104,7 +101,7 @@ public sealed class CatchUpBeyondHeadTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ownHead, Is.LessThan(logHead), "the restricted clashes are beyond the Red Crescent's own head");
+            Assert.That(ownHead, Is.LessThan(logHead), "the restricted clash is beyond the Red Crescent's own head");
             Assert.That(heartbeats, Is.Not.Empty, "a heartbeat arrived");
             Assert.That(heartbeats.Last(), Is.EqualTo(ownHead));
             Assert.That(redCrescent.LastPosition, Is.EqualTo(ownHead));
@@ -114,6 +111,32 @@ public sealed class CatchUpBeyondHeadTests
             Assert.That(fromLastApplied.GetProperty("entries").GetArrayLength(), Is.Zero);
             Assert.That(beyond.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a position past its own head was not given by this log, though the log's head is further on");
             Assert.That(problem.GetProperty("headPosition").GetInt64(), Is.EqualTo(ownHead), "the liaison is told its own head, not the log's");
+        });
+    }
+
+    [Test]
+    public async Task A_client_beyond_the_end_is_told_where_the_log_ends_and_applies_what_is_logged_after_it()
+    {
+        using var commanderApi = await _hub.ClientForAsync("commander");
+        var head = (await commanderApi.GetOkAsync("api/log?after=0&limit=1")).GetProperty("headPosition").GetInt64();
+        var told = new ConcurrentQueue<long>();
+        var options = new CoordinationClientOptions { StartAfter = head + 500, KeepHistory = true };
+
+        await using var commander = await CoordinationClient.ConnectAsync(_hub.BaseAddress, "commander", HubHost.Password, options);
+        commander.LogRewound += told.Enqueue;
+        var rewoundAtConnect = commander.Rewinds;
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        var report = await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood("بلاغ بعد الاستعادة"));
+        var reportPosition = report.GetProperty("position").GetInt64();
+        var applied = await commander.WaitUntilAsync(es => es.Any(e => e.Position == reportPosition));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rewoundAtConnect, Is.EqualTo(1), "told once, at its first catch-up");
+            Assert.That(reportPosition, Is.LessThan(head + 500), "the new report is at a position the client had been past");
+            Assert.That(applied.Single(e => e.Position == reportPosition).EventId, Is.Not.EqualTo(Guid.Empty));
+            Assert.That(commander.LastPosition, Is.GreaterThanOrEqualTo(reportPosition));
+            Assert.That(told, Is.Empty, "nothing more to tell after the first time");
         });
     }
 }
