@@ -14,6 +14,8 @@ export class ProblemError extends Error {
     this.title = problem.title ?? '';
     this.detail = problem.detail ?? '';
     this.errors = problem.errors ?? {};
+    // A catch-up after the log's end (409): where the log the caller may see ends now.
+    this.headPosition = Number.isInteger(problem.headPosition) ? problem.headPosition : null;
   }
 }
 

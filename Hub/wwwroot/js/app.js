@@ -4,15 +4,15 @@
 import { NetworkError, ProblemError, currentSession, get, signIn, signOut } from './api.js';
 import { $ } from './dom.js';
 import { apply, lang, onLangChange, setLang, t } from './i18n.js';
-import { catchUp, onEntry, onStatus, start, stop } from './live.js';
+import { catchUp, onEntry, onRewind, onStatus, start, stop } from './live.js';
 import { flush, onOutboxChange, openOutbox } from './outbox.js';
 import { agencyName, loadReference } from './reference.js';
-import { showError } from './notice.js';
+import { showError, showNotice } from './notice.js';
 import { focusAdmin, initAdmin, relabelAdmin } from './views/admin.js';
-import { initCommander, onCommanderEntry, relabelCommander, stopCommander } from './views/commander.js';
-import { initDetail, redrawDetail } from './views/detail.js';
-import { initLiaison, onLiaisonEntry, relabelLiaison, stopLiaison } from './views/liaison.js';
-import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator } from './views/operator.js';
+import { initCommander, onCommanderEntry, relabelCommander, rewindCommander, stopCommander } from './views/commander.js';
+import { initDetail, redrawDetail, reloadDetail } from './views/detail.js';
+import { initLiaison, onLiaisonEntry, relabelLiaison, reloadLiaison, stopLiaison } from './views/liaison.js';
+import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator, reloadOperator } from './views/operator.js';
 
 const RECENT_ENTRIES = 300;
 const VIEWS = ['signin', 'admin', 'operator', 'liaison', 'commander'];
@@ -71,6 +71,7 @@ async function startSession(session) {
     await initOperator();
     onEntry(onOperatorEntry);
   }
+  onRewind(rewound);
   show(role.toLowerCase());
   // The duty office starts typing at once: the first field of the report has focus.
   if (role === 'Operator') $('#f-hazard').focus();
@@ -80,6 +81,16 @@ async function startSession(session) {
     if (state === 'live' && role === 'Operator') onOperatorOnline();
   });
   await start(from);
+}
+
+/**
+ * The hub's log ends before what the views show: it was restored from a backup. Say so, and show what the
+ * log holds now: what was shown after its end is gone from it, and what is logged next follows as usual.
+ */
+function rewound(head) {
+  showNotice(t('log.rewound', { head }), 'error', 60_000);
+  const views = role === 'Commander' ? rewindCommander(head) : role === 'Liaison' ? reloadLiaison() : reloadOperator();
+  Promise.all([views, reloadDetail()]).catch(showError);
 }
 
 function bindShell() {

@@ -128,6 +128,14 @@ async function acknowledge(alert, button) {
   }
 }
 
+/** Reads the agency's alerts again (the log was restored: alerts shown may no longer be in it). */
+export async function reloadLiaison() {
+  const rows = await get('/api/alerts');
+  alerts.clear();
+  for (const row of rows) alerts.set(row.incidentId, row);
+  draw();
+}
+
 export function stopLiaison() {
   clearInterval(ticker);
   alerts.clear();

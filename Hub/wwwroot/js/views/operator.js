@@ -79,6 +79,9 @@ export const onOperatorEntry = (entry) => {
   }
 };
 
+/** Reads the board again (the log was restored: incidents shown may no longer be in it). */
+export const reloadOperator = () => board.refresh();
+
 /** Link back: send what the outbox holds. */
 export const onOperatorOnline = () => flush();
 
