@@ -21,4 +21,10 @@ internal static partial class HubLogMessages
     [LoggerMessage(Level = LogLevel.Warning, Message = "Counted reads of restricted incidents could not be written; they are kept and written with the next closed windows")]
     public static partial void AuditWriteFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Expired refresh tokens could not be purged; the next run tries again")]
+    public static partial void RefreshTokenPurgeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} expired refresh tokens")]
+    public static partial void RefreshTokensPurged(ILogger logger, int count);
+
 }
