@@ -120,7 +120,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton<AccountStates>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SessionTokens>();
-        services.AddHostedService<RefreshTokenPurge>();
+        services.AddHostedService<SignInStatePurge>();
         var external = configuration.GetSection(ExternalIssuerOptions.Section).Get<ExternalIssuerOptions>() ?? new ExternalIssuerOptions();
         var useExternal = !string.IsNullOrWhiteSpace(external.Authority);
         var authentication = services.AddAuthentication(o =>

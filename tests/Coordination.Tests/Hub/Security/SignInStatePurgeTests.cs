@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Coordination.Hub.Auth;
 using Coordination.Persistence.Dialects;
 using Coordination.Tests.Support;
 using Dapper;
@@ -12,11 +13,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace Coordination.Tests.Hub.Security;
 
 /// <summary>
-/// Refresh tokens do not pile up: each hub deletes the expired ones every hour, used or not. A used token is kept
-/// until it expires, since its second use is what tells a copied token and ends the session.
+/// Sign-in state does not pile up: each hub deletes, every hour, the refresh tokens that have expired (used or not) and
+/// the failed sign-ins older than the lockout. A used token is kept until it expires, since its second use is what
+/// tells a copied token and ends the session.
 /// </summary>
 [TestFixture]
-public sealed class RefreshTokenPurgeTests
+public sealed class SignInStatePurgeTests
 {
     [Test]
     public async Task Expired_refresh_tokens_are_gone_after_the_hourly_purge_and_a_used_one_is_kept_until_it_expires()
@@ -51,6 +53,35 @@ public sealed class RefreshTokenPurgeTests
             Assert.That(reuse.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(afterReuse.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the kept used token, sent again, still ended the session");
         });
+    }
+
+    [Test]
+    public async Task Failed_sign_ins_older_than_the_lockout_are_forgotten_by_the_hourly_purge_without_another_failure()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var hub = await HubHost.StartFreshAsync(time: clock);
+        using var failed = await hub.Http.PostAsJsonAsync("api/auth/token", new { userName = "no.such.user", password = "guessed-wrong" });
+        var recorded = await FailureRowsAsync(hub);
+
+        clock.Advance(SignInStatePurge.Interval);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await FailureRowsAsync(hub) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(failed.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(recorded, Is.EqualTo(2), "counted for the name and for the address, which the row keeps");
+            Assert.That(await FailureRowsAsync(hub), Is.Zero, "an hour on, past the 15-minute lockout, nothing of it is kept");
+        });
+    }
+
+    private static async Task<long> FailureRowsAsync(HubHost hub)
+    {
+        await using var connection = hub.Services.GetRequiredService<ISqlDialect>().CreateConnection();
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sign_in_failures");
     }
 
     private static async Task<string> SignInAsync(HubHost hub)
