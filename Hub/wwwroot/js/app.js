@@ -5,7 +5,8 @@ import { NetworkError, ProblemError, currentSession, get, signIn, signOut } from
 import { $ } from './dom.js';
 import { apply, lang, onLangChange, setLang, t } from './i18n.js';
 import { catchUp, onEntry, onRewind, onStatus, start, stop } from './live.js';
-import { flush, onOutboxChange, openOutbox } from './outbox.js';
+import { confirmAction } from './confirm.js';
+import { clearOutbox, flush, onOutboxChange, openOutbox, pending } from './outbox.js';
 import { agencyName, loadReference } from './reference.js';
 import { showError, showNotice } from './notice.js';
 import { focusAdmin, initAdmin, relabelAdmin } from './views/admin.js';
@@ -93,6 +94,18 @@ function rewound(head) {
   Promise.all([views, reloadDetail()]).catch(showError);
 }
 
+/**
+ * Sign-out clears the reports kept in this browser, so none is lost without being asked: what waits is sent
+ * now if the hub can be reached, and what still waits after that is deleted only if the user says so.
+ * True when nothing waits, or the user chose to delete it.
+ */
+async function outboxSettled() {
+  if (pending().length > 0) await Promise.race([flush(), new Promise((done) => { setTimeout(done, 10_000); })]);
+  const waiting = pending().length;
+  // Cancel, where the dialog starts and where Escape leads, keeps them.
+  return waiting === 0 || confirmAction(t('signout.pending', { n: waiting }), { confirm: t('signout.discard'), cancel: t('signout.stay') });
+}
+
 function bindShell() {
   $('#lang-toggle').addEventListener('click', () => setLang(lang() === 'ar' ? 'en' : 'ar'));
   onLangChange(() => {
@@ -106,11 +119,20 @@ function bindShell() {
     if (role && role !== 'Administrator') redrawDetail();
   });
   $('#sign-out').addEventListener('click', async () => {
-    stopLiaison();
-    stopCommander();
-    await stop();
-    signOut();
-    location.reload();
+    const button = $('#sign-out');
+    if (button.disabled) return;
+    button.disabled = true;
+    try {
+      if (!(await outboxSettled())) return;
+      stopLiaison();
+      stopCommander();
+      await stop();
+      clearOutbox();
+      signOut();
+      location.reload();
+    } finally {
+      button.disabled = false;
+    }
   });
   $('#signin-form').addEventListener('submit', async (event) => {
     event.preventDefault();

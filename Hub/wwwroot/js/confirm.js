@@ -3,11 +3,17 @@
 // starts on Cancel so a stray Enter does nothing harmful.
 
 import { $ } from './dom.js';
+import { t } from './i18n.js';
 
-/** Resolves true when the person confirms, false when they cancel or press Escape. */
-export function confirmAction(text) {
+/**
+ * Resolves true when the person confirms, false when they cancel or press Escape. The buttons say Confirm and
+ * Cancel unless `labels` names what each does ({ confirm, cancel }).
+ */
+export function confirmAction(text, labels = {}) {
   const dialog = $('#confirm-dialog');
   $('#confirm-text').textContent = text;
+  dialog.querySelector('button[value="confirm"]').textContent = labels.confirm ?? t('confirm.ok');
+  dialog.querySelector('button[value="cancel"]').textContent = labels.cancel ?? t('confirm.cancel');
   dialog.returnValue = '';
   const back = document.activeElement;
   return new Promise((resolve) => {
