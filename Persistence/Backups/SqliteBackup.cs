@@ -14,7 +14,7 @@ namespace Coordination.Persistence.Backups;
 /// </summary>
 public static class SqliteBackup
 {
-    /// <summary>Copies the database a hub may be writing to, <paramref name="database"/>, into the new file <paramref name="destination"/>.</summary>
+    /// <summary>Copies the database a hub may be writing to, <paramref name="database"/>, into the new file <paramref name="destination"/> (an existing one is refused).</summary>
     public static Task CopyLiveAsync(string database, string destination, CancellationToken cancellationToken) =>
         CopyAsync(database, SqliteOpenMode.ReadWrite, destination, cancellationToken);
 
@@ -54,6 +54,12 @@ public static class SqliteBackup
         if (!File.Exists(source))
         {
             throw new FileNotFoundException($"There is no database at {source}.", source);
+        }
+
+        if (File.Exists(destination))
+        {
+            // The backup API would write the copy over whatever database is there.
+            throw new IOException($"{destination} exists already: a copy is only ever made into a new file.");
         }
 
         await using var from = new SqliteConnection(Unpooled(source, sourceMode));

@@ -127,6 +127,17 @@ public sealed class SqliteBackupTests
     }
 
     [Test]
+    public async Task A_copy_is_never_made_over_an_existing_file()
+    {
+        var taken = Path.Combine(_folder.Path, "taken.db");
+        await File.WriteAllTextAsync(taken, "someone else's");
+
+        Assert.ThrowsAsync<IOException>(() => SqliteBackup.CopyLiveAsync(_live.FilePath, taken, default));
+        Assert.ThrowsAsync<IOException>(() => SqliteBackup.CopyBackupAsync(_live.FilePath, taken, default));
+        Assert.That(await File.ReadAllTextAsync(taken), Is.EqualTo("someone else's"));
+    }
+
+    [Test]
     public async Task A_copy_whose_chain_was_edited_is_named_as_broken()
     {
         for (var i = 0; i < 3; i++)
