@@ -6,14 +6,16 @@ import { $ } from './dom.js';
 import { apply, lang, onLangChange, setLang, t } from './i18n.js';
 import { catchUp, onEntry, onRewind, onStatus, start, stop } from './live.js';
 import { confirmAction } from './confirm.js';
+import { initNav, noteEntry, noteInbox, relabelNav } from './nav.js';
 import { clearOutbox, flush, onOutboxChange, openOutbox, pending } from './outbox.js';
 import { agencyName, loadReference } from './reference.js';
 import { showError, showNotice } from './notice.js';
 import { focusAdmin, initAdmin, relabelAdmin } from './views/admin.js';
 import { initCommander, onCommanderEntry, relabelCommander, rewindCommander, stopCommander } from './views/commander.js';
 import { initDetail, redrawDetail, reloadDetail } from './views/detail.js';
-import { initLiaison, onLiaisonEntry, relabelLiaison, reloadLiaison, stopLiaison } from './views/liaison.js';
+import { initLiaison, onInboxDrawn, onLiaisonEntry, relabelLiaison, reloadLiaison, stopLiaison } from './views/liaison.js';
 import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator, reloadOperator } from './views/operator.js';
+import { initRegister, onRegisterEntry, relabelRegister, showRegister } from './views/register.js';
 
 const RECENT_ENTRIES = 300;
 const VIEWS = ['signin', 'admin', 'operator', 'liaison', 'commander'];
@@ -48,6 +50,8 @@ async function startSession(session) {
     await loadReference();
     drawWho(session);
     await initAdmin(session);
+    initRegister(session);
+    initNav(session, 'admin', showRegister);
     show('admin');
     focusAdmin();
     return;
@@ -66,6 +70,8 @@ async function startSession(session) {
     await initCommander(recent.entries);
     onEntry(onCommanderEntry);
   } else if (role === 'Liaison') {
+    // The way back from the register counts the alerts awaiting acknowledgement, from the first drawing of the inbox.
+    onInboxDrawn(noteInbox);
     await initLiaison(session);
     onEntry(onLiaisonEntry);
   } else {
@@ -73,6 +79,11 @@ async function startSession(session) {
     onEntry(onOperatorEntry);
   }
   onRewind(rewound);
+  // The register is one click from every role's screen; the feed goes on behind it.
+  initRegister(session);
+  onEntry(onRegisterEntry);
+  if (role !== 'Liaison') onEntry(noteEntry);
+  initNav(session, role.toLowerCase(), showRegister);
   show(role.toLowerCase());
   // The duty office starts typing at once: the first field of the report has focus.
   if (role === 'Operator') $('#f-hazard').focus();
@@ -112,6 +123,8 @@ function bindShell() {
     drawConnection();
     const session = currentSession();
     drawWho(session);
+    relabelNav();
+    relabelRegister();
     if (role === 'Operator') relabelOperator();
     if (role === 'Liaison') relabelLiaison();
     if (role === 'Commander') relabelCommander();

@@ -45,6 +45,25 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
         await admin.PostOkAsync("api/admin/users/liaison.retired/disable", new { });
         var rules = (await admin.GetOkAsync("api/admin/routing-rules")).GetProperty("rules").EnumerateArray().Where(r => r.GetProperty("id").GetString() != "epidemic").ToArray();
         await admin.PutOkAsync("api/admin/routing-rules", new { rules, reason = "قاعدة الأوبئة تُراجع", expectedVersion = 1 });
+
+        // A risk whose review date has passed, so the register shows its overdue marks whatever the day.
+        await admin.PostOkAsync("api/register", new
+        {
+            code = "building-collapse-benghazi",
+            hazard = "BuildingCollapse",
+            theme = "Accident",
+            titleAr = "انهيار مبانٍ قديمة في بنغازي",
+            titleEn = "Collapse of old buildings in Benghazi",
+            scenarioAr = "انهيار عمارات متضررة من الحرب في وسط بنغازي بعد أمطار غزيرة.",
+            scenarioEn = "War-damaged blocks in central Benghazi collapse after heavy rain.",
+            districts = new[] { "benghazi" },
+            likelihood = 2,
+            impacts = new { fatalities = 3, casualties = 3, displacement = 2, economic = 2, essentialServices = 1, socialPsychological = 2, environment = 1, security = 1 },
+            confidence = "Low",
+            leadAgency = "civil-defence",
+            supportingAgencies = new[] { "ambulance" },
+            nextReview = "2024-06-30",
+        });
     }
 
     [TestCase("duty.operator", "ar")]
@@ -107,6 +126,78 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
         await page.ClickAsync("#tab-history");
         await Expect(page.Locator("#history-table tbody tr")).ToHaveCountAsync(2);
         await AssertLabelledAndAxeCleanAsync(page, "history");
+        await page.Context.CloseAsync();
+    }
+
+    [TestCase("ar")]
+    [TestCase("en")]
+    public async Task The_risk_register_its_heat_map_a_risk_s_page_and_its_forms_are_labelled_and_axe_finds_no_WCAG_A_or_AA_violation(string language)
+    {
+        // NCEM's liaison: the register with its import, and the form for a risk NCEM leads.
+        var page = await Browser.SignInAsync("liaison.ncem", language);
+        await page.ClickAsync("#nav-register");
+        await Expect(page.Locator("#register-table tr[data-risk='building-collapse-benghazi'] .overdue-mark")).ToBeVisibleAsync();
+
+        // A cell chosen from the keyboard lists its risks beside the matrix.
+        var cell = page.Locator("#heatmap button[data-likelihood='3'][data-impact='5']");
+        await cell.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(cell).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(cell).ToBeFocusedAsync();
+        await Expect(page.Locator("#heatmap-cell li[data-code='flood-derna-dams']")).ToBeVisibleAsync();
+        await page.ClickAsync("#register-import summary");
+        await AssertLabelledAndAxeCleanAsync(page, "register and heat map");
+
+        // An import refused line by line.
+        await page.SetInputFilesAsync("#register-import-file", new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = "code,likelihood\r\nx,9\r\n"u8.ToArray() });
+        await page.ClickAsync("#register-import-send");
+        await Expect(page.Locator("#register-import-result li").First).ToBeVisibleAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "register, import refused");
+
+        await page.Locator("#heatmap-cell li[data-code='flood-derna-dams'] button").ClickAsync();
+        await Expect(page.Locator("#risk-history tbody tr")).Not.ToHaveCountAsync(0);
+        await AssertLabelledAndAxeCleanAsync(page, "a risk's page");
+
+        await page.ClickAsync("#risk-edit");
+        await page.SelectOptionAsync("#r-likelihood", "5");
+        await page.ClickAsync("#risk-save");
+        await Expect(page.Locator("#err-r-reason")).Not.ToBeEmptyAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "a risk's form, refused");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Text_on_every_risk_band_colour_and_on_the_register_s_marks_and_navigation_has_at_least_AA_contrast()
+    {
+        var page = await Browser.SignInAsync("liaison.ncem");
+        await page.ClickAsync("#nav-register");
+        await Expect(page.Locator("#heatmap button")).ToHaveCountAsync(25);
+        await Expect(page.Locator("#heatmap .hm-overdue")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator("#nav-home-badge")).ToBeVisibleAsync();
+        var colours = await page.EvaluateAsync<string[][]>("""
+            (() => {
+              // The colour a text is read on: its own background, or the first one behind it.
+              const behind = (el) => {
+                for (let e = el; e; e = e.parentElement) {
+                  const c = getComputedStyle(e).backgroundColor;
+                  if (c !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(c)) return c;
+                }
+                return 'rgb(255, 255, 255)';
+              };
+              return [...document.querySelectorAll('#heatmap .hm-count, #heatmap .hm-band, #heatmap .hm-overdue, #register-table .score, #register-table .overdue-mark, #register-sample, #nav button, #nav-home-badge')]
+                .map(el => [el.className || el.id, getComputedStyle(el).color, behind(el), el.closest('td')?.className ?? ''])
+            })()
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(colours.Select(c => c[3]).Where(c => c.Length > 0).SelectMany(c => c.Split(' ')),
+                Is.SupersetOf(new[] { "band-low", "band-medium", "band-high", "band-veryHigh" }), "every band is on the heat map");
+            Assert.That(colours.Select(c => c[0]), Is.SupersetOf(new[] { "hm-overdue", "overdue-mark", "warning", "nav-badge" }));
+            foreach (var (name, text, background, cell) in colours.Select(c => (c[0], c[1], c[2], c[3])))
+            {
+                Assert.That(Contrast(Rgb(text), Rgb(background)), Is.GreaterThanOrEqualTo(4.5), $"{name} {cell}: {text} on {background}");
+            }
+        });
         await page.Context.CloseAsync();
     }
 

@@ -96,6 +96,13 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
     }
 
+    /// <summary>A picture of one part of the page (a card), frozen like the page's.</summary>
+    public static async Task ScreenshotAsync(ILocator part, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), Animations = ScreenshotAnimations.Disabled });
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
