@@ -85,6 +85,25 @@ public sealed class RegisterTests
     }
 
     [Test]
+    public async Task A_risk_as_read_can_be_sent_back_as_it_is_and_changes_nothing()
+    {
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
+        using var admin = await hub.ClientForAsync("admin");
+        var derna = await RiskAsync(admin, "flood-derna-dams");
+        var riskId = derna.GetProperty("risk").GetProperty("riskId").GetGuid();
+        var head = await HeadAsync(hub);
+
+        var saved = await admin.PutOkAsync($"api/register/{riskId}", new { risk = JsonNode.Parse(derna.GetProperty("risk").GetRawText()), expectedVersion = 1 });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(derna.GetProperty("risk").GetProperty("impacts").EnumerateObject().Select(p => p.Name), Has.None.EqualTo("dimensions").And.None.EqualTo("overall"));
+            Assert.That(saved.GetProperty("version").GetInt32(), Is.EqualTo(1));
+            Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing to record");
+        });
+    }
+
+    [Test]
     public async Task Only_the_lead_agency_s_liaisons_and_administrators_change_a_risk_and_bad_scores_are_refused_naming_the_field()
     {
         await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));

@@ -246,6 +246,8 @@ public sealed partial class ConsoleRegisterTests : ConsoleFixture
         var page = await Browser.SignInAsync("commander", "en");
         await page.ClickAsync("#nav-register");
         await Expect(page.Locator("#register-asof")).ToHaveTextAsync("The register as it stands now.");
+        // The table is drawn when the register's answer arrives, which may be after the caption: wait for its rows.
+        await Expect(page.Locator("#register-table tbody tr").Nth(13)).ToBeVisibleAsync();
         var all = await page.Locator("#register-table tbody tr").CountAsync();
         Assert.That(all, Is.GreaterThanOrEqualTo(14));
 
