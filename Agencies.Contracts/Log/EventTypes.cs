@@ -38,6 +38,10 @@ public static class EventTypes
     public const string RiskRecorded = nameof(Register.RiskRecorded);
     /// <summary><see cref="Register.RiskChanged"/>.</summary>
     public const string RiskChanged = nameof(Register.RiskChanged);
+    /// <summary><see cref="Plans.PlanRecorded"/>.</summary>
+    public const string PlanRecorded = nameof(Plans.PlanRecorded);
+    /// <summary><see cref="Plans.PlanChanged"/>.</summary>
+    public const string PlanChanged = nameof(Plans.PlanChanged);
 
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -58,5 +62,7 @@ public static class EventTypes
         [RoutingRulesChanged] = typeof(Routing.RoutingRulesChanged),
         [RiskRecorded] = typeof(Register.RiskRecorded),
         [RiskChanged] = typeof(Register.RiskChanged),
+        [PlanRecorded] = typeof(Plans.PlanRecorded),
+        [PlanChanged] = typeof(Plans.PlanChanged),
     };
 }

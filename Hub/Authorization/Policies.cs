@@ -60,6 +60,14 @@ public static class Policies
         Access.No, Access.No, new("those their agency leads"), Access.Yes,
         new("Administrators and the lead agency's liaisons change a risk.", "المسؤولون وضباط اتصال الجهة القائدة فقط يغيّرون الخطر."));
 
+    public static readonly Policy SeePlans = new(nameof(SeePlans), "see the contingency plans",
+        Access.Yes, Access.Yes, Access.Yes, Access.Yes,
+        new("Sign in first.", "سجّل الدخول أولاً."));
+
+    public static readonly Policy ChangePlan = new(nameof(ChangePlan), "enter or change a contingency plan",
+        Access.No, Access.No, new("those their agency leads"), Access.Yes,
+        new("Administrators and the lead agency's liaisons change a plan.", "المسؤولون وضباط اتصال الجهة القائدة فقط يغيّرون الخطة."));
+
     public static readonly Policy SignedIn = new(nameof(SignedIn), "reference data, console settings, who am I",
         Access.Yes, Access.Yes, Access.Yes, Access.Yes,
         new("Sign in first.", "سجّل الدخول أولاً."));
@@ -70,7 +78,8 @@ public static class Policies
 
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
-        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk, SignedIn];
+        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
+         SeePlans, ChangePlan, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>
     public static IReadOnlyList<Policy> All { get; } = [.. Table, Anyone];

@@ -101,6 +101,16 @@ public static class Refuse
         $"Risk '{code}' is led by {leadAgency}: only its liaisons and administrators change it.",
         $"الخطر '{code}' تقوده {leadAgency}: لا يغيّره إلا ضباط اتصالها والمسؤولون."));
 
+    /// <summary>404: no plan with this id, or this code, in the library.</summary>
+    public static RefusalException NoPlan(string plan) => NotFound(new(
+        $"There is no contingency plan {plan}.",
+        $"لا توجد خطة طوارئ {plan}."));
+
+    /// <summary>403: a liaison may change only the plans their agency leads.</summary>
+    public static RefusalException NotYourAgencysPlan(string code, string leadAgency) => NotAllowed(new(
+        $"Plan '{code}' is led by {leadAgency}: only its liaisons and administrators change it.",
+        $"الخطة '{code}' تقودها {leadAgency}: لا يغيّرها إلا ضباط اتصالها والمسؤولون."));
+
     private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
 
     private static RefusalException NotFound(Text detail) => new(StatusCodes.Status404NotFound, NotFoundTitle, detail);

@@ -137,6 +137,16 @@ public static class SqlScripts
         public static string RiskVersionsAsOf { get; } = Load(nameof(Register), nameof(RiskVersionsAsOf));
     }
 
+    /// <summary>Plans/Sql: every version of every contingency plan.</summary>
+    public static class Plans
+    {
+        public static string PlanHistory { get; } = Load(nameof(Plans), nameof(PlanHistory));
+
+        public static string PlanVersionInsert { get; } = Load(nameof(Plans), nameof(PlanVersionInsert));
+
+        public static string PlanVersionsLatest { get; } = Load(nameof(Plans), nameof(PlanVersionsLatest));
+    }
+
     /// <summary>Visibility/Sql: what an agency's liaisons see.</summary>
     public static class Visibility
     {

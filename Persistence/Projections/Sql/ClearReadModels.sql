@@ -2,3 +2,4 @@
 DELETE FROM alert_inbox;
 DELETE FROM incident_board;
 DELETE FROM risk_versions;
+DELETE FROM plan_versions;

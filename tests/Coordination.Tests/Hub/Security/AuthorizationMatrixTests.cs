@@ -116,6 +116,10 @@ public sealed class AuthorizationMatrixTests
         new("enter a risk", "POST /api/register", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/register", NewRisk())),
         new("change a risk", "PUT /api/register/{riskId:guid}", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Put, $"api/register/{DernaRisk}", DernaChanged())),
         new("import risks", "POST /api/register/import", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/register/import", NewRiskCsv(), "text/csv")),
+        new("the plan library", "GET /api/plans", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/plans")),
+        new("a plan and its history", "GET /api/plans/{planId:guid}", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, $"api/plans/{DernaPlan}")),
+        new("enter a plan", "POST /api/plans", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/plans", NewPlan())),
+        new("change a plan", "PUT /api/plans/{planId:guid}", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Put, $"api/plans/{DernaPlan}", DernaPlanChanged())),
     ];
 
     private static bool LeadsOrAdministers(Caller c) => c.Role == Role.Administrator || (c.Role == Role.Liaison && c.Agency == "ncem");
@@ -135,6 +139,21 @@ public sealed class AuthorizationMatrixTests
         var code = $"matrix-{Guid.NewGuid():N}";
         return Coordination.Hub.Features.Register.RegisterCsv.Write([(Derna with { Code = code }).ToRisk(Coordination.Hub.Features.Register.RiskWriter.IdFor(code))]);
     }
+
+    // The sample Derna flood plan, which NCEM leads.
+    private static readonly Coordination.Hub.Features.Plans.PlanRequest DernaPlanRequest = Coordination.Hub.Features.Plans.PlanSeed.Sample().Single(p => p.Code == "flood-derna");
+
+    private static readonly Guid DernaPlan = Coordination.Hub.Features.Plans.PlanWriter.IdFor("flood-derna");
+
+    // Under criteria no incident here meets, so the plans the matrix enters never touch its incidents.
+    private static string NewPlan() => System.Text.Json.JsonSerializer.Serialize(DernaPlanRequest with
+    {
+        Code = $"matrix-{Guid.NewGuid():N}",
+        Activation = new Coordination.Hub.Features.Plans.PlanCriteriaRequest([HazardType.Earthquake], Severity.Extreme, ["ghat"]),
+    }, HubHost.Json);
+
+    private static string DernaPlanChanged() =>
+        System.Text.Json.JsonSerializer.Serialize(new { plan = DernaPlanRequest with { TitleEn = $"Checked {Guid.NewGuid():N}", Reason = "the authorization matrix" } }, HubHost.Json);
 
     private static readonly string SampleRulesAgain = WithReason(Coordination.Dispatch.Routing.RoutingRuleSet.SampleJson());
 
@@ -180,6 +199,10 @@ public sealed class AuthorizationMatrixTests
         ["enter a risk"] = Policies.ChangeRisk,
         ["change a risk"] = Policies.ChangeRisk,
         ["import risks"] = Policies.ChangeRisk,
+        ["the plan library"] = Policies.SeePlans,
+        ["a plan and its history"] = Policies.SeePlans,
+        ["enter a plan"] = Policies.ChangePlan,
+        ["change a plan"] = Policies.ChangePlan,
         ["who am I"] = Policies.SignedIn,
         ["hazards"] = Policies.SignedIn,
         ["districts"] = Policies.SignedIn,
