@@ -51,6 +51,7 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton<RoutingRulesProvider>();
         services.AddSingleton<AlertPlanner>();
         services.AddSingleton<Plans.PlanLibrary>();
+        services.AddSingleton<Plans.PlanActivations>();
         services.AddSingleton<ResentEvents>();
         services.AddSingleton<ReportWithAlerts>();
 

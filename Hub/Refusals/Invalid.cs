@@ -70,6 +70,8 @@ public static class Invalid
     public static readonly Text CapabilityShape = new("Capability must be 2 to 60 lower-case letters, digits or hyphens, e.g. swift-water-rescue-team.", "القدرة من 2 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة، مثل swift-water-rescue-team.");
     public static readonly Text Quantity = new("Quantity must be 1 to 100000, and comes with a capability.", "الكمية من 1 إلى 100000، وتأتي مع قدرة.");
     public static readonly Text ExpectedPlanVersion = new("ExpectedVersion must be a version the plan has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّت به الخطة (1 أو أكثر).");
+    public static readonly Text StandDownReasonRequired = new("Reason is required: say why the plan stands down.", "السبب مطلوب: اذكر سبب إنهاء تفعيل الخطة.");
+    public static readonly Text TaskNoteRequired = new("Note is required: say what has been done.", "الملاحظة مطلوبة: اذكر ما تم إنجازه.");
 
     public static readonly Text CsvEmpty = new("The CSV has no rows: the first line names the columns, each further line is a risk.", "ملف CSV بلا صفوف: السطر الأول أسماء الأعمدة، وكل سطر بعده خطر.");
 

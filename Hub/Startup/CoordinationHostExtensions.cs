@@ -242,6 +242,7 @@ public static class CoordinationHostExtensions
         app.MapRoutingApi();
         app.MapRegisterApi();
         app.MapPlansApi();
+        app.MapIncidentPlansApi();
         app.MapPerformanceApi();
         app.MapConsoleApi();
         app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);

@@ -4,7 +4,10 @@ using Dapper;
 
 namespace Coordination.Persistence.Plans;
 
-/// <summary>Reads the library of contingency plans, kept from the plans' streams of the log in the same transactions as the log.</summary>
+/// <summary>
+/// Reads the contingency plans and their activations, kept from the log in the same transactions as the log: the
+/// library from the plans' streams, activations and tasks from the incidents' streams.
+/// </summary>
 public sealed class PlanStore(ISqlDialect dialect)
 {
     /// <summary>Each plan at its latest version, by code.</summary>
@@ -20,5 +23,21 @@ public sealed class PlanStore(ISqlDialect dialect)
         await using var connection = dialect.CreateConnection();
         return (await connection.QueryAsync<PlanVersionRow>(new CommandDefinition(
             SqlScripts.Plans.PlanHistory, new { PlanId = planId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The plans activated on an incident, in the order they were.</summary>
+    public async Task<IReadOnlyList<PlanActivationRow>> ActivationsAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<PlanActivationRow>(new CommandDefinition(
+            SqlScripts.Plans.ActivationsForIncident, new { IncidentId = incidentId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The tasks assigned on an incident, in the order they were.</summary>
+    public async Task<IReadOnlyList<PlanTaskRow>> TasksAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<PlanTaskRow>(new CommandDefinition(
+            SqlScripts.Plans.TasksForIncident, new { IncidentId = incidentId }, cancellationToken: cancellationToken))).AsList();
     }
 }

@@ -72,6 +72,12 @@ public sealed class ReadModelProjector : IInlineProjection
             EventTypes.RiskChanged => Parse<RiskChanged>(type, data),
             EventTypes.PlanRecorded => Parse<PlanRecorded>(type, data),
             EventTypes.PlanChanged => Parse<PlanChanged>(type, data),
+            EventTypes.PlanActivated => Parse<PlanActivated>(type, data),
+            EventTypes.PlanStoodDown => Parse<PlanStoodDown>(type, data),
+            EventTypes.TaskAssigned => Parse<TaskAssigned>(type, data),
+            EventTypes.TaskAcknowledged => Parse<TaskAcknowledged>(type, data),
+            EventTypes.TaskProgressed => Parse<TaskProgressed>(type, data),
+            EventTypes.TaskCompleted => Parse<TaskCompleted>(type, data),
             _ => null,
         };
     }
@@ -121,6 +127,14 @@ public sealed class ReadModelProjector : IInlineProjection
                 break;
             case PlanChanged e:
                 await OnPlanVersion(e.Plan, e.By, e.Reason);
+                break;
+            default:
+                // Activations and tasks: a read model of their own, and the board's version moves with every entry.
+                if (await PlanProjection.ApplyAsync(statements, row, data, cancellationToken))
+                {
+                    await Touch();
+                }
+
                 break;
         }
 
