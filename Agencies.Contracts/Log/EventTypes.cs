@@ -54,6 +54,8 @@ public static class EventTypes
     public const string TaskProgressed = nameof(Plans.TaskProgressed);
     /// <summary><see cref="Plans.TaskCompleted"/>.</summary>
     public const string TaskCompleted = nameof(Plans.TaskCompleted);
+    /// <summary><see cref="Plans.TaskEscalated"/>.</summary>
+    public const string TaskEscalated = nameof(Plans.TaskEscalated);
 
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -82,5 +84,6 @@ public static class EventTypes
         [TaskAcknowledged] = typeof(Plans.TaskAcknowledged),
         [TaskProgressed] = typeof(Plans.TaskProgressed),
         [TaskCompleted] = typeof(Plans.TaskCompleted),
+        [TaskEscalated] = typeof(Plans.TaskEscalated),
     };
 }

@@ -60,3 +60,18 @@ public sealed record TaskProgressed(Guid IncidentId, string PlanCode, string Tas
 /// <param name="At">When (UTC).</param>
 /// <param name="Note">Optional note.</param>
 public sealed record TaskCompleted(Guid IncidentId, string PlanCode, string TaskId, string Agency, string By, DateTimeOffset At, string? Note);
+
+/// <summary>
+/// A task was not completed by its due time and went one step up the chain, as an unacknowledged alert does:
+/// level 1 the agency's duty officer, level 2 the agency's head, level 3 the duty office and commanders.
+/// </summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="PlanCode">The plan.</param>
+/// <param name="TaskId">The task.</param>
+/// <param name="Agency">The agency whose task is overdue.</param>
+/// <param name="Level">1, 2 or 3.</param>
+/// <param name="EscalatedTo">Who is now being told, in words (e.g. "agency head").</param>
+/// <param name="DueAt">The task's due time that was missed (UTC).</param>
+/// <param name="StepDueAt">When this step fell due (UTC).</param>
+/// <param name="IsExercise">True when this is drill traffic.</param>
+public sealed record TaskEscalated(Guid IncidentId, string PlanCode, string TaskId, string Agency, int Level, string EscalatedTo, DateTimeOffset DueAt, DateTimeOffset StepDueAt, bool IsExercise);

@@ -72,6 +72,9 @@ public static class IncidentTimeline
             case EventTypes.TaskCompleted:
                 var completed = entry.DataAs<TaskCompleted>();
                 return TaskSummary(completed.Agency, completed.PlanCode, completed.TaskId, completed.Note);
+            case EventTypes.TaskEscalated:
+                var overdue = entry.DataAs<TaskEscalated>();
+                return $"{overdue.Agency}: {overdue.PlanCode}/{overdue.TaskId} → {overdue.EscalatedTo} ({overdue.Level})";
             default:
                 return entry.Type;
         }

@@ -40,4 +40,15 @@ public sealed class PlanStore(ISqlDialect dialect)
         return (await connection.QueryAsync<PlanTaskRow>(new CommandDefinition(
             SqlScripts.Plans.TasksForIncident, new { IncidentId = incidentId }, cancellationToken: cancellationToken))).AsList();
     }
+
+    /// <summary>Open tasks of open incidents whose next escalation has fallen due by <paramref name="now"/>.</summary>
+    public async Task<IReadOnlyList<PlanTaskRow>> TasksToEscalateAsync(DateTimeOffset now, TimeSpan stepInterval, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<PlanTaskRow>(new CommandDefinition(SqlScripts.Plans.TasksToEscalate, new
+        {
+            Now = now,
+            StepMilliseconds = (long)stepInterval.TotalMilliseconds,
+        }, cancellationToken: cancellationToken))).AsList();
+    }
 }

@@ -62,6 +62,9 @@ internal static class PlanProjection
             case TaskCompleted e:
                 await Execute(SqlScripts.Plans.TaskComplete, new { e.IncidentId, e.PlanCode, e.TaskId, e.At, e.By, e.Note });
                 return true;
+            case TaskEscalated e:
+                await Execute(SqlScripts.Plans.TaskEscalate, new { e.IncidentId, e.PlanCode, e.TaskId, e.Level });
+                return true;
             case PlanStoodDown e:
                 await Execute(SqlScripts.Plans.ActivationStandDown, new { e.IncidentId, e.PlanCode, e.At, e.By, e.Reason });
                 await Execute(SqlScripts.Plans.TaskStandDown, new { e.IncidentId, e.PlanCode });

@@ -78,6 +78,7 @@ public sealed class ReadModelProjector : IInlineProjection
             EventTypes.TaskAcknowledged => Parse<TaskAcknowledged>(type, data),
             EventTypes.TaskProgressed => Parse<TaskProgressed>(type, data),
             EventTypes.TaskCompleted => Parse<TaskCompleted>(type, data),
+            EventTypes.TaskEscalated => Parse<TaskEscalated>(type, data),
             _ => null,
         };
     }

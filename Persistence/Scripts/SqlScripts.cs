@@ -156,6 +156,8 @@ public static class SqlScripts
 
         public static string TaskComplete { get; } = Load(nameof(Plans), nameof(TaskComplete));
 
+        public static string TaskEscalate { get; } = Load(nameof(Plans), nameof(TaskEscalate));
+
         public static string TaskInsert { get; } = Load(nameof(Plans), nameof(TaskInsert));
 
         public static string TaskProgress { get; } = Load(nameof(Plans), nameof(TaskProgress));
@@ -163,6 +165,8 @@ public static class SqlScripts
         public static string TaskStandDown { get; } = Load(nameof(Plans), nameof(TaskStandDown));
 
         public static string TasksForIncident { get; } = Load(nameof(Plans), nameof(TasksForIncident));
+
+        public static string TasksToEscalate { get; } = Load(nameof(Plans), nameof(TasksToEscalate));
     }
 
     /// <summary>Visibility/Sql: what an agency's liaisons see.</summary>

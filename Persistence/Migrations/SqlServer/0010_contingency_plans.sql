@@ -1,6 +1,6 @@
 -- Contingency plans: every version of every plan (folded from the plans' streams of the log, each entry the whole
 -- plan), the plans activated on each incident, and their tasks with where each stands, for an incident's task
--- board.
+-- board and for escalating the overdue ones.
 CREATE TABLE dbo.plan_versions (
     plan_id uniqueidentifier NOT NULL,
     version int NOT NULL,
@@ -58,4 +58,7 @@ CREATE TABLE dbo.plan_tasks (
     position bigint NOT NULL,
     CONSTRAINT pk_plan_tasks PRIMARY KEY (incident_id, plan_code, task_id)
 );
+GO
+-- The escalation scan reads the open tasks whose due time has passed.
+CREATE INDEX ix_plan_tasks_open ON dbo.plan_tasks (status, due_at);
 GO

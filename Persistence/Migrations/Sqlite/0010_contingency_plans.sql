@@ -1,6 +1,6 @@
 -- Contingency plans: every version of every plan (folded from the plans' streams of the log, each entry the whole
 -- plan), the plans activated on each incident, and their tasks with where each stands, for an incident's task
--- board.
+-- board and for escalating the overdue ones.
 CREATE TABLE plan_versions (
     plan_id TEXT NOT NULL,
     version INTEGER NOT NULL,
@@ -58,3 +58,6 @@ CREATE TABLE plan_tasks (
     position INTEGER NOT NULL,
     PRIMARY KEY (incident_id, plan_code, task_id)
 );
+
+-- The escalation scan reads the open tasks whose due time has passed.
+CREATE INDEX ix_plan_tasks_open ON plan_tasks (status, due_at);
