@@ -21,9 +21,6 @@ public sealed class PlanLibrary(PlanStore store)
     private readonly Lock _gate = new();
     private ImmutableDictionary<Guid, PlanInForce> _plans = ImmutableDictionary<Guid, PlanInForce>.Empty;
 
-    /// <summary>Every plan in force, by code.</summary>
-    public IReadOnlyList<PlanInForce> Current => [.. Volatile.Read(ref _plans).Values.OrderBy(p => p.Plan.Code, StringComparer.Ordinal)];
-
     /// <summary>The plans whose activation criteria an incident of this hazard and severity in this district meets, by code.</summary>
     public IReadOnlyList<PlanInForce> Meeting(HazardType hazard, Severity severity, string district)
     {

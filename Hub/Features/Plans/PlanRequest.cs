@@ -30,17 +30,6 @@ public sealed record PlanRequest(
         [.. (AlsoAlert ?? []).OfType<string>().Distinct(StringComparer.Ordinal)],
         [.. Tasks!.OfType<PlanTaskRequest>().Select(t => t.ToTask())],
         isSample);
-
-    /// <summary>The request that would enter <paramref name="plan"/> as it stands (a change's start).</summary>
-    public static PlanRequest From(ContingencyPlan plan, string? reason = null)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        return new(plan.Code, plan.TitleAr, plan.TitleEn, plan.LeadAgency, plan.Risks,
-            new PlanCriteriaRequest(plan.Activation.Hazards, plan.Activation.MinimumSeverity, plan.Activation.Districts), plan.AlsoAlert,
-            [.. plan.Tasks.Select(t => new PlanTaskRequest(t.TaskId, t.Agency, t.TitleAr, t.TitleEn, t.DueAfterMinutes,
-                [.. t.Checklist.Select(c => new ChecklistItemRequest(c.TextAr, c.TextEn))], t.Capability, t.Quantity))],
-            reason);
-    }
 }
 
 /// <summary>Which reported incidents activate the plan by themselves.</summary>

@@ -47,6 +47,8 @@ public sealed class PlanLibraryTests
             Assert.That(swiftWater.GetProperty("checklist")[0].GetProperty("textAr").GetString(), Is.Not.Empty);
             Assert.That(detail.GetProperty("history").GetArrayLength(), Is.EqualTo(1));
             Assert.That(detail.GetProperty("history")[0].GetProperty("changedBy").GetString(), Is.EqualTo("seed"));
+            Assert.That(PlanChecks.Find(PlanSeed.Sample().Single(), Coordination.Dispatch.Agencies.AgencyDirectory.LoadSample(), new HashSet<string> { "flood-derna-dams" }),
+                Is.Empty, "the sample passes the checks every plan entered by a person passes");
         });
     }
 
