@@ -69,6 +69,7 @@ public static class Invalid
     public static readonly Text ChecklistTexts = new("Each checklist item needs its text in Arabic and in English; at most 50 items.", "كل بند في قائمة التحقق يحتاج نصه بالعربية وبالإنجليزية؛ 50 بنداً كحد أقصى.");
     public static readonly Text CapabilityShape = new("Capability must be 2 to 60 lower-case letters, digits or hyphens, e.g. swift-water-rescue-team.", "القدرة من 2 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة، مثل swift-water-rescue-team.");
     public static readonly Text Quantity = new("Quantity must be 1 to 100000, and comes with a capability.", "الكمية من 1 إلى 100000، وتأتي مع قدرة.");
+    public static readonly Text PlanChangeReasonRequired = new("Reason is required: say why the plan changes.", "السبب مطلوب: اذكر سبب تغيير الخطة.");
     public static readonly Text ExpectedPlanVersion = new("ExpectedVersion must be a version the plan has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّت به الخطة (1 أو أكثر).");
     public static readonly Text StandDownReasonRequired = new("Reason is required: say why the plan stands down.", "السبب مطلوب: اذكر سبب إنهاء تفعيل الخطة.");
     public static readonly Text TaskNoteRequired = new("Note is required: say what has been done.", "الملاحظة مطلوبة: اذكر ما تم إنجازه.");

@@ -9,7 +9,7 @@ using FluentValidation;
 namespace Coordination.Hub.Features.Plans;
 
 /// <summary>
-/// Changes a plan: the whole plan as it should now stand, and a reason. Made from a version another change has since
+/// Changes a plan: the whole plan as it should now stand, and why (required). Made from a version another change has since
 /// replaced, it is refused (409) rather than silently undoing that change. Activations already running keep the
 /// version they were made with.
 /// </summary>
@@ -33,6 +33,12 @@ public sealed class ChangePlan(PlanLog plans, PlanWriter writer) : IUseCase<Chan
                 foreach (var failure in PlanChecks.Find(plan, agencies, await PlanRequestValidator.RiskCodesAsync(register, cancellationToken), "plan."))
                 {
                     context.AddFailure(failure);
+                }
+
+                // A plan's history says why each version was made; the first may go without.
+                if (string.IsNullOrWhiteSpace(plan.Reason))
+                {
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure("plan.reason", Invalid.PlanChangeReasonRequired.ToString()));
                 }
             });
             RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(1).Says(Invalid.ExpectedPlanVersion);

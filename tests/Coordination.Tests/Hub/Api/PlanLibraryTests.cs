@@ -126,6 +126,9 @@ public sealed class PlanLibraryTests
         var meanwhile = JsonNode.Parse(changed.ToJsonString())!.AsObject();
         meanwhile["titleEn"] = "Made from version 1";
         using var stale = await ncem.PutAsJsonAsync($"api/plans/{planId}", new { plan = meanwhile, expectedVersion = 1 }, HubHost.Json);
+        var noReason = JsonNode.Parse(meanwhile.ToJsonString())!.AsObject();
+        noReason.Remove("reason");
+        using var withoutReason = await ncem.PutAsJsonAsync($"api/plans/{planId}", new { plan = noReason }, HubHost.Json);
         var renamed = JsonNode.Parse(changed.ToJsonString())!.AsObject();
         renamed["code"] = "flood-derna-v2";
         using var newCode = await ncem.PutAsJsonAsync($"api/plans/{planId}", new { plan = renamed }, HubHost.Json);
@@ -151,6 +154,8 @@ public sealed class PlanLibraryTests
             Assert.That(byCommander.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(saved.GetProperty("version").GetInt32(), Is.EqualTo(2));
             Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "made from a version since replaced");
+            Assert.That(withoutReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await withoutReason.Content.ReadAsStringAsync(), Does.Contain("plan.reason"));
             Assert.That(newCode.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await newCode.Content.ReadAsStringAsync(), Does.Contain("plan.code"));
             Assert.That(again.GetProperty("version").GetInt32(), Is.EqualTo(2), "the plan sent again as it stands records nothing");
