@@ -15,8 +15,9 @@ namespace Coordination.Agencies.Client;
 /// <summary>
 /// A connection to the coordination hub that never silently misses an entry: it signs in, subscribes,
 /// applies pushed entries in position order, drops positions it already has, and catches up from the
-/// log whenever it (re)connects or a push shows it missed something. Commands are sent with an
-/// idempotency key and re-sent over a failing link, so each is stored once.
+/// log whenever it (re)connects or a push shows it missed something. When the hub's log ends before what
+/// it applied (restored from a backup), it says so (<see cref="LogRewound"/>) and goes on from the log's end.
+/// Commands are sent with an idempotency key and re-sent over a failing link, so each is stored once.
 /// </summary>
 public sealed class CoordinationClient : IAsyncDisposable
 {
@@ -34,6 +35,7 @@ public sealed class CoordinationClient : IAsyncDisposable
     private long _scanned;
     private long _duplicates;
     private long _gaps;
+    private long _rewinds;
     private bool _readsLog = true;
 
     private CoordinationClient(Uri baseAddress, string userName, string password, CoordinationClientOptions options)
@@ -74,8 +76,19 @@ public sealed class CoordinationClient : IAsyncDisposable
     /// <summary>Pushes that showed a gap and triggered a catch-up.</summary>
     public long GapsDetected => Interlocked.Read(ref _gaps);
 
+    /// <summary>Times the hub's log was found to end before the last position applied (<see cref="LogRewound"/>).</summary>
+    public long Rewinds => Interlocked.Read(ref _rewinds);
+
     /// <summary>Raised for each entry as it is applied, in position order, once per position.</summary>
     public event Action<LogEntry>? EntryApplied;
+
+    /// <summary>
+    /// Raised when the hub's log ends before positions this client applied: the hub was restored from a backup, which
+    /// holds an earlier part of the same log. The argument is where the log this user may see now ends: drop what you
+    /// kept of entries after it (they are no longer in the log). The client then goes on from there, and entries
+    /// logged after the restore are applied as usual, even at positions it had applied before.
+    /// </summary>
+    public event Action<long>? LogRewound;
 
     /// <summary>Every applied entry in order (only with <see cref="CoordinationClientOptions.KeepHistory"/>).</summary>
     public IReadOnlyList<LogEntry> Applied
@@ -248,9 +261,17 @@ public sealed class CoordinationClient : IAsyncDisposable
 
     private async Task OnHeartbeatAsync(long latestPosition)
     {
-        if (latestPosition > Interlocked.Read(ref _lastApplied))
+        var lastApplied = Interlocked.Read(ref _lastApplied);
+        if (latestPosition > lastApplied)
         {
             Interlocked.Increment(ref _gaps);
+            await CatchUpAsync(CancellationToken.None);
+        }
+        else if (latestPosition < lastApplied)
+        {
+            // Behind what this client applied: the log may have been restored from a backup (pushes at positions
+            // it already has are dropped, so nothing else would show it), or the beat was sent just before an entry
+            // that arrived first. Catch-up asks the hub, which says which.
             await CatchUpAsync(CancellationToken.None);
         }
     }
@@ -271,6 +292,11 @@ public sealed class CoordinationClient : IAsyncDisposable
                 _readsLog = false;
                 return;
             }
+            catch (CoordinationException ex) when (ex is { Status: HttpStatusCode.Conflict, HeadPosition: { } head } && head < after)
+            {
+                Rewind(head);
+                continue;
+            }
 
             foreach (var entry in page.Entries.Where(e => e.Position > _lastApplied))
             {
@@ -283,6 +309,27 @@ public sealed class CoordinationClient : IAsyncDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The log ends at <paramref name="head"/>, before what this client applied. A backup holds an earlier part of the
+    /// same log, so the positions up to the head are the entries this client already has: it keeps them, drops the
+    /// rest, and goes on from the head.
+    /// </summary>
+    private void Rewind(long head)
+    {
+        Interlocked.Exchange(ref _lastApplied, Math.Min(_lastApplied, head));
+        _scanned = Math.Min(_scanned, head);
+        if (_options.KeepHistory)
+        {
+            lock (_historyLock)
+            {
+                _applied.RemoveAll(e => e.Position > head);
+            }
+        }
+
+        Interlocked.Increment(ref _rewinds);
+        LogRewound?.Invoke(head);
     }
 
     private void Apply(LogEntry entry)

@@ -26,6 +26,7 @@ public sealed class CoordinationException : Exception
             Errors = parsed.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
                 ? errors.EnumerateObject().ToDictionary(e => e.Name, e => e.Value.EnumerateArray().Select(m => m.GetString() ?? "").ToArray())
                 : new Dictionary<string, string[]>();
+            HeadPosition = parsed.TryGetProperty("headPosition", out var head) && head.TryGetInt64(out var position) ? position : null;
         }
     }
 
@@ -55,6 +56,12 @@ public sealed class CoordinationException : Exception
 
     /// <summary>For 400: each invalid field's messages.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]>();
+
+    /// <summary>
+    /// For a 409 to a catch-up: where the log the caller may see now ends, before the position it asked after (the
+    /// hub's log was restored from a backup). What the caller holds after it is no longer in the log.
+    /// </summary>
+    public long? HeadPosition { get; }
 
     /// <summary>
     /// The refusal a hub method answered with: the hub sends the same ProblemDetails as REST as the HubException's

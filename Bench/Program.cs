@@ -56,6 +56,7 @@ internal static partial class BenchProgram
             ("S4 catch-up through the hub", () => Live.CatchUpScenario.RunAsync(data, sizes)),
             ("S6 idle connections", () => Live.CapacityScenario.RunAsync(data, sizes)),
             ("S7 board reads by cleared users: the restricted-access audit", () => Live.RestrictedReadScenario.RunAsync(data, sizes)),
+            ("S8 the risk register and its heat map", () => Live.RegisterScenario.RunAsync(data, sizes)),
             ("S1 end to end, embedded default (in-memory bus), after B3 at S1's load", async () =>
             {
                 await using var bare = await Live.BareEndToEnd.StartAsync(sizes);
@@ -151,7 +152,7 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     {
         Liaisons = 40, AgencyGroups = 20, Rates = [5, 20], StepSeconds = 1, SearchSteps = 0, PairedRate = 20, PairedRounds = 1,
         FanOuts = [10, 50], FanOutRepeats = 2, CatchUpEntries = 500, IdleConnections = [100], BusMessages = 500,
-        BoardReaders = 10, BoardReadSeconds = 1,
+        BoardReaders = 10, BoardReadSeconds = 1, RegisterRisks = 36, RegisterHistory = 72, RegisterReads = 20,
     };
 
     public static Sizes Full { get; } = new(2_000, 3_000, 100_000, 3_000, 4, 1_000_000, 1_000);
@@ -191,6 +192,13 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     public int BoardReaders { get; init; } = 50;
 
     public double BoardReadSeconds { get; init; } = 10;
+
+    /// <summary>S8: risks added to the sample register, history entries written across them, and reads measured per view.</summary>
+    public int RegisterRisks { get; init; } = 486;
+
+    public int RegisterHistory { get; init; } = 10_000;
+
+    public int RegisterReads { get; init; } = 300;
 }
 
 internal static class Report

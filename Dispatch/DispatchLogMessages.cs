@@ -11,6 +11,9 @@ internal static partial class DispatchLogMessages
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} matched no routing rule; only the duty office and commanders see it")]
     public static partial void NoRoute(ILogger logger, Guid incidentId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report {EventId} of incident {IncidentId}, published at position {Position}, is not in the log (a page published before the log was restored from a backup): not routed")]
+    public static partial void ReportNotInLog(ILogger logger, Guid eventId, Guid incidentId, long position);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Routing rules reloaded from {Path}: {Count} rules")]
     public static partial void RulesReloaded(ILogger logger, string path, int count);
 

@@ -21,4 +21,10 @@ internal static partial class HubLogMessages
     [LoggerMessage(Level = LogLevel.Warning, Message = "Counted reads of restricted incidents could not be written; they are kept and written with the next closed windows")]
     public static partial void AuditWriteFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Expired sign-in state could not be purged; the next run tries again")]
+    public static partial void SignInStatePurgeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Tokens} expired refresh tokens and {Failures} forgotten sign-in failure counts")]
+    public static partial void SignInStatePurged(ILogger logger, int tokens, int failures);
+
 }

@@ -29,6 +29,12 @@ if (MigrateCommand.IsAsked(args))
     return await MigrateCommand.RunAsync(app, args, Console.Out);
 }
 
+if (DatabaseCommands.IsAsked(args))
+{
+    // backup, restore, verify: before the check below, which would open (and so create) a database restore must not find.
+    return await DatabaseCommands.RunAsync(app, args, Console.Out);
+}
+
 if (await MigrateCommand.PendingMigrationsAsync(app) is { } behind)
 {
     await Console.Error.WriteLineAsync(behind);

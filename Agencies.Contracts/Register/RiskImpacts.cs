@@ -16,12 +16,14 @@ namespace Coordination.Agencies.Contracts.Register;
 public sealed record RiskImpacts(int Fatalities, int Casualties, int Displacement, int Economic, int EssentialServices, int SocialPsychological, int Environment, int Security)
 {
     /// <summary>Every dimension with its score, in the register's order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<(string Dimension, int Score)> Dimensions =>
     [
         (nameof(Fatalities), Fatalities), (nameof(Casualties), Casualties), (nameof(Displacement), Displacement), (nameof(Economic), Economic),
         (nameof(EssentialServices), EssentialServices), (nameof(SocialPsychological), SocialPsychological), (nameof(Environment), Environment), (nameof(Security), Security),
     ];
 
-    /// <summary>The overall impact: the highest dimension's score.</summary>
+    /// <summary>The overall impact: the highest dimension's score (sent beside a risk as <c>overallImpact</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int Overall => Dimensions.Max(d => d.Score);
 }

@@ -54,7 +54,8 @@ public sealed class ReportWithAlerts(IEventLog log, AlertPlanner planner, Resent
     /// <summary>
     /// Routes a report that reached the log without its alerts (<paramref name="next"/> is the entry after it,
     /// when known); leaves alone one that has them, since planning again could disagree with what the agencies
-    /// were given. Idempotent: the alerts' event ids derive from the report's.
+    /// were given, and one the log does not hold (a page from before a restore). Idempotent: the alerts' event ids
+    /// derive from the report's.
     /// </summary>
     public async Task RouteIfUnroutedAsync(LogEntry entry, LogEntry? next, CancellationToken cancellationToken)
     {
@@ -73,6 +74,14 @@ public sealed class ReportWithAlerts(IEventLog log, AlertPlanner planner, Resent
 
         if (AlertPlanner.IsAlertOf(next, entry))
         {
+            return;
+        }
+
+        // A page published before the log was restored from a backup can still wait in the broker's durable routing
+        // queue. Its report may be gone from the log, and alerts for it would start an incident the log does not have.
+        if (await log.FindAsync(entry.EventId, cancellationToken) is null)
+        {
+            DispatchLogMessages.ReportNotInLog(logger, entry.EventId, entry.IncidentId, entry.Position);
             return;
         }
 

@@ -14,7 +14,7 @@ public static class AdminApi
         group.MapPost("/users", (RegisterUser.RegisterUserRequest request, RegisterUser useCase, HttpContext http) => http.RunAsync(useCase, request))
             .Refuses(Status400BadRequest, Status403Forbidden);
         group.MapPost("/users/{userName}/disable", (string userName, DisableUser useCase, HttpContext http) => http.RunAsync(useCase, new DisableUser.Command(userName)))
-            .Refuses(Status403Forbidden, Status404NotFound);
+            .Refuses(Status403Forbidden, Status404NotFound, Status409Conflict);
         group.MapPost("/users/{userName}/unlock", (string userName, UnlockUser useCase, HttpContext http) => http.RunAsync(useCase, new UnlockUser.Command(userName)))
             .Refuses(Status403Forbidden, Status404NotFound);
         group.MapPost("/agencies", (RegisterAgency.RegisterAgencyRequest request, RegisterAgency useCase, HttpContext http) => http.RunAsync(useCase, request))

@@ -11,7 +11,7 @@ public static class EventLogApi
     {
         var group = app.MapApi("/api/log", "Log");
         group.MapGet("/", (CatchUp useCase, HttpContext http, long? after, int? limit) =>
-            http.RunAsync(useCase, new CatchUp.Query(after ?? 0, limit ?? CatchUp.DefaultLimit))).Refuses(Status400BadRequest, Status403Forbidden, Status429TooManyRequests);
+            http.RunAsync(useCase, new CatchUp.Query(after ?? 0, limit ?? CatchUp.DefaultLimit))).Refuses(Status400BadRequest, Status403Forbidden, Status409Conflict, Status429TooManyRequests);
         group.MapGet("/verify", (VerifyLog useCase, HttpContext http) => http.RunAsync(useCase, new VerifyLog.Query())).Refuses(Status403Forbidden, Status429TooManyRequests);
         return app;
     }

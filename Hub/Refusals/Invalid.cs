@@ -80,6 +80,10 @@ public static class Invalid
 
     public static Text CsvCodeTwice(string? code) => new($"Code '{code}' is on more than one line of the file.", $"الرمز '{code}' مكرر في أكثر من سطر من الملف.");
 
+    public static readonly Text ActivityLogFormat = new("'format' must be csv or html.", "الصيغة يجب أن تكون csv أو html.");
+
+    public static Text CapNotAcceptable(string what) => new($"The CAP message cannot be taken in: {what}.", $"تعذّر قبول رسالة CAP: {what}.");
+
     public static Text RiskCodeTaken(string? code) => new($"Code '{code}' is already used by another risk.", $"الرمز '{code}' مستخدم لخطر آخر.");
 
     public static Text PlanCodeTaken(string? code) => new($"Code '{code}' is already used by another plan.", $"الرمز '{code}' مستخدم لخطة أخرى.");

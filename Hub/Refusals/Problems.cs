@@ -18,7 +18,7 @@ public static class Problems
     public static ProblemDetails? For(Exception exception) => exception switch
     {
         ValidationException validation => Invalid(validation),
-        RefusalException refused => new ProblemDetails { Status = refused.Status, Title = refused.Title.ToString(), Detail = refused.Detail.ToString() },
+        RefusalException refused => WithExtensions(new ProblemDetails { Status = refused.Status, Title = refused.Title.ToString(), Detail = refused.Detail.ToString() }, refused),
         EventIdReusedException reused => For(Refuse.EventIdUsedElsewhere(reused.EventId)),
         ConcurrencyConflictException conflict => new ProblemDetails
         {
@@ -41,6 +41,16 @@ public static class Problems
     /// <summary>How long a 429 asks the caller to wait, in whole seconds (at least 1); null otherwise.</summary>
     public static int? RetryAfterSeconds(Exception exception) =>
         exception is RefusalException { RetryAfter: { } wait } ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : null;
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, RefusalException refused)
+    {
+        foreach (var (name, value) in refused.Extensions)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
 
     private static HttpValidationProblemDetails Invalid(ValidationException validation)
     {

@@ -35,4 +35,10 @@ public sealed class RefusalException : Exception
 
     /// <summary>When to try again (sent as Retry-After), for 429.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>
+    /// Values a client acts on without reading the words, sent as members of the ProblemDetails beside its status
+    /// (e.g. <c>headPosition</c> when a catch-up asks after the end of the log).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
 }

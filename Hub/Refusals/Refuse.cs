@@ -9,6 +9,9 @@ namespace Coordination.Hub.Refusals;
 /// </summary>
 public static class Refuse
 {
+    /// <summary>The ProblemDetails member of <see cref="AfterBeyondHead"/> that names where the caller's log ends.</summary>
+    public const string HeadPositionMember = "headPosition";
+
     public static readonly Text BadRequestTitle = new("Bad request", "طلب غير صحيح");
     public static readonly Text InvalidFieldsTitle = new("The request has invalid fields.", "في الطلب حقول غير صحيحة.");
     public static readonly Text ForbiddenTitle = new("Forbidden", "غير مسموح");
@@ -100,6 +103,43 @@ public static class Refuse
     public static RefusalException NotYourAgencysRisk(string code, string leadAgency) => NotAllowed(new(
         $"Risk '{code}' is led by {leadAgency}: only its liaisons and administrators change it.",
         $"الخطر '{code}' تقوده {leadAgency}: لا يغيّره إلا ضباط اتصالها والمسؤولون."));
+
+    /// <summary>409: the routing rules were changed since the version this change was made from.</summary>
+    public static RefusalException RulesChangedMeanwhile(int madeFrom) => new(StatusCodes.Status409Conflict,
+        new("The routing rules changed since you read them.", "تغيّرت قواعد التوجيه منذ أن قرأتها."),
+        new($"This change was made from version {madeFrom}, and another has been saved since: reload the rules, apply your change again, and save.",
+            $"أُعدّ هذا التغيير على الإصدار {madeFrom}، وحُفظ تغيير آخر بعده: أعد تحميل القواعد، وطبّق تغييرك من جديد، ثم احفظ."));
+
+    /// <summary>409: the risk was changed, or entered, since the version this change was made from.</summary>
+    public static RefusalException RiskChangedMeanwhile(string code, int madeFrom) => new(StatusCodes.Status409Conflict,
+        new("The risk changed since you read it.", "تغيّر الخطر منذ أن قرأته."),
+        madeFrom == 0
+            ? new($"A risk with the code '{code}' has just been entered by someone else.", $"أدخل شخص آخر للتو خطراً بالرمز '{code}'.")
+            : new($"Risk '{code}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
+                $"تغيّر الخطر '{code}' بعد الإصدار {madeFrom}: أعد تحميله، وطبّق تغييرك من جديد، ثم احفظ."));
+
+    /// <summary>409: an administrator may not disable their own account (the last one would lock everyone out).</summary>
+    public static RefusalException CannotDisableYourself() => Conflict(new(
+        "You cannot disable your own account: another administrator must.",
+        "لا يمكنك تعطيل حسابك: يجب أن يفعل ذلك مسؤول آخر."));
+
+    /// <summary>403: a CAP message from a sender the hub is not configured to trust.</summary>
+    public static RefusalException UntrustedCapSender(string sender) => NotAllowed(new(
+        $"CAP sender '{sender}' is not one the hub takes messages from (Coordination:Cap:TrustedSenders).",
+        $"المرسل '{sender}' ليس من مرسلي رسائل CAP الموثوقين لدى المنصة (Coordination:Cap:TrustedSenders)."));
+
+    /// <summary>
+    /// 409 to a catch-up that asks after a position beyond the caller's head: the log ends before what the client
+    /// holds, because it was restored from a backup (or the position came from another hub's log).
+    /// <c>headPosition</c> says where it ends now, for the client to drop what it holds after it and read on from there.
+    /// </summary>
+    public static RefusalException AfterBeyondHead(long after, long head) => new(StatusCodes.Status409Conflict,
+        new("The log ends before your position", "السجل ينتهي قبل موضعك"),
+        new($"You asked for the entries after position {after}, but the log you may see ends at position {head}: it was restored from an earlier backup, or your position is not from this hub. Drop what you hold after position {head} and catch up from there.",
+            $"طلبت القيود التالية للموضع {after}، لكن السجل المتاح لك ينتهي عند الموضع {head}: فقد استُعيد من نسخة احتياطية سابقة، أو أن موضعك ليس من هذا الخادم. احذف ما لديك بعد الموضع {head} وتابع من هناك."))
+    {
+        Extensions = new Dictionary<string, object?> { [HeadPositionMember] = head },
+    };
 
     /// <summary>404: no plan with this id, or this code, in the library.</summary>
     public static RefusalException NoPlan(string plan) => NotFound(new(

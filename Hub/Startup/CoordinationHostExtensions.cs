@@ -59,6 +59,7 @@ public static class CoordinationHostExtensions
             }
         }));
 
+        services.AddSingleton(configuration.GetSection(Features.Standards.CapOptions.Section).Get<Features.Standards.CapOptions>() ?? new Features.Standards.CapOptions());
         services.AddSingleton<IncidentAccess>();
         services.AddSingleton<IncidentWriter>();
         services.AddSingleton<RestrictedAccessAudit>();
@@ -122,6 +123,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton<AccountStates>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SessionTokens>();
+        services.AddHostedService<SignInStatePurge>();
         var external = configuration.GetSection(ExternalIssuerOptions.Section).Get<ExternalIssuerOptions>() ?? new ExternalIssuerOptions();
         var useExternal = !string.IsNullOrWhiteSpace(external.Authority);
         var authentication = services.AddAuthentication(o =>
@@ -243,6 +245,7 @@ public static class CoordinationHostExtensions
         app.MapRegisterApi();
         app.MapPlansApi();
         app.MapIncidentPlansApi();
+        app.MapStandardsApi();
         app.MapPerformanceApi();
         app.MapConsoleApi();
         app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);

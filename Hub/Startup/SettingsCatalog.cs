@@ -29,6 +29,7 @@ public static class SettingsCatalog
         (SecurityOptions.Section, typeof(SecurityOptions)),
         (ExternalIssuerOptions.Section, typeof(ExternalIssuerOptions)),
         (WebConsole.ConsoleOptions.Section, typeof(WebConsole.ConsoleOptions)),
+        (Features.Standards.CapOptions.Section, typeof(Features.Standards.CapOptions)),
     ];
 
     /// <summary>Keys such as "Coordination:Storage:Provider", in a stable order.</summary>

@@ -59,6 +59,17 @@ public sealed class AccountStore(ISqlDialect dialect, TimeProvider time)
         await connection.ExecuteAsync(Command(SqlScripts.Accounts.RevokeRefreshTokens, new { UserName = Key(userName) }, cancellationToken));
     }
 
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> refresh tokens that have expired, used or not; returns how many. A used
+    /// token is kept until then, so that a second use is still seen as a copy and ends the user's session.
+    /// </summary>
+    public async Task<int> PurgeExpiredRefreshTokensAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
+        return await connection.ExecuteAsync(Command(dialect.Scripts.PurgeRefreshTokens, new { Now = time.GetUtcNow().ToUnixTimeMilliseconds(), Limit = limit }, cancellationToken));
+    }
+
     private static string Key(string userName) => userName.ToLowerInvariant();
 
     private static byte[] Hash(string token) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));

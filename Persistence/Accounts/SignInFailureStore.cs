@@ -55,6 +55,14 @@ public sealed class SignInFailureStore(ISqlDialect dialect, TimeProvider time)
         await connection.ExecuteAsync(Command(SqlScripts.Accounts.ClearSignInFailures, Key(userName, clientAddress), cancellationToken));
     }
 
+    /// <summary>Drops every count whose last failure is older than <paramref name="memory"/>, as the next failure would; returns how many.</summary>
+    public async Task<int> ForgetOlderThanAsync(TimeSpan memory, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        using var turn = await dialect.WriteTurnAsync(cancellationToken);
+        return await connection.ExecuteAsync(Command(SqlScripts.Accounts.PruneSignInFailures, new { ForgetBefore = (time.GetUtcNow() - memory).ToUnixTimeMilliseconds() }, cancellationToken));
+    }
+
     /// <summary>Forgets every failure of the account, from every address (an administrator unlocked it).</summary>
     public async Task ForgetAsync(string userName, CancellationToken cancellationToken)
     {

@@ -15,6 +15,13 @@ public sealed class RegisterStore(ISqlDialect dialect)
             SqlScripts.Register.RiskVersionsAsOf, new { AsOf = asOf.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>The position of the register's latest change (0 before the first): it moves whenever any risk changes.</summary>
+    public async Task<long> LatestPositionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqlScripts.Register.RiskLatestPosition, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Every version of one risk, oldest first; empty for an unknown id.</summary>
     public async Task<IReadOnlyList<RiskVersionRow>> HistoryAsync(Guid riskId, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ public class DialectScripts
         AgencyViewRead = Own(nameof(AgencyViewRead));
         CreateSchemaVersions = Own(nameof(CreateSchemaVersions));
         Head = Own(nameof(Head));
+        PurgeRefreshTokens = Own(nameof(PurgeRefreshTokens));
         ReadAfter = Own(nameof(ReadAfter));
         SaveCheckpoint = Own(nameof(SaveCheckpoint));
         VerifyChain = Own(nameof(VerifyChain));
@@ -31,6 +32,9 @@ public class DialectScripts
     public string CreateSchemaVersions { get; }
 
     public string Head { get; }
+
+    /// <summary>Deletes up to @Limit refresh tokens expired at @Now: a bounded delete is written differently by each database.</summary>
+    public string PurgeRefreshTokens { get; }
 
     public string ReadAfter { get; }
 

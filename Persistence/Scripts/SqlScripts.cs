@@ -109,6 +109,14 @@ public static class SqlScripts
         public static string UseRefreshToken { get; } = Load(nameof(Accounts), nameof(UseRefreshToken));
     }
 
+    /// <summary>Backups/Sql: what a copy of the database holds besides its log.</summary>
+    public static class Backups
+    {
+        public static string Checkpoints { get; } = Load(nameof(Backups), nameof(Checkpoints));
+
+        public static string SchemaVersion { get; } = Load(nameof(Backups), nameof(SchemaVersion));
+    }
+
     /// <summary>Checkpoints/Sql: how far each reader of the log has got.</summary>
     public static class Checkpoints
     {
@@ -131,6 +139,8 @@ public static class SqlScripts
     public static class Register
     {
         public static string RiskHistory { get; } = Load(nameof(Register), nameof(RiskHistory));
+
+        public static string RiskLatestPosition { get; } = Load(nameof(Register), nameof(RiskLatestPosition));
 
         public static string RiskVersionInsert { get; } = Load(nameof(Register), nameof(RiskVersionInsert));
 

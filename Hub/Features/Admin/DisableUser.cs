@@ -17,7 +17,13 @@ public sealed class DisableUser(DirectoryEntries directory, DirectoryStore store
 
     public async Task<DirectoryChanged> HandleAsync(Caller caller, Command request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
+        if (string.Equals(DirectoryStore.Key(request.UserName), DirectoryStore.Key(caller.UserName), StringComparison.Ordinal))
+        {
+            throw Refuse.CannotDisableYourself();
+        }
+
         if (await store.UserAsync(request.UserName, cancellationToken) is null)
         {
             throw Refuse.NoUser(request.UserName);

@@ -15,6 +15,8 @@ namespace Coordination.Hub.Features.EventLog;
 /// <summary>
 /// Entries after a position that the caller may see, by the same definition as live pushes and heartbeats, with the
 /// caller's own head: the log's for the duty office and commanders, the agency's latest visible position for a liaison.
+/// A position beyond that head is refused (409 with <c>headPosition</c>): the log was restored from a backup and
+/// ends before what the client holds.
 /// </summary>
 public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels readModels, RestrictedAccessAudit audit) : IUseCase<CatchUp.Query, CatchUpResponse>
 {
@@ -40,19 +42,26 @@ public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels rea
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var (after, limit) = (request.After, request.Limit);
-        var head = await log.HeadPositionAsync(cancellationToken);
-        var entries = caller.SeesEverything
-            ? await log.ReadAfterAsync(after, limit, cancellationToken)
-            : await agencyView.ReadAsync(caller.Agency, after, head, limit, cancellationToken);
-        var restricted = await readModels.RestrictedAmongAsync(entries.Select(e => e.IncidentId).Where(id => !SystemStreams.IsSystem(id)), cancellationToken);
-        await audit.RecordAsync(caller, restricted, "catch-up");
+        var logHead = await log.HeadPositionAsync(cancellationToken);
 
         // An agency is told its own head, the latest position it may see, never the log's: the log's head would
         // tell it how much was happening that it may not see.
-        if (!caller.SeesEverything)
+        var head = caller.SeesEverything ? logHead : await agencyView.PreviousPositionAsync(caller.Agency, logHead + 1, cancellationToken);
+
+        // Every position a client is given (an entry, nextAfter, a heartbeat) is at or below its head, and heads
+        // only grow, so a position beyond it was not given by this log: it was restored from a backup. Said
+        // plainly, rather than answering "nothing new" for ever while the client waits beyond the end. Measured
+        // against the caller's own head, so a liaison learns nothing of the log's.
+        if (after > head)
         {
-            head = await agencyView.PreviousPositionAsync(caller.Agency, head + 1, cancellationToken);
+            throw Refuse.AfterBeyondHead(after, head);
         }
+
+        var entries = caller.SeesEverything
+            ? await log.ReadAfterAsync(after, limit, cancellationToken)
+            : await agencyView.ReadAsync(caller.Agency, after, logHead, limit, cancellationToken);
+        var restricted = await readModels.RestrictedAmongAsync(entries.Select(e => e.IncidentId).Where(id => !SystemStreams.IsSystem(id)), cancellationToken);
+        await audit.RecordAsync(caller, restricted, "catch-up");
 
         var nextAfter = entries.Count == limit ? entries[^1].Position : Math.Max(after, head);
         return new CatchUpResponse(entries, nextAfter, head);

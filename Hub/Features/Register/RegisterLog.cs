@@ -14,12 +14,33 @@ namespace Coordination.Hub.Features.Register;
 /// </summary>
 public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider time)
 {
+    // The register as it now stands, read and parsed once per change: reading 500 risks and their JSON for every view
+    // of the register or its heat map was most of their time. Keyed by the register's latest position in the
+    // database, so a change made on any hub is seen at the next read.
+    private Snapshot _current = new(-1, []);
+
+    private sealed record Snapshot(long Position, IReadOnlyList<(RiskVersionRow Row, Risk Risk)> Risks);
+
     /// <summary>The register as it stands at <paramref name="asOf"/> (now when null), each risk at its latest version by then.</summary>
     public async Task<IReadOnlyList<RiskView>> AsOfAsync(DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         var at = asOf ?? time.GetUtcNow();
         var today = DateOnly.FromDateTime(at.UtcDateTime);
-        return [.. (await store.AsOfAsync(at, cancellationToken)).Select(r => RiskView.From(r, today))];
+        if (asOf is not null)
+        {
+            return [.. (await store.AsOfAsync(at, cancellationToken)).Select(r => RiskView.From(r, today))];
+        }
+
+        var position = await store.LatestPositionAsync(cancellationToken);
+        var current = Volatile.Read(ref _current);
+        if (current.Position != position)
+        {
+            // Read as of the far future: every version written so far, whatever the clocks of the hubs that wrote them.
+            current = new Snapshot(position, [.. (await store.AsOfAsync(DateTimeOffset.MaxValue, cancellationToken)).Select(r => (r, RiskView.Read(r)))]);
+            Volatile.Write(ref _current, current);
+        }
+
+        return [.. current.Risks.Select(r => RiskView.From(r.Row, r.Risk, today))];
     }
 
     /// <summary>Every version of a risk, oldest first; empty when there is no such risk.</summary>

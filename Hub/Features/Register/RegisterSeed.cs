@@ -2,7 +2,6 @@ using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Hub.Auth;
-using Coordination.Persistence.EventLog;
 
 namespace Coordination.Hub.Features.Register;
 
@@ -29,7 +28,7 @@ public sealed class RegisterSeed(RegisterLog register, RiskWriter writer)
             {
                 await writer.WriteAsync(Seeder, risk, "Sample register, entered at the first start.", 0, cancellationToken);
             }
-            catch (ConcurrencyConflictException)
+            catch (Refusals.RefusalException)
             {
                 // Another hub entered it first.
             }

@@ -30,8 +30,12 @@ public sealed record RiskRequest(
     string? ControlsEn,
     IReadOnlyList<string>? Plans,
     DateOnly? NextReview,
-    string? Reason)
+    string? Reason,
+    Guid? RiskId = null,
+    bool? IsSample = null)
 {
+    // RiskId and IsSample are accepted and ignored, so a risk as read (GET) can be sent back as it is: the id is the
+    // URL's (or derived from the code), and only the hub's own sample register is marked sample.
     /// <summary>The risk this request describes, under <paramref name="riskId"/> (validated first).</summary>
     public Risk ToRisk(Guid riskId, bool isSample = false) => new(
         riskId, Code!, Hazard!.Value, Theme!.Value, TitleAr!.Trim(), TitleEn!.Trim(), ScenarioAr!.Trim(), ScenarioEn!.Trim(),

@@ -14,10 +14,13 @@ namespace Coordination.Hub.Features.Register;
 /// <param name="ChangedAt">When.</param>
 public sealed record RiskView(Risk Risk, int Version, int OverallImpact, bool ReviewOverdue, string ChangedBy, DateTimeOffset ChangedAt)
 {
-    public static RiskView From(RiskVersionRow row, DateOnly today)
+    public static RiskView From(RiskVersionRow row, DateOnly today) => From(row, Read(row), today);
+
+    /// <summary>The view of <paramref name="risk"/>, already read from <paramref name="row"/>.</summary>
+    public static RiskView From(RiskVersionRow row, Risk risk, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var risk = Read(row);
+        ArgumentNullException.ThrowIfNull(risk);
         return new(risk, row.Version, risk.Impacts.Overall, risk.NextReview < today, row.ChangedBy, DateTimeOffset.FromUnixTimeMilliseconds(row.RecordedAt));
     }
 

@@ -65,6 +65,16 @@ public sealed class RiskWriter(RegisterLog register)
     }
 
     /// <summary>Writes what <see cref="Decide"/> returned: the first version of a new risk, or the next of an existing one.</summary>
-    public Task<(int Version, long Position)> WriteAsync(Caller caller, Risk risk, string? reason, int expectedVersion, CancellationToken cancellationToken) =>
-        register.AppendAsync(caller, risk, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), expectedVersion, Guid.CreateVersion7(), cancellationToken);
+    public async Task<(int Version, long Position)> WriteAsync(Caller caller, Risk risk, string? reason, int expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        try
+        {
+            return await register.AppendAsync(caller, risk, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), expectedVersion, Guid.CreateVersion7(), cancellationToken);
+        }
+        catch (Persistence.EventLog.ConcurrencyConflictException)
+        {
+            throw Refuse.RiskChangedMeanwhile(risk.Code, expectedVersion);
+        }
+    }
 }

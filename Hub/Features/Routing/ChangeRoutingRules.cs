@@ -43,8 +43,16 @@ public sealed class ChangeRoutingRules(RoutingRulesLog stream, RoutingRulesProvi
     public async Task<Saved> HandleAsync(Caller caller, Request request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (version, position) = await stream.ChangeAsync(caller, [.. request.Rules!.OfType<RoutingRule>()], request.Reason!,
-            request.ExpectedVersion ?? provider.Current.Version, request.EventId ?? Guid.CreateVersion7(), cancellationToken);
-        return new Saved(version, position);
+        var madeFrom = request.ExpectedVersion ?? provider.Current.Version;
+        try
+        {
+            var (version, position) = await stream.ChangeAsync(caller, [.. request.Rules!.OfType<RoutingRule>()], request.Reason!,
+                madeFrom, request.EventId ?? Guid.CreateVersion7(), cancellationToken);
+            return new Saved(version, position);
+        }
+        catch (Persistence.EventLog.ConcurrencyConflictException)
+        {
+            throw Refuse.RulesChangedMeanwhile(madeFrom);
+        }
     }
 }

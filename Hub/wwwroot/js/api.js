@@ -14,6 +14,8 @@ export class ProblemError extends Error {
     this.title = problem.title ?? '';
     this.detail = problem.detail ?? '';
     this.errors = problem.errors ?? {};
+    // A catch-up after the log's end (409): where the log the caller may see ends now.
+    this.headPosition = Number.isInteger(problem.headPosition) ? problem.headPosition : null;
   }
 }
 
@@ -53,6 +55,28 @@ export async function accessToken() {
 
 export const get = (path) => send('GET', path);
 export const post = (path, body) => send('POST', path, body);
+export const put = (path, body) => send('PUT', path, body);
+
+/**
+ * A call whose body or answer is a file rather than JSON (a CSV import, an export): the body is sent as is with its
+ * type, the answer comes back as text with its type; a refusal is still a ProblemError in the chosen language.
+ */
+export async function sendText(method, path, body = undefined, contentType = undefined) {
+  const headers = { 'Accept-Language': lang(), Authorization: `Bearer ${await accessToken()}` };
+  if (contentType) headers['Content-Type'] = contentType;
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body, cache: 'no-store' });
+  } catch (error) {
+    throw new NetworkError(error.message);
+  }
+  const type = response.headers.get('Content-Type') ?? '';
+  if (response.ok) return { type, text: await response.text() };
+  if (response.status === 401) keep(null);
+  const problem = type.includes('json') ? await response.json() : null;
+  if (response.status >= 502 && response.status <= 504 && !problem) throw new NetworkError(`HTTP ${response.status}`);
+  throw new ProblemError(response.status, problem ?? {});
+}
 
 async function send(method, path, body, authorized = true) {
   const headers = { Accept: 'application/json', 'Accept-Language': lang() };

@@ -4,14 +4,18 @@
 import { NetworkError, ProblemError, currentSession, get, signIn, signOut } from './api.js';
 import { $ } from './dom.js';
 import { apply, lang, onLangChange, setLang, t } from './i18n.js';
-import { catchUp, onEntry, onStatus, start, stop } from './live.js';
-import { flush, onOutboxChange, openOutbox } from './outbox.js';
+import { catchUp, onEntry, onRewind, onStatus, start, stop } from './live.js';
+import { confirmAction } from './confirm.js';
+import { initNav, noteEntry, noteInbox, relabelNav } from './nav.js';
+import { clearOutbox, flush, onOutboxChange, openOutbox, pending } from './outbox.js';
 import { agencyName, loadReference } from './reference.js';
-import { showError } from './notice.js';
-import { initCommander, onCommanderEntry, relabelCommander, stopCommander } from './views/commander.js';
-import { initDetail, redrawDetail } from './views/detail.js';
-import { initLiaison, onLiaisonEntry, relabelLiaison, stopLiaison } from './views/liaison.js';
-import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator } from './views/operator.js';
+import { showError, showNotice } from './notice.js';
+import { focusAdmin, initAdmin, relabelAdmin } from './views/admin.js';
+import { initCommander, onCommanderEntry, relabelCommander, rewindCommander, stopCommander } from './views/commander.js';
+import { initDetail, redrawDetail, reloadDetail } from './views/detail.js';
+import { initLiaison, onInboxDrawn, onLiaisonEntry, relabelLiaison, reloadLiaison, stopLiaison } from './views/liaison.js';
+import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator, reloadOperator } from './views/operator.js';
+import { initRegister, onRegisterEntry, relabelRegister, showRegister } from './views/register.js';
 
 const RECENT_ENTRIES = 300;
 const VIEWS = ['signin', 'admin', 'operator', 'liaison', 'commander'];
@@ -26,7 +30,8 @@ function drawConnection() {
   const indicator = $('#connection');
   indicator.dataset.state = connectionState;
   $('#connection-text').textContent = t(`conn.${connectionState}`);
-  indicator.hidden = !role;
+  // Administrators have no live feed (the hub sends them no entries), so there is no connection to show.
+  indicator.hidden = !role || role === 'Administrator';
 }
 
 function drawWho(session) {
@@ -42,8 +47,13 @@ async function startSession(session) {
   $('#sign-out').hidden = false;
   drawConnection();
   if (role === 'Administrator') {
+    await loadReference();
     drawWho(session);
+    await initAdmin(session);
+    initRegister(session);
+    initNav(session, 'admin', showRegister);
     show('admin');
+    focusAdmin();
     return;
   }
 
@@ -60,12 +70,20 @@ async function startSession(session) {
     await initCommander(recent.entries);
     onEntry(onCommanderEntry);
   } else if (role === 'Liaison') {
+    // The way back from the register counts the alerts awaiting acknowledgement, from the first drawing of the inbox.
+    onInboxDrawn(noteInbox);
     await initLiaison(session);
     onEntry(onLiaisonEntry);
   } else {
     await initOperator();
     onEntry(onOperatorEntry);
   }
+  onRewind(rewound);
+  // The register is one click from every role's screen; the feed goes on behind it.
+  initRegister(session);
+  onEntry(onRegisterEntry);
+  if (role !== 'Liaison') onEntry(noteEntry);
+  initNav(session, role.toLowerCase(), showRegister);
   show(role.toLowerCase());
   // The duty office starts typing at once: the first field of the report has focus.
   if (role === 'Operator') $('#f-hazard').focus();
@@ -77,23 +95,57 @@ async function startSession(session) {
   await start(from);
 }
 
+/**
+ * The hub's log ends before what the views show: it was restored from a backup. Say so, and show what the
+ * log holds now: what was shown after its end is gone from it, and what is logged next follows as usual.
+ */
+function rewound(head) {
+  showNotice(t('log.rewound', { head }), 'error', 60_000);
+  const views = role === 'Commander' ? rewindCommander(head) : role === 'Liaison' ? reloadLiaison() : reloadOperator();
+  Promise.all([views, reloadDetail()]).catch(showError);
+}
+
+/**
+ * Sign-out clears the reports kept in this browser, so none is lost without being asked: what waits is sent
+ * now if the hub can be reached, and what still waits after that is deleted only if the user says so.
+ * True when nothing waits, or the user chose to delete it.
+ */
+async function outboxSettled() {
+  if (pending().length > 0) await Promise.race([flush(), new Promise((done) => { setTimeout(done, 10_000); })]);
+  const waiting = pending().length;
+  // Cancel, where the dialog starts and where Escape leads, keeps them.
+  return waiting === 0 || confirmAction(t('signout.pending', { n: waiting }), { confirm: t('signout.discard'), cancel: t('signout.stay') });
+}
+
 function bindShell() {
   $('#lang-toggle').addEventListener('click', () => setLang(lang() === 'ar' ? 'en' : 'ar'));
   onLangChange(() => {
     drawConnection();
     const session = currentSession();
     drawWho(session);
+    relabelNav();
+    relabelRegister();
     if (role === 'Operator') relabelOperator();
     if (role === 'Liaison') relabelLiaison();
     if (role === 'Commander') relabelCommander();
+    if (role === 'Administrator') relabelAdmin();
     if (role && role !== 'Administrator') redrawDetail();
   });
   $('#sign-out').addEventListener('click', async () => {
-    stopLiaison();
-    stopCommander();
-    await stop();
-    signOut();
-    location.reload();
+    const button = $('#sign-out');
+    if (button.disabled) return;
+    button.disabled = true;
+    try {
+      if (!(await outboxSettled())) return;
+      stopLiaison();
+      stopCommander();
+      await stop();
+      clearOutbox();
+      signOut();
+      location.reload();
+    } finally {
+      button.disabled = false;
+    }
   });
   $('#signin-form').addEventListener('submit', async (event) => {
     event.preventDefault();

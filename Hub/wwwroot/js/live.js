@@ -2,12 +2,15 @@
 // pushed while the link was down is missed. Every entry reaches the views once, in log order:
 // an entry at or below the last position applied is a repeat and is dropped; a push whose previous
 // position is past the last one applied reveals a gap, which is filled from the REST catch-up first.
+// When the hub answers that its log ends before the last position applied (it was restored from a
+// backup), the feed goes back to that end and tells its listeners, which drop what they show after it.
 
-import { accessToken, get } from './api.js';
+import { ProblemError, accessToken, get } from './api.js';
 
 const PAGE = 500;
 const entryListeners = [];
 const statusListeners = [];
+const rewindListeners = [];
 let connection = null;
 let lastPosition = 0;
 let state = 'offline';
@@ -18,6 +21,8 @@ let restartTimer = null;
 export const onEntry = (listener) => entryListeners.push(listener);
 export const onStatus = (listener) => { statusListeners.push(listener); listener(state); };
 export const position = () => lastPosition;
+/** Called with the position the hub's log now ends at, when it ends before what the views show. */
+export const onRewind = (listener) => rewindListeners.push(listener);
 
 function setState(next) {
   state = next;
@@ -39,7 +44,8 @@ export function catchUp() {
     do {
       catchUpAgain = false;
       for (;;) {
-        const page = await get(`/api/log?after=${lastPosition}&limit=${PAGE}`);
+        const page = await readAfter(lastPosition);
+        if (!page) continue;
         page.entries.forEach(apply);
         // Entries this audience may not see still move the position on.
         lastPosition = Math.max(lastPosition, page.nextAfter);
@@ -48,6 +54,20 @@ export function catchUp() {
     } while (catchUpAgain);
   })().finally(() => { catching = null; });
   return catching;
+}
+
+/** One page of catch-up; null when the log turned out to end before `after`, and the feed went back to its end. */
+async function readAfter(after) {
+  try {
+    return await get(`/api/log?after=${after}&limit=${PAGE}`);
+  } catch (error) {
+    if (!(error instanceof ProblemError && error.status === 409 && error.headPosition !== null && error.headPosition < after)) throw error;
+    lastPosition = error.headPosition;
+    for (const listener of rewindListeners) {
+      try { listener(error.headPosition); } catch (failure) { console.error('rewind listener failed', failure); }
+    }
+    return null;
+  }
 }
 
 /** Starts the feed from a position already shown (everything after it is delivered). */
@@ -64,8 +84,10 @@ export async function start(fromPosition) {
     if (previousPosition > lastPosition) catchUp().catch(() => {});
     else entries.forEach(apply);
   });
-  // The heartbeat names the audience's latest position: a tail missed in silence shows up here.
-  connection.on('Heartbeat', (latest) => { if (latest > lastPosition) catchUp().catch(() => {}); });
+  // The heartbeat names the audience's latest position: a tail missed in silence shows up here. One
+  // behind the feed may mean a log restored from a backup (whose new entries, at positions already
+  // shown, are dropped as repeats): catch-up asks the hub.
+  connection.on('Heartbeat', (latest) => { if (latest !== lastPosition) catchUp().catch(() => {}); });
   connection.onreconnecting(() => setState('reconnecting'));
   connection.onreconnected(() => { setState('live'); catchUp().catch(() => {}); });
   connection.onclose(() => { if (connection) { setState('offline'); scheduleRestart(); } });

@@ -6,13 +6,13 @@ import { t } from './i18n.js';
 
 let timer = null;
 
-export function showNotice(text, kind = 'info') {
+export function showNotice(text, kind = 'info', shownFor = 8_000) {
   const notice = $('#notice');
   notice.textContent = text;
   notice.dataset.kind = kind;
   notice.hidden = false;
   clearTimeout(timer);
-  timer = setTimeout(() => { notice.hidden = true; }, 8_000);
+  timer = setTimeout(() => { notice.hidden = true; }, shownFor);
 }
 
 export function showError(error) {

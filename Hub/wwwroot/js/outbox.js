@@ -16,6 +16,13 @@ export function openOutbox(userName) {
   notify();
 }
 
+/** Forgets the user's queued reports and unbinds the outbox (sign-out): a shared desk keeps nobody's reports. */
+export function clearOutbox() {
+  if (storageKey) localStorage.removeItem(storageKey);
+  storageKey = null;
+  notify();
+}
+
 export const pending = () => (storageKey ? JSON.parse(localStorage.getItem(storageKey) ?? '[]') : []);
 
 function save(items) {

@@ -13,3 +13,6 @@ CREATE TABLE dbo.risk_versions (
 GO
 CREATE INDEX ix_risk_versions_recorded_at ON dbo.risk_versions (recorded_at);
 GO
+-- The register's latest position: a hub's cached register is current while it is unchanged.
+CREATE INDEX ix_risk_versions_position ON dbo.risk_versions (position);
+GO

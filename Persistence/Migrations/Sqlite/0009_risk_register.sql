@@ -12,3 +12,6 @@ CREATE TABLE risk_versions (
 );
 
 CREATE INDEX ix_risk_versions_recorded_at ON risk_versions (recorded_at);
+
+-- The register's latest position: a hub's cached register is current while it is unchanged.
+CREATE INDEX ix_risk_versions_position ON risk_versions (position);

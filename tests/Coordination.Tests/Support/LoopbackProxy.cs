@@ -11,7 +11,7 @@ namespace Coordination.Tests.Support;
 /// </summary>
 public sealed class LoopbackProxy : IAsyncDisposable
 {
-    private readonly int _targetPort;
+    private volatile int _targetPort;
     private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
     private TcpListener? _listener;
     private CancellationTokenSource? _accepting;
@@ -40,6 +40,9 @@ public sealed class LoopbackProxy : IAsyncDisposable
         _accepting = new CancellationTokenSource();
         _ = AcceptAsync(_listener, _accepting.Token);
     }
+
+    /// <summary>Leads the link to another port from its next connection on: a hub started again elsewhere, at the same address for its clients.</summary>
+    public void Retarget(int targetPort) => _targetPort = targetPort;
 
     public void Cut()
     {

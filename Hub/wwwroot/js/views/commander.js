@@ -79,6 +79,13 @@ async function refreshFigures() {
   $('#figures-empty').hidden = figures.agencies.length > 0;
 }
 
+/** The log now ends at `head`: the timeline keeps what is still in it, and the board and figures are read again. */
+export async function rewindCommander(head) {
+  entries = entries.filter((e) => e.position <= head);
+  drawTimeline();
+  await Promise.all([board.refresh(), refreshFigures()]);
+}
+
 export function stopCommander() {
   clearInterval(figuresTimer);
   entries = [];

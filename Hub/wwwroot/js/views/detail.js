@@ -74,6 +74,16 @@ async function reload() {
   draw();
 }
 
+/** Reads the open incident again, and closes it when the hub no longer has it (the log was restored without it). */
+export async function reloadDetail() {
+  try {
+    await reload();
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 404) closeDetail();
+    else throw error;
+  }
+}
+
 export function redrawDetail() {
   if (current) draw();
 }

@@ -14,6 +14,10 @@ const alerts = new Map(); // incidentId -> alert row
 const ackKeys = new Map(); // incidentId -> idempotency key of the acknowledgement being sent
 let ticker = null;
 let audio = null;
+let drawn = () => {};
+
+/** listener(open, fresh): each time the inbox is drawn, how many alerts await acknowledgement and whether one just arrived. */
+export const onInboxDrawn = (listener) => { drawn = listener; };
 
 export async function initLiaison(session) {
   agency = session.agency;
@@ -107,6 +111,7 @@ function draw(freshId = null) {
     h('button', { class: 'open-detail', text: t('inbox.open'), attrs: { type: 'button' }, on: { click: () => openDetail(a.incidentId).catch(showError) } })))));
   $('#inbox-empty').hidden = rows.length > 0;
   tick();
+  drawn(rows.filter((a) => !a.acknowledgedAt).length, freshId !== null);
 }
 
 async function acknowledge(alert, button) {
@@ -126,6 +131,14 @@ async function acknowledge(alert, button) {
     showError(error);
     return null;
   }
+}
+
+/** Reads the agency's alerts again (the log was restored: alerts shown may no longer be in it). */
+export async function reloadLiaison() {
+  const rows = await get('/api/alerts');
+  alerts.clear();
+  for (const row of rows) alerts.set(row.incidentId, row);
+  draw();
 }
 
 export function stopLiaison() {

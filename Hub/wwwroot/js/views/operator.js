@@ -1,8 +1,10 @@
 // The duty office: a report form built for the keyboard (Tab through it, Enter sends), server
-// validation shown next to each field in the chosen language, the offline outbox, and the board.
+// validation shown next to each field in the chosen language, who the report will alert before it is
+// sent, the offline outbox, and the board.
 
-import { ProblemError, newId } from '../api.js';
-import { $, h } from '../dom.js';
+import { ProblemError, newId, post } from '../api.js';
+import { $, debounce, h } from '../dom.js';
+import { clearFieldErrors, showFieldErrors } from '../forms.js';
 import { nameOf, t } from '../i18n.js';
 import { createMap } from '../map.js';
 import { flush, onOutboxChange, submitReport } from '../outbox.js';
@@ -21,6 +23,9 @@ let board;
 let map;
 // The idempotency key of the report on the form: kept while the same report is retried.
 let draftKey = null;
+// The last routing preview, kept so a change of language names its agencies again without asking the hub.
+let preview = { state: 'incomplete' };
+let previewAsked = 0;
 
 export function initOperator() {
   board = createBoard($('#operator-board'), { idPrefix: 'operator', onSelect: openDetail });
@@ -37,6 +42,14 @@ export function initOperator() {
   const form = $('#report-form');
   form.addEventListener('submit', (event) => { event.preventDefault(); submit(); });
   form.addEventListener('input', () => { draftKey = null; });
+  for (const id of ['#f-hazard', '#f-severity', '#f-district']) {
+    $(id).addEventListener('input', previewSoon);
+    $(id).addEventListener('change', previewSoon);
+  }
+  // Offline the hub cannot be asked, and an answer shown before may no longer hold: say so rather than guess.
+  window.addEventListener('offline', () => { previewAsked++; showPreview({ state: 'unavailable' }); });
+  window.addEventListener('online', previewSoon);
+  drawPreview();
   for (const id of ['#f-latitude', '#f-longitude']) {
     $(id).addEventListener('change', () => map.setPoint(Number.parseFloat($('#f-latitude').value), Number.parseFloat($('#f-longitude').value)));
   }
@@ -57,6 +70,7 @@ export function relabelOperator() {
   for (const [field, value] of Object.entries(values)) $(`#f-${field}`).value = value;
   board.relabel();
   map.redraw();
+  drawPreview();
 }
 
 export const onOperatorEntry = (entry) => {
@@ -64,6 +78,9 @@ export const onOperatorEntry = (entry) => {
     board.refreshSoon();
   }
 };
+
+/** Reads the board again (the log was restored: incidents shown may no longer be in it). */
+export const reloadOperator = () => board.refresh();
 
 /** Link back: send what the outbox holds. */
 export const onOperatorOnline = () => flush();
@@ -114,31 +131,56 @@ function readForm() {
   };
 }
 
-function clearErrors() {
-  for (const field of FIELDS) {
-    $(`#err-${field}`).textContent = '';
-    $(`#f-${field}`).removeAttribute('aria-invalid');
-  }
-  $('#report-result').textContent = '';
+// In the form's order, so focus lands on the first field to fix from the top.
+const formFields = () => FIELDS.map((name) => ({ name, control: $(`#f-${name}`), error: $(`#err-${name}`) }));
+
+/** What the preview asks: only once hazard, severity and a known district are chosen. */
+function previewRequest() {
+  const hazard = $('#f-hazard').value;
+  const severity = $('#f-severity').value;
+  const district = districtFromText($('#f-district').value)?.code;
+  return hazard && severity && district ? { hazard, severity, district } : null;
 }
 
-function showFieldErrors(problem) {
-  let first = null;
-  const byField = new Map(Object.entries(problem.errors).map(([name, messages]) => [name.toLowerCase(), messages]));
-  // In the form's order, so focus lands on the first field to fix from the top.
-  for (const field of FIELDS) {
-    const messages = byField.get(field.toLowerCase());
-    if (!messages) continue;
-    $(`#err-${field}`).textContent = messages.join(' ');
-    $(`#f-${field}`).setAttribute('aria-invalid', 'true');
-    first ??= $(`#f-${field}`);
+// Typing a district asks once the typing stops, not at every key.
+const previewSoon = debounce(() => refreshPreview(), 300);
+
+async function refreshPreview() {
+  const request = previewRequest();
+  const asked = ++previewAsked;
+  if (!request) return showPreview({ state: 'incomplete' });
+  if (!navigator.onLine) return showPreview({ state: 'unavailable' });
+  let next;
+  try {
+    next = { state: 'ready', answer: await post('/api/routing/preview', request) };
+  } catch (error) {
+    // The preview only informs: whatever goes wrong here, the report can still be sent (or queued).
+    next = error instanceof ProblemError && error.status < 500 ? { state: 'refused', detail: error.detail || error.title } : { state: 'unavailable' };
   }
-  $('#report-result').textContent = first ? t('form.invalid') : (problem.detail || problem.title);
-  first?.focus();
+  // An answer to an older choice must not overwrite the one for the current choice.
+  if (asked === previewAsked) showPreview(next);
+}
+
+function showPreview(next) {
+  preview = next;
+  drawPreview();
+}
+
+function drawPreview() {
+  const box = $('#report-preview');
+  box.dataset.state = preview.state;
+  if (preview.state !== 'ready') {
+    box.replaceChildren(h('p', { class: 'hint', text: t(`preview.${preview.state}`, { detail: preview.detail }) }));
+    return;
+  }
+  const { fallback, agencies } = preview.answer;
+  box.replaceChildren(
+    h('p', { text: t(fallback ? 'preview.fallback' : 'preview.alerts') }),
+    h('ul', { class: 'chips' }, agencies.map((a) => h('li', { class: fallback ? 'chip fallback' : 'chip', text: nameOf(a), data: { agency: a.agency } }))));
 }
 
 async function submit() {
-  clearErrors();
+  clearFieldErrors(formFields(), $('#report-result'));
   const request = readForm();
   const button = $('#report-submit');
   button.disabled = true;
@@ -152,7 +194,7 @@ async function submit() {
     }
     resetForm();
   } catch (error) {
-    if (error instanceof ProblemError) showFieldErrors(error);
+    if (error instanceof ProblemError) showFieldErrors(error, formFields(), $('#report-result'));
     else $('#report-result').textContent = t('error.generic', { detail: error.message });
   } finally {
     button.disabled = false;
@@ -166,5 +208,7 @@ function resetForm() {
   $('#f-exercise').checked = false;
   map.setPoint(Number.NaN, Number.NaN);
   draftKey = null;
+  previewAsked++;
+  showPreview({ state: 'incomplete' });
   $('#f-hazard').focus();
 }

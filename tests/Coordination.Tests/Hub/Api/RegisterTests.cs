@@ -73,6 +73,7 @@ public sealed class RegisterTests
             Assert.That(await noReason.Content.ReadAsStringAsync(), Does.Contain("Reason is required when a score changes"));
             Assert.That(saved.GetProperty("version").GetInt32(), Is.EqualTo(2));
             Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await stale.Content.ReadAsStringAsync(), Does.Contain("was changed since version 1"));
             Assert.That(detail.GetProperty("current").GetProperty("risk").GetProperty("likelihood").GetInt32(), Is.EqualTo(4));
             Assert.That(detail.GetProperty("history")[0].GetProperty("changed").EnumerateArray().Select(c => c.GetString()), Is.EqualTo(new[] { "likelihood" }));
             Assert.That(detail.GetProperty("history")[0].GetProperty("changedBy").GetString(), Is.EqualTo("liaison.ncem"));
@@ -80,6 +81,25 @@ public sealed class RegisterTests
             Assert.That(stream.Select(e => e.Type), Is.EqualTo(new[] { EventTypes.RiskRecorded, EventTypes.RiskChanged }));
             Assert.That(asBefore.GetProperty("risks").EnumerateArray().Single(r => r.GetProperty("risk").GetProperty("code").GetString() == "flood-derna-dams")
                 .GetProperty("risk").GetProperty("likelihood").GetInt32(), Is.EqualTo(3), "the register as it stood before the change");
+        });
+    }
+
+    [Test]
+    public async Task A_risk_as_read_can_be_sent_back_as_it_is_and_changes_nothing()
+    {
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
+        using var admin = await hub.ClientForAsync("admin");
+        var derna = await RiskAsync(admin, "flood-derna-dams");
+        var riskId = derna.GetProperty("risk").GetProperty("riskId").GetGuid();
+        var head = await HeadAsync(hub);
+
+        var saved = await admin.PutOkAsync($"api/register/{riskId}", new { risk = JsonNode.Parse(derna.GetProperty("risk").GetRawText()), expectedVersion = 1 });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(derna.GetProperty("risk").GetProperty("impacts").EnumerateObject().Select(p => p.Name), Has.None.EqualTo("dimensions").And.None.EqualTo("overall"));
+            Assert.That(saved.GetProperty("version").GetInt32(), Is.EqualTo(1));
+            Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing to record");
         });
     }
 

@@ -111,6 +111,7 @@ public sealed class RoutingRulesApiTests
             Assert.That(await noReason.Content.ReadAsStringAsync(), Does.Contain("Reason is required"));
             Assert.That(unknownHazard.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "made from a version since replaced");
+            Assert.That(await stale.Content.ReadAsStringAsync(), Does.Contain("The routing rules changed since you read them"));
             Assert.That(after.GetProperty("version").GetInt32(), Is.EqualTo(1), "nothing was saved");
         });
     }

@@ -9,9 +9,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Coordination.Tests.Hub.Console;
 
 /// <summary>
-/// Accessibility basics of each role's view: every control has a label, focus follows the form,
-/// text on the severity colours is readable (WCAG AA contrast), and axe-core finds no WCAG 2 A/AA
-/// violation, in Arabic and in English.
+/// Accessibility basics of each role's view and each administration screen: every control has a label, focus
+/// follows the form, text on the severity colours and the administration marks is readable (WCAG AA contrast),
+/// and axe-core finds no WCAG 2 A/AA violation, in Arabic and in English.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -38,6 +38,32 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
 
         using var ncem = await Hub.ClientForAsync("liaison.ncem");
         await ncem.WaitForAlertsAsync();
+
+        // A disabled user, so the users list shows both states; and a second rules version, so the history has a change.
+        using var admin = await Hub.ClientForAsync("admin");
+        await admin.PostOkAsync("api/admin/users", new { userName = "liaison.retired", displayName = "ضابط سابق", role = "Liaison", agency = "ncem", password = "Retired-Password-2023" });
+        await admin.PostOkAsync("api/admin/users/liaison.retired/disable", new { });
+        var rules = (await admin.GetOkAsync("api/admin/routing-rules")).GetProperty("rules").EnumerateArray().Where(r => r.GetProperty("id").GetString() != "epidemic").ToArray();
+        await admin.PutOkAsync("api/admin/routing-rules", new { rules, reason = "قاعدة الأوبئة تُراجع", expectedVersion = 1 });
+
+        // A risk whose review date has passed, so the register shows its overdue marks whatever the day.
+        await admin.PostOkAsync("api/register", new
+        {
+            code = "building-collapse-benghazi",
+            hazard = "BuildingCollapse",
+            theme = "Accident",
+            titleAr = "انهيار مبانٍ قديمة في بنغازي",
+            titleEn = "Collapse of old buildings in Benghazi",
+            scenarioAr = "انهيار عمارات متضررة من الحرب في وسط بنغازي بعد أمطار غزيرة.",
+            scenarioEn = "War-damaged blocks in central Benghazi collapse after heavy rain.",
+            districts = new[] { "benghazi" },
+            likelihood = 2,
+            impacts = new { fatalities = 3, casualties = 3, displacement = 2, economic = 2, essentialServices = 1, socialPsychological = 2, environment = 1, security = 1 },
+            confidence = "Low",
+            leadAgency = "civil-defence",
+            supportingAgencies = new[] { "ambulance" },
+            nextReview = "2024-06-30",
+        });
     }
 
     [TestCase("duty.operator", "ar")]
@@ -50,20 +76,7 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
     {
         var page = await Browser.SignInAsync(user, language);
         await Expect(page.Locator(".badge").First).ToBeVisibleAsync();
-        var unlabelled = await page.EvaluateAsync<string[]>("""
-            [...document.querySelectorAll('input, select, textarea')]
-              .filter(el => el.type !== 'hidden' && el.getClientRects().length > 0)
-              .filter(el => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
-              .map(el => el.id || el.name || el.outerHTML)
-            """);
-        Assert.That(unlabelled, Is.Empty, "controls without a label");
-
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToArray();
-        Assert.That(violations, Is.Empty);
+        await AssertLabelledAndAxeCleanAsync(page, user);
 
         if (user == "duty.operator" && language == "ar")
         {
@@ -73,6 +86,145 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
             Assert.That(probe.Violations.SelectMany(v => v.Nodes).Select(n => n.Target?.ToString()), Has.Some.Contains("probe"));
         }
 
+        await page.Context.CloseAsync();
+    }
+
+    [TestCase("ar")]
+    [TestCase("en")]
+    public async Task Every_administration_screen_is_labelled_and_axe_finds_no_WCAG_A_or_AA_violation(string language)
+    {
+        var page = await Browser.SignInAsync("admin", language);
+        await Expect(page.Locator("#users-table tr[data-user='liaison.retired'] .tag")).ToBeVisibleAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "users");
+
+        // The confirmation asked before disabling a user.
+        await page.Locator("#users-table tr[data-user='liaison.ncem'] button.user-disable").ClickAsync();
+        await Expect(page.Locator("#confirm-dialog")).ToBeVisibleAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "confirmation");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator("#confirm-dialog")).ToBeHiddenAsync();
+
+        // A refused form, its messages beside the fields.
+        await page.ClickAsync("#user-save");
+        await Expect(page.Locator("#err-u-userName")).Not.ToBeEmptyAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "users, refused");
+
+        await page.ClickAsync("#tab-agencies");
+        await Expect(page.Locator("#agencies-table tr[data-agency='ncem']")).ToBeVisibleAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "agencies");
+
+        // The rules with one rule open and a preview shown, so the editor's controls and the preview are checked too.
+        await page.ClickAsync("#tab-rules");
+        await page.Locator("#rules-list li.rule summary").First.ClickAsync();
+        await Expect(page.Locator("#rules-list li.rule").First.Locator("input[name='id']")).ToBeVisibleAsync();
+        await page.SelectOptionAsync("#rp-hazard", "Flood");
+        await page.SelectOptionAsync("#rp-severity", "Severe");
+        await page.SelectOptionAsync("#rp-district", "derna");
+        await Expect(page.Locator("#rules-preview")).ToHaveAttributeAsync("data-state", "ready");
+        await AssertLabelledAndAxeCleanAsync(page, "routing rules");
+
+        await page.ClickAsync("#tab-history");
+        await Expect(page.Locator("#history-table tbody tr")).ToHaveCountAsync(2);
+        await AssertLabelledAndAxeCleanAsync(page, "history");
+        await page.Context.CloseAsync();
+    }
+
+    [TestCase("ar")]
+    [TestCase("en")]
+    public async Task The_risk_register_its_heat_map_a_risk_s_page_and_its_forms_are_labelled_and_axe_finds_no_WCAG_A_or_AA_violation(string language)
+    {
+        // NCEM's liaison: the register with its import, and the form for a risk NCEM leads.
+        var page = await Browser.SignInAsync("liaison.ncem", language);
+        await page.ClickAsync("#nav-register");
+        await Expect(page.Locator("#register-table tr[data-risk='building-collapse-benghazi'] .overdue-mark")).ToBeVisibleAsync();
+
+        // A cell chosen from the keyboard lists its risks beside the matrix.
+        var cell = page.Locator("#heatmap button[data-likelihood='3'][data-impact='5']");
+        await cell.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(cell).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(cell).ToBeFocusedAsync();
+        await Expect(page.Locator("#heatmap-cell li[data-code='flood-derna-dams']")).ToBeVisibleAsync();
+        await page.ClickAsync("#register-import summary");
+        await AssertLabelledAndAxeCleanAsync(page, "register and heat map");
+
+        // An import refused line by line.
+        await page.SetInputFilesAsync("#register-import-file", new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = "code,likelihood\r\nx,9\r\n"u8.ToArray() });
+        await page.ClickAsync("#register-import-send");
+        await Expect(page.Locator("#register-import-result li").First).ToBeVisibleAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "register, import refused");
+
+        await page.Locator("#heatmap-cell li[data-code='flood-derna-dams'] button").ClickAsync();
+        await Expect(page.Locator("#risk-history tbody tr")).Not.ToHaveCountAsync(0);
+        await AssertLabelledAndAxeCleanAsync(page, "a risk's page");
+
+        await page.ClickAsync("#risk-edit");
+        await page.SelectOptionAsync("#r-likelihood", "5");
+        await page.ClickAsync("#risk-save");
+        await Expect(page.Locator("#err-r-reason")).Not.ToBeEmptyAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "a risk's form, refused");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Text_on_every_risk_band_colour_and_on_the_register_s_marks_and_navigation_has_at_least_AA_contrast()
+    {
+        var page = await Browser.SignInAsync("liaison.ncem");
+        await page.ClickAsync("#nav-register");
+        await Expect(page.Locator("#heatmap button")).ToHaveCountAsync(25);
+        await Expect(page.Locator("#heatmap .hm-overdue")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator("#nav-home-badge")).ToBeVisibleAsync();
+        var colours = await page.EvaluateAsync<string[][]>("""
+            (() => {
+              // The colour a text is read on: its own background, or the first one behind it.
+              const behind = (el) => {
+                for (let e = el; e; e = e.parentElement) {
+                  const c = getComputedStyle(e).backgroundColor;
+                  if (c !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(c)) return c;
+                }
+                return 'rgb(255, 255, 255)';
+              };
+              return [...document.querySelectorAll('#heatmap .hm-count, #heatmap .hm-band, #heatmap .hm-overdue, #register-table .score, #register-table .overdue-mark, #register-sample, #nav button, #nav-home-badge')]
+                .map(el => [el.className || el.id, getComputedStyle(el).color, behind(el), el.closest('td')?.className ?? ''])
+            })()
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(colours.Select(c => c[3]).Where(c => c.Length > 0).SelectMany(c => c.Split(' ')),
+                Is.SupersetOf(new[] { "band-low", "band-medium", "band-high", "band-veryHigh" }), "every band is on the heat map");
+            Assert.That(colours.Select(c => c[0]), Is.SupersetOf(new[] { "hm-overdue", "overdue-mark", "warning", "nav-badge" }));
+            foreach (var (name, text, background, cell) in colours.Select(c => (c[0], c[1], c[2], c[3])))
+            {
+                Assert.That(Contrast(Rgb(text), Rgb(background)), Is.GreaterThanOrEqualTo(4.5), $"{name} {cell}: {text} on {background}");
+            }
+        });
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Focus_starts_on_the_administration_tabs_arrows_move_between_them_right_to_left_and_Tab_follows_the_user_form()
+    {
+        var page = await Browser.SignInAsync("admin");
+        await Expect(page.Locator("#tab-users")).ToBeFocusedAsync();
+        // Arabic reads right to left: the next tab is the one to the left.
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await Expect(page.Locator("#tab-agencies")).ToBeFocusedAsync();
+        await Expect(page.Locator("#admin-agencies")).ToBeVisibleAsync();
+        await Expect(page.Locator("#admin-users")).ToBeHiddenAsync();
+        await page.Keyboard.PressAsync("End");
+        await Expect(page.Locator("#tab-history")).ToHaveAttributeAsync("aria-selected", "true");
+        await page.Keyboard.PressAsync("Home");
+        await Expect(page.Locator("#tab-users")).ToBeFocusedAsync();
+        await Expect(page.Locator("#admin-users")).ToBeVisibleAsync();
+
+        var order = new List<string> { "tab-users" };
+        for (var i = 0; i < 20 && order[^1] != "user-new"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            order.Add(await page.EvaluateAsync<string>("document.activeElement.id"));
+        }
+
+        Assert.That(order, Is.EqualTo(new[] { "tab-users", "u-userName", "u-displayName", "u-role", "u-agency", "u-password", "user-save", "user-new" }));
         await page.Context.CloseAsync();
     }
 
@@ -115,6 +267,45 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
             }
         });
         await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Text_on_the_administration_marks_has_at_least_AA_contrast()
+    {
+        var page = await Browser.SignInAsync("admin");
+        await Expect(page.Locator("#users-table .tag.off")).ToHaveCountAsync(1);
+        var colours = await page.EvaluateAsync<string[][]>("""
+            [...document.querySelectorAll('#users-table .tag, #admin-tabs [role="tab"], #u-reenable')]
+              .map(el => [el.className || el.id, getComputedStyle(el).color, getComputedStyle(el).backgroundColor])
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(colours.Select(c => c[0]), Is.SupersetOf(new[] { "tag on", "tag off", "warning" }));
+            foreach (var (name, text, background) in colours.Select(c => (c[0], c[1], c[2])))
+            {
+                Assert.That(Contrast(Rgb(text), Rgb(background)), Is.GreaterThanOrEqualTo(4.5), $"{name}: {text} on {background}");
+            }
+        });
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Every visible control has a label, and axe-core finds no WCAG 2 A/AA violation on the page as it is now.</summary>
+    private static async Task AssertLabelledAndAxeCleanAsync(IPage page, string where)
+    {
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('input, select, textarea')]
+              .filter(el => el.type !== 'hidden' && el.getClientRects().length > 0)
+              .filter(el => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+              .map(el => el.id || el.name || el.outerHTML)
+            """);
+        Assert.That(unlabelled, Is.Empty, $"controls without a label ({where})");
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToArray();
+        Assert.That(violations, Is.Empty, where);
     }
 
     /// <summary>WCAG 2 contrast ratio of two sRGB colours.</summary>

@@ -71,17 +71,21 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Opens a desk and signs in; returns once the role's view is shown and the feed is live.</summary>
-    /// <param name="userName">A sample user.</param>
+    /// <summary>
+    /// Opens a desk and signs in; returns once the role's view is shown and the feed is live (an administrator has no
+    /// feed: once the administration screens are shown, their data read).
+    /// </summary>
+    /// <param name="userName">A sample user, or one a test registered.</param>
     /// <param name="language">"ar" or "en".</param>
     /// <param name="through">Another address for the hub, e.g. a proxy the test can cut.</param>
-    public async Task<IPage> SignInAsync(string userName, string language = "ar", Uri? through = null)
+    /// <param name="password">The user's password; the sample users' by default.</param>
+    public async Task<IPage> SignInAsync(string userName, string language = "ar", Uri? through = null, string password = HubHost.Password)
     {
         var page = await OpenAsync(language, through);
         await page.FillAsync("#signin-user", userName);
-        await page.FillAsync("#signin-password", HubHost.Password);
+        await page.FillAsync("#signin-password", password);
         await page.PressAsync("#signin-password", "Enter");
-        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+        await Assertions.Expect(page.Locator("#connection[data-state='live'], #view-admin:not([hidden])")).ToBeVisibleAsync();
         return page;
     }
 
@@ -90,6 +94,13 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         Directory.CreateDirectory(ScreenshotFolder);
         // Animations (the new-alert flash) are frozen so the picture shows the settled view.
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    /// <summary>A picture of one part of the page (a card), frozen like the page's.</summary>
+    public static async Task ScreenshotAsync(ILocator part, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), Animations = ScreenshotAnimations.Disabled });
     }
 
     private static string RepositoryRoot()

@@ -244,6 +244,46 @@ public sealed class ConsoleFlowTests : ConsoleFixture
         await page.Context.CloseAsync();
     }
 
+    [Test]
+    public async Task The_report_form_shows_the_agencies_a_Derna_flood_will_alert_before_sending_and_the_fallback_when_no_rule_matches()
+    {
+        var before = await IncidentCountAsync();
+        using var http = await Hub.ClientForAsync("duty.operator");
+        var agencies = (await http.GetOkAsync("api/reference/agencies")).EnumerateArray()
+            .ToDictionary(a => a.GetProperty("code").GetString()!, a => (Ar: a.GetProperty("nameAr").GetString()!, En: a.GetProperty("nameEn").GetString()!));
+        var page = await Browser.SignInAsync("duty.operator");
+        var preview = page.Locator("#report-preview");
+        await Expect(preview).ToHaveAttributeAsync("data-state", "incomplete");
+        await Expect(preview).ToContainTextAsync("اختر نوع الخطر ودرجة الخطورة والشعبية");
+
+        await page.SelectOptionAsync("#f-hazard", "Flood");
+        await page.SelectOptionAsync("#f-severity", "Extreme");
+        await page.FillAsync("#f-district", "درنة");
+        await Expect(preview).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(preview).ToContainTextAsync("هذا البلاغ سينبّه:");
+        var alerted = preview.Locator("li[data-agency]");
+        await Expect(alerted).ToHaveCountAsync(6);
+        Assert.That(await alerted.EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.agency)"),
+            Is.EquivalentTo(new[] { "ncem", "civil-defence", "ambulance", "red-crescent", "municipality-derna", "security-derna" }));
+        await Expect(preview.Locator("li[data-agency='municipality-derna']")).ToHaveTextAsync(agencies["municipality-derna"].Ar);
+        await ConsoleBrowser.ScreenshotAsync(page, "operator-preview-ar");
+
+        // In English the same agencies are named in English.
+        await page.ClickAsync("#lang-toggle");
+        await Expect(preview).ToContainTextAsync("This incident will alert:");
+        await Expect(preview.Locator("li[data-agency='municipality-derna']")).ToHaveTextAsync(agencies["municipality-derna"].En);
+
+        // A minor sandstorm in Sabha matches no rule: the fallback agency, NCEM, is named instead.
+        await page.SelectOptionAsync("#f-hazard", "Sandstorm");
+        await page.SelectOptionAsync("#f-severity", "Minor");
+        await page.FillAsync("#f-district", "Sabha");
+        await Expect(preview).ToContainTextAsync("No rule matches it, so the fallback agency is alerted:");
+        await Expect(alerted).ToHaveCountAsync(1);
+        await Expect(preview.Locator("li[data-agency='ncem']")).ToHaveTextAsync(agencies["ncem"].En);
+        Assert.That(await IncidentCountAsync(), Is.EqualTo(before), "a preview stores nothing");
+        await page.Context.CloseAsync();
+    }
+
     internal static async Task FillReportAsync(IPage page, string title, string district)
     {
         await page.FocusAsync("#f-hazard");

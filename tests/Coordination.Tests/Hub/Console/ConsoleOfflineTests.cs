@@ -20,6 +20,9 @@ public sealed class ConsoleOfflineTests : ConsoleFixture
 
         await page.Context.SetOfflineAsync(true);
         await ConsoleFlowTests.FillReportAsync(page, title, "درنة");
+        // Who will be alerted cannot be asked offline: the form says so, and sending is not held back.
+        await Expect(page.Locator("#report-preview")).ToHaveAttributeAsync("data-state", "unavailable");
+        await Expect(page.Locator("#report-preview")).ToContainTextAsync("المعاينة غير متاحة");
         await page.ClickAsync("#report-submit");
         await Expect(page.Locator("#report-result")).ToContainTextAsync("حُفظ البلاغ على هذا الجهاز");
         await Expect(page.Locator("#outbox-count")).ToBeVisibleAsync();

@@ -109,6 +109,10 @@ public sealed class AuthorizationMatrixTests
         new("routing rules history", "GET /api/admin/routing-rules/history", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/admin/routing-rules/history")),
         new("preview routing", "POST /api/routing/preview", (c, _) => c.Role is Role.Operator or Role.Commander or Role.Administrator,
             (x, c, _) => Rest(x, c, HttpMethod.Post, "api/routing/preview", """{"hazard":"Flood","severity":"Extreme","district":"derna"}""")),
+        new("an incident as CAP", "GET /api/incidents/{incidentId:guid}/cap", SeesIncident, (x, c, t) => Rest(x, c, HttpMethod.Get, $"api/incidents/{x.Incident(t, false)}/cap")),
+        new("an incident in EDXL-DE", "GET /api/incidents/{incidentId:guid}/edxl", SeesIncident, (x, c, t) => Rest(x, c, HttpMethod.Get, $"api/incidents/{x.Incident(t, false)}/edxl")),
+        new("an incident's activity log", "GET /api/incidents/{incidentId:guid}/activity-log", SeesIncident, (x, c, t) => Rest(x, c, HttpMethod.Get, $"api/incidents/{x.Incident(t, false)}/activity-log")),
+        new("take in a CAP alert", "POST /api/cap", (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/cap", CapAlert(), "application/cap+xml")),
         new("the register", "GET /api/register", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/register")),
         new("the register's heat map", "GET /api/register/heatmap", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/register/heatmap")),
         new("a risk and its history", "GET /api/register/{riskId:guid}", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, $"api/register/{DernaRisk}")),
@@ -140,6 +144,14 @@ public sealed class AuthorizationMatrixTests
         new("complete a task (hub)", "hub CompleteTask", (c, t) => c.Role == Role.Liaison && Routed(c, t),
             (x, c, t) => Invoke(x, c, "CompleteTask", x.Incident(t, true), "flood-derna", TaskOf(c), new Coordination.Agencies.Contracts.Plans.TaskRequest(null, null, null)), true),
     ];
+
+    /// <summary>A valid CAP Alert for Derna, a new one each time.</summary>
+    private static string CapAlert() => $$"""
+        <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>matrix-{{Guid.NewGuid():N}}</identifier><sender>matrix</sender>
+        <sent>{{DateTimeOffset.UtcNow.AddMinutes(-1).ToOffset(TimeSpan.FromHours(2)):yyyy-MM-dd'T'HH:mm:sszzz}}</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope>
+        <info><category>Met</category><event>Flood</event><urgency>Expected</urgency><severity>Minor</severity><certainty>Likely</certainty><headline>x</headline>
+        <area><areaDesc>Derna</areaDesc><geocode><valueName>LY-district</valueName><value>derna</value></geocode></area></info></alert>
+        """;
 
     private static bool LeadsOrAdministers(Caller c) => c.Role == Role.Administrator || (c.Role == Role.Liaison && c.Agency == "ncem");
 
@@ -215,6 +227,10 @@ public sealed class AuthorizationMatrixTests
         ["change routing rules"] = Policies.ManageDirectory,
         ["routing rules history"] = Policies.ManageDirectory,
         ["preview routing"] = Policies.PreviewRouting,
+        ["an incident as CAP"] = Policies.SeeIncidents,
+        ["an incident in EDXL-DE"] = Policies.SeeIncidents,
+        ["an incident's activity log"] = Policies.SeeIncidents,
+        ["take in a CAP alert"] = Policies.ReportIncident,
         ["the register"] = Policies.SeeRegister,
         ["the register's heat map"] = Policies.SeeRegister,
         ["a risk and its history"] = Policies.SeeRegister,

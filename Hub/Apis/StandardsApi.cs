@@ -1,0 +1,37 @@
+using Coordination.Hub.Features.Standards;
+using Coordination.Hub.Pipeline;
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
+namespace Coordination.Hub.Apis;
+
+/// <summary>The standards partners speak: an incident's history as OASIS CAP 1.2 messages in an Atom feed.</summary>
+public static class StandardsApi
+{
+    public static IEndpointRouteBuilder MapStandardsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApi("/api/incidents", "Standards");
+        group.MapGet("/{incidentId:guid}/cap", async (Guid incidentId, IncidentCapFeed useCase, HttpContext http) =>
+                Results.Text(await http.RunAsync(useCase, new IncidentCapFeed.Query(incidentId)), "application/atom+xml", System.Text.Encoding.UTF8))
+            .Produces<string>(Status200OK, "application/atom+xml")
+            .Refuses(Status403Forbidden, Status404NotFound, Status429TooManyRequests);
+        group.MapGet("/{incidentId:guid}/edxl", async (Guid incidentId, IncidentEdxl useCase, HttpContext http) =>
+                Results.Text(await http.RunAsync(useCase, new IncidentEdxl.Query(incidentId)), "application/xml", System.Text.Encoding.UTF8))
+            .Refuses(Status403Forbidden, Status404NotFound, Status429TooManyRequests);
+        group.MapGet("/{incidentId:guid}/activity-log", async (Guid incidentId, string? format, string? agency, ActivityLog useCase, HttpContext http) =>
+            {
+                var file = await http.RunAsync(useCase, new ActivityLog.Query(incidentId, format, agency));
+                return Results.Text(file.Text, file.ContentType, System.Text.Encoding.UTF8);
+            })
+            .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status429TooManyRequests);
+        app.MapApi("/api/cap", "Standards").MapPost("/", async (ImportCap useCase, HttpContext http) =>
+            {
+                // The XML as sent: its declaration names its encoding. The hub's body limit bounds it (413 beyond).
+                using var buffer = new MemoryStream();
+                await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+                return await http.RunAsync(useCase, new ImportCap.Message(buffer.ToArray()));
+            })
+            .Accepts<string>("application/cap+xml", "application/xml", "text/xml")
+            .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict, Status429TooManyRequests);
+        return app;
+    }
+}

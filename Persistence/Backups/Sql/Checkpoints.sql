@@ -1,0 +1,3 @@
+SELECT name AS Name, position AS Position
+FROM relay_checkpoints
+ORDER BY name;

@@ -1,0 +1,9 @@
+-- Refresh tokens past their expiry, used or not, at most @Limit a statement, so a purge never holds the write lock
+-- for long. A used token stays until it expires: a second use of it is how a copied token is seen (and the
+-- session ended), and after its expiry it is refused either way.
+DELETE FROM refresh_tokens
+WHERE token_hash IN (
+    SELECT token_hash
+    FROM refresh_tokens
+    WHERE expires_at <= @Now
+    LIMIT @Limit);
