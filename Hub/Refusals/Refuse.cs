@@ -151,6 +151,14 @@ public static class Refuse
         $"Plan '{code}' is led by {leadAgency}: only its liaisons and administrators change it.",
         $"الخطة '{code}' تقودها {leadAgency}: لا يغيّرها إلا ضباط اتصالها والمسؤولون."));
 
+    /// <summary>409: the plan was changed, or entered, since the version this change was made from.</summary>
+    public static RefusalException PlanChangedMeanwhile(string code, int madeFrom) => new(StatusCodes.Status409Conflict,
+        new("The plan changed since you read it.", "تغيّرت الخطة منذ أن قرأتها."),
+        madeFrom == 0
+            ? new($"A plan with the code '{code}' has just been entered by someone else.", $"أدخل شخص آخر للتو خطة بالرمز '{code}'.")
+            : new($"Plan '{code}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
+                $"تغيّرت الخطة '{code}' بعد الإصدار {madeFrom}: أعد تحميلها، وطبّق تغييرك من جديد، ثم احفظ."));
+
     /// <summary>409: a plan is activated on an incident once.</summary>
     public static RefusalException PlanAlreadyActivated(string code, string reference) => Conflict(new(
         $"Plan '{code}' is already activated on incident {reference}.",

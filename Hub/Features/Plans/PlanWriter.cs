@@ -51,6 +51,17 @@ public sealed class PlanWriter(PlanLog plans)
     }
 
     /// <summary>Writes what <see cref="Decide"/> returned: the first version of a new plan, or the next of an existing one.</summary>
-    public Task<(int Version, long Position)> WriteAsync(Caller caller, ContingencyPlan plan, string? reason, int expectedVersion, CancellationToken cancellationToken) =>
-        plans.AppendAsync(caller, plan, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), expectedVersion, Guid.CreateVersion7(), cancellationToken);
+    public async Task<(int Version, long Position)> WriteAsync(Caller caller, ContingencyPlan plan, string? reason, int expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        try
+        {
+            return await plans.AppendAsync(caller, plan, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), expectedVersion, Guid.CreateVersion7(), cancellationToken);
+        }
+        catch (Persistence.EventLog.ConcurrencyConflictException)
+        {
+            // Said as the plan's conflict, not the log's (which names a stream id and calls it an incident).
+            throw Refuse.PlanChangedMeanwhile(plan.Code, expectedVersion);
+        }
+    }
 }

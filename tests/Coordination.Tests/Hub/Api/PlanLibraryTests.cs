@@ -154,6 +154,7 @@ public sealed class PlanLibraryTests
             Assert.That(byCommander.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(saved.GetProperty("version").GetInt32(), Is.EqualTo(2));
             Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "made from a version since replaced");
+            Assert.That(await stale.Content.ReadAsStringAsync(), Does.Contain("The plan changed since you read it.").And.Contain("was changed since version 1: reload it"));
             Assert.That(withoutReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await withoutReason.Content.ReadAsStringAsync(), Does.Contain("plan.reason"));
             Assert.That(newCode.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
