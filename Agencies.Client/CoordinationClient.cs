@@ -165,6 +165,22 @@ public sealed class CoordinationClient : IAsyncDisposable
         return SendAsync<CommandResponse>($"api/incidents/{incidentId}/updates", request with { EventId = request.EventId ?? Guid.CreateVersion7() }, cancellationToken);
     }
 
+    /// <summary>Takes on one of this liaison's agency's tasks on an incident (a contingency plan's, by plan code and task id).</summary>
+    public Task<CommandResponse> AcknowledgeTaskAsync(Guid incidentId, string planCode, string taskId, string? note = null, Guid? eventId = null, CancellationToken cancellationToken = default) =>
+        TaskAsync("acknowledge", incidentId, planCode, taskId, note, eventId, cancellationToken);
+
+    /// <summary>Reports progress on one of this liaison's agency's tasks; <paramref name="note"/> says what has been done.</summary>
+    public Task<CommandResponse> ProgressTaskAsync(Guid incidentId, string planCode, string taskId, string note, Guid? eventId = null, CancellationToken cancellationToken = default) =>
+        TaskAsync("progress", incidentId, planCode, taskId, note, eventId, cancellationToken);
+
+    /// <summary>Completes one of this liaison's agency's tasks.</summary>
+    public Task<CommandResponse> CompleteTaskAsync(Guid incidentId, string planCode, string taskId, string? note = null, Guid? eventId = null, CancellationToken cancellationToken = default) =>
+        TaskAsync("complete", incidentId, planCode, taskId, note, eventId, cancellationToken);
+
+    private Task<CommandResponse> TaskAsync(string action, Guid incidentId, string planCode, string taskId, string? note, Guid? eventId, CancellationToken cancellationToken) =>
+        SendAsync<CommandResponse>($"api/incidents/{incidentId}/plans/{Uri.EscapeDataString(planCode)}/tasks/{Uri.EscapeDataString(taskId)}/{action}",
+            new Contracts.Plans.TaskRequest(eventId ?? Guid.CreateVersion7(), note, null), cancellationToken);
+
     /// <summary>Waits until an applied entry matches, or throws <see cref="TimeoutException"/>.</summary>
     public async Task<LogEntry> WaitForAsync(Func<LogEntry, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken = default)
     {

@@ -50,6 +50,8 @@ public static class DispatchServiceCollectionExtensions
             .PostConfigure(o => o.RulesPath = Path.Combine(dataDirectory, string.IsNullOrWhiteSpace(o.RulesPath) ? "routing-rules.json" : o.RulesPath));
         services.AddSingleton<RoutingRulesProvider>();
         services.AddSingleton<AlertPlanner>();
+        services.AddSingleton<Plans.PlanLibrary>();
+        services.AddSingleton<Plans.PlanActivations>();
         services.AddSingleton<ResentEvents>();
         services.AddSingleton<ReportWithAlerts>();
 

@@ -38,6 +38,24 @@ public static class EventTypes
     public const string RiskRecorded = nameof(Register.RiskRecorded);
     /// <summary><see cref="Register.RiskChanged"/>.</summary>
     public const string RiskChanged = nameof(Register.RiskChanged);
+    /// <summary><see cref="Plans.PlanRecorded"/>.</summary>
+    public const string PlanRecorded = nameof(Plans.PlanRecorded);
+    /// <summary><see cref="Plans.PlanChanged"/>.</summary>
+    public const string PlanChanged = nameof(Plans.PlanChanged);
+    /// <summary><see cref="Plans.PlanActivated"/>.</summary>
+    public const string PlanActivated = nameof(Plans.PlanActivated);
+    /// <summary><see cref="Plans.PlanStoodDown"/>.</summary>
+    public const string PlanStoodDown = nameof(Plans.PlanStoodDown);
+    /// <summary><see cref="Plans.TaskAssigned"/>.</summary>
+    public const string TaskAssigned = nameof(Plans.TaskAssigned);
+    /// <summary><see cref="Plans.TaskAcknowledged"/>.</summary>
+    public const string TaskAcknowledged = nameof(Plans.TaskAcknowledged);
+    /// <summary><see cref="Plans.TaskProgressed"/>.</summary>
+    public const string TaskProgressed = nameof(Plans.TaskProgressed);
+    /// <summary><see cref="Plans.TaskCompleted"/>.</summary>
+    public const string TaskCompleted = nameof(Plans.TaskCompleted);
+    /// <summary><see cref="Plans.TaskEscalated"/>.</summary>
+    public const string TaskEscalated = nameof(Plans.TaskEscalated);
 
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -58,5 +76,14 @@ public static class EventTypes
         [RoutingRulesChanged] = typeof(Routing.RoutingRulesChanged),
         [RiskRecorded] = typeof(Register.RiskRecorded),
         [RiskChanged] = typeof(Register.RiskChanged),
+        [PlanRecorded] = typeof(Plans.PlanRecorded),
+        [PlanChanged] = typeof(Plans.PlanChanged),
+        [PlanActivated] = typeof(Plans.PlanActivated),
+        [PlanStoodDown] = typeof(Plans.PlanStoodDown),
+        [TaskAssigned] = typeof(Plans.TaskAssigned),
+        [TaskAcknowledged] = typeof(Plans.TaskAcknowledged),
+        [TaskProgressed] = typeof(Plans.TaskProgressed),
+        [TaskCompleted] = typeof(Plans.TaskCompleted),
+        [TaskEscalated] = typeof(Plans.TaskEscalated),
     };
 }

@@ -1,4 +1,6 @@
+using Coordination.Dispatch.Plans;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Plans;
 using Coordination.Persistence.Projections;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,13 +9,14 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Dispatch.Escalation;
 
 /// <summary>
-/// Every scan interval, appends the escalations and reminders that have fallen due. Deadlines come from
-/// the log (the alert inbox), so a restart neither loses nor repeats one; every hub may scan, and the
-/// derived event ids make each escalation land once.
+/// Every scan interval, appends the escalations and reminders that have fallen due, of alerts and of contingency
+/// plans' overdue tasks. Deadlines come from the log (the alert inbox, the task board), so a restart neither loses
+/// nor repeats one; every hub may scan, and the derived event ids make each escalation land once.
 /// </summary>
 public sealed class EscalationScanner(
     IEventLog log,
     ReadModels readModels,
+    PlanStore plans,
     IOptions<EscalationOptions> options,
     TimeProvider time,
     ILogger<EscalationScanner> logger) : BackgroundService
@@ -58,6 +61,15 @@ public sealed class EscalationScanner(
             foreach (var due in FollowUpPlanner.Due(alert, now, settings, alert.AlertEventId))
             {
                 var result = await log.AppendAsync(alert.IncidentId, ExpectedVersion.Any, [due], cancellationToken);
+                appended += result.WasDuplicate ? 0 : 1;
+            }
+        }
+
+        foreach (var task in await plans.TasksToEscalateAsync(now, settings.StepInterval, cancellationToken))
+        {
+            foreach (var due in TaskFollowUpPlanner.Due(task, now, settings))
+            {
+                var result = await log.AppendAsync(task.IncidentId, ExpectedVersion.Any, [due], cancellationToken);
                 appended += result.WasDuplicate ? 0 : 1;
             }
         }

@@ -17,7 +17,8 @@ public static class FollowUpPlanner
 {
     public const string Actor = "escalation";
 
-    private static readonly string[] Chain = ["agency duty officer", "agency head", "duty office and commanders"];
+    /// <summary>Who each escalation level reaches, level 1 first; overdue tasks climb the same chain.</summary>
+    public static IReadOnlyList<string> Chain { get; } = ["agency duty officer", "agency head", "duty office and commanders"];
 
     public static IEnumerable<NewEvent> Due(AlertRow alert, DateTimeOffset now, EscalationOptions options, Guid correlationId)
     {
@@ -25,7 +26,7 @@ public static class FollowUpPlanner
         ArgumentNullException.ThrowIfNull(options);
         if (alert.AcknowledgedAt is null)
         {
-            for (var level = alert.EscalationLevel + 1; level <= Chain.Length; level++)
+            for (var level = alert.EscalationLevel + 1; level <= Chain.Count; level++)
             {
                 var dueAt = alert.AcknowledgeBy + (options.StepInterval * (level - 1));
                 if (now < dueAt)

@@ -1,5 +1,8 @@
+using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Plans;
+using Coordination.Dispatch.Plans;
 using Coordination.Dispatch.Routing;
 using Coordination.Persistence.EventLog;
 using Microsoft.Extensions.Logging;
@@ -12,9 +15,10 @@ namespace Coordination.Dispatch.Reports;
 /// as soon as the report is stored; the routing consumer asks here to route a report that reached the log without
 /// them. Alerts appended with their report directly follow it (positions are given under the write lock), which
 /// is how a routed report is known (<see cref="AlertPlanner.AlertsLoggedWith"/>), and a retried report is answered
-/// from what was stored the first time, even after the rules changed.
+/// from what was stored the first time, even after the rules changed. The contingency plans the report meets are
+/// activated in the same transaction, after the alerts (<see cref="PlanActivations"/>), by both paths alike.
 /// </summary>
-public sealed class ReportWithAlerts(IEventLog log, AlertPlanner planner, ResentEvents resent, TimeProvider time, ILogger<ReportWithAlerts> logger)
+public sealed class ReportWithAlerts(IEventLog log, AlertPlanner planner, ResentEvents resent, TimeProvider time, ILogger<ReportWithAlerts> logger, PlanActivations? plans = null)
 {
     /// <summary>
     /// Appends a new incident's report with its alerts; a report whose event id is already stored is answered
@@ -81,10 +85,27 @@ public sealed class ReportWithAlerts(IEventLog log, AlertPlanner planner, Resent
             return;
         }
 
-        var events = planner.AlertsFor(entry.EventId, entry.Metadata.CorrelationId, entry.DataAs<IncidentReported>(), time.GetUtcNow());
-        if (events.Count == 0)
+        var report = entry.DataAs<IncidentReported>();
+        var alerts = planner.AgenciesAlertedFor(entry.EventId, entry.Metadata.CorrelationId, report, time.GetUtcNow());
+        if (alerts.Count == 0)
         {
             DispatchLogMessages.NoRoute(logger, entry.IncidentId);
+        }
+
+        // What the incident already has (a delivery again, or an update that raised its severity meanwhile): an agency
+        // is alerted once per incident and a plan activated once, so only what is missing is appended.
+        var logged = plans is null ? [] : await log.ReadIncidentAsync(entry.IncidentId, cancellationToken);
+        var alerted = logged.Where(e => e.Type == EventTypes.AgencyAlerted).Select(e => e.DataAs<AgencyAlerted>().Agency).ToHashSet(StringComparer.Ordinal);
+        alerts = [.. alerts.Where(a => !alerted.Contains(a.Agency))];
+        var active = logged.Where(e => e.Type == EventTypes.PlanActivated).Select(e => e.DataAs<PlanActivated>().PlanCode).ToArray();
+        IReadOnlyList<NewEvent> events =
+        [
+            .. alerts.Select(a => a.Alert),
+            .. plans?.ForCriteria(IncidentFacts.Of(report, [.. alerted, .. alerts.Select(a => a.Agency)], active),
+                new Activation(PlanTrigger.Report, PlanActivations.Actor, "moi-duty", null, entry.EventId, entry.Metadata.CorrelationId, time.GetUtcNow())) ?? [],
+        ];
+        if (events.Count == 0)
+        {
             return;
         }
 
@@ -100,8 +121,11 @@ public sealed class ReportWithAlerts(IEventLog log, AlertPlanner planner, Resent
             return null;
         }
 
+        // Its alerts, and the plans it activated, directly follow it, each caused by it.
         var entries = await log.ReadIncidentAsync(stored.IncidentId, cancellationToken);
-        var last = AlertPlanner.AlertsLoggedWith(stored, entries).LastOrDefault() ?? stored;
+        var last = entries.Where(e => e.Position > stored.Position)
+            .TakeWhile((e, i) => e.Position == stored.Position + 1 + i && e.Metadata.CausationId == stored.EventId)
+            .LastOrDefault() ?? stored;
         return new StoredReport(stored.IncidentId, stored.Position, last.Version, stored.DataAs<IncidentReported>().ReportedAt, WasDuplicate: true);
     }
 
@@ -109,11 +133,20 @@ public sealed class ReportWithAlerts(IEventLog log, AlertPlanner planner, Resent
     {
         try
         {
-            return planner.AlertsFor(eventId, correlationId, reported, alertedAt);
+            var alerts = planner.AgenciesAlertedFor(eventId, correlationId, reported, alertedAt);
+            if (plans is null)
+            {
+                return [.. alerts.Select(a => a.Alert)];
+            }
+
+            var activated = plans.ForCriteria(IncidentFacts.Of(reported, [.. alerts.Select(a => a.Agency)], []),
+                new Activation(PlanTrigger.Report, PlanActivations.Actor, "moi-duty", null, eventId, correlationId, alertedAt));
+            return [.. alerts.Select(a => a.Alert), .. activated];
         }
         catch (Exception ex)
         {
-            // A fault in routing must not refuse the report: logged alone, it is routed by the routing consumer.
+            // A fault in routing (or in activating plans) must not refuse the report: logged alone, it is routed, and
+            // its plans activated, by the routing consumer.
             DispatchLogMessages.AlertsNotPlanned(logger, ex, reported.IncidentId);
             return [];
         }

@@ -48,18 +48,25 @@ public sealed class AlertPlanner(RoutingRulesProvider rules, IOptions<AlertOptio
     }
 
     /// <summary>The alerts for a report, alerted at <paramref name="alertedAt"/>.</summary>
-    public IReadOnlyList<NewEvent> AlertsFor(Guid reportEventId, Guid correlationId, IncidentReported report, DateTimeOffset alertedAt)
+    public IReadOnlyList<NewEvent> AlertsFor(Guid reportEventId, Guid correlationId, IncidentReported report, DateTimeOffset alertedAt) =>
+        [.. AgenciesAlertedFor(reportEventId, correlationId, report, alertedAt).Select(a => a.Alert)];
+
+    /// <summary>
+    /// The alerts for a report, each with its agency: what a plan activated with the report must know of the same
+    /// decision, so it alerts no agency twice.
+    /// </summary>
+    public IReadOnlyList<(string Agency, NewEvent Alert)> AgenciesAlertedFor(Guid reportEventId, Guid correlationId, IncidentReported report, DateTimeOffset alertedAt)
     {
         ArgumentNullException.ThrowIfNull(report);
         var agencies = Plan(report.Hazard, report.Severity, report.Location.District, report.Classification, report.ClearedAgencies);
         var deadline = alertedAt + alertOptions.Value.AcknowledgeWithin(report.Severity);
-        return agencies.Select(a => new NewEvent(
+        return agencies.Select(a => (a.Agency, new NewEvent(
             DerivedEventId.Create(reportEventId, "alert:" + a.Agency),
             EventTypes.AgencyAlerted,
             JsonSerializer.Serialize(
                 new AgencyAlerted(report.IncidentId, a.Agency, report.Hazard, report.Severity, report.Location.District, report.Title, a.RuleId, alertedAt, deadline, report.IsExercise),
                 ContractJson.Options),
-            new EntryMetadata(Actor, "moi-duty", correlationId, reportEventId, report.IsExercise)))
+            new EntryMetadata(Actor, "moi-duty", correlationId, reportEventId, report.IsExercise))))
             .ToArray();
     }
 

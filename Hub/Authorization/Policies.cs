@@ -60,6 +60,27 @@ public static class Policies
         Access.No, Access.No, new("those their agency leads"), Access.Yes,
         new("Administrators and the lead agency's liaisons change a risk.", "المسؤولون وضباط اتصال الجهة القائدة فقط يغيّرون الخطر."));
 
+    public static readonly Policy SeePlans = new(nameof(SeePlans), "see the contingency plans",
+        Access.Yes, Access.Yes, Access.Yes, Access.Yes,
+        new("Sign in first.", "سجّل الدخول أولاً."));
+
+    public static readonly Policy ChangePlan = new(nameof(ChangePlan), "enter or change a contingency plan",
+        Access.No, Access.No, new("those their agency leads"), Access.Yes,
+        new("Administrators and the lead agency's liaisons change a plan.", "المسؤولون وضباط اتصال الجهة القائدة فقط يغيّرون الخطة."));
+
+    public static readonly Policy ActivatePlan = new(nameof(ActivatePlan), "activate or stand down a plan on an incident",
+        Access.Yes, Access.Yes, Access.No, Access.No,
+        new("Only the duty office and commanders activate or stand down a plan by hand.", "مكتب المناوبة والقادة فقط يفعّلون الخطة يدوياً أو ينهون تفعيلها."));
+
+    public static readonly Policy SeeTasks = new(nameof(SeeTasks), "see an incident's tasks",
+        SeeAll, SeeAll, new("their agency's, on incidents routed to it"), Access.No,
+        new("Administrators keep agencies, users and rules; incidents are for the duty office, commanders and liaisons.",
+            "المسؤولون يديرون الجهات والمستخدمين والقواعد؛ البلاغات لمكتب المناوبة والقادة وضباط الاتصال."));
+
+    public static readonly Policy WorkOnTask = new(nameof(WorkOnTask), "acknowledge, progress or complete a task",
+        Access.No, Access.No, new("their agency's, on incidents routed to it"), Access.No,
+        new("Only the liaisons of the agency a task is assigned to work on it.", "ضباط اتصال الجهة المسندة إليها المهمة فقط يعملون عليها."));
+
     public static readonly Policy SignedIn = new(nameof(SignedIn), "reference data, console settings, who am I",
         Access.Yes, Access.Yes, Access.Yes, Access.Yes,
         new("Sign in first.", "سجّل الدخول أولاً."));
@@ -70,7 +91,8 @@ public static class Policies
 
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
-        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk, SignedIn];
+        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
+         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>
     public static IReadOnlyList<Policy> All { get; } = [.. Table, Anyone];

@@ -1,9 +1,11 @@
 using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Plans;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Incidents;
 using Coordination.Hub.Features.EventLog;
+using Coordination.Hub.Features.Plans;
 using Coordination.Hub.Pipeline;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -50,6 +52,15 @@ public sealed class CoordinationHub(UseCasePipeline pipeline, LiveConnections co
 
     public Task<CommandResponse> ChangeStatus(Guid incidentId, ChangeStatusRequest request) =>
         Run<ChangeStatus, ChangeStatus.Command, CommandResponse>(Features.Incidents.ChangeStatus.Command.From(incidentId, request));
+
+    public Task<CommandResponse> AcknowledgeTask(Guid incidentId, string planCode, string taskId, TaskRequest request) =>
+        Run<AcknowledgeTask, AcknowledgeTask.Command, CommandResponse>(Features.Plans.AcknowledgeTask.Command.From(incidentId, planCode, taskId, request));
+
+    public Task<CommandResponse> ProgressTask(Guid incidentId, string planCode, string taskId, TaskRequest request) =>
+        Run<ProgressTask, ProgressTask.Command, CommandResponse>(Features.Plans.ProgressTask.Command.From(incidentId, planCode, taskId, request));
+
+    public Task<CommandResponse> CompleteTask(Guid incidentId, string planCode, string taskId, TaskRequest request) =>
+        Run<CompleteTask, CompleteTask.Command, CommandResponse>(Features.Plans.CompleteTask.Command.From(incidentId, planCode, taskId, request));
 
     /// <summary>Entries after <paramref name="after"/> that the caller may see; call again from NextAfter until HeadPosition.</summary>
     public Task<CatchUpResponse> CatchUp(long after, int limit) =>

@@ -2,8 +2,10 @@ using System.Text.Json;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Audit;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Plans;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Agencies.Contracts.Routing;
+using Coordination.Dispatch.Plans;
 using Coordination.Dispatch.Relay;
 using Coordination.Dispatch.Routing;
 using MassTransit;
@@ -24,7 +26,8 @@ public sealed class LogEntryFanoutConsumer(
     IncidentAudience audience,
     FanoutCursor cursor,
     EndedSessions sessions,
-    RoutingRulesProvider routing) : IConsumer<LogEntriesPublished>
+    RoutingRulesProvider routing,
+    PlanLibrary plans) : IConsumer<LogEntriesPublished>
 {
     /// <summary>The most entries in one push, so a long catch-up page does not become one huge frame on a poor link.</summary>
     public const int EntriesPerPush = 100;
@@ -42,6 +45,12 @@ public sealed class LogEntryFanoutConsumer(
         {
             // Every hub routes by a new version as soon as it reads it here, not at its next re-read.
             routing.Offer(rules.DataAs<RoutingRulesChanged>());
+        }
+
+        foreach (var plan in entries.Where(e => e.Type is EventTypes.PlanRecorded or EventTypes.PlanChanged))
+        {
+            // Likewise a plan's new version: the next report here is checked against it.
+            plans.Offer(plan.Type == EventTypes.PlanRecorded ? plan.DataAs<PlanRecorded>().Plan : plan.DataAs<PlanChanged>().Plan, plan.Version);
         }
 
         if (entries.Any(e => e.IncidentId == SystemStreams.Directory))

@@ -57,6 +57,23 @@ public static class Invalid
     public static readonly Text ReasonForScoreChange = new("Reason is required when a score changes: say why.", "السبب مطلوب عند تغيير أي درجة: اذكر لماذا.");
     public static readonly Text ExpectedRiskVersion = new("ExpectedVersion must be a version the risk has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّ به الخطر (1 أو أكثر).");
 
+    public static readonly Text PlanCodeShape = new("Code must be 3 to 60 lower-case letters, digits or hyphens.", "رمز الخطة من 3 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة.");
+    public static readonly Text PlanCodeFixed = new("A plan's code cannot change: enter a new plan instead.", "رمز الخطة لا يتغيّر: أدخل خطة جديدة بدلاً من ذلك.");
+    public static readonly Text PlanActivationRequired = new("Activation is required: hazards, a minimum severity and districts (none for the whole country).", "معايير التفعيل مطلوبة: أنواع الخطر وأدنى درجة خطورة والشعبيات (لا شيء لكل البلاد).");
+    public static readonly Text PlanHazardsRequired = new("Activation needs at least one hazard.", "معايير التفعيل تحتاج نوع خطر واحداً على الأقل.");
+    public static readonly Text MinimumSeverityRequired = new("MinimumSeverity is required.", "أدنى درجة خطورة مطلوبة.");
+    public static readonly Text PlanTasksRequired = new("A plan needs at least one task, and at most 100.", "الخطة تحتاج مهمة واحدة على الأقل، و100 كحد أقصى.");
+    public static readonly Text PlanTaskMissing = new("The task is empty.", "المهمة فارغة.");
+    public static readonly Text TaskIdShape = new("TaskId must be 2 to 40 lower-case letters, digits or hyphens.", "معرّف المهمة من 2 إلى 40 حرفاً لاتينياً صغيراً أو رقماً أو شرطة.");
+    public static readonly Text DueAfterMinutes = new("DueAfterMinutes must be 1 to 43200 (30 days) after the plan's activation.", "موعد الإنجاز من 1 إلى 43200 دقيقة (30 يوماً) بعد تفعيل الخطة.");
+    public static readonly Text ChecklistTexts = new("Each checklist item needs its text in Arabic and in English; at most 50 items.", "كل بند في قائمة التحقق يحتاج نصه بالعربية وبالإنجليزية؛ 50 بنداً كحد أقصى.");
+    public static readonly Text CapabilityShape = new("Capability must be 2 to 60 lower-case letters, digits or hyphens, e.g. swift-water-rescue-team.", "القدرة من 2 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة، مثل swift-water-rescue-team.");
+    public static readonly Text Quantity = new("Quantity must be 1 to 100000, and comes with a capability.", "الكمية من 1 إلى 100000، وتأتي مع قدرة.");
+    public static readonly Text PlanChangeReasonRequired = new("Reason is required: say why the plan changes.", "السبب مطلوب: اذكر سبب تغيير الخطة.");
+    public static readonly Text ExpectedPlanVersion = new("ExpectedVersion must be a version the plan has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّت به الخطة (1 أو أكثر).");
+    public static readonly Text StandDownReasonRequired = new("Reason is required: say why the plan stands down.", "السبب مطلوب: اذكر سبب إنهاء تفعيل الخطة.");
+    public static readonly Text TaskNoteRequired = new("Note is required: say what has been done.", "الملاحظة مطلوبة: اذكر ما تم إنجازه.");
+
     public static readonly Text CsvEmpty = new("The CSV has no rows: the first line names the columns, each further line is a risk.", "ملف CSV بلا صفوف: السطر الأول أسماء الأعمدة، وكل سطر بعده خطر.");
 
     public static Text CsvValue(string? value) => new($"'{value}' cannot be read here (names are written exactly, dates as yyyy-MM-dd, scores as 1 to 5).", $"تعذّرت قراءة '{value}' هنا (الأسماء تُكتب كما هي، والتواريخ yyyy-MM-dd، والدرجات من 1 إلى 5).");
@@ -68,6 +85,12 @@ public static class Invalid
     public static Text CapNotAcceptable(string what) => new($"The CAP message cannot be taken in: {what}.", $"تعذّر قبول رسالة CAP: {what}.");
 
     public static Text RiskCodeTaken(string? code) => new($"Code '{code}' is already used by another risk.", $"الرمز '{code}' مستخدم لخطر آخر.");
+
+    public static Text PlanCodeTaken(string? code) => new($"Code '{code}' is already used by another plan.", $"الرمز '{code}' مستخدم لخطة أخرى.");
+
+    public static Text UnknownRisk(string? code) => new($"Risk '{code}' is not in the register.", $"الخطر '{code}' غير موجود في السجل الوطني للمخاطر.");
+
+    public static Text TaskIdTwice(string? id) => new($"Task id '{id}' is used by another task of the plan.", $"معرّف المهمة '{id}' مستخدم لمهمة أخرى في الخطة.");
 
     public static Text RuleIdUsedTwice(string? id) => new($"The rule id '{id}' is used by another rule.", $"معرّف القاعدة '{id}' مستخدم في قاعدة أخرى.");
 

@@ -141,6 +141,59 @@ public static class Refuse
         Extensions = new Dictionary<string, object?> { [HeadPositionMember] = head },
     };
 
+    /// <summary>404: no plan with this id, or this code, in the library.</summary>
+    public static RefusalException NoPlan(string plan) => NotFound(new(
+        $"There is no contingency plan {plan}.",
+        $"لا توجد خطة طوارئ {plan}."));
+
+    /// <summary>403: a liaison may change only the plans their agency leads.</summary>
+    public static RefusalException NotYourAgencysPlan(string code, string leadAgency) => NotAllowed(new(
+        $"Plan '{code}' is led by {leadAgency}: only its liaisons and administrators change it.",
+        $"الخطة '{code}' تقودها {leadAgency}: لا يغيّرها إلا ضباط اتصالها والمسؤولون."));
+
+    /// <summary>409: the plan was changed, or entered, since the version this change was made from.</summary>
+    public static RefusalException PlanChangedMeanwhile(string code, int madeFrom) => new(StatusCodes.Status409Conflict,
+        new("The plan changed since you read it.", "تغيّرت الخطة منذ أن قرأتها."),
+        madeFrom == 0
+            ? new($"A plan with the code '{code}' has just been entered by someone else.", $"أدخل شخص آخر للتو خطة بالرمز '{code}'.")
+            : new($"Plan '{code}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
+                $"تغيّرت الخطة '{code}' بعد الإصدار {madeFrom}: أعد تحميلها، وطبّق تغييرك من جديد، ثم احفظ."));
+
+    /// <summary>409: a plan is activated on an incident once.</summary>
+    public static RefusalException PlanAlreadyActivated(string code, string reference) => Conflict(new(
+        $"Plan '{code}' is already activated on incident {reference}.",
+        $"الخطة '{code}' مفعّلة من قبل على البلاغ {reference}."));
+
+    /// <summary>404: the plan was never activated on the incident.</summary>
+    public static RefusalException PlanNotActivated(string code, string reference) => NotFound(new(
+        $"Plan '{code}' is not activated on incident {reference}.",
+        $"الخطة '{code}' غير مفعّلة على البلاغ {reference}."));
+
+    /// <summary>409: the plan was already stood down on the incident.</summary>
+    public static RefusalException PlanStoodDown(string code, string reference) => Conflict(new(
+        $"Plan '{code}' was already stood down on incident {reference}.",
+        $"أُنهي تفعيل الخطة '{code}' من قبل على البلاغ {reference}."));
+
+    /// <summary>404: no such task on the incident (or none the caller may see).</summary>
+    public static RefusalException NoTask(string planCode, string taskId, string reference) => NotFound(new(
+        $"Incident {reference} has no task {planCode}/{taskId}.",
+        $"لا توجد في البلاغ {reference} مهمة {planCode}/{taskId}."));
+
+    /// <summary>403: only the agency a task is assigned to works on it.</summary>
+    public static RefusalException NotYourAgencysTask(string taskId, string agency) => NotAllowed(new(
+        $"Task '{taskId}' is assigned to {agency}: only its liaisons work on it.",
+        $"المهمة '{taskId}' مسندة إلى {agency}: لا يعمل عليها إلا ضباط اتصالها."));
+
+    /// <summary>409: the task is completed or its plan stood down.</summary>
+    public static RefusalException TaskClosed(string taskId, string status) => Conflict(new(
+        $"Task '{taskId}' is closed ({status}).",
+        $"المهمة '{taskId}' مغلقة ({status})."));
+
+    /// <summary>409: the task was already taken on.</summary>
+    public static RefusalException TaskAlreadyAcknowledged(string taskId, string? by) => Conflict(new(
+        $"Task '{taskId}' was already acknowledged by {by}.",
+        $"سبق أن أكّد {by} استلام المهمة '{taskId}'."));
+
     private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
 
     private static RefusalException NotFound(Text detail) => new(StatusCodes.Status404NotFound, NotFoundTitle, detail);

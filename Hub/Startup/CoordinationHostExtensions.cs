@@ -70,6 +70,9 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Register.RegisterLog>();
         services.AddSingleton<Features.Register.RiskWriter>();
         services.AddSingleton<Features.Register.RegisterSeed>();
+        services.AddSingleton<Features.Plans.PlanLog>();
+        services.AddSingleton<Features.Plans.PlanWriter>();
+        services.AddSingleton<Features.Plans.PlanSeed>();
         services.AddHostedService<DirectorySync>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<EndedSessions>();
@@ -240,6 +243,8 @@ public static class CoordinationHostExtensions
         app.MapAdminApi();
         app.MapRoutingApi();
         app.MapRegisterApi();
+        app.MapPlansApi();
+        app.MapIncidentPlansApi();
         app.MapStandardsApi();
         app.MapPerformanceApi();
         app.MapConsoleApi();

@@ -1,6 +1,7 @@
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Plans;
 
 namespace Coordination.Persistence.EventLog;
 
@@ -53,8 +54,32 @@ public static class IncidentTimeline
             case EventTypes.AlertReminderSent:
                 var reminded = entry.DataAs<AlertReminderSent>();
                 return $"{reminded.Agency} ({reminded.Reminder})";
+            case EventTypes.PlanActivated:
+                var activated = entry.DataAs<PlanActivated>();
+                return $"{activated.PlanCode} v{activated.PlanVersion} ({activated.Trigger})";
+            case EventTypes.PlanStoodDown:
+                var stoodDown = entry.DataAs<PlanStoodDown>();
+                return $"{stoodDown.PlanCode}: {stoodDown.Reason}";
+            case EventTypes.TaskAssigned:
+                var assigned = entry.DataAs<TaskAssigned>();
+                return $"{assigned.Agency}: {assigned.PlanCode}/{assigned.TaskId}";
+            case EventTypes.TaskAcknowledged:
+                var taken = entry.DataAs<TaskAcknowledged>();
+                return TaskSummary(taken.Agency, taken.PlanCode, taken.TaskId, taken.Note);
+            case EventTypes.TaskProgressed:
+                var progressed = entry.DataAs<TaskProgressed>();
+                return TaskSummary(progressed.Agency, progressed.PlanCode, progressed.TaskId, progressed.Note);
+            case EventTypes.TaskCompleted:
+                var completed = entry.DataAs<TaskCompleted>();
+                return TaskSummary(completed.Agency, completed.PlanCode, completed.TaskId, completed.Note);
+            case EventTypes.TaskEscalated:
+                var overdue = entry.DataAs<TaskEscalated>();
+                return $"{overdue.Agency}: {overdue.PlanCode}/{overdue.TaskId} → {overdue.EscalatedTo} ({overdue.Level})";
             default:
                 return entry.Type;
         }
     }
+
+    private static string TaskSummary(string agency, string planCode, string taskId, string? note) =>
+        note is { Length: > 0 } ? $"{agency}: {planCode}/{taskId}: {note}" : $"{agency}: {planCode}/{taskId}";
 }

@@ -5,6 +5,7 @@ using Coordination.Agencies.Contracts.Audit;
 using Coordination.Agencies.Contracts.Directory;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Plans;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Agencies.Contracts.Register;
 using Coordination.Persistence.Dialects;
@@ -69,6 +70,15 @@ public sealed class ReadModelProjector : IInlineProjection
             EventTypes.AlertReminderSent => Parse<AlertReminderSent>(type, data),
             EventTypes.RiskRecorded => Parse<RiskRecorded>(type, data),
             EventTypes.RiskChanged => Parse<RiskChanged>(type, data),
+            EventTypes.PlanRecorded => Parse<PlanRecorded>(type, data),
+            EventTypes.PlanChanged => Parse<PlanChanged>(type, data),
+            EventTypes.PlanActivated => Parse<PlanActivated>(type, data),
+            EventTypes.PlanStoodDown => Parse<PlanStoodDown>(type, data),
+            EventTypes.TaskAssigned => Parse<TaskAssigned>(type, data),
+            EventTypes.TaskAcknowledged => Parse<TaskAcknowledged>(type, data),
+            EventTypes.TaskProgressed => Parse<TaskProgressed>(type, data),
+            EventTypes.TaskCompleted => Parse<TaskCompleted>(type, data),
+            EventTypes.TaskEscalated => Parse<TaskEscalated>(type, data),
             _ => null,
         };
     }
@@ -113,7 +123,35 @@ public sealed class ReadModelProjector : IInlineProjection
             case RiskChanged e:
                 await OnRiskVersion(e.Risk, e.By, e.Reason);
                 break;
+            case PlanRecorded e:
+                await OnPlanVersion(e.Plan, e.By, e.Reason);
+                break;
+            case PlanChanged e:
+                await OnPlanVersion(e.Plan, e.By, e.Reason);
+                break;
+            default:
+                // Activations and tasks: a read model of their own, and the board's version moves with every entry.
+                if (await PlanProjection.ApplyAsync(statements, row, data, cancellationToken))
+                {
+                    await Touch();
+                }
+
+                break;
         }
+
+        // A plan's stream is its history, as a risk's is.
+        async Task OnPlanVersion(ContingencyPlan plan, string by, string? reason) =>
+            await Execute(SqlScripts.Plans.PlanVersionInsert, new
+            {
+                PlanId = row.IncidentId,
+                row.Version,
+                row.Position,
+                row.RecordedAt,
+                plan.Code,
+                ChangedBy = by,
+                Reason = reason,
+                Data = JsonSerializer.Serialize(plan, ContractJson.Options),
+            });
 
         // A risk's stream is its history: each entry, the whole risk at that version, is kept for the register's queries.
         async Task OnRiskVersion(Risk risk, string by, string? reason) =>

@@ -147,6 +147,38 @@ public static class SqlScripts
         public static string RiskVersionsAsOf { get; } = Load(nameof(Register), nameof(RiskVersionsAsOf));
     }
 
+    /// <summary>Plans/Sql: the contingency plans' versions, their activations on incidents and their tasks.</summary>
+    public static class Plans
+    {
+        public static string ActivationInsert { get; } = Load(nameof(Plans), nameof(ActivationInsert));
+
+        public static string ActivationStandDown { get; } = Load(nameof(Plans), nameof(ActivationStandDown));
+
+        public static string ActivationsForIncident { get; } = Load(nameof(Plans), nameof(ActivationsForIncident));
+
+        public static string PlanHistory { get; } = Load(nameof(Plans), nameof(PlanHistory));
+
+        public static string PlanVersionInsert { get; } = Load(nameof(Plans), nameof(PlanVersionInsert));
+
+        public static string PlanVersionsLatest { get; } = Load(nameof(Plans), nameof(PlanVersionsLatest));
+
+        public static string TaskAcknowledge { get; } = Load(nameof(Plans), nameof(TaskAcknowledge));
+
+        public static string TaskComplete { get; } = Load(nameof(Plans), nameof(TaskComplete));
+
+        public static string TaskEscalate { get; } = Load(nameof(Plans), nameof(TaskEscalate));
+
+        public static string TaskInsert { get; } = Load(nameof(Plans), nameof(TaskInsert));
+
+        public static string TaskProgress { get; } = Load(nameof(Plans), nameof(TaskProgress));
+
+        public static string TaskStandDown { get; } = Load(nameof(Plans), nameof(TaskStandDown));
+
+        public static string TasksForIncident { get; } = Load(nameof(Plans), nameof(TasksForIncident));
+
+        public static string TasksToEscalate { get; } = Load(nameof(Plans), nameof(TasksToEscalate));
+    }
+
     /// <summary>Visibility/Sql: what an agency's liaisons see.</summary>
     public static class Visibility
     {

@@ -1,3 +1,4 @@
+using Coordination.Dispatch.Plans;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Routing;
 using Coordination.Hub.Realtime;
@@ -5,11 +6,12 @@ using Coordination.Hub.Realtime;
 namespace Coordination.Hub.Features.Admin;
 
 /// <summary>
-/// Seeds the directory, the routing rules and the sample risk register on first start, then keeps this hub's view of the agencies, accounts
-/// and rules in step with the database (another hub's administrator may have changed them; the bus usually tells
-/// sooner).
+/// Seeds the directory, the routing rules, the sample risk register and the sample contingency plan on first start, then keeps this hub's
+/// view of the agencies, accounts, rules and plans in step with the database (another hub's administrator may have changed them; the
+/// bus usually tells sooner).
 /// </summary>
-public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory, EndedSessions sessions, RoutingRulesLog routing, Register.RegisterSeed register, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
+public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory, EndedSessions sessions, RoutingRulesLog routing, Register.RegisterSeed register,
+    Plans.PlanSeed plans, PlanLibrary library, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +22,9 @@ public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory
         // After the agencies: the first rules are checked against them.
         await routing.SeedAsync(cancellationToken);
         await register.SeedAsync(cancellationToken);
+        // After the register: a plan names the risks it answers. In force before the first report.
+        await plans.SeedAsync(cancellationToken);
+        await library.RefreshAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -35,6 +40,7 @@ public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory
                     await directory.RefreshAgenciesAsync(stoppingToken);
                     await sessions.DirectoryChangedAsync(stoppingToken);
                     await routing.RefreshAsync(stoppingToken);
+                    await library.RefreshAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

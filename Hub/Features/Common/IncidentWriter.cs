@@ -30,7 +30,17 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access, ResentE
     /// Appends the event <paramref name="decide"/> makes of the incident as the caller may see it, given the event id
     /// to use (the command's idempotency key, or a new id).
     /// </summary>
-    public async Task<CommandResponse> AppendAsync(Caller caller, IIncidentCommand command, Func<VisibleIncident, Guid, NewEvent> decide, CancellationToken cancellationToken)
+    public Task<CommandResponse> AppendAsync(Caller caller, IIncidentCommand command, Func<VisibleIncident, Guid, NewEvent> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return AppendAsync(caller, command, (incident, eventId, _) => Task.FromResult<IReadOnlyList<NewEvent>>([decide(incident, eventId)]), cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends the events <paramref name="decide"/> makes, in one transaction: a command whose decision reads more than
+    /// the incident and its alerts (a plan's tasks), or appends more than its own entry (an update that activates a plan).
+    /// </summary>
+    public async Task<CommandResponse> AppendAsync(Caller caller, IIncidentCommand command, Func<VisibleIncident, Guid, CancellationToken, Task<IReadOnlyList<NewEvent>>> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(decide);
@@ -43,10 +53,10 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access, ResentE
             for (var attempt = 1; ; attempt++)
             {
                 var incident = await access.GetVisibleAsync(caller, incidentId, cancellationToken);
-                NewEvent decided;
+                IReadOnlyList<NewEvent> decided;
                 try
                 {
-                    decided = decide(incident, eventId);
+                    decided = await decide(incident, eventId, cancellationToken);
                 }
                 catch (RefusalException)
                 {
@@ -63,7 +73,7 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access, ResentE
 
                 try
                 {
-                    var result = await log.AppendAsync(incidentId, expectedVersion ?? incident.Board.Version, [decided], cancellationToken);
+                    var result = await log.AppendAsync(incidentId, expectedVersion ?? incident.Board.Version, decided, cancellationToken);
                     return new CommandResponse(incidentId, result.LastPosition, result.LastVersion, result.WasDuplicate);
                 }
                 catch (ConcurrencyConflictException)

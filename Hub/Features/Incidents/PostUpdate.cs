@@ -1,12 +1,17 @@
 using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Plans;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Dispatch.Plans;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Features.Common;
+using Coordination.Hub.Features.Plans;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
+using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Plans;
 using FluentValidation;
 using Severity = Coordination.Agencies.Contracts.Reference.Severity;
 
@@ -14,9 +19,10 @@ namespace Coordination.Hub.Features.Incidents;
 
 /// <summary>
 /// A situation update on an open incident, optionally changing its severity; a liaison posts only to incidents routed to
-/// their agency, and may raise the severity but not lower it.
+/// their agency, and may raise the severity but not lower it. A raised severity that makes the incident meet a
+/// contingency plan's criteria activates that plan in the update's own transaction, once per plan and incident.
 /// </summary>
-public sealed class PostUpdate(IncidentWriter writer, TimeProvider time) : IUseCase<PostUpdate.Command, CommandResponse>
+public sealed class PostUpdate(IncidentWriter writer, PlanStore plans, PlanActivations activations, TimeProvider time) : IUseCase<PostUpdate.Command, CommandResponse>
 {
     public sealed record Command(Guid IncidentId, Guid? EventId, string? Text, Severity? Severity, int? ExpectedVersion) : IIncidentCommand
     {
@@ -39,7 +45,7 @@ public sealed class PostUpdate(IncidentWriter writer, TimeProvider time) : IUseC
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         // Liaisons post only to incidents routed to their agency: the writer reads through IncidentAccess.
-        return writer.AppendAsync(caller, request, (incident, eventId) =>
+        return writer.AppendAsync(caller, request, async (incident, eventId, token) =>
         {
             if (incident.Board.Status == IncidentStatus.Closed)
             {
@@ -52,8 +58,19 @@ public sealed class PostUpdate(IncidentWriter writer, TimeProvider time) : IUseC
                 throw Refuse.OnlyDutyOfficeLowersSeverity(incident.Board.Reference, incident.Board.Severity, severity);
             }
 
-            var updated = new IncidentUpdated(request.IncidentId, request.Text!, request.Severity, caller.UserName, caller.Agency, time.GetUtcNow());
-            return Events.Create(eventId, EventTypes.IncidentUpdated, updated, caller, incident.Board.IsExercise);
+            var now = time.GetUtcNow();
+            var updated = new IncidentUpdated(request.IncidentId, request.Text!, request.Severity, caller.UserName, caller.Agency, now);
+            var update = Events.Create(eventId, EventTypes.IncidentUpdated, updated, caller, incident.Board.IsExercise);
+            if (request.Severity is not { } raised || raised <= incident.Board.Severity)
+            {
+                return [update];
+            }
+
+            // The plans' ids derive from the update's, so a retried update activates nothing twice.
+            var active = (await plans.ActivationsAsync(request.IncidentId, token)).Select(a => a.PlanCode).ToArray();
+            IReadOnlyList<NewEvent> activated = activations.ForCriteria(IncidentPlans.Facts(incident, raised, active),
+                new Activation(PlanTrigger.SeverityRaised, PlanActivations.Actor, "moi-duty", null, eventId, eventId, now));
+            return [update, .. activated];
         }, cancellationToken);
     }
 }

@@ -82,6 +82,13 @@ public sealed class ActivityLog(IncidentAccess access, IEventLog log, AgencyDire
         EventTypes.IncidentStatusChanged => Say.Of($"Status: {summary}", $"الحالة: {summary}"),
         EventTypes.AlertEscalated => Say.Of($"Alert escalated: {summary}", $"تصعيد التنبيه: {summary}"),
         EventTypes.AlertReminderSent => Say.Of($"Reminder: {summary}", $"تذكير: {summary}"),
+        EventTypes.PlanActivated => Say.Of($"Plan activated: {summary}", $"تفعيل خطة: {summary}"),
+        EventTypes.PlanStoodDown => Say.Of($"Plan stood down: {summary}", $"إنهاء تفعيل خطة: {summary}"),
+        EventTypes.TaskAssigned => Say.Of($"Task assigned: {summary}", $"إسناد مهمة: {summary}"),
+        EventTypes.TaskAcknowledged => Say.Of($"Task acknowledged: {summary}", $"تأكيد استلام مهمة: {summary}"),
+        EventTypes.TaskProgressed => Say.Of($"Task progress: {summary}", $"تقدّم مهمة: {summary}"),
+        EventTypes.TaskCompleted => Say.Of($"Task completed: {summary}", $"إنجاز مهمة: {summary}"),
+        EventTypes.TaskEscalated => Say.Of($"Task escalated: {summary}", $"تصعيد مهمة: {summary}"),
         _ => $"{type}: {summary}",
     };
 

@@ -2,3 +2,6 @@
 DELETE FROM alert_inbox;
 DELETE FROM incident_board;
 DELETE FROM risk_versions;
+DELETE FROM plan_tasks;
+DELETE FROM plan_activations;
+DELETE FROM plan_versions;

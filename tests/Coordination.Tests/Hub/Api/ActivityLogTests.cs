@@ -35,10 +35,11 @@ public sealed class ActivityLogTests
             Assert.That(rows, Has.Count.EqualTo(timeline), "every entry of the incident's timeline");
             Assert.That(rows, Is.All.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+02:00,"), "Libya's time");
             Assert.That(csv, Does.Contain("Alert acknowledged"));
+            Assert.That(csv, Does.Contain("Plan activated: flood-derna").And.Contain("Task assigned: civil-defence: flood-derna/cd-swift-water-rescue"), "the Derna flood plan's activation and tasks");
             Assert.That(ncemOnly.Split("\r\n").Count(l => l.Contains("liaison.ncem", StringComparison.Ordinal)), Is.EqualTo(1));
             Assert.That(ncemOnly, Does.Not.Contain("duty.operator,"), "only NCEM's own activities");
             Assert.That(arabic.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
-            Assert.That(page, Does.Contain("dir=\"rtl\"").And.Contain("سجل الأنشطة").And.Contain("تأكيد استلام التنبيه"));
+            Assert.That(page, Does.Contain("dir=\"rtl\"").And.Contain("سجل الأنشطة").And.Contain("تأكيد استلام التنبيه").And.Contain("إسناد مهمة"));
             Assert.That(page, Does.Not.Contain("<script>"), "text from a report is never markup");
             Assert.That(hidden.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(badFormat.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));

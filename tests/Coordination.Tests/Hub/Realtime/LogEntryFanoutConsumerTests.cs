@@ -44,6 +44,7 @@ public sealed class LogEntryFanoutConsumerTests
                 services.AddSingleton<EndedSessions>();
                 services.AddSingleton(Coordination.Dispatch.Agencies.AgencyDirectory.LoadSample());
                 services.AddSingleton<Coordination.Dispatch.Routing.RoutingRulesProvider>();
+                services.AddSingleton<Coordination.Dispatch.Plans.PlanLibrary>();
             },
             x => x.AddConsumer<LogEntryFanoutConsumer, LogEntryFanoutConsumerDefinition>());
     }

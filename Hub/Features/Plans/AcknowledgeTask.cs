@@ -1,0 +1,48 @@
+using Coordination.Agencies.Contracts.Commands;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Plans;
+using Coordination.Hub.Auth;
+using Coordination.Hub.Authorization;
+using Coordination.Hub.Features.Common;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
+using Coordination.Persistence.Plans;
+
+namespace Coordination.Hub.Features.Plans;
+
+/// <summary>A liaison takes on one of their agency's tasks on an incident; once.</summary>
+public sealed class AcknowledgeTask(IncidentWriter writer, PlanStore plans, TimeProvider time) : IUseCase<AcknowledgeTask.Command, CommandResponse>
+{
+    public sealed record Command(Guid IncidentId, string PlanCode, string TaskId, Guid? EventId, string? Note, int? ExpectedVersion) : ITaskCommand
+    {
+        public static Command From(Guid incidentId, string planCode, string taskId, TaskRequest? request) =>
+            new(incidentId, planCode, taskId, request?.EventId, request?.Note, request?.ExpectedVersion);
+    }
+
+    public sealed class Validator : IncidentCommandValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Note).SafeText(1000, multiline: true, "الملاحظة");
+        }
+    }
+
+    public Policy Policy => Policies.WorkOnTask;
+
+    public Task<CommandResponse> HandleAsync(Caller caller, Command request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        return writer.AppendAsync(caller, request, async (incident, eventId, token) =>
+        {
+            var task = await TaskCommands.OpenTaskAsync(plans, caller, incident, request, token);
+            if (task.AcknowledgedAt is not null)
+            {
+                throw Refuse.TaskAlreadyAcknowledged(task.TaskId, task.AcknowledgedBy);
+            }
+
+            var acknowledged = new TaskAcknowledged(request.IncidentId, task.PlanCode, task.TaskId, task.Agency, caller.UserName, time.GetUtcNow(), TaskCommands.NoteOf(request));
+            return [Events.Create(eventId, EventTypes.TaskAcknowledged, acknowledged, caller, incident.Board.IsExercise)];
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,46 @@
+using Coordination.Agencies.Contracts.Plans;
+using Coordination.Dispatch.Plans;
+using Coordination.Hub.Auth;
+using Coordination.Hub.Authorization;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
+
+namespace Coordination.Hub.Features.Plans;
+
+/// <summary>One plan as it stands and its history from the log: every version, who made it, when, why, and what changed.</summary>
+public sealed class GetPlan(PlanLog plans) : IUseCase<GetPlan.Query, GetPlan.Detail>
+{
+    public sealed record Query(Guid PlanId);
+
+    /// <param name="Current">The plan at its latest version.</param>
+    /// <param name="History">Every version, newest first.</param>
+    public sealed record Detail(PlanView Current, IReadOnlyList<Change> History);
+
+    /// <summary>One version: who made it, when, why, and the fields that differ from the version before (none for the first).</summary>
+    public sealed record Change(int Version, long Position, string ChangedBy, DateTimeOffset ChangedAt, string? Reason, IReadOnlyList<string> Changed, ContingencyPlan Plan);
+
+    public Policy Policy => Policies.SeePlans;
+
+    public async Task<Detail> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var versions = await plans.HistoryAsync(request.PlanId, cancellationToken);
+        if (versions.Count == 0)
+        {
+            throw Refuse.NoPlan(request.PlanId.ToString());
+        }
+
+        var history = new List<Change>(versions.Count);
+        ContingencyPlan? before = null;
+        foreach (var version in versions)
+        {
+            var plan = PlanLibrary.Read(version);
+            history.Add(new Change(version.Version, version.Position, version.ChangedBy, DateTimeOffset.FromUnixTimeMilliseconds(version.RecordedAt), version.Reason,
+                before is null ? [] : PlanDifferences.Between(before, plan), plan));
+            before = plan;
+        }
+
+        history.Reverse();
+        return new Detail(PlanView.From(versions[^1]), history);
+    }
+}

@@ -1,0 +1,4 @@
+SELECT *
+FROM plan_activations
+WHERE incident_id = @IncidentId
+ORDER BY position;
