@@ -23,6 +23,13 @@ public static class StandardsApi
                 return Results.Text(file.Text, file.ContentType, System.Text.Encoding.UTF8);
             })
             .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status429TooManyRequests);
+        var feeds = app.MapApi("/api/cap", "Standards", signedIn: false);
+        feeds.MapGet("/public", async (AlertsFeed useCase, HttpContext http) =>
+                Results.Text(await http.RunAsync(useCase, new AlertsFeed.Query(Public: true, http.Connection.RemoteIpAddress?.ToString() ?? "unknown")), "application/atom+xml", System.Text.Encoding.UTF8))
+            .Refuses(Status429TooManyRequests);
+        app.MapApi("/api/cap", "Standards").MapGet("/feed", async (AlertsFeed useCase, HttpContext http) =>
+                Results.Text(await http.RunAsync(useCase, new AlertsFeed.Query(Public: false, "user:" + (http.User.Identity?.Name ?? ""))), "application/atom+xml", System.Text.Encoding.UTF8))
+            .Refuses(Status403Forbidden, Status429TooManyRequests);
         app.MapApi("/api/cap", "Standards").MapPost("/", async (ImportCap useCase, HttpContext http) =>
             {
                 // The XML as sent: its declaration names its encoding. The hub's body limit bounds it (413 beyond).

@@ -107,6 +107,34 @@ public sealed class CapExportTests
     }
 
     [Test]
+    public async Task The_public_feed_carries_public_incidents_only_and_an_agency_s_feed_those_routed_to_it()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var duty = await hub.ClientForAsync("duty.operator");
+        using var redCrescent = await hub.ClientForAsync("liaison.red-crescent");
+        var flood = (await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        var clash = (await duty.PostOkAsync("api/incidents", new { hazard = "ArmedClash", severity = "Severe", title = "اشتباك", district = "tripoli" })).GetProperty("incidentId").GetGuid();
+        var secret = (await duty.PostOkAsync("api/incidents", new { hazard = "SecurityIncident", severity = "Severe", title = "تهديد", district = "sirte", classification = "Restricted", clearedAgencies = new[] { "civil-defence" } })).GetProperty("incidentId").GetGuid();
+        var drill = (await duty.PostOkAsync("api/incidents", new { hazard = "Flood", severity = "Severe", title = "تمرين", district = "benghazi", isExercise = true })).GetProperty("incidentId").GetGuid();
+
+        using var anonymous = new HttpClient { BaseAddress = hub.BaseAddress };
+        var publicFeed = XDocument.Parse(await anonymous.GetStringAsync(new Uri("api/cap/public", UriKind.Relative)));
+        var ownFeed = XDocument.Parse(await redCrescent.GetStringAsync(new Uri("api/cap/feed", UriKind.Relative)));
+        using var ownWithoutToken = await anonymous.GetAsync(new Uri("api/cap/feed", UriKind.Relative));
+
+        static string[] Incidents(XDocument feed) => [.. feed.Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "content")!.Element(Cap + "alert")!.Element(Cap + "incidents")!.Value)];
+        Assert.Multiple(() =>
+        {
+            Assert.That(Incidents(publicFeed), Does.Contain($"urn:uuid:{flood:D}").And.Contain($"urn:uuid:{clash:D}"));
+            Assert.That(Incidents(publicFeed), Does.Not.Contain($"urn:uuid:{secret:D}").And.Not.Contain($"urn:uuid:{drill:D}"), "never a restricted incident or an exercise");
+            Assert.That(publicFeed.Root!.Elements(Atom + "entry").Select(e => Validate(e.Element(Atom + "content")!.Element(Cap + "alert")!)), Is.All.Empty);
+            Assert.That(Incidents(ownFeed), Does.Contain($"urn:uuid:{flood:D}"));
+            Assert.That(Incidents(ownFeed), Does.Not.Contain($"urn:uuid:{clash:D}"), "the Red Crescent is not routed an armed clash in Tripoli");
+            Assert.That(ownWithoutToken.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        });
+    }
+
+    [Test]
     public void The_schema_check_does_reject_a_message_without_its_sender_or_with_a_made_up_status()
     {
         var alert = new XElement(Cap + "alert",

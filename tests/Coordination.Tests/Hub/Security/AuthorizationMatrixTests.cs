@@ -112,6 +112,7 @@ public sealed class AuthorizationMatrixTests
         new("an incident as CAP", "GET /api/incidents/{incidentId:guid}/cap", SeesIncident, (x, c, t) => Rest(x, c, HttpMethod.Get, $"api/incidents/{x.Incident(t, false)}/cap")),
         new("an incident in EDXL-DE", "GET /api/incidents/{incidentId:guid}/edxl", SeesIncident, (x, c, t) => Rest(x, c, HttpMethod.Get, $"api/incidents/{x.Incident(t, false)}/edxl")),
         new("an incident's activity log", "GET /api/incidents/{incidentId:guid}/activity-log", SeesIncident, (x, c, t) => Rest(x, c, HttpMethod.Get, $"api/incidents/{x.Incident(t, false)}/activity-log")),
+        new("the caller's CAP feed", "GET /api/cap/feed", (c, _) => ReadsIncidents(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/cap/feed")),
         new("take in a CAP alert", "POST /api/cap", (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/cap", CapAlert(), "application/cap+xml")),
         new("the register", "GET /api/register", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/register")),
         new("the register's heat map", "GET /api/register/heatmap", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/register/heatmap")),
@@ -230,6 +231,7 @@ public sealed class AuthorizationMatrixTests
         ["an incident as CAP"] = Policies.SeeIncidents,
         ["an incident in EDXL-DE"] = Policies.SeeIncidents,
         ["an incident's activity log"] = Policies.SeeIncidents,
+        ["the caller's CAP feed"] = Policies.SeeIncidents,
         ["take in a CAP alert"] = Policies.ReportIncident,
         ["the register"] = Policies.SeeRegister,
         ["the register's heat map"] = Policies.SeeRegister,
@@ -260,7 +262,7 @@ public sealed class AuthorizationMatrixTests
     };
 
     /// <summary>Reachable without signing in, on purpose.</summary>
-    private static readonly string[] Anonymous = ["POST /api/auth/token", "POST /api/auth/refresh", "ANY /health/live", "ANY /health/ready", "GET /openapi/{documentName}.json"];
+    private static readonly string[] Anonymous = ["GET /api/cap/public", "POST /api/auth/token", "POST /api/auth/refresh", "ANY /health/live", "ANY /health/ready", "GET /openapi/{documentName}.json"];
 
     [Test]
     public async Task Every_endpoint_and_hub_method_is_in_the_matrix()
