@@ -23,6 +23,12 @@ public static class StandardsApi
                 return Results.Text(file.Text, file.ContentType, System.Text.Encoding.UTF8);
             })
             .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status429TooManyRequests);
+        app.MapApi("/api/activity-log", "Standards").MapGet("/", async (string? agency, DateTimeOffset? from, DateTimeOffset? to, string? format, AgencyActivityLog useCase, HttpContext http) =>
+            {
+                var file = await http.RunAsync(useCase, new AgencyActivityLog.Query(agency, from, to, format));
+                return Results.Text(file.Text, file.ContentType, System.Text.Encoding.UTF8);
+            })
+            .Refuses(Status400BadRequest, Status403Forbidden, Status429TooManyRequests);
         var feeds = app.MapApi("/api/cap", "Standards", signedIn: false);
         feeds.MapGet("/public", async (AlertsFeed useCase, HttpContext http) =>
                 Results.Text(await http.RunAsync(useCase, new AlertsFeed.Query(Public: true, http.Connection.RemoteIpAddress?.ToString() ?? "unknown")), "application/atom+xml", System.Text.Encoding.UTF8))

@@ -80,6 +80,7 @@ public static class Invalid
 
     public static Text CsvCodeTwice(string? code) => new($"Code '{code}' is on more than one line of the file.", $"الرمز '{code}' مكرر في أكثر من سطر من الملف.");
 
+    public static readonly Text ActivityLogPeriod = new("'from' and 'to' are required, 'to' after 'from', at most 31 days apart.", "'from' و'to' مطلوبان، و'to' بعد 'from'، وبينهما 31 يوماً على الأكثر.");
     public static readonly Text ActivityLogFormat = new("'format' must be csv or html.", "الصيغة يجب أن تكون csv أو html.");
 
     public static Text CapNotAcceptable(string what) => new($"The CAP message cannot be taken in: {what}.", $"تعذّر قبول رسالة CAP: {what}.");

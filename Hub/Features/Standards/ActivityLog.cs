@@ -67,13 +67,13 @@ public sealed class ActivityLog(IncidentAccess access, IEventLog log, AgencyDire
         return request.Format == "html" ? new File("text/html; charset=utf-8", Html(header, rows)) : new File("text/csv; charset=utf-8", Csv(header, rows));
     }
 
-    private sealed record Header(string Incident, string Period, string Unit, string PreparedBy, string PreparedAt, bool Exercise);
+    internal sealed record Header(string Incident, string Period, string Unit, string PreparedBy, string PreparedAt, bool Exercise);
 
-    private sealed record Row(string Time, string Who, string Agency, string Activity, long Position);
+    internal sealed record Row(string Time, string Who, string Agency, string Activity, long Position);
 
     private string AgencyName(string code) => agencies.Find(code) is { } a ? Say.Of(a.NameEn, a.NameAr) : code;
 
-    private static string Activity(string type, string summary) => type switch
+    internal static string Activity(string type, string summary) => type switch
     {
         EventTypes.IncidentReported => Say.Of($"Reported: {summary}", $"بلاغ: {summary}"),
         EventTypes.AgencyAlerted => Say.Of($"Agency alerted: {summary}", $"تنبيه جهة: {summary}"),
@@ -92,7 +92,7 @@ public sealed class ActivityLog(IncidentAccess access, IEventLog log, AgencyDire
         _ => $"{type}: {summary}",
     };
 
-    private static string Csv(Header header, List<Row> rows)
+    internal static string Csv(Header header, List<Row> rows)
     {
         static string Quote(string field) => field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
         var csv = new StringBuilder();
@@ -111,7 +111,7 @@ public sealed class ActivityLog(IncidentAccess access, IEventLog log, AgencyDire
         return csv.ToString();
     }
 
-    private static string Html(Header header, List<Row> rows)
+    internal static string Html(Header header, List<Row> rows)
     {
         static string E(string text) => WebUtility.HtmlEncode(text);
         var (lang, dir) = Say.IsArabic ? ("ar", "rtl") : ("en", "ltr");

@@ -45,4 +45,35 @@ public sealed class ActivityLogTests
             Assert.That(badFormat.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         });
     }
+
+    [Test]
+    public async Task An_agency_s_activity_log_for_a_period_holds_its_alerts_and_its_own_people_s_actions_across_incidents()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var duty = await hub.ClientForAsync("duty.operator");
+        using var ncem = await hub.ClientForAsync("liaison.ncem");
+        using var civilDefence = await hub.ClientForAsync("liaison.civil-defence");
+        using var commander = await hub.ClientForAsync("commander");
+        var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O"));
+        var flood = (await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        await duty.PostOkAsync("api/incidents", new { hazard = "ArmedClash", severity = "Severe", title = "اشتباك في طرابلس", district = "tripoli" });
+        await ncem.WaitForAlertsAsync();
+        await ncem.PostOkAsync($"api/incidents/{flood}/acknowledge", new { note = "في الطريق" });
+        var to = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(5).ToString("O"));
+
+        var own = await ncem.GetStringAsync(new Uri($"api/activity-log?agency=ncem&from={from}&to={to}", UriKind.Relative));
+        var byCommander = await commander.GetStringAsync(new Uri($"api/activity-log?agency=ncem&from={from}&to={to}", UriKind.Relative));
+        using var otherAgency = await civilDefence.GetAsync(new Uri($"api/activity-log?agency=ncem&from={from}&to={to}", UriKind.Relative));
+        using var tooLong = await commander.GetAsync(new Uri($"api/activity-log?agency=ncem&from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z", UriKind.Relative));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(own, Does.Contain("Agency alerted").And.Contain("Alert acknowledged").And.Contain("liaison.ncem"));
+            Assert.That(own, Does.Not.Contain("اشتباك في طرابلس"), "an incident NCEM was not alerted to is not in its log");
+            Assert.That(own, Does.Not.Contain("civil-defence,"), "another agency's alert is not NCEM's activity");
+            Assert.That(byCommander, Does.Contain("Alert acknowledged"), "the duty office and commanders read any agency's log");
+            Assert.That(otherAgency.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(tooLong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        });
+    }
 }
