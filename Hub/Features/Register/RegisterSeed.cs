@@ -2,6 +2,7 @@ using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Hub.Auth;
+using Coordination.Persistence.EventLog;
 
 namespace Coordination.Hub.Features.Register;
 
@@ -10,7 +11,7 @@ namespace Coordination.Hub.Features.Register;
 /// assessment), each risk entered as an administrator would enter it. Ids derive from codes, so two hubs starting
 /// together enter each risk once; a register that already has risks is left alone.
 /// </summary>
-public sealed class RegisterSeed(RegisterLog register, RiskWriter writer)
+public sealed class RegisterSeed(RegisterLog register)
 {
     private static readonly Caller Seeder = new("seed", Role.Administrator, "moi-duty");
 
@@ -26,9 +27,9 @@ public sealed class RegisterSeed(RegisterLog register, RiskWriter writer)
             var risk = request.ToRisk(RiskWriter.IdFor(request.Code!), isSample: true);
             try
             {
-                await writer.WriteAsync(Seeder, risk, "Sample register, entered at the first start.", 0, cancellationToken);
+                await register.AppendAsync(Seeder, risk, "Sample register, entered at the first start.", 0, Guid.CreateVersion7(), cancellationToken);
             }
-            catch (Refusals.RefusalException)
+            catch (ConcurrencyConflictException)
             {
                 // Another hub entered it first.
             }

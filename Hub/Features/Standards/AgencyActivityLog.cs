@@ -1,4 +1,3 @@
-using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Dispatch.Agencies;
@@ -67,15 +66,15 @@ public sealed class AgencyActivityLog(ReadModels readModels, IEventLog log, Agen
         var rows = new List<ActivityLog.Row>();
         foreach (var incident in incidents)
         {
-            foreach (var entry in await log.ReadIncidentAsync(incident.IncidentId, cancellationToken))
+            // The incident's timeline, summarised as the per-incident log and the console summarise it; an alert's
+            // summary is the agency alerted.
+            foreach (var entry in await IncidentTimeline.ReadAsync(log, incident.IncidentId, cancellationToken))
             {
-                var ours = entry.Metadata.Agency == agency
-                    || (entry.Type == EventTypes.AgencyAlerted && entry.DataAs<AgencyAlerted>().Agency == agency);
+                var ours = entry.Agency == agency || (entry.Type == EventTypes.AgencyAlerted && entry.Summary == agency);
                 if (ours && entry.RecordedAt >= from && entry.RecordedAt <= to)
                 {
-                    var summary = TimelineSummary(entry);
-                    rows.Add(new ActivityLog.Row(CapAlerts.Time(entry.RecordedAt), entry.Metadata.Actor, Name(entry.Metadata.Agency),
-                        $"{incident.Reference}: {ActivityLog.Activity(entry.Type, summary)}", entry.Position));
+                    rows.Add(new ActivityLog.Row(CapAlerts.Time(entry.RecordedAt), entry.Actor, Name(entry.Agency),
+                        $"{incident.Reference}: {ActivityLog.Activity(entry.Type, entry.Summary)}", entry.Position));
                 }
             }
         }
@@ -94,10 +93,4 @@ public sealed class AgencyActivityLog(ReadModels readModels, IEventLog log, Agen
     }
 
     private string Name(string code) => agencies.Find(code) is { } a ? Say.Of(a.NameEn, a.NameAr) : code;
-
-    private static string TimelineSummary(LogEntry entry) => entry.Type switch
-    {
-        EventTypes.AgencyAlerted => entry.DataAs<AgencyAlerted>().Title,
-        _ => entry.Data.ValueKind == System.Text.Json.JsonValueKind.Object && entry.Data.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "",
-    };
 }

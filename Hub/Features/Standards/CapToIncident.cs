@@ -57,8 +57,15 @@ public static class CapToIncident
             }
         }
 
-        return infos.SelectMany(i => i.Elements(Cap + "category")).Select(c => ByCategory.GetValueOrDefault(c.Value.Trim())).FirstOrDefault(h => h != default)
-            is var byCategory && byCategory != default ? byCategory : null;
+        foreach (var category in infos.SelectMany(i => i.Elements(Cap + "category")))
+        {
+            if (ByCategory.TryGetValue(category.Value.Trim(), out var byCategory))
+            {
+                return byCategory;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The Libyan district the message's areas name or point into; null when none does.</summary>
