@@ -15,6 +15,7 @@ import { initCommander, onCommanderEntry, relabelCommander, rewindCommander, sto
 import { initDetail, redrawDetail, reloadDetail } from './views/detail.js';
 import { initLiaison, onInboxDrawn, onLiaisonEntry, relabelLiaison, reloadLiaison, stopLiaison } from './views/liaison.js';
 import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator, reloadOperator } from './views/operator.js';
+import { initPlans, onPlansEntry, relabelPlans, showPlans } from './views/plans.js';
 import { initRegister, onRegisterEntry, relabelRegister, showRegister } from './views/register.js';
 
 const RECENT_ENTRIES = 300;
@@ -51,7 +52,8 @@ async function startSession(session) {
     drawWho(session);
     await initAdmin(session);
     initRegister(session);
-    initNav(session, 'admin', showRegister);
+    initPlans(session);
+    initNav(session, 'admin', { register: showRegister, plans: showPlans });
     show('admin');
     focusAdmin();
     return;
@@ -79,11 +81,13 @@ async function startSession(session) {
     onEntry(onOperatorEntry);
   }
   onRewind(rewound);
-  // The register is one click from every role's screen; the feed goes on behind it.
+  // The register and the plans are one click from every role's screen; the feed goes on behind them.
   initRegister(session);
+  initPlans(session);
   onEntry(onRegisterEntry);
+  onEntry(onPlansEntry);
   if (role !== 'Liaison') onEntry(noteEntry);
-  initNav(session, role.toLowerCase(), showRegister);
+  initNav(session, role.toLowerCase(), { register: showRegister, plans: showPlans });
   show(role.toLowerCase());
   // The duty office starts typing at once: the first field of the report has focus.
   if (role === 'Operator') $('#f-hazard').focus();
@@ -125,6 +129,7 @@ function bindShell() {
     drawWho(session);
     relabelNav();
     relabelRegister();
+    relabelPlans();
     if (role === 'Operator') relabelOperator();
     if (role === 'Liaison') relabelLiaison();
     if (role === 'Commander') relabelCommander();

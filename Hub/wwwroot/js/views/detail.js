@@ -1,5 +1,5 @@
-// One incident: what was reported, who was alerted and who acknowledged, its timeline, and the
-// forms to post an update or (duty office and commanders) change its status.
+// One incident: what was reported, who was alerted and who acknowledged, the plans activated on it and their tasks,
+// its timeline, and the forms to post an update or (duty office and commanders) change its status.
 
 import { ProblemError, get, newId, post } from '../api.js';
 import { $, h, severityBadge } from '../dom.js';
@@ -8,6 +8,7 @@ import { formatTime, t } from '../i18n.js';
 import { agencyName, districtName, hazardName } from '../reference.js';
 import { showError } from '../notice.js';
 import { STATUSES } from '../vocabulary.js';
+import { clearTasks, drawTasks, initTasks, loadTasks } from './tasks.js';
 
 let current = null;
 let pendingUpdate = null;
@@ -17,6 +18,7 @@ export function initDetail(session) {
   const canChangeStatus = session.role === 'Operator' || session.role === 'Commander';
   $('#status-form').hidden = !canChangeStatus;
   $('#detail-close').addEventListener('click', closeDetail);
+  initTasks(session);
   $('#update-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('#update-text').value;
@@ -53,6 +55,7 @@ async function send(path, body, errorElement, done) {
 export async function openDetail(incidentId) {
   current = await get(`/api/incidents/${incidentId}`);
   draw();
+  await loadTasks(current);
   const panel = $('#detail');
   panel.hidden = false;
   panel.focus();
@@ -60,6 +63,7 @@ export async function openDetail(incidentId) {
 
 export function closeDetail() {
   current = null;
+  clearTasks();
   $('#detail').hidden = true;
 }
 
@@ -72,6 +76,7 @@ async function reload() {
   if (!current) return;
   current = await get(`/api/incidents/${current.incident.incidentId}`);
   draw();
+  await loadTasks(current);
 }
 
 /** Reads the open incident again, and closes it when the hub no longer has it (the log was restored without it). */
@@ -85,7 +90,9 @@ export async function reloadDetail() {
 }
 
 export function redrawDetail() {
-  if (current) draw();
+  if (!current) return;
+  draw();
+  drawTasks();
 }
 
 function draw() {
