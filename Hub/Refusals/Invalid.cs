@@ -113,6 +113,10 @@ public static class Invalid
         $"'{field}' is {value}, but the log ends at position {head}.",
         $"'{field}' قيمته {value}، لكن السجل ينتهي عند الموضع {head}.");
 
+    public static Text BeyondSealed(string field, long value, long sealedTo) => new(
+        $"'{field}' is {value}, but the log is sealed up to position {sealedTo} and only seals follow it.",
+        $"'{field}' قيمته {value}، لكن السجل مختوم حتى الموضع {sealedTo} ولا يليه إلا الأختام.");
+
     public static Text Days(int max) => new($"'days' must be between 1 and {max}.", $"عدد الأيام يجب أن يكون بين 1 و{max}.");
 
     public static Text TooLong(string arabicName, int maxLength) => new($"{{PropertyName}} must be {maxLength} characters or fewer.", $"{arabicName}: {maxLength} حرفاً كحد أقصى.");

@@ -17,7 +17,8 @@ namespace Coordination.Hub.Features.Seals;
 /// The log from <c>from</c> (1 unless given) as JSON lines (<see cref="LogExport"/>): every entry as stored, with its
 /// hashes, then the seals whose positions lie in the range. The range runs on to the first sealed position at or
 /// after <c>to</c> (the head unless given), sealing the log now when no seal reaches that far, so its end is always
-/// covered by a seal and the offline verifier can prove all of it. Restricted incidents in it are audited as read.
+/// covered by a seal and the offline verifier can prove all of it (when only seals were logged after the latest
+/// sealed position, the range ends there). Restricted incidents in it are audited as read.
 /// </summary>
 public sealed class ExportLog(IEventLog log, LogSealer sealer, ReadModels readModels, RestrictedAccessAudit audit, TimeProvider time) : IUseCase<ExportLog.Query, ExportLog.File>
 {
@@ -66,7 +67,13 @@ public sealed class ExportLog(IEventLog log, LogSealer sealer, ReadModels readMo
         var ending = (reaching.Count > 0 ? reaching[0] : null)
             ?? await sealer.SealAsync(onlyIfMoved: false, caller.UserName, caller.Agency, cancellationToken)
             ?? throw new InvalidOperationException("The log is empty: nothing to export.");
+        // Short of `to` only when nothing but seals followed the latest sealed position: they travel as seal lines.
         var last = ending.Position;
+        if (first > last)
+        {
+            throw new ValidationException([new ValidationFailure(nameof(Query.From), Invalid.BeyondSealed("from", first, last).ToString())]);
+        }
+
         var seals = await sealer.SealsWithinAsync(first, last, cancellationToken);
         var exportedAt = time.GetUtcNow();
         return new File(first, last, seals, async (stream, token) =>

@@ -46,10 +46,10 @@ public sealed class LogSealer(IEventLog log, SealKey key, TimeProvider time) : I
     }
 
     /// <summary>
-    /// Seals the head. <paramref name="onlyIfMoved"/> (the interval's seal): only when entries other than seals were
-    /// appended since the last seal. Otherwise (on demand): unless a seal already signs the head. Returns the seal
-    /// that signs the head now (this one, another hub's or an earlier one), or null when the log is empty or, on the
-    /// interval, nothing moved.
+    /// Seals the head when the log moved since the last seal (anything appended after that seal's own entry), so
+    /// repeated requests and several hubs' timers add nothing while nothing happens. Returns the seal made, or, when
+    /// nothing moved, null with <paramref name="onlyIfMoved"/> (the interval) and otherwise the latest seal, which
+    /// covers every entry but the seals after it. Null as well when the log is empty.
     /// </summary>
     public async Task<LogSealed?> SealAsync(bool onlyIfMoved, string actor, string agency, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public sealed class LogSealer(IEventLog log, SealKey key, TimeProvider time) : I
             var last = await log.LastOfStreamAsync(SystemStreams.Seals, cancellationToken);
             var lastSeal = last is null ? null : JsonSerializer.Deserialize<LogSealed>(last.Data, ContractJson.Options);
             var head = await log.HeadPositionAsync(cancellationToken);
-            if (head == 0 || (last is not null && (head <= lastSeal!.Position || (onlyIfMoved && head <= last.Position))))
+            if (head == 0 || (last is not null && head <= last.Position))
             {
                 return onlyIfMoved ? null : lastSeal;
             }

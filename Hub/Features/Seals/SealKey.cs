@@ -17,7 +17,8 @@ public sealed class SealKey : IDisposable
     {
         _key = key;
         Path = path;
-        PublicKeyPem = key.ExportSubjectPublicKeyInfoPem();
+        // Ending in a newline, so keys written one after another stay separate PEM blocks.
+        PublicKeyPem = key.ExportSubjectPublicKeyInfoPem() + "\n";
         KeyId = IdOf(key);
     }
 

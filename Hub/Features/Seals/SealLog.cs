@@ -6,8 +6,8 @@ using Coordination.Hub.Pipeline;
 namespace Coordination.Hub.Features.Seals;
 
 /// <summary>
-/// Seals the log now, on demand: signs the head unless a seal already signs it, and answers with the seal that
-/// signs the head (the one just made, or the one already there). Writes the seal as an entry, pushed to everyone.
+/// Seals the log now, on demand: signs the head when anything but seals was logged since the last seal, and answers
+/// with the seal made, or else the latest one (nothing written). A seal is an entry, pushed to everyone.
 /// </summary>
 public sealed class SealLog(LogSealer sealer) : IUseCase<SealLog.Command, LogSealed>
 {
