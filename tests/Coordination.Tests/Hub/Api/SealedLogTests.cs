@@ -197,6 +197,25 @@ public sealed class SealedLogTests
     }
 
     [Test]
+    public async Task An_export_that_holds_a_restricted_incident_is_audited_as_a_read_of_it()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var operatorApi = await hub.ClientForAsync("duty.operator");
+        using var commander = await hub.ClientForAsync("commander");
+        var restricted = (await operatorApi.PostOkAsync("api/incidents", new
+        {
+            hazard = "ArmedClash", severity = "Severe", title = "اشتباك مسلح", district = "tripoli",
+            classification = "Restricted", clearedAgencies = new[] { "ncem" },
+        })).GetProperty("incidentId").GetGuid();
+
+        await ExportAsync(commander, "");
+
+        var audit = (await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(SystemStreams.Audit, default))
+            .Select(e => e.DataAs<RestrictedIncidentsAccessed>()).ToList();
+        Assert.That(audit.Where(a => a.Access == "export" && a.UserName == "commander").SelectMany(a => a.IncidentIds), Is.EqualTo(new[] { restricted }));
+    }
+
+    [Test]
     public void The_README_gives_the_signed_text_and_the_verifiers_command()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
