@@ -56,6 +56,10 @@ public static class EventTypes
     public const string TaskCompleted = nameof(Plans.TaskCompleted);
     /// <summary><see cref="Plans.TaskEscalated"/>.</summary>
     public const string TaskEscalated = nameof(Plans.TaskEscalated);
+    /// <summary><see cref="Seals.LogSealed"/>.</summary>
+    public const string LogSealed = nameof(Seals.LogSealed);
+    /// <summary><see cref="Seals.SealKeyPublished"/>.</summary>
+    public const string SealKeyPublished = nameof(Seals.SealKeyPublished);
 
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -85,5 +89,7 @@ public static class EventTypes
         [TaskProgressed] = typeof(Plans.TaskProgressed),
         [TaskCompleted] = typeof(Plans.TaskCompleted),
         [TaskEscalated] = typeof(Plans.TaskEscalated),
+        [LogSealed] = typeof(Seals.LogSealed),
+        [SealKeyPublished] = typeof(Seals.SealKeyPublished),
     };
 }

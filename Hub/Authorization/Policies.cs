@@ -44,6 +44,14 @@ public static class Policies
         Access.No, Access.Yes, Access.No, Access.Yes,
         new("Only commanders and administrators run the log verifier.", "القادة والمسؤولون فقط يشغّلون فاحص السجل."));
 
+    public static readonly Policy SealLog = new(nameof(SealLog), "seal the log now",
+        Access.No, Access.Yes, Access.No, Access.Yes,
+        new("Only commanders and administrators seal the log on demand.", "القادة والمسؤولون فقط يختمون السجل عند الطلب."));
+
+    public static readonly Policy ExportLog = new(nameof(ExportLog), "export the log with its seals",
+        Access.No, Access.Yes, Access.No, Access.No,
+        new("Only commanders export the log: it holds every incident, restricted ones included.", "القادة فقط يصدّرون السجل: فيه كل البلاغات، ومنها المقيدة."));
+
     public static readonly Policy ManageDirectory = new(nameof(ManageDirectory), "manage agencies, users and routing rules",
         Access.No, Access.No, Access.No, Access.Yes,
         new("Only administrators manage agencies, users and routing rules.", "المسؤولون فقط يديرون الجهات والمستخدمين وقواعد التوجيه."));
@@ -91,7 +99,7 @@ public static class Policies
 
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
-        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
+        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
          SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>

@@ -74,6 +74,12 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Plans.PlanWriter>();
         services.AddSingleton<Features.Plans.PlanSeed>();
         services.AddHostedService<DirectorySync>();
+        var seal = configuration.GetSection(Features.Seals.SealOptions.Section).Get<Features.Seals.SealOptions>() ?? new Features.Seals.SealOptions();
+        services.AddSingleton(seal);
+        // Read (or made) at first use, not here: the server commands (backup, verify) never touch it.
+        services.AddSingleton(_ => Features.Seals.SealKey.Load(seal, dataDirectory));
+        services.AddSingleton<Features.Seals.LogSealer>();
+        services.AddHostedService<Features.Seals.SealSchedule>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<EndedSessions>();
         services.AddSingleton<IncidentAudience>();

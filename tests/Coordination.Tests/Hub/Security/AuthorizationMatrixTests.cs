@@ -78,6 +78,8 @@ public sealed class AuthorizationMatrixTests
         new("another agency's inbox", null, (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/alerts?agency=ambulance")),
         new("catch up (REST)", "GET /api/log", (c, _) => ReadsIncidents(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/log?after=0&limit=1000")),
         new("verify the log", "GET /api/log/verify", (c, _) => c.Role is Role.Commander or Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/log/verify")),
+        new("seal the log", "POST /api/log/seal", (c, _) => c.Role is Role.Commander or Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Post, "api/log/seal", "{}")),
+        new("export the log", "GET /api/log/export", (c, _) => c.Role == Role.Commander, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/log/export?from=1&to=2")),
         new("who am I", "GET /api/auth/me", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/auth/me")),
         new("hazards", "GET /api/reference/hazards", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/reference/hazards")),
         new("districts", "GET /api/reference/districts", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/reference/districts")),
@@ -256,6 +258,8 @@ public sealed class AuthorizationMatrixTests
         ["acknowledge a task (hub)"] = Policies.WorkOnTask,
         ["progress a task (hub)"] = Policies.WorkOnTask,
         ["complete a task (hub)"] = Policies.WorkOnTask,
+        ["seal the log"] = Policies.SealLog,
+        ["export the log"] = Policies.ExportLog,
         ["who am I"] = Policies.SignedIn,
         ["hazards"] = Policies.SignedIn,
         ["districts"] = Policies.SignedIn,
@@ -265,7 +269,7 @@ public sealed class AuthorizationMatrixTests
     };
 
     /// <summary>Reachable without signing in, on purpose.</summary>
-    private static readonly string[] Anonymous = ["GET /api/cap/public", "POST /api/auth/token", "POST /api/auth/refresh", "ANY /health/live", "ANY /health/ready", "GET /openapi/{documentName}.json"];
+    private static readonly string[] Anonymous = ["GET /api/cap/public", "GET /api/log/seal-keys", "POST /api/auth/token", "POST /api/auth/refresh", "ANY /health/live", "ANY /health/ready", "GET /openapi/{documentName}.json"];
 
     [Test]
     public async Task Every_endpoint_and_hub_method_is_in_the_matrix()
