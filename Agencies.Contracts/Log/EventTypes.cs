@@ -18,6 +18,8 @@ public static class EventTypes
     public const string AlertEscalated = nameof(Alerts.AlertEscalated);
     /// <summary><see cref="Alerts.AlertReminderSent"/>.</summary>
     public const string AlertReminderSent = nameof(Alerts.AlertReminderSent);
+    /// <summary><see cref="Alerts.AgencyUnreachable"/>.</summary>
+    public const string AgencyUnreachable = nameof(Alerts.AgencyUnreachable);
 
     /// <summary><see cref="Audit.RestrictedIncidentsAccessed"/>.</summary>
     public const string RestrictedIncidentsAccessed = nameof(Audit.RestrictedIncidentsAccessed);
@@ -71,6 +73,7 @@ public static class EventTypes
         [IncidentStatusChanged] = typeof(Incidents.IncidentStatusChanged),
         [AlertEscalated] = typeof(Alerts.AlertEscalated),
         [AlertReminderSent] = typeof(Alerts.AlertReminderSent),
+        [AgencyUnreachable] = typeof(Alerts.AgencyUnreachable),
         [RestrictedIncidentsAccessed] = typeof(Audit.RestrictedIncidentsAccessed),
         [AgencyRegistered] = typeof(Directory.AgencyRegistered),
         [UserRegistered] = typeof(Directory.UserRegistered),

@@ -40,6 +40,10 @@ public static class Policies
         Access.Yes, Access.Yes, Access.No, Access.No,
         new("Response figures across agencies are for the duty office and commanders.", "أرقام الاستجابة لكل الجهات متاحة لمكتب المناوبة والقادة فقط."));
 
+    public static readonly Policy SeePresence = new(nameof(SeePresence), "see who of each agency is connected (the agency board)",
+        new("every agency"), new("every agency"), new("their own agency's"), Access.No,
+        new("Who is connected is for the duty office, commanders and each agency's own liaisons.", "معرفة المتصلين متاحة لمكتب المناوبة والقادة وضباط اتصال كل جهة لجهتهم."));
+
     public static readonly Policy VerifyLog = new(nameof(VerifyLog), "verify the log",
         Access.No, Access.Yes, Access.No, Access.Yes,
         new("Only commanders and administrators run the log verifier.", "القادة والمسؤولون فقط يشغّلون فاحص السجل."));
@@ -99,7 +103,7 @@ public static class Policies
 
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
-        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
+        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, SeePresence, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
          SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>

@@ -8,6 +8,7 @@ using Coordination.Hub.Features.Admin;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Localization;
 using Coordination.Hub.Pipeline;
+using Coordination.Hub.Presence;
 using Coordination.Hub.Refusals;
 using Coordination.Hub.WebConsole;
 using Coordination.Hub.Health;
@@ -42,8 +43,21 @@ public static class CoordinationHostExtensions
 
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddPersistence(storage, dataDirectory);
+        var realtime = configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
+        if (realtime.PresenceInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Coordination:Realtime:PresenceInterval must be positive.");
+        }
+
         services.AddDispatch(configuration, dataDirectory, x =>
-            x.AddConsumer<LogEntryFanoutConsumer, LogEntryFanoutConsumerDefinition>());
+        {
+            x.AddConsumer<LogEntryFanoutConsumer, LogEntryFanoutConsumerDefinition>();
+            x.AddConsumer<PresenceSnapshotConsumer, PresenceSnapshotConsumerDefinition>();
+            if (realtime.FlagUnreachableAgencies)
+            {
+                x.AddConsumer<UnreachableAgencyConsumer, UnreachableAgencyConsumerDefinition>();
+            }
+        });
 
         AddAuth(services, configuration, dataDirectory);
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
@@ -84,9 +98,10 @@ public static class CoordinationHostExtensions
         services.AddSingleton<EndedSessions>();
         services.AddSingleton<IncidentAudience>();
         services.AddSingleton<FanoutCursor>();
-        var realtime = configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
         services.AddSingleton(realtime);
         services.AddHostedService<AudienceHeartbeat>();
+        services.AddSingleton<ClusterPresence>();
+        services.AddHostedService<PresencePublisher>();
         services.Configure<Microsoft.AspNetCore.Http.Connections.ConnectionOptions>(o => o.DisconnectTimeout = realtime.ReconnectWindow);
         services.AddUseCases();
         var console = configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
@@ -253,6 +268,7 @@ public static class CoordinationHostExtensions
         app.MapIncidentPlansApi();
         app.MapStandardsApi();
         app.MapPerformanceApi();
+        app.MapPresenceApi();
         app.MapConsoleApi();
         app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

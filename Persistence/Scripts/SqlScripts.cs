@@ -52,6 +52,8 @@ public static class SqlScripts
 
         public static string AlertsToFollowUp { get; } = Load(nameof(Projections), nameof(AlertsToFollowUp));
 
+        public static string AlertsWaiting { get; } = Load(nameof(Projections), nameof(AlertsWaiting));
+
         public static string BoardGet { get; } = Load(nameof(Projections), nameof(BoardGet));
 
         public static string BoardInsert { get; } = Load(nameof(Projections), nameof(BoardInsert));

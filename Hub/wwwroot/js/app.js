@@ -11,6 +11,7 @@ import { clearOutbox, flush, onOutboxChange, openOutbox, pending } from './outbo
 import { agencyName, loadReference } from './reference.js';
 import { showError, showNotice } from './notice.js';
 import { focusAdmin, initAdmin, relabelAdmin } from './views/admin.js';
+import { initAgencies, onAgenciesEntry, relabelAgencies, stopAgencies } from './views/agencies.js';
 import { initCommander, onCommanderEntry, relabelCommander, rewindCommander, stopCommander } from './views/commander.js';
 import { initDetail, redrawDetail, reloadDetail } from './views/detail.js';
 import { initLiaison, onInboxDrawn, onLiaisonEntry, relabelLiaison, reloadLiaison, stopLiaison } from './views/liaison.js';
@@ -80,6 +81,9 @@ async function startSession(session) {
     await initOperator();
     onEntry(onOperatorEntry);
   }
+  // Who is listening: the agency board beside the duty office's and commanders' views; a liaison's own agency's line.
+  initAgencies(session, role === 'Liaison' ? null : `${role.toLowerCase()}-agencies`);
+  onEntry(onAgenciesEntry);
   onRewind(rewound);
   // The register and the plans are one click from every role's screen; the feed goes on behind them.
   initRegister(session);
@@ -134,6 +138,7 @@ function bindShell() {
     if (role === 'Liaison') relabelLiaison();
     if (role === 'Commander') relabelCommander();
     if (role === 'Administrator') relabelAdmin();
+    if (role && role !== 'Administrator') relabelAgencies();
     if (role && role !== 'Administrator') redrawDetail();
   });
   $('#sign-out').addEventListener('click', async () => {
@@ -144,6 +149,7 @@ function bindShell() {
       if (!(await outboxSettled())) return;
       stopLiaison();
       stopCommander();
+      stopAgencies(); // signing out is leaving on purpose: no leave-page prompt
       await stop();
       clearOutbox();
       signOut();

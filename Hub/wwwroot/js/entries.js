@@ -24,6 +24,8 @@ export function describeEntry(entry) {
       return t('ev.AlertEscalated', { agency: agencyName(d.agency), level: d.level });
     case 'AlertReminderSent':
       return t('ev.AlertReminderSent', { agency: agencyName(d.agency), n: d.reminder });
+    case 'AgencyUnreachable':
+      return t('ev.AgencyUnreachable', { agency: agencyName(d.agency) });
     case 'PlanActivated':
       return t('ev.PlanActivated', { plan: `${lang() === 'ar' ? d.titleAr : d.titleEn} (${d.planCode})` });
     case 'PlanStoodDown':
@@ -64,6 +66,8 @@ export function describeTimelineRow(row) {
       const [, agency, n] = /^(\S+) \((\d+)\)$/u.exec(row.summary) ?? [];
       return t('ev.AlertReminderSent', { agency: agencyName(agency), n });
     }
+    case 'AgencyUnreachable':
+      return t('ev.AgencyUnreachable', { agency: agencyName(row.summary) });
     case 'PlanActivated':
       return t('ev.PlanActivated', { plan: row.summary.split(' ')[0] });
     case 'PlanStoodDown': {

@@ -7,7 +7,7 @@ import { $ } from './dom.js';
 import { t } from './i18n.js';
 
 // The entries the duty office's and the commanders' screens show: counted while another tab is in front.
-const SHOWN = new Set(['IncidentReported', 'AgencyAlerted', 'AlertAcknowledged', 'IncidentUpdated', 'IncidentStatusChanged', 'AlertEscalated', 'AlertReminderSent',
+const SHOWN = new Set(['IncidentReported', 'AgencyAlerted', 'AlertAcknowledged', 'IncidentUpdated', 'IncidentStatusChanged', 'AlertEscalated', 'AlertReminderSent', 'AgencyUnreachable',
   'PlanActivated', 'PlanStoodDown', 'TaskAssigned', 'TaskAcknowledged', 'TaskProgressed', 'TaskCompleted', 'TaskEscalated']);
 
 let role = null;

@@ -87,6 +87,7 @@ public sealed class AuthorizationMatrixTests
         new("routing rules", "GET /api/reference/routing-rules", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/reference/routing-rules")),
         new("console settings", "GET /api/console/settings", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/console/settings")),
         new("response figures", "GET /api/performance/agencies", (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/performance/agencies?days=7")),
+        new("agency board", "GET /api/presence", (c, _) => c.Role != Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/presence")),
         new("report (hub)", "hub ReportIncident", (c, _) => DutyOrCommand(c), (x, c, _) => Invoke(x, c, "ReportIncident", new ReportIncidentRequest(
             null, HazardType.Flood, null, Severity.Minor, null, null, "x", null, "derna", null, null, null, null, null, null, null))),
         new("acknowledge (hub)", "hub AcknowledgeAlert", (c, t) => c.Role == Role.Liaison && Routed(c, t),
@@ -222,6 +223,7 @@ public sealed class AuthorizationMatrixTests
         ["change status (hub)"] = Policies.ChangeStatus,
         ["another agency's inbox"] = Policies.ReadAnyInbox,
         ["response figures"] = Policies.ReadResponseFigures,
+        ["agency board"] = Policies.SeePresence,
         ["verify the log"] = Policies.VerifyLog,
         ["list users"] = Policies.ManageDirectory,
         ["register a user"] = Policies.ManageDirectory,
