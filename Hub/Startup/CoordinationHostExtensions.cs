@@ -73,6 +73,8 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Plans.PlanLog>();
         services.AddSingleton<Features.Plans.PlanWriter>();
         services.AddSingleton<Features.Plans.PlanSeed>();
+        services.AddSingleton<Features.Capabilities.CapabilityLog>();
+        services.AddSingleton<Features.Capabilities.CapabilitySeed>();
         services.AddHostedService<DirectorySync>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<EndedSessions>();
@@ -244,6 +246,7 @@ public static class CoordinationHostExtensions
         app.MapRoutingApi();
         app.MapRegisterApi();
         app.MapPlansApi();
+        app.MapCapabilitiesApi();
         app.MapIncidentPlansApi();
         app.MapStandardsApi();
         app.MapPerformanceApi();
