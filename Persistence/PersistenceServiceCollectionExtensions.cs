@@ -37,6 +37,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<Accounts.SignInFailureStore>();
         services.AddSingleton<Accounts.DirectoryStore>();
         services.AddSingleton<Register.RegisterStore>();
+        services.AddSingleton<Capabilities.CapabilityStore>();
         services.AddSingleton<Plans.PlanStore>();
         services.AddSingleton<MigrationRunner>();
         // Registered first so the schema exists (or is known to be current) before any other hosted service starts.

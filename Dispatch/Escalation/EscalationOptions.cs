@@ -13,4 +13,10 @@ public sealed class EscalationOptions
 
     /// <summary>An acknowledged alert whose agency has posted nothing for this long gets a reminder (and again after each such period).</summary>
     public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Between the steps of an overdue risk review: the lead agency is alerted the day after the review date, reminded
+    /// this long after, then escalated one level per interval (a review is weeks of work, not minutes).
+    /// </summary>
+    public TimeSpan ReviewStepInterval { get; set; } = TimeSpan.FromDays(3);
 }

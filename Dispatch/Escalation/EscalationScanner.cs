@@ -2,6 +2,8 @@ using Coordination.Dispatch.Plans;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Plans;
 using Coordination.Persistence.Projections;
+using Coordination.Persistence.Register;
+using Coordination.Dispatch.Register;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,14 +11,15 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Dispatch.Escalation;
 
 /// <summary>
-/// Every scan interval, appends the escalations and reminders that have fallen due, of alerts and of contingency
-/// plans' overdue tasks. Deadlines come from the log (the alert inbox, the task board), so a restart neither loses
+/// Every scan interval, appends the escalations and reminders that have fallen due, of alerts, of contingency
+/// plans' overdue tasks and of the register's overdue reviews. Deadlines come from the log (the alert inbox, the task board), so a restart neither loses
 /// nor repeats one; every hub may scan, and the derived event ids make each escalation land once.
 /// </summary>
 public sealed class EscalationScanner(
     IEventLog log,
     ReadModels readModels,
     PlanStore plans,
+    RegisterStore register,
     IOptions<EscalationOptions> options,
     TimeProvider time,
     ILogger<EscalationScanner> logger) : BackgroundService
@@ -70,6 +73,15 @@ public sealed class EscalationScanner(
             foreach (var due in TaskFollowUpPlanner.Due(task, now, settings))
             {
                 var result = await log.AppendAsync(task.IncidentId, ExpectedVersion.Any, [due], cancellationToken);
+                appended += result.WasDuplicate ? 0 : 1;
+            }
+        }
+
+        foreach (var review in await register.ReviewsDueAsync(now, settings.ReviewStepInterval, cancellationToken))
+        {
+            foreach (var due in ReviewFollowUpPlanner.Due(review, now, settings))
+            {
+                var result = await log.AppendAsync(review.RiskId, ExpectedVersion.Any, [due], cancellationToken);
                 appended += result.WasDuplicate ? 0 : 1;
             }
         }

@@ -21,6 +21,11 @@ public static class RegisterApi
         group.MapPut("/{riskId:guid}", (Guid riskId, ChangeRiskRequest request, ChangeRisk useCase, HttpContext http) =>
             http.RunAsync(useCase, new ChangeRisk.Command(riskId, request.Risk, request.ExpectedVersion)))
             .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
+        group.MapGet("/gaps", (ListGaps useCase, HttpContext http) => http.RunAsync(useCase, new ListGaps.Query()));
+        group.MapGet("/{riskId:guid}/gaps", (Guid riskId, GetRiskGaps useCase, HttpContext http) => http.RunAsync(useCase, new GetRiskGaps.Query(riskId))).Refuses(Status404NotFound);
+        group.MapPost("/{riskId:guid}/review", (Guid riskId, ReviewRiskRequest request, ReviewRisk useCase, HttpContext http) =>
+            http.RunAsync(useCase, new ReviewRisk.Command(riskId, request.NextReview, request.Note, request.ExpectedVersion)))
+            .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
         group.MapGet("/export", async (string? format, DateTimeOffset? asOf, ExportRegister useCase, HttpContext http) =>
         {
             var file = await http.RunAsync(useCase, new ExportRegister.Query(format, asOf));
@@ -40,6 +45,9 @@ public static class RegisterApi
         }).Accepts<string>("text/csv").Refuses(Status400BadRequest, Status403Forbidden, Status409Conflict);
         return app;
     }
+
+    /// <summary>A review that leaves the scores as they are: the next review date, what the review found, and the version it was made from.</summary>
+    public sealed record ReviewRiskRequest(DateOnly? NextReview, string? Note, int? ExpectedVersion);
 
     /// <summary>A change: the whole risk as it should stand (with a reason), and the version it was made from.</summary>
     public sealed record ChangeRiskRequest(RiskRequest Risk, int? ExpectedVersion);

@@ -68,7 +68,7 @@ public static class Policies
         Access.Yes, Access.Yes, Access.Yes, Access.Yes,
         new("Sign in first.", "سجّل الدخول أولاً."));
 
-    public static readonly Policy ChangeRisk = new(nameof(ChangeRisk), "enter or change a risk",
+    public static readonly Policy ChangeRisk = new(nameof(ChangeRisk), "enter, change or mark reviewed a risk",
         Access.No, Access.No, new("those their agency leads"), Access.Yes,
         new("Administrators and the lead agency's liaisons change a risk.", "المسؤولون وضباط اتصال الجهة القائدة فقط يغيّرون الخطر."));
 
@@ -93,6 +93,14 @@ public static class Policies
         Access.No, Access.No, new("their agency's, on incidents routed to it"), Access.No,
         new("Only the liaisons of the agency a task is assigned to work on it.", "ضباط اتصال الجهة المسندة إليها المهمة فقط يعملون عليها."));
 
+    public static readonly Policy SeeCapabilities = new(nameof(SeeCapabilities), "see agencies' capabilities and the register's gaps",
+        Access.Yes, Access.Yes, Access.Yes, Access.Yes,
+        new("Sign in first.", "سجّل الدخول أولاً."));
+
+    public static readonly Policy DeclareCapabilities = new(nameof(DeclareCapabilities), "declare an agency's capabilities",
+        Access.No, Access.No, new("their own agency's"), Access.Yes,
+        new("Only an agency's liaisons and administrators declare what the agency holds.", "لا يعلن قدرات الجهة إلا ضباط اتصالها والمسؤولون."));
+
     public static readonly Policy SignedIn = new(nameof(SignedIn), "reference data, console settings, who am I",
         Access.Yes, Access.Yes, Access.Yes, Access.Yes,
         new("Sign in first.", "سجّل الدخول أولاً."));
@@ -104,7 +112,7 @@ public static class Policies
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
         [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, SeePresence, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
-         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SignedIn];
+         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapabilities, DeclareCapabilities, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>
     public static IReadOnlyList<Policy> All { get; } = [.. Table, Anyone];

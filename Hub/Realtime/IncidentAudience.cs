@@ -6,7 +6,8 @@ namespace Coordination.Hub.Realtime;
 
 /// <summary>
 /// For each incident, the agencies alerted and the position of each one's alert: an agency sees the
-/// incident's entries from that position on. Kept current from the entries this hub pushes, and loaded
+/// incident's entries from that position on. A risk's stream is kept the same way: its lead agency sees it from
+/// the first overdue review it was alerted to. Kept current from the entries this hub pushes, and loaded
 /// from the alert inbox on first sight of an incident (after a restart, or for another hub's incident).
 /// At most <see cref="Capacity"/> incidents are kept, the longest known forgotten first; a forgotten
 /// incident is loaded again at its next entry, so a hub that runs for months does not grow with them.
@@ -33,7 +34,7 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
     {
         if (!_alerts.TryGetValue(incidentId, out var known))
         {
-            var loaded = (await readModels.GetAlertsAsync(incidentId, cancellationToken)).ToImmutableDictionary(a => a.Agency, a => a.Position, StringComparer.Ordinal);
+            var loaded = (await readModels.GetAudienceAsync(incidentId, cancellationToken)).ToImmutableDictionary(a => a.Agency, a => a.Position, StringComparer.Ordinal);
             known = _alerts.AddOrUpdate(incidentId, loaded, (_, current) => current.SetItems(loaded));
             Remember(incidentId);
         }
@@ -58,10 +59,13 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
     /// Adds an alert to a known audience. An incident not known here (first seen after a restart, or forgotten)
     /// is left unknown: its next lookup loads the whole audience from the alert inbox, this alert included,
     /// where starting it from this alert alone would stop every agency alerted earlier from seeing its entries.
+    /// An agency already in the audience keeps its first position (a risk's lead agency is alerted once per
+    /// overdue review date, and sees the risk from the first).
     /// </summary>
     public void AgencyAlerted(Guid incidentId, string agency, long position)
     {
-        while (_alerts.TryGetValue(incidentId, out var current) && !_alerts.TryUpdate(incidentId, current.SetItem(agency, position), current))
+        while (_alerts.TryGetValue(incidentId, out var current) && !current.ContainsKey(agency)
+            && !_alerts.TryUpdate(incidentId, current.SetItem(agency, position), current))
         {
         }
     }

@@ -72,6 +72,11 @@ public sealed class LogEntryFanoutConsumer(
             {
                 audience.AgencyAlerted(entry.IncidentId, AgencyOf(entry), entry.Position);
             }
+            else if (entry.Type == EventTypes.RiskReviewOverdue)
+            {
+                // The lead agency sees the risk's stream from its first overdue review on, as an agency sees an incident from its alert.
+                audience.AgencyAlerted(entry.IncidentId, entry.DataAs<Agencies.Contracts.Register.RiskReviewOverdue>().LeadAgency, entry.Position);
+            }
 
             cursor.Arrived(entry.Position);
             foreach (var agency in await audience.AgenciesSeeingAsync(entry.IncidentId, entry.Position, context.CancellationToken))

@@ -67,12 +67,25 @@ public static class Invalid
     public static readonly Text TaskIdShape = new("TaskId must be 2 to 40 lower-case letters, digits or hyphens.", "معرّف المهمة من 2 إلى 40 حرفاً لاتينياً صغيراً أو رقماً أو شرطة.");
     public static readonly Text DueAfterMinutes = new("DueAfterMinutes must be 1 to 43200 (30 days) after the plan's activation.", "موعد الإنجاز من 1 إلى 43200 دقيقة (30 يوماً) بعد تفعيل الخطة.");
     public static readonly Text ChecklistTexts = new("Each checklist item needs its text in Arabic and in English; at most 50 items.", "كل بند في قائمة التحقق يحتاج نصه بالعربية وبالإنجليزية؛ 50 بنداً كحد أقصى.");
-    public static readonly Text CapabilityShape = new("Capability must be 2 to 60 lower-case letters, digits or hyphens, e.g. swift-water-rescue-team.", "القدرة من 2 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة، مثل swift-water-rescue-team.");
     public static readonly Text Quantity = new("Quantity must be 1 to 100000, and comes with a capability.", "الكمية من 1 إلى 100000، وتأتي مع قدرة.");
     public static readonly Text PlanChangeReasonRequired = new("Reason is required: say why the plan changes.", "السبب مطلوب: اذكر سبب تغيير الخطة.");
     public static readonly Text ExpectedPlanVersion = new("ExpectedVersion must be a version the plan has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّت به الخطة (1 أو أكثر).");
     public static readonly Text StandDownReasonRequired = new("Reason is required: say why the plan stands down.", "السبب مطلوب: اذكر سبب إنهاء تفعيل الخطة.");
     public static readonly Text TaskNoteRequired = new("Note is required: say what has been done.", "الملاحظة مطلوبة: اذكر ما تم إنجازه.");
+
+    public static readonly Text HoldingsRequired = new("Holdings is required: every capability the agency holds, with its count and district (an empty list declares nothing held); at most 500 lines.", "القدرات مطلوبة: كل قدرة لدى الجهة مع عددها وشعبيتها (القائمة الفارغة تعني أن لا شيء لديها)؛ 500 سطر كحد أقصى.");
+    public static readonly Text HoldingMissing = new("The line is empty: give its capability, count and district.", "السطر فارغ: اذكر القدرة وعددها وشعبيتها.");
+    public static readonly Text HoldingCount = new("Count must be a whole number from 0 to 100000.", "العدد يجب أن يكون عدداً صحيحاً من 0 إلى 100000.");
+    public static readonly Text CapabilityRequired = new("Capability is required: one of the codes of GET /api/reference/capabilities.", "القدرة مطلوبة: أحد رموز القدرات المعتمدة.");
+    public static readonly Text DeclarationReasonRequired = new("Reason is required: say why the holdings change.", "السبب مطلوب: اذكر سبب تغيير القدرات.");
+    public static readonly Text ExpectedDeclarationVersion = new("ExpectedVersion must be 0 (nothing declared yet) or a version the declaration has had.", "الإصدار المتوقع يجب أن يكون 0 (لم يُعلن شيء بعد) أو إصداراً مرّ به الإعلان.");
+    public static readonly Text ReviewDateInFuture = new("NextReview is required: a date after today, within ten years.", "موعد المراجعة القادمة مطلوب: تاريخ بعد اليوم وخلال عشر سنوات.");
+
+    public static Text UnknownCapability(string? code) => new($"Capability '{code}' is not one of the capabilities the hub knows (GET /api/reference/capabilities).", $"القدرة '{code}' ليست من القدرات المعتمدة في المنصة.");
+
+    public static Text HoldingTwice(string? capability, string? district) => new(
+        $"Capability '{capability}' in district '{district}' is on another line: give one line with the whole count.",
+        $"القدرة '{capability}' في الشعبية '{district}' مكررة في سطر آخر: اجمعها في سطر واحد بالعدد كاملاً.");
 
     public static readonly Text CsvEmpty = new("The CSV has no rows: the first line names the columns, each further line is a risk.", "ملف CSV بلا صفوف: السطر الأول أسماء الأعمدة، وكل سطر بعده خطر.");
 

@@ -194,6 +194,22 @@ public static class Refuse
         $"Task '{taskId}' was already acknowledged by {by}.",
         $"سبق أن أكّد {by} استلام المهمة '{taskId}'."));
 
+    /// <summary>404: no agency with this code.</summary>
+    public static RefusalException NoAgency(string agency) => NotFound(new(
+        $"There is no agency '{agency}'.",
+        $"لا توجد جهة '{agency}'."));
+
+    /// <summary>403: a liaison declares only their own agency's capabilities.</summary>
+    public static RefusalException NotYourAgencysCapabilities(string agency) => NotAllowed(new(
+        $"Only {agency}'s liaisons and administrators declare what {agency} holds.",
+        $"لا يعلن قدرات {agency} إلا ضباط اتصالها والمسؤولون."));
+
+    /// <summary>409: the agency's holdings were declared again since the version this declaration was made from.</summary>
+    public static RefusalException CapabilitiesChangedMeanwhile(string agency, int madeFrom) => new(StatusCodes.Status409Conflict,
+        new("The holdings changed since you read them.", "تغيّرت القدرات منذ أن قرأتها."),
+        new($"{agency}'s holdings were declared again after version {madeFrom}: reload them, apply your change again, and save.",
+            $"أُعلنت قدرات {agency} من جديد بعد الإصدار {madeFrom}: أعد تحميلها، وطبّق تغييرك من جديد، ثم احفظ."));
+
     private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
 
     private static RefusalException NotFound(Text detail) => new(StatusCodes.Status404NotFound, NotFoundTitle, detail);

@@ -87,6 +87,8 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Plans.PlanLog>();
         services.AddSingleton<Features.Plans.PlanWriter>();
         services.AddSingleton<Features.Plans.PlanSeed>();
+        services.AddSingleton<Features.Capabilities.CapabilityLog>();
+        services.AddSingleton<Features.Capabilities.CapabilitySeed>();
         services.AddHostedService<DirectorySync>();
         var seal = configuration.GetSection(Features.Seals.SealOptions.Section).Get<Features.Seals.SealOptions>() ?? new Features.Seals.SealOptions();
         services.AddSingleton(seal);
@@ -265,6 +267,7 @@ public static class CoordinationHostExtensions
         app.MapRoutingApi();
         app.MapRegisterApi();
         app.MapPlansApi();
+        app.MapCapabilitiesApi();
         app.MapIncidentPlansApi();
         app.MapStandardsApi();
         app.MapPerformanceApi();

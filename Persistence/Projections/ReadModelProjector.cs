@@ -2,6 +2,7 @@ using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Audit;
+using Coordination.Agencies.Contracts.Capabilities;
 using Coordination.Agencies.Contracts.Directory;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
@@ -71,6 +72,11 @@ public sealed class ReadModelProjector : IInlineProjection
             EventTypes.AgencyUnreachable => Parse<AgencyUnreachable>(type, data),
             EventTypes.RiskRecorded => Parse<RiskRecorded>(type, data),
             EventTypes.RiskChanged => Parse<RiskChanged>(type, data),
+            EventTypes.RiskReviewed => Parse<RiskReviewed>(type, data),
+            EventTypes.RiskReviewOverdue => Parse<RiskReviewOverdue>(type, data),
+            EventTypes.RiskReviewReminderSent => Parse<RiskReviewReminderSent>(type, data),
+            EventTypes.RiskReviewEscalated => Parse<RiskReviewEscalated>(type, data),
+            EventTypes.CapabilitiesDeclared => Parse<CapabilitiesDeclared>(type, data),
             EventTypes.PlanRecorded => Parse<PlanRecorded>(type, data),
             EventTypes.PlanChanged => Parse<PlanChanged>(type, data),
             EventTypes.PlanActivated => Parse<PlanActivated>(type, data),
@@ -128,11 +134,30 @@ public sealed class ReadModelProjector : IInlineProjection
             case RiskChanged e:
                 await OnRiskVersion(e.Risk, e.By, e.Reason);
                 break;
+            case RiskReviewed e:
+                await OnRiskVersion(e.Risk, e.By, e.Note);
+                break;
+            case CapabilitiesDeclared e:
+                await Execute(SqlScripts.Capabilities.DeclarationInsert, new
+                {
+                    e.Agency,
+                    row.Version,
+                    row.Position,
+                    row.RecordedAt,
+                    DeclaredBy = e.By,
+                    e.Reason,
+                    e.IsSample,
+                    Holdings = JsonSerializer.Serialize(e.Holdings, ContractJson.Options),
+                });
+                break;
             case PlanRecorded e:
                 await OnPlanVersion(e.Plan, e.By, e.Reason);
                 break;
             case PlanChanged e:
                 await OnPlanVersion(e.Plan, e.By, e.Reason);
+                break;
+            case RiskReviewOverdue or RiskReviewReminderSent or RiskReviewEscalated:
+                await RiskReviewProjection.ApplyStepAsync(statements, row, data, cancellationToken);
                 break;
             default:
                 // Activations and tasks: a read model of their own, and the board's version moves with every entry.
@@ -159,7 +184,8 @@ public sealed class ReadModelProjector : IInlineProjection
             });
 
         // A risk's stream is its history: each entry, the whole risk at that version, is kept for the register's queries.
-        async Task OnRiskVersion(Risk risk, string by, string? reason) =>
+        async Task OnRiskVersion(Risk risk, string by, string? reason)
+        {
             await Execute(SqlScripts.Register.RiskVersionInsert, new
             {
                 RiskId = row.IncidentId,
@@ -170,6 +196,8 @@ public sealed class ReadModelProjector : IInlineProjection
                 Reason = reason,
                 Data = JsonSerializer.Serialize(risk, ContractJson.Options),
             });
+            await RiskReviewProjection.ApplyVersionAsync(statements, row.IncidentId, risk, cancellationToken);
+        }
 
         async Task OnReported(IncidentReported e)
         {

@@ -60,6 +60,16 @@ public sealed class ReadModels(ISqlDialect dialect)
         return (await connection.QueryAsync<AlertRow>(Command(SqlScripts.Projections.AlertsForIncident, new { IncidentId = incidentId }, cancellationToken))).AsList();
     }
 
+    /// <summary>
+    /// Who sees a stream and from which position: the agencies alerted to an incident, or the lead agencies alerted to
+    /// a risk's overdue review.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Agency, long Position)>> GetAudienceAsync(Guid streamId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<(string Agency, long Position)>(Command(SqlScripts.Projections.StreamAudience, new { StreamId = streamId }, cancellationToken))).AsList();
+    }
+
     /// <summary>Alerts of open incidents whose next escalation or reminder has fallen due by <paramref name="now"/>.</summary>
     public async Task<IReadOnlyList<AlertRow>> GetAlertsToFollowUpAsync(DateTimeOffset now, TimeSpan stepInterval, TimeSpan reminderAfter, CancellationToken cancellationToken)
     {

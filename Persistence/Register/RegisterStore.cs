@@ -29,4 +29,23 @@ public sealed class RegisterStore(ISqlDialect dialect)
         return (await connection.QueryAsync<RiskVersionRow>(new CommandDefinition(
             SqlScripts.Register.RiskHistory, new { RiskId = riskId }, cancellationToken: cancellationToken))).AsList();
     }
+
+    /// <summary>Reviews of risks (not sample ones) whose next alerting step has fallen due by <paramref name="now"/>.</summary>
+    public async Task<IReadOnlyList<RiskReviewRow>> ReviewsDueAsync(DateTimeOffset now, TimeSpan stepInterval, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<RiskReviewRow>(new CommandDefinition(SqlScripts.Register.ReviewsDue, new
+        {
+            Now = now,
+            StepMilliseconds = (long)stepInterval.TotalMilliseconds,
+        }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>One risk's review, or null for an unknown id.</summary>
+    public async Task<RiskReviewRow?> ReviewOfAsync(Guid riskId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return await connection.QuerySingleOrDefaultAsync<RiskReviewRow>(new CommandDefinition(
+            SqlScripts.Register.ReviewOf, new { RiskId = riskId }, cancellationToken: cancellationToken));
+    }
 }

@@ -69,6 +69,8 @@ public static class SqlScripts
         public static string InboxList { get; } = Load(nameof(Projections), nameof(InboxList));
 
         public static string RestrictedAmong { get; } = Load(nameof(Projections), nameof(RestrictedAmong));
+
+        public static string StreamAudience { get; } = Load(nameof(Projections), nameof(StreamAudience));
     }
 
     /// <summary>Accounts/Sql: the directory of agencies and users, credentials and sign-in state.</summary>
@@ -153,6 +155,18 @@ public static class SqlScripts
         public static string RiskVersionInsert { get; } = Load(nameof(Register), nameof(RiskVersionInsert));
 
         public static string RiskVersionsAsOf { get; } = Load(nameof(Register), nameof(RiskVersionsAsOf));
+
+        public static string ReviewAudienceInsert { get; } = Load(nameof(Register), nameof(ReviewAudienceInsert));
+
+        public static string ReviewInsert { get; } = Load(nameof(Register), nameof(ReviewInsert));
+
+        public static string ReviewOf { get; } = Load(nameof(Register), nameof(ReviewOf));
+
+        public static string ReviewStep { get; } = Load(nameof(Register), nameof(ReviewStep));
+
+        public static string ReviewUpdate { get; } = Load(nameof(Register), nameof(ReviewUpdate));
+
+        public static string ReviewsDue { get; } = Load(nameof(Register), nameof(ReviewsDue));
     }
 
     /// <summary>Plans/Sql: the contingency plans' versions, their activations on incidents and their tasks.</summary>
@@ -185,6 +199,16 @@ public static class SqlScripts
         public static string TasksForIncident { get; } = Load(nameof(Plans), nameof(TasksForIncident));
 
         public static string TasksToEscalate { get; } = Load(nameof(Plans), nameof(TasksToEscalate));
+    }
+
+    /// <summary>Capabilities/Sql: every declaration of what each agency holds.</summary>
+    public static class Capabilities
+    {
+        public static string DeclarationHistory { get; } = Load(nameof(Capabilities), nameof(DeclarationHistory));
+
+        public static string DeclarationInsert { get; } = Load(nameof(Capabilities), nameof(DeclarationInsert));
+
+        public static string DeclarationsLatest { get; } = Load(nameof(Capabilities), nameof(DeclarationsLatest));
     }
 
     /// <summary>Visibility/Sql: what an agency's liaisons see.</summary>

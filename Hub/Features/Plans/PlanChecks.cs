@@ -157,9 +157,10 @@ public static partial class PlanChecks
                 Text($"{at}.checklist[{j}].textEn", checklist[j]?.TextEn, Invalid.ChecklistTexts, 500, multiline: false, "بند قائمة التحقق بالإنجليزية");
             }
 
-            if (!string.IsNullOrEmpty(task.Capability) && !Capability().IsMatch(task.Capability))
+            // Counted in the same units agencies declare, so the register can set what plans need against what is held.
+            if (!string.IsNullOrEmpty(task.Capability) && !Agencies.Contracts.Capabilities.Capabilities.IsKnown(task.Capability))
             {
-                Add($"{at}.capability", Invalid.CapabilityShape);
+                Add($"{at}.capability", Invalid.UnknownCapability(task.Capability));
             }
 
             if (task.Quantity is { } quantity && (quantity is < 1 or > 100_000 || string.IsNullOrEmpty(task.Capability)))
@@ -177,7 +178,4 @@ public static partial class PlanChecks
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
     private static partial Regex TaskId();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,59}$")]
-    private static partial Regex Capability();
 }

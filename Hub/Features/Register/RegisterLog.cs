@@ -58,7 +58,51 @@ public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider
         var entry = expectedVersion == 0
             ? Events.Create(eventId, EventTypes.RiskRecorded, new RiskRecorded(risk, caller.UserName, reason, now), caller, false)
             : Events.Create(eventId, EventTypes.RiskChanged, new RiskChanged(risk, caller.UserName, reason, now), caller, false);
-        var appended = await log.AppendAsync(risk.RiskId, expectedVersion == 0 ? ExpectedVersion.NoStream : expectedVersion, [entry], cancellationToken);
-        return (appended.LastVersion, appended.LastPosition);
+        return await AppendVersionAsync(risk.RiskId, expectedVersion, entry, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends a review of <paramref name="risk"/> (the risk with its new next review date) after version
+    /// <paramref name="expectedVersion"/>; another change since is a conflict (409).
+    /// </summary>
+    public Task<(int Version, long Position)> AppendReviewAsync(Caller caller, Risk risk, DateOnly previousReview, string? note, int expectedVersion, Guid eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(risk);
+        var entry = Events.Create(eventId, EventTypes.RiskReviewed, new RiskReviewed(risk, previousReview, caller.UserName, note, time.GetUtcNow()), caller, false);
+        return AppendVersionAsync(risk.RiskId, expectedVersion, entry, cancellationToken);
+    }
+
+    // A risk's version is the stream's version at the entry that made it; an overdue review's alerts, appended by the
+    // escalation scan between versions, move the stream on without changing the risk, so they must not make a change
+    // made from the latest version a conflict. The change is appended after whatever the stream holds now, once the risk
+    // itself is checked to be still at the version it was made from (again if the scan appended meanwhile).
+    private async Task<(int Version, long Position)> AppendVersionAsync(Guid riskId, int expectedVersion, NewEvent entry, CancellationToken cancellationToken)
+    {
+        if (expectedVersion == ExpectedVersion.NoStream)
+        {
+            var first = await log.AppendAsync(riskId, ExpectedVersion.NoStream, [entry], cancellationToken);
+            return (first.LastVersion, first.LastPosition);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var stream = await log.ReadIncidentAsync(riskId, cancellationToken);
+            var latest = stream.LastOrDefault(e => e.Type is EventTypes.RiskRecorded or EventTypes.RiskChanged or EventTypes.RiskReviewed);
+            if (latest is null || latest.Version != expectedVersion)
+            {
+                throw new ConcurrencyConflictException($"Risk {riskId} is at version {latest?.Version ?? 0}, not {expectedVersion}.") { ExpectedVersion = expectedVersion, ActualVersion = latest?.Version ?? 0 };
+            }
+
+            try
+            {
+                var appended = await log.AppendAsync(riskId, stream[^1].Version, [entry], cancellationToken);
+                return (appended.LastVersion, appended.LastPosition);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // The scan (or a change on another hub) appended meanwhile: look again.
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 // One line of text for a log entry or a timeline row, in the chosen language, built only from
 // textContent-safe strings (the views never put entry text into HTML).
 
-import { lang, t } from './i18n.js';
+import { formatDate, lang, t } from './i18n.js';
 import { agencyName, districtName, hazardName } from './reference.js';
 
 /** The sentence for a log entry as the shared timeline shows it. */
@@ -38,6 +38,16 @@ export function describeEntry(entry) {
       return t(`ev.${entry.type}`, { agency: agencyName(d.agency), task: `${d.planCode}/${d.taskId}`, note: d.note ?? '' });
     case 'TaskEscalated':
       return t('ev.TaskEscalated', { agency: agencyName(d.agency), task: `${d.planCode}/${d.taskId}`, level: d.level });
+    case 'RiskReviewOverdue':
+      return t('ev.RiskReviewOverdue', { code: d.code, agency: agencyName(d.leadAgency), date: formatDate(d.nextReview) });
+    case 'RiskReviewReminderSent':
+      return t('ev.RiskReviewReminderSent', { code: d.code, agency: agencyName(d.leadAgency) });
+    case 'RiskReviewEscalated':
+      return t('ev.RiskReviewEscalated', { code: d.code, agency: agencyName(d.leadAgency), level: d.level });
+    case 'RiskReviewed':
+      return t('ev.RiskReviewed', { code: d.risk?.code, date: formatDate(d.risk?.nextReview) });
+    case 'CapabilitiesDeclared':
+      return t('ev.CapabilitiesDeclared', { agency: agencyName(d.agency), n: d.holdings?.length ?? 0 });
     default:
       return t('ev.other', { type: entry.type });
   }

@@ -1,19 +1,21 @@
-// Reference data the views name things with: hazards, districts and agencies, loaded once per sign-in.
+// Reference data the views name things with: hazards, districts, agencies and capabilities, loaded once per sign-in.
 
 import { get } from './api.js';
 import { nameOf } from './i18n.js';
 
-export const reference = { hazards: [], districts: [], agencies: [], settings: {} };
-const byCode = { hazard: new Map(), district: new Map(), agency: new Map() };
+export const reference = { hazards: [], districts: [], agencies: [], capabilities: [], settings: {} };
+const byCode = { hazard: new Map(), district: new Map(), agency: new Map(), capability: new Map() };
 
 export async function loadReference() {
-  const [hazards, districts, agencies, settings] = await Promise.all([
+  const [hazards, districts, agencies, capabilities, settings] = await Promise.all([
     get('/api/reference/hazards'),
     get('/api/reference/districts'),
     get('/api/reference/agencies'),
+    get('/api/reference/capabilities'),
     get('/api/console/settings'),
   ]);
-  Object.assign(reference, { hazards, districts, agencies, settings });
+  Object.assign(reference, { hazards, districts, agencies, capabilities, settings });
+  byCode.capability = new Map(capabilities.map((c) => [c.code, c]));
   byCode.hazard = new Map(hazards.map((h) => [h.type, h]));
   byCode.district = new Map(districts.map((d) => [d.code, d]));
   byCode.agency = new Map(agencies.map((a) => [a.code, a]));
@@ -23,3 +25,4 @@ export const districtsByCode = () => byCode.district;
 export const hazardName = (type) => nameOf(byCode.hazard.get(type), type);
 export const districtName = (code) => nameOf(byCode.district.get(code), code);
 export const agencyName = (code) => nameOf(byCode.agency.get(code), code);
+export const capabilityName = (code) => nameOf(byCode.capability.get(code), code);

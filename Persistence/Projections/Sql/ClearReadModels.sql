@@ -5,3 +5,6 @@ DELETE FROM risk_versions;
 DELETE FROM plan_tasks;
 DELETE FROM plan_activations;
 DELETE FROM plan_versions;
+DELETE FROM capability_declarations;
+DELETE FROM risk_reviews;
+DELETE FROM risk_review_audience;

@@ -1,8 +1,20 @@
-SELECT TOP (@Limit) e.position, e.incident_id, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at, e.prev_hash, e.hash
-FROM alert_inbox a
-JOIN event_log e ON e.incident_id = a.incident_id
-WHERE a.agency = @Agency
-  AND e.position >= a.position
-  AND e.position > @After
-  AND e.position <= @Until
-ORDER BY e.position;
+-- An agency's entries: each incident from its alert on, and each risk from the first overdue review it was alerted to.
+SELECT TOP (@Limit) v.position, v.incident_id, v.version, v.event_id, v.type, v.data, v.metadata, v.recorded_at, v.prev_hash, v.hash
+FROM (
+    SELECT e.position, e.incident_id, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at, e.prev_hash, e.hash
+    FROM alert_inbox a
+    JOIN event_log e ON e.incident_id = a.incident_id
+    WHERE a.agency = @Agency
+      AND e.position >= a.position
+      AND e.position > @After
+      AND e.position <= @Until
+    UNION ALL
+    SELECT e.position, e.incident_id, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at, e.prev_hash, e.hash
+    FROM risk_review_audience r
+    JOIN event_log e ON e.incident_id = r.risk_id
+    WHERE r.agency = @Agency
+      AND e.position >= r.position
+      AND e.position > @After
+      AND e.position <= @Until
+) v
+ORDER BY v.position;

@@ -1,3 +1,4 @@
+-- An agency's entries: each incident from its alert on, and each risk from the first overdue review it was alerted to.
 SELECT e.position, e.incident_id, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at, e.prev_hash, e.hash
 FROM alert_inbox a
 JOIN event_log e ON e.incident_id = a.incident_id
@@ -5,5 +6,13 @@ WHERE a.agency = @Agency
   AND e.position >= a.position
   AND e.position > @After
   AND e.position <= @Until
-ORDER BY e.position
+UNION ALL
+SELECT e.position, e.incident_id, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at, e.prev_hash, e.hash
+FROM risk_review_audience r
+JOIN event_log e ON e.incident_id = r.risk_id
+WHERE r.agency = @Agency
+  AND e.position >= r.position
+  AND e.position > @After
+  AND e.position <= @Until
+ORDER BY 1
 LIMIT @Limit;

@@ -1,6 +1,18 @@
-SELECT COALESCE(MAX(e.position), 0)
-FROM alert_inbox a
-JOIN event_log e ON e.incident_id = a.incident_id
-WHERE a.agency = @Agency
-  AND e.position >= a.position
-  AND e.position < @Position;
+-- The last entry an agency sees before @Position: of its incidents, from each one's alert on, and of the risks whose
+-- overdue reviews it was alerted to, from the first such alert on.
+SELECT COALESCE(MAX(v.position), 0)
+FROM (
+    SELECT MAX(e.position) AS position
+    FROM alert_inbox a
+    JOIN event_log e ON e.incident_id = a.incident_id
+    WHERE a.agency = @Agency
+      AND e.position >= a.position
+      AND e.position < @Position
+    UNION ALL
+    SELECT MAX(e.position) AS position
+    FROM risk_review_audience r
+    JOIN event_log e ON e.incident_id = r.risk_id
+    WHERE r.agency = @Agency
+      AND e.position >= r.position
+      AND e.position < @Position
+) v;

@@ -7,6 +7,7 @@ import { $, h, severityBadge } from '../dom.js';
 import { formatDuration, formatTime, t } from '../i18n.js';
 import { agencyName, districtName, hazardName } from '../reference.js';
 import { showError, showNotice } from '../notice.js';
+import { describeEntry } from '../entries.js';
 import { openDetail, refreshDetailIf } from './detail.js';
 
 let agency = '';
@@ -54,6 +55,10 @@ export function onLiaisonEntry(entry) {
   } else if (entry.type === 'AlertEscalated' && d.agency === agency && alerts.has(d.incidentId)) {
     Object.assign(alerts.get(d.incidentId), { escalationLevel: d.level, acknowledgeBy: d.acknowledgeBy });
     draw();
+  } else if (['RiskReviewOverdue', 'RiskReviewReminderSent', 'RiskReviewEscalated'].includes(entry.type) && d.leadAgency === agency) {
+    // A risk the agency leads is overdue for review: said in the banner; the register's page of the risk has the rest.
+    showNotice(describeEntry(entry), 'alert');
+    return;
   }
   refreshDetailIf(entry.incidentId).catch(() => {});
 }

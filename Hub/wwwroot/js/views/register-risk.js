@@ -1,5 +1,6 @@
 // A risk's page: every field in the chosen language (the impacts named in both languages, districts and agencies
-// by name), and its history from the log: each version with who made it, when, why and which fields changed.
+// by name), its capability gaps, and its history from the log: each version with who made it, when, why and which
+// fields changed.
 
 import { get } from '../api.js';
 import { $, h } from '../dom.js';
@@ -7,8 +8,10 @@ import { formatDate, formatList, formatTime, lang, t, textIn } from '../i18n.js'
 import { agencyName, districtName, hazardName } from '../reference.js';
 import { IMPACT_DIMENSIONS } from '../vocabulary.js';
 import { code, overdueMark, scoreLabel, scoreMark, titleOf } from './register-common.js';
+import { drawRiskGaps } from './register-gaps.js';
 
 let shown = null; // { current, history } as the hub answered
+let gaps = null; // what its plans need against what agencies hold
 let hooks = { back() {}, edit() {}, mayChange: () => false };
 
 /** hooks: back() to the register, edit(view) the risk as it stands, mayChange(risk) whether to offer it. */
@@ -20,7 +23,7 @@ export function initRiskPage(next) {
 
 /** Reads the risk and its history from the hub and draws them. */
 export async function loadRisk(riskId) {
-  shown = await get(`/api/register/${riskId}`);
+  [shown, gaps] = await Promise.all([get(`/api/register/${riskId}`), get(`/api/register/${riskId}/gaps`)]);
   draw();
   return shown;
 }
@@ -111,5 +114,6 @@ function draw() {
       : h('p', { class: 'muted', text: t('risk.controls.none') }),
     h('h3', { text: t('risk.impacts'), attrs: { id: 'risk-impacts-heading' } }),
     impacts);
+  drawRiskGaps(gaps, $('#risk-gaps'));
   drawHistory(shown.history);
 }

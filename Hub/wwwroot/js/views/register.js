@@ -1,6 +1,7 @@
 // The national risk register, for every role: the heat map and the table with the same filters (theme, agency,
 // district) and an "as of" date to show the register as it stood then; a risk's page with its history; the
-// form to enter or change a risk, export (CSV, JSON) for everyone and import (CSV) for those who may change risks.
+// form to enter or change a risk, export (CSV, JSON) for everyone and import (CSV) for those who may change risks;
+// the capability gaps of every risk, and each agency's capabilities (declared by its own liaisons).
 // It is read from the hub each time it is brought to the front; the role's own screen goes on behind it.
 
 import { NetworkError, ProblemError, get, sendText } from '../api.js';
@@ -14,8 +15,12 @@ import { editRisk, initRiskForm, newRisk, relabelRiskForm } from './register-for
 import { drawCell, drawHeatMap, drawLegend } from './register-heatmap.js';
 import { initRiskPage, loadRisk, redrawRisk, shownRisk } from './register-risk.js';
 import { createRegisterTable } from './register-table.js';
+import { initCapabilities, loadCapabilities, relabelCapabilities } from './register-capabilities.js';
+import { drawGaps, initGaps, loadGaps } from './register-gaps.js';
 
-const SECTIONS = { overview: ['#register-top', '#register-overview'], risk: ['#register-risk'], edit: ['#register-edit'] };
+const SECTIONS = {
+  overview: ['#register-top', '#register-overview'], risk: ['#register-risk'], edit: ['#register-edit'], gaps: ['#register-gaps'], capabilities: ['#register-capabilities'],
+};
 
 let session = null;
 const filters = { theme: '', agency: '', district: '', asOf: '' };
@@ -69,14 +74,35 @@ export function initRegister(signedIn) {
       }
     },
   });
+  initGaps(openRisk);
+  initCapabilities(session);
+  $('#register-show-gaps').addEventListener('click', () => openSection('gaps', loadGaps, '#gaps-heading'));
+  $('#register-show-capabilities').addEventListener('click', () => openSection('capabilities', () => loadCapabilities(), '#capabilities-heading'));
+  $('#gaps-back').addEventListener('click', () => { show('overview'); $('#register-show-gaps').focus(); });
+  $('#capabilities-back').addEventListener('click', () => { show('overview'); $('#register-show-capabilities').focus(); });
   drawLegend($('#heatmap-legend'));
   drawAsOf();
+}
+
+/** The gaps or the capabilities screen, read afresh, focus on its heading. */
+async function openSection(name, load, heading) {
+  try {
+    await load();
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  opener = null;
+  show(name);
+  $(heading).focus();
 }
 
 /** The register was brought to the front: read afresh what it shows. */
 export function showRegister() {
   if (section === 'overview' || !loaded) refresh().catch(showError);
   else if (section === 'risk' && shownRisk()) loadRisk(shownRisk().current.risk.riskId).catch(showError);
+  else if (section === 'gaps') loadGaps().catch(showError);
+  else if (section === 'capabilities') loadCapabilities().catch(showError);
 }
 
 const refreshSoon = debounce(() => refresh().catch(() => {}), 500);
@@ -94,6 +120,8 @@ export function relabelRegister() {
   relabelRiskForm();
   if (loaded) draw();
   redrawRisk();
+  if (section === 'gaps') drawGaps();
+  relabelCapabilities();
 }
 
 function show(name) {
@@ -171,7 +199,7 @@ function draw() {
 
 /** Opens a risk's page; `from` is the button it was opened with, `message` what to say there (after a save). */
 async function openRisk(riskId, from = null, message = '') {
-  if (from) opener = from.dataset.openRisk ? { code: from.dataset.openRisk, inMap: !!from.closest('#heatmap-cell') } : null;
+  if (from) opener = from.dataset.openRisk ? { code: from.dataset.openRisk, inMap: !!from.closest('#heatmap-cell'), inGaps: !!from.closest('#gaps-table') } : null;
   try {
     await loadRisk(riskId);
   } catch (error) {
@@ -186,6 +214,12 @@ async function openRisk(riskId, from = null, message = '') {
 }
 
 function backToOverview() {
+  // A risk opened from the gaps goes back to the gaps.
+  if (opener?.inGaps) {
+    show('gaps');
+    $(`#gaps-table [data-open-risk="${CSS.escape(opener.code)}"]`)?.focus();
+    return;
+  }
   show('overview');
   const where = opener?.inMap ? '#heatmap-cell' : '#register-table';
   const back = opener && $(`${where} [data-open-risk="${CSS.escape(opener.code)}"]`);

@@ -126,6 +126,17 @@ public sealed class AuthorizationMatrixTests
         new("enter a risk", "POST /api/register", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/register", NewRisk())),
         new("change a risk", "PUT /api/register/{riskId:guid}", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Put, $"api/register/{DernaRisk}", DernaChanged())),
         new("import risks", "POST /api/register/import", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/register/import", NewRiskCsv(), "text/csv")),
+        new("mark a risk reviewed", "POST /api/register/{riskId:guid}/review", (c, _) => LeadsOrAdministers(c),
+            (x, c, _) => Rest(x, c, HttpMethod.Post, $"api/register/{DernaRisk}/review", $$"""{"nextReview":"{{DateTime.UtcNow.AddDays(200):yyyy-MM-dd}}","note":"المراجعة الدورية"}""")),
+        new("the register's capability gaps", "GET /api/register/gaps", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/register/gaps")),
+        new("a risk's capability gaps", "GET /api/register/{riskId:guid}/gaps", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, $"api/register/{DernaRisk}/gaps")),
+        new("every agency's capabilities", "GET /api/capabilities", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/capabilities")),
+        new("an agency's capabilities", "GET /api/capabilities/{agency}", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/capabilities/ncem")),
+        // NCEM's holdings, a different count each time so each call declares something.
+        new("declare capabilities", "PUT /api/capabilities/{agency}", (c, _) => c.Role == Role.Administrator || (c.Role == Role.Liaison && c.Agency == "ncem"),
+            (x, c, _) => Rest(x, c, HttpMethod.Put, "api/capabilities/ncem",
+                $$"""{"holdings":[{"capability":"operations-room","count":{{Interlocked.Increment(ref _declared)}},"district":"tripoli"}],"reason":"the authorization matrix"}""")),
+        new("capabilities", "GET /api/reference/capabilities", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/reference/capabilities")),
         new("the plan library", "GET /api/plans", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/plans")),
         new("a plan and its history", "GET /api/plans/{planId:guid}", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, $"api/plans/{DernaPlan}")),
         new("enter a plan", "POST /api/plans", (c, _) => LeadsOrAdministers(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/plans", NewPlan())),
@@ -158,6 +169,8 @@ public sealed class AuthorizationMatrixTests
         <info><category>Met</category><event>Flood</event><urgency>Expected</urgency><severity>Minor</severity><certainty>Likely</certainty><headline>x</headline>
         <area><areaDesc>Derna</areaDesc><geocode><valueName>LY-district</valueName><value>derna</value></geocode></area></info></alert>
         """;
+
+    private static int _declared;
 
     private static bool LeadsOrAdministers(Caller c) => c.Role == Role.Administrator || (c.Role == Role.Liaison && c.Agency == "ncem");
 
@@ -247,6 +260,13 @@ public sealed class AuthorizationMatrixTests
         ["enter a risk"] = Policies.ChangeRisk,
         ["change a risk"] = Policies.ChangeRisk,
         ["import risks"] = Policies.ChangeRisk,
+        ["mark a risk reviewed"] = Policies.ChangeRisk,
+        ["the register's capability gaps"] = Policies.SeeCapabilities,
+        ["a risk's capability gaps"] = Policies.SeeCapabilities,
+        ["every agency's capabilities"] = Policies.SeeCapabilities,
+        ["an agency's capabilities"] = Policies.SeeCapabilities,
+        ["declare capabilities"] = Policies.DeclareCapabilities,
+        ["capabilities"] = Policies.SignedIn,
         ["the plan library"] = Policies.SeePlans,
         ["a plan and its history"] = Policies.SeePlans,
         ["enter a plan"] = Policies.ChangePlan,
