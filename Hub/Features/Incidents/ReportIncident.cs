@@ -80,7 +80,7 @@ public sealed class ReportIncident(ReportWithAlerts reports, TimeProvider time) 
             caller.UserName,
             time.GetUtcNow());
 
-        var stored = await reports.AppendAsync(Events.Create(eventId, EventTypes.IncidentReported, reported, caller, reported.IsExercise), reported, cancellationToken);
+        var stored = await reports.AppendAsync(Events.Create(eventId, EventTypes.IncidentReported, reported, caller, reported.IsExercise, reported.Exercise?.ExerciseId), reported, cancellationToken);
         return new ReportIncidentResponse(stored.IncidentId, IncidentReference.For(stored.ReportedAt, stored.IncidentId), stored.Position, stored.Version, stored.WasDuplicate);
     }
 }

@@ -5,3 +5,5 @@ DELETE FROM risk_versions;
 DELETE FROM plan_tasks;
 DELETE FROM plan_activations;
 DELETE FROM plan_versions;
+DELETE FROM scenario_versions;
+DELETE FROM exercises;
