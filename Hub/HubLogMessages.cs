@@ -27,4 +27,6 @@ internal static partial class HubLogMessages
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Tokens} expired refresh tokens and {Failures} forgotten sign-in failure counts")]
     public static partial void SignInStatePurged(ILogger logger, int tokens, int failures);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Running the exercises failed; the next scan tries again")]
+    public static partial void ExerciseRunFailed(ILogger logger, Exception exception);
 }

@@ -74,7 +74,11 @@ public sealed record ExerciseCompleted(Guid ExerciseId, DateTimeOffset At, doubl
 /// <param name="Number">The inject's number in the scenario, from 1.</param>
 /// <param name="Kind">What it did.</param>
 /// <param name="IncidentId">The incident it reported or acted on.</param>
-/// <param name="Position">The position of the first entry it caused on that incident.</param>
+/// <param name="Position">The position of the first entry it caused on that incident; 0 when it was refused.</param>
 /// <param name="At">When (UTC).</param>
 /// <param name="ExerciseMinutes">The exercise's clock when it fired.</param>
-public sealed record InjectFired(Guid ExerciseId, int Number, InjectKind Kind, Guid IncidentId, long Position, DateTimeOffset At, double ExerciseMinutes);
+/// <param name="Refused">
+/// Why the hub refused what the inject asked (the players had closed its incident, say), in English; null when it
+/// went in. A refused inject is not tried again.
+/// </param>
+public sealed record InjectFired(Guid ExerciseId, int Number, InjectKind Kind, Guid IncidentId, long Position, DateTimeOffset At, double ExerciseMinutes, string? Refused);

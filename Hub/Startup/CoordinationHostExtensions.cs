@@ -73,6 +73,14 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Plans.PlanLog>();
         services.AddSingleton<Features.Plans.PlanWriter>();
         services.AddSingleton<Features.Plans.PlanSeed>();
+        services.Configure<Features.Exercises.ExerciseOptions>(configuration.GetSection(Features.Exercises.ExerciseOptions.Section));
+        services.AddSingleton<Features.Exercises.ScenarioLog>();
+        services.AddSingleton<Features.Exercises.ScenarioSeed>();
+        services.AddSingleton<Features.Exercises.ExerciseLog>();
+        services.AddSingleton<Features.Exercises.ExerciseControls>();
+        services.AddSingleton<Features.Exercises.InjectFiring>();
+        services.AddSingleton<Features.Exercises.SimulatedResponder>();
+        services.AddHostedService<Features.Exercises.ExerciseRunner>();
         services.AddHostedService<DirectorySync>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<EndedSessions>();
@@ -245,6 +253,7 @@ public static class CoordinationHostExtensions
         app.MapRegisterApi();
         app.MapPlansApi();
         app.MapIncidentPlansApi();
+        app.MapExercisesApi();
         app.MapStandardsApi();
         app.MapPerformanceApi();
         app.MapConsoleApi();

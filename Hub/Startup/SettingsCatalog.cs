@@ -30,6 +30,7 @@ public static class SettingsCatalog
         (ExternalIssuerOptions.Section, typeof(ExternalIssuerOptions)),
         (WebConsole.ConsoleOptions.Section, typeof(WebConsole.ConsoleOptions)),
         (Features.Standards.CapOptions.Section, typeof(Features.Standards.CapOptions)),
+        (Features.Exercises.ExerciseOptions.Section, typeof(Features.Exercises.ExerciseOptions)),
     ];
 
     /// <summary>Keys such as "Coordination:Storage:Provider", in a stable order.</summary>
