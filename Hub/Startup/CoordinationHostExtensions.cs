@@ -80,8 +80,9 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Exercises.ExerciseControls>();
         services.AddSingleton<Features.Exercises.InjectFiring>();
         services.AddSingleton<Features.Exercises.SimulatedResponder>();
-        services.AddHostedService<Features.Exercises.ExerciseRunner>();
         services.AddHostedService<DirectorySync>();
+        // After DirectorySync: its start seeds the scenarios and puts the plans in force that the first injects may activate.
+        services.AddHostedService<Features.Exercises.ExerciseRunner>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<EndedSessions>();
         services.AddSingleton<IncidentAudience>();
