@@ -200,7 +200,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly Coordination.Hub.Features.Exercises.ScenarioRequest Medicane =
         Coordination.Hub.Features.Exercises.ScenarioSeed.Sample().Single(s => s.Code == "medicane-derna");
 
-    private static string NewScenario() => System.Text.Json.JsonSerializer.Serialize(Medicane with { Code = $"matrix-{Guid.NewGuid():N}"[..40] }, HubHost.Json);
+    private static string NewScenario() => System.Text.Json.JsonSerializer.Serialize(Medicane with { Code = $"matrix-{Guid.NewGuid():N}" }, HubHost.Json);
 
     private static string MedicaneChanged() =>
         System.Text.Json.JsonSerializer.Serialize(new { scenario = Medicane with { TitleEn = $"Checked {Guid.NewGuid():N}", Reason = "the authorization matrix" } }, HubHost.Json);
