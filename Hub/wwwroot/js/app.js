@@ -13,6 +13,7 @@ import { showError, showNotice } from './notice.js';
 import { focusAdmin, initAdmin, relabelAdmin } from './views/admin.js';
 import { initCommander, onCommanderEntry, relabelCommander, rewindCommander, stopCommander } from './views/commander.js';
 import { initDetail, redrawDetail, reloadDetail } from './views/detail.js';
+import { initExercises, onExercisesEntry, relabelExercises, showExercises } from './views/exercises.js';
 import { initLiaison, onInboxDrawn, onLiaisonEntry, relabelLiaison, reloadLiaison, stopLiaison } from './views/liaison.js';
 import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator, reloadOperator } from './views/operator.js';
 import { initRegister, onRegisterEntry, relabelRegister, showRegister } from './views/register.js';
@@ -51,7 +52,8 @@ async function startSession(session) {
     drawWho(session);
     await initAdmin(session);
     initRegister(session);
-    initNav(session, 'admin', showRegister);
+    initExercises();
+    initNav(session, 'admin', showRegister, showExercises);
     show('admin');
     focusAdmin();
     return;
@@ -83,7 +85,13 @@ async function startSession(session) {
   initRegister(session);
   onEntry(onRegisterEntry);
   if (role !== 'Liaison') onEntry(noteEntry);
-  initNav(session, role.toLowerCase(), showRegister);
+  // Exercises are controlled by commanders (and administrators); the duty office and liaisons are players.
+  const controls = role === 'Commander';
+  if (controls) {
+    initExercises();
+    onEntry(onExercisesEntry);
+  }
+  initNav(session, role.toLowerCase(), showRegister, controls ? showExercises : null);
   show(role.toLowerCase());
   // The duty office starts typing at once: the first field of the report has focus.
   if (role === 'Operator') $('#f-hazard').focus();
@@ -125,6 +133,7 @@ function bindShell() {
     drawWho(session);
     relabelNav();
     relabelRegister();
+    if (role === 'Commander' || role === 'Administrator') relabelExercises();
     if (role === 'Operator') relabelOperator();
     if (role === 'Liaison') relabelLiaison();
     if (role === 'Commander') relabelCommander();

@@ -10,6 +10,8 @@ const SHOWN = new Set(['IncidentReported', 'AgencyAlerted', 'AlertAcknowledged',
 
 let role = null;
 let home = null;
+// Which place is in front: the role's screen (null), 'register' or 'exercises'.
+let place = null;
 let onRegister = false;
 let detailWasOpen = false;
 // What arrived for the role's screen while the register was in front (duty office, commanders).
@@ -17,18 +19,23 @@ let unseen = 0;
 // Unacknowledged alerts (liaisons): shown at all times, as the inbox itself would show them.
 let openAlerts = 0;
 let openRegister = () => {};
+let openExercises = null;
 
 /**
  * Shows the navigation for the signed-in role; homeView is the role's screen (#view-<homeView>), and
  * showRegister is called each time the register is brought to the front (to read it afresh).
  */
-export function initNav(session, homeView, showRegister) {
+export function initNav(session, homeView, showRegister, showExercises = null) {
   role = session.role;
   home = homeView;
   openRegister = showRegister;
+  openExercises = showExercises;
   $('#nav').hidden = false;
-  $('#nav-home').addEventListener('click', () => select(false));
-  $('#nav-register').addEventListener('click', () => select(true));
+  $('#nav-home').addEventListener('click', () => select(null));
+  $('#nav-register').addEventListener('click', () => select('register'));
+  // Exercises are for those who control them (commanders, administrators); players are not shown the scenarios.
+  $('#nav-exercises').hidden = !showExercises;
+  if (showExercises) $('#nav-exercises').addEventListener('click', () => select('exercises'));
   draw();
 }
 
@@ -36,28 +43,32 @@ export const relabelNav = () => { if (role) draw(); };
 
 export const registerInFront = () => onRegister;
 
-function select(register) {
-  if (register === onRegister) return;
-  onRegister = register;
+function select(next) {
+  if (next === place) return;
+  const away = next !== null;
   // The incident beside the role's screen is put away with it, and comes back with it.
   const detail = $('#detail');
-  if (register) {
+  if (away && place === null) {
     detailWasOpen = !detail.hidden;
     detail.hidden = true;
-  } else {
+  } else if (!away) {
     if (detailWasOpen) detail.hidden = false;
     unseen = 0;
     $('#nav-home').classList.remove('fresh');
   }
-  $(`#view-${home}`).hidden = register;
-  $('#view-register').hidden = !register;
+  place = next;
+  onRegister = away;
+  $(`#view-${home}`).hidden = away;
+  $('#view-register').hidden = place !== 'register';
+  $('#view-exercises').hidden = place !== 'exercises';
   draw();
-  if (register) openRegister();
+  if (place === 'register') openRegister();
+  if (place === 'exercises') openExercises();
 }
 
 function draw() {
   $('#nav-home-label').textContent = t(`nav.home.${role}`);
-  for (const [button, current] of [[$('#nav-home'), !onRegister], [$('#nav-register'), onRegister]]) {
+  for (const [button, current] of [[$('#nav-home'), place === null], [$('#nav-register'), place === 'register'], [$('#nav-exercises'), place === 'exercises']]) {
     if (current) button.setAttribute('aria-current', 'page');
     else button.removeAttribute('aria-current');
   }

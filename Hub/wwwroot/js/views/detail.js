@@ -90,6 +90,8 @@ export function redrawDetail() {
 
 function draw() {
   const { incident, alerts, timeline } = current;
+  // Drill traffic says so above everything else, in both languages, whatever the console's language.
+  $('#detail-exercise').hidden = !incident.isExercise;
   const title = $('#detail-title');
   title.replaceChildren(
     incident.isExercise ? h('span', { class: 'exercise-tag', text: t('exercise') }) : '',
