@@ -112,5 +112,6 @@ function draw() {
   // Newest first, like the inbox and the shared timeline.
   $('#detail-timeline').replaceChildren(...timeline.slice().reverse().map((row) => h('li', { data: { position: row.position }, class: row.isExercise ? 'exercise' : '' },
     h('time', { text: formatTime(row.recordedAt), attrs: { datetime: row.recordedAt } }),
+    row.isExercise ? h('span', { class: 'exercise-tag', text: t('exercise') }) : null,
     h('span', { class: 'entry-text', text: describeTimelineRow(row), attrs: { dir: 'auto' } }))));
 }
