@@ -32,4 +32,6 @@ internal static partial class HubLogMessages
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This hub's presence could not be published; the next interval tries again")]
     public static partial void PresencePublishFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Running the exercises failed; the next scan tries again")]
+    public static partial void ExerciseRunFailed(ILogger logger, Exception exception);
 }

@@ -18,6 +18,7 @@ namespace Coordination.Agencies.Contracts.Incidents;
 /// <param name="IsExercise">True when this is drill traffic.</param>
 /// <param name="ReportedBy">User name of the reporter.</param>
 /// <param name="ReportedAt">When it was logged (UTC).</param>
+/// <param name="Exercise">For an incident of an exercise run from a scenario: the exercise and its participants; absent otherwise.</param>
 public sealed record IncidentReported(
     Guid IncidentId,
     HazardType Hazard,
@@ -33,4 +34,5 @@ public sealed record IncidentReported(
     IReadOnlyList<string> ClearedAgencies,
     bool IsExercise,
     string ReportedBy,
-    DateTimeOffset ReportedAt);
+    DateTimeOffset ReportedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Exercises.ExerciseScope? Exercise = null);

@@ -72,6 +72,22 @@ public static class EventTypes
     public const string LogSealed = nameof(Seals.LogSealed);
     /// <summary><see cref="Seals.SealKeyPublished"/>.</summary>
     public const string SealKeyPublished = nameof(Seals.SealKeyPublished);
+    /// <summary><see cref="Exercises.ScenarioRecorded"/>.</summary>
+    public const string ScenarioRecorded = nameof(Exercises.ScenarioRecorded);
+    /// <summary><see cref="Exercises.ScenarioChanged"/>.</summary>
+    public const string ScenarioChanged = nameof(Exercises.ScenarioChanged);
+    /// <summary><see cref="Exercises.ExerciseStarted"/>.</summary>
+    public const string ExerciseStarted = nameof(Exercises.ExerciseStarted);
+    /// <summary><see cref="Exercises.ExercisePaused"/>.</summary>
+    public const string ExercisePaused = nameof(Exercises.ExercisePaused);
+    /// <summary><see cref="Exercises.ExerciseResumed"/>.</summary>
+    public const string ExerciseResumed = nameof(Exercises.ExerciseResumed);
+    /// <summary><see cref="Exercises.ExerciseAborted"/>.</summary>
+    public const string ExerciseAborted = nameof(Exercises.ExerciseAborted);
+    /// <summary><see cref="Exercises.ExerciseCompleted"/>.</summary>
+    public const string ExerciseCompleted = nameof(Exercises.ExerciseCompleted);
+    /// <summary><see cref="Exercises.InjectFired"/>.</summary>
+    public const string InjectFired = nameof(Exercises.InjectFired);
 
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -109,5 +125,13 @@ public static class EventTypes
         [TaskEscalated] = typeof(Plans.TaskEscalated),
         [LogSealed] = typeof(Seals.LogSealed),
         [SealKeyPublished] = typeof(Seals.SealKeyPublished),
+        [ScenarioRecorded] = typeof(Exercises.ScenarioRecorded),
+        [ScenarioChanged] = typeof(Exercises.ScenarioChanged),
+        [ExerciseStarted] = typeof(Exercises.ExerciseStarted),
+        [ExercisePaused] = typeof(Exercises.ExercisePaused),
+        [ExerciseResumed] = typeof(Exercises.ExerciseResumed),
+        [ExerciseAborted] = typeof(Exercises.ExerciseAborted),
+        [ExerciseCompleted] = typeof(Exercises.ExerciseCompleted),
+        [InjectFired] = typeof(Exercises.InjectFired),
     };
 }

@@ -59,5 +59,5 @@ public static class FollowUpPlanner
     }
 
     private static NewEvent Create<T>(Guid eventId, string type, T data, AlertRow alert, Guid correlationId) =>
-        new(eventId, type, JsonSerializer.Serialize(data, ContractJson.Options), new EntryMetadata(Actor, "moi-duty", correlationId, alert.AlertEventId, alert.IsExercise));
+        new(eventId, type, JsonSerializer.Serialize(data, ContractJson.Options), new EntryMetadata(Actor, "moi-duty", correlationId, alert.AlertEventId, alert.IsExercise, alert.ExerciseId));
 }

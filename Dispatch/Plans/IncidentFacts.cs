@@ -1,3 +1,4 @@
+using Coordination.Agencies.Contracts.Exercises;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Reference;
 
@@ -17,12 +18,16 @@ public sealed record IncidentFacts(
     Classification Classification,
     bool IsExercise,
     IReadOnlyCollection<string> Alerted,
-    IReadOnlyCollection<string> ActivePlans)
+    IReadOnlyCollection<string> ActivePlans,
+    ExerciseScope? Exercise = null)
 {
+    /// <summary>True when the incident may alert <paramref name="agency"/>: outside an exercise any agency, in one only its participants.</summary>
+    public bool InPlay(string agency) => Exercise is null || Exercise.Participants.Contains(agency, StringComparer.Ordinal);
+
     /// <summary>A report's facts, with the agencies its own alerts name.</summary>
     public static IncidentFacts Of(IncidentReported report, IReadOnlyCollection<string> alerted, IReadOnlyCollection<string> activePlans)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new(report.IncidentId, report.Hazard, report.Severity, report.Location.District, report.Title, report.Classification, report.IsExercise, alerted, activePlans);
+        return new(report.IncidentId, report.Hazard, report.Severity, report.Location.District, report.Title, report.Classification, report.IsExercise, alerted, activePlans, report.Exercise);
     }
 }

@@ -62,7 +62,8 @@ public sealed class PlanActivations(PlanLibrary library, IOptions<AlertOptions> 
         {
             if (!restricted)
             {
-                foreach (var agency in plan.Tasks.Select(t => t.Agency).Concat(plan.AlsoAlert).Where(alerted.Add))
+                // An exercise's plan alerts only the agencies in play; the others' tasks are withheld, as for a restricted incident.
+                foreach (var agency in plan.Tasks.Select(t => t.Agency).Concat(plan.AlsoAlert).Where(incident.InPlay).Where(alerted.Add))
                 {
                     alerts.Add(Alert(agency, plan.Code, incident, how));
                 }
@@ -95,5 +96,5 @@ public sealed class PlanActivations(PlanLibrary library, IOptions<AlertOptions> 
     // Caused by the source entry; a command's own PlanActivated is the source itself, caused by nothing before it.
     private static NewEvent Create<T>(Guid eventId, string type, T data, IncidentFacts incident, Activation how) =>
         new(eventId, type, JsonSerializer.Serialize(data, ContractJson.Options),
-            new EntryMetadata(how.Actor, how.ActorAgency, how.CorrelationId, eventId == how.SourceEventId ? null : how.SourceEventId, incident.IsExercise));
+            new EntryMetadata(how.Actor, how.ActorAgency, how.CorrelationId, eventId == how.SourceEventId ? null : how.SourceEventId, incident.IsExercise, incident.Exercise?.ExerciseId));
 }

@@ -39,7 +39,7 @@ public static class TaskFollowUpPlanner
                 DerivedEventId.Create(task.AssignedEventId, $"escalate:{level}"),
                 EventTypes.TaskEscalated,
                 JsonSerializer.Serialize(escalated, ContractJson.Options),
-                new EntryMetadata(FollowUpPlanner.Actor, "moi-duty", task.AssignedEventId, task.AssignedEventId, task.IsExercise));
+                new EntryMetadata(FollowUpPlanner.Actor, "moi-duty", task.AssignedEventId, task.AssignedEventId, task.IsExercise, task.ExerciseId));
         }
     }
 }

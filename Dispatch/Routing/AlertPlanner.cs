@@ -31,20 +31,22 @@ public sealed class AlertPlanner(RoutingRulesProvider rules, IOptions<AlertOptio
     /// <summary>
     /// Who an incident alerts, with the rule that chose each: a restricted incident exactly the agencies cleared for
     /// it; otherwise the agencies the rules (<paramref name="ruleSet"/>, or those in force) name, or the fallback
-    /// agencies when no rule matches, so that no incident alerts nobody.
+    /// agencies when no rule matches, so that no incident alerts nobody. An exercise's incident (<paramref name="participants"/>
+    /// not null) alerts only the exercise's participants among them: drill traffic never reaches an agency not in play.
     /// </summary>
-    public IReadOnlyList<(string Agency, string RuleId)> Plan(HazardType hazard, Severity severity, string district, Classification classification, IReadOnlyList<string> cleared, RoutingRuleSet? ruleSet = null)
+    public IReadOnlyList<(string Agency, string RuleId)> Plan(HazardType hazard, Severity severity, string district, Classification classification, IReadOnlyList<string> cleared, RoutingRuleSet? ruleSet = null, IReadOnlyCollection<string>? participants = null)
     {
         ArgumentNullException.ThrowIfNull(cleared);
+        bool InPlay(string agency) => participants is null || participants.Contains(agency);
         if (classification == Classification.Restricted)
         {
-            return cleared.Select(a => (a, ClearanceRule)).ToArray();
+            return cleared.Where(InPlay).Select(a => (a, ClearanceRule)).ToArray();
         }
 
-        var routed = (ruleSet ?? rules.Current).Route(hazard, severity, district);
-        return routed.Count > 0
+        var routed = (ruleSet ?? rules.Current).Route(hazard, severity, district).Where(a => InPlay(a.Agency)).ToArray();
+        return routed.Length > 0
             ? routed
-            : routingOptions.Value.FallbackAgencies.Where(directory.Exists).Distinct(StringComparer.Ordinal).Select(a => (a, FallbackRule)).ToArray();
+            : routingOptions.Value.FallbackAgencies.Where(directory.Exists).Where(InPlay).Distinct(StringComparer.Ordinal).Select(a => (a, FallbackRule)).ToArray();
     }
 
     /// <summary>The alerts for a report, alerted at <paramref name="alertedAt"/>.</summary>
@@ -58,7 +60,7 @@ public sealed class AlertPlanner(RoutingRulesProvider rules, IOptions<AlertOptio
     public IReadOnlyList<(string Agency, NewEvent Alert)> AgenciesAlertedFor(Guid reportEventId, Guid correlationId, IncidentReported report, DateTimeOffset alertedAt)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var agencies = Plan(report.Hazard, report.Severity, report.Location.District, report.Classification, report.ClearedAgencies);
+        var agencies = Plan(report.Hazard, report.Severity, report.Location.District, report.Classification, report.ClearedAgencies, participants: report.Exercise?.Participants);
         var deadline = alertedAt + alertOptions.Value.AcknowledgeWithin(report.Severity);
         return agencies.Select(a => (a.Agency, new NewEvent(
             DerivedEventId.Create(reportEventId, "alert:" + a.Agency),
@@ -66,7 +68,7 @@ public sealed class AlertPlanner(RoutingRulesProvider rules, IOptions<AlertOptio
             JsonSerializer.Serialize(
                 new AgencyAlerted(report.IncidentId, a.Agency, report.Hazard, report.Severity, report.Location.District, report.Title, a.RuleId, alertedAt, deadline, report.IsExercise),
                 ContractJson.Options),
-            new EntryMetadata(Actor, "moi-duty", correlationId, reportEventId, report.IsExercise))))
+            new EntryMetadata(Actor, "moi-duty", correlationId, reportEventId, report.IsExercise, report.Exercise?.ExerciseId))))
             .ToArray();
     }
 

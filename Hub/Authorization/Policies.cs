@@ -101,6 +101,19 @@ public static class Policies
         Access.No, Access.No, new("their own agency's"), Access.Yes,
         new("Only an agency's liaisons and administrators declare what the agency holds.", "لا يعلن قدرات الجهة إلا ضباط اتصالها والمسؤولون."));
 
+    public static readonly Policy SeeScenarios = new(nameof(SeeScenarios), "see exercise scenarios and exercises",
+        Access.No, Access.Yes, Access.No, Access.Yes,
+        new("Exercise scenarios are for those who control exercises, commanders and administrators; players see only what is injected.",
+            "سيناريوهات التمارين لمن يديرها من القادة والمسؤولين؛ المشاركون يرون ما يُدخل عليهم فقط."));
+
+    public static readonly Policy ChangeScenario = new(nameof(ChangeScenario), "enter, change or import an exercise scenario",
+        Access.No, Access.Yes, Access.No, Access.Yes,
+        new("Only commanders and administrators write exercise scenarios.", "القادة والمسؤولون فقط يكتبون سيناريوهات التمارين."));
+
+    public static readonly Policy ControlExercise = new(nameof(ControlExercise), "start, pause, resume or abort an exercise",
+        Access.No, Access.Yes, Access.No, Access.Yes,
+        new("Only commanders and administrators control exercises.", "القادة والمسؤولون فقط يديرون التمارين."));
+
     public static readonly Policy SignedIn = new(nameof(SignedIn), "reference data, console settings, who am I",
         Access.Yes, Access.Yes, Access.Yes, Access.Yes,
         new("Sign in first.", "سجّل الدخول أولاً."));
@@ -112,7 +125,7 @@ public static class Policies
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
         [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, SeePresence, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
-         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapabilities, DeclareCapabilities, SignedIn];
+         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapabilities, DeclareCapabilities, SeeScenarios, ChangeScenario, ControlExercise, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>
     public static IReadOnlyList<Policy> All { get; } = [.. Table, Anyone];

@@ -5,6 +5,7 @@ using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Incidents;
 using Coordination.Hub.Features.EventLog;
+using Coordination.Hub.Features.Exercises;
 using Coordination.Hub.Features.Plans;
 using Coordination.Hub.Pipeline;
 using Microsoft.AspNetCore.Authorization;
@@ -61,6 +62,18 @@ public sealed class CoordinationHub(UseCasePipeline pipeline, LiveConnections co
 
     public Task<CommandResponse> CompleteTask(Guid incidentId, string planCode, string taskId, TaskRequest request) =>
         Run<CompleteTask, CompleteTask.Command, CommandResponse>(Features.Plans.CompleteTask.Command.From(incidentId, planCode, taskId, request));
+
+    public Task<ExerciseView> StartExercise(StartExercise.Request request) =>
+        Run<StartExercise, StartExercise.Request, ExerciseView>(request);
+
+    public Task<ExerciseView> PauseExercise(Guid exerciseId) =>
+        Run<PauseExercise, PauseExercise.Command, ExerciseView>(new PauseExercise.Command(exerciseId));
+
+    public Task<ExerciseView> ResumeExercise(Guid exerciseId) =>
+        Run<ResumeExercise, ResumeExercise.Command, ExerciseView>(new ResumeExercise.Command(exerciseId));
+
+    public Task<ExerciseView> AbortExercise(Guid exerciseId, Apis.ExercisesApi.AbortExerciseRequest request) =>
+        Run<AbortExercise, AbortExercise.Command, ExerciseView>(new AbortExercise.Command(exerciseId, request?.Reason));
 
     /// <summary>Entries after <paramref name="after"/> that the caller may see; call again from NextAfter until HeadPosition.</summary>
     public Task<CatchUpResponse> CatchUp(long after, int limit) =>

@@ -87,6 +87,47 @@ public static class Invalid
         $"Capability '{capability}' in district '{district}' is on another line: give one line with the whole count.",
         $"القدرة '{capability}' في الشعبية '{district}' مكررة في سطر آخر: اجمعها في سطر واحد بالعدد كاملاً.");
 
+    public static readonly Text ScenarioCodeShape = new("Code must be 3 to 60 lower-case letters, digits or hyphens.", "رمز السيناريو من 3 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة.");
+    public static readonly Text ScenarioCodeFixed = new("A scenario's code cannot change: enter a new scenario instead.", "رمز السيناريو لا يتغيّر: أدخل سيناريو جديداً بدلاً من ذلك.");
+    public static readonly Text ScenarioTitlesRequired = new("Both titles are required, in Arabic and in English.", "العنوانان مطلوبان، بالعربية وبالإنجليزية.");
+    public static readonly Text ScenarioDuration = new("DurationMinutes must be 1 to 10080 (a week), and not before the last inject.", "مدة التمرين من 1 إلى 10080 دقيقة (أسبوع)، ولا تنتهي قبل آخر مُدخل.");
+    public static readonly Text ParticipantsRequired = new("Participants must name at least one agency in play.", "المشاركون: اذكر جهة مشاركة واحدة على الأقل.");
+    public static readonly Text InjectsRequired = new("A scenario needs at least one inject, and at most 500.", "السيناريو يحتاج مُدخلاً واحداً على الأقل، و500 كحد أقصى.");
+    public static readonly Text InjectMissing = new("The inject is empty.", "المُدخل فارغ.");
+    public static readonly Text InjectTime = new("AtMinutes must be 0 or more, not earlier than the inject before it, and within the exercise's duration.", "وقت المُدخل 0 أو أكثر، لا يسبق المُدخل الذي قبله، وضمن مدة التمرين.");
+    public static readonly Text InjectKindRequired = new("Kind is required: Report, Update, Severity or Message.", "نوع المُدخل مطلوب: بلاغ أو تحديث أو درجة خطورة أو رسالة.");
+    public static readonly Text InjectIncidentShape = new("Incident must be the scenario's key for the incident: 2 to 40 lower-case letters, digits or hyphens.", "الحادث يُذكر بمفتاحه في السيناريو: من 2 إلى 40 حرفاً لاتينياً صغيراً أو رقماً أو شرطة.");
+    public static readonly Text InjectTextsRequired = new("The text is required, in Arabic and in English.", "النص مطلوب، بالعربية وبالإنجليزية.");
+    public static readonly Text MessageAgenciesRequired = new("A message needs at least one agency to go to.", "الرسالة تحتاج جهة واحدة على الأقل تُرسل إليها.");
+    public static readonly Text ExpectedActionRequired = new("Action is required: Acknowledge, ActivatePlan or CompleteTask.", "الإجراء المتوقع مطلوب: تأكيد الاستلام أو تفعيل خطة أو إنجاز مهمة.");
+    public static readonly Text ExpectedWithin = new("WithinMinutes must be 1 to 1440 (a day).", "المهلة من 1 إلى 1440 دقيقة (يوم).");
+    public static readonly Text ExpectedPlanRequired = new("Plan is required: the code of a plan in the library.", "الخطة مطلوبة: رمز خطة في مكتبة الخطط.");
+    public static readonly Text ExpectedTaskRequired = new("Task is required: the id of one of the plan's tasks.", "المهمة مطلوبة: معرّف إحدى مهام الخطة.");
+    public static readonly Text ScenarioChangeReasonRequired = new("Reason is required: say why the scenario changes.", "السبب مطلوب: اذكر سبب تغيير السيناريو.");
+    public static readonly Text ExpectedScenarioVersion = new("ExpectedVersion must be a version the scenario has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّ به السيناريو (1 أو أكثر).");
+    public static readonly Text ScenarioRequired = new("Scenario is required: the code of a scenario in the library.", "السيناريو مطلوب: رمز سيناريو في المكتبة.");
+    public static readonly Text Speed = new("Speed must be 1 (real time) to 60 (an hour a minute).", "السرعة من 1 (الوقت الحقيقي) إلى 60 (ساعة كل دقيقة).");
+    public static readonly Text SimulatedDelay = new("AcknowledgeAfterMinutes must be 0 to 1440, or absent for an agency that never acknowledges.", "مهلة التأكيد من 0 إلى 1440 دقيقة، أو تُترك فارغة لجهة لا تؤكد أبداً.");
+    public static readonly Text AbortReasonRequired = new("Reason is required: say why the exercise ends early.", "السبب مطلوب: اذكر سبب إنهاء التمرين قبل موعده.");
+
+    public static Text ScenarioCodeTaken(string? code) => new($"Code '{code}' is already used by another scenario.", $"الرمز '{code}' مستخدم لسيناريو آخر.");
+
+    public static Text IncidentReportedTwice(string? key) => new($"Incident '{key}' is already reported by an earlier inject: a later one updates it.", $"الحادث '{key}' بُلّغ عنه في مُدخل سابق: المُدخلات اللاحقة تحدّثه.");
+
+    public static Text IncidentNotReportedYet(string? key) => new($"Incident '{key}' is not reported by an earlier inject.", $"الحادث '{key}' لم يُبلَّغ عنه في مُدخل سابق.");
+
+    public static Text NotAParticipant(string? agency) => new($"Agency '{agency}' is not among the scenario's participants.", $"الجهة '{agency}' ليست من الجهات المشاركة في السيناريو.");
+
+    public static Text UnknownPlan(string? code) => new($"Plan '{code}' is not in the library of contingency plans.", $"الخطة '{code}' غير موجودة في مكتبة خطط الطوارئ.");
+
+    public static Text UnknownTask(string? plan, string? task) => new($"Plan '{plan}' has no task '{task}'.", $"الخطة '{plan}' ليس فيها المهمة '{task}'.");
+
+    /// <summary>A problem with one inject, named by its number (from 1) and field, as the scenario's author counts them.</summary>
+    public static Text InInject(int number, string? field, Text problem) => field is null
+        ? new($"Inject {number}: {problem.English}", $"المُدخل {number}: {problem.Arabic}")
+        : new($"Inject {number}, {field}: {problem.English.Replace("{PropertyName}", field, StringComparison.Ordinal)}",
+            $"المُدخل {number}، الحقل {field}: {problem.Arabic}");
+
     public static readonly Text CsvEmpty = new("The CSV has no rows: the first line names the columns, each further line is a risk.", "ملف CSV بلا صفوف: السطر الأول أسماء الأعمدة، وكل سطر بعده خطر.");
 
     public static Text CsvValue(string? value) => new($"'{value}' cannot be read here (names are written exactly, dates as yyyy-MM-dd, scores as 1 to 5).", $"تعذّرت قراءة '{value}' هنا (الأسماء تُكتب كما هي، والتواريخ yyyy-MM-dd، والدرجات من 1 إلى 5).");

@@ -212,6 +212,40 @@ public static class Refuse
 
     private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
 
+    public static RefusalException NoScenario(string scenario) => NotFound(new(
+        $"There is no exercise scenario '{scenario}'.",
+        $"لا يوجد سيناريو تمرين '{scenario}'."));
+
+    /// <summary>409: the scenario was changed, or entered, since the version this change was made from.</summary>
+    public static RefusalException ScenarioChangedMeanwhile(string code, int madeFrom) => new(StatusCodes.Status409Conflict,
+        new("The scenario changed since you read it.", "تغيّر السيناريو منذ أن قرأته."),
+        madeFrom == 0
+            ? new($"A scenario with the code '{code}' has just been entered by someone else.", $"أدخل شخص آخر للتو سيناريو بالرمز '{code}'.")
+            : new($"Scenario '{code}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
+                $"تغيّر السيناريو '{code}' بعد الإصدار {madeFrom}: أعد تحميله، وطبّق تغييرك من جديد، ثم احفظ."));
+
+    public static RefusalException NoExercise(Guid exerciseId) => NotFound(new(
+        $"There is no exercise {exerciseId}.",
+        $"لا يوجد تمرين {exerciseId}."));
+
+    /// <summary>409: the control asked for does not fit where the exercise stands (pausing a paused one, resuming an ended one).</summary>
+    public static RefusalException ExerciseIs(string status, Text action) => Conflict(new(
+        $"The exercise is {status.ToLowerInvariant()}: it cannot be {action.English}.",
+        $"التمرين {ExerciseStatusAr(status)}: لا يمكن {action.Arabic}."));
+
+    public static readonly Text PauseAction = new("paused", "إيقافه مؤقتاً");
+    public static readonly Text ResumeAction = new("resumed", "استئنافه");
+    public static readonly Text AbortAction = new("aborted", "إنهاؤه");
+
+    private static string ExerciseStatusAr(string status) => status switch
+    {
+        "Running" => "جارٍ",
+        "Paused" => "متوقف مؤقتاً",
+        "Aborted" => "أُنهي قبل موعده",
+        "Completed" => "اكتمل",
+        _ => status,
+    };
+
     private static RefusalException NotFound(Text detail) => new(StatusCodes.Status404NotFound, NotFoundTitle, detail);
 
     private static RefusalException Conflict(Text detail) => new(StatusCodes.Status409Conflict, ConflictTitle, detail);

@@ -89,13 +89,22 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Plans.PlanSeed>();
         services.AddSingleton<Features.Capabilities.CapabilityLog>();
         services.AddSingleton<Features.Capabilities.CapabilitySeed>();
-        services.AddHostedService<DirectorySync>();
         var seal = configuration.GetSection(Features.Seals.SealOptions.Section).Get<Features.Seals.SealOptions>() ?? new Features.Seals.SealOptions();
         services.AddSingleton(seal);
         // Read (or made) at first use, not here: the server commands (backup, verify) never touch it.
         services.AddSingleton(_ => Features.Seals.SealKey.Load(seal, dataDirectory));
         services.AddSingleton<Features.Seals.LogSealer>();
         services.AddHostedService<Features.Seals.SealSchedule>();
+        services.Configure<Features.Exercises.ExerciseOptions>(configuration.GetSection(Features.Exercises.ExerciseOptions.Section));
+        services.AddSingleton<Features.Exercises.ScenarioLog>();
+        services.AddSingleton<Features.Exercises.ScenarioSeed>();
+        services.AddSingleton<Features.Exercises.ExerciseLog>();
+        services.AddSingleton<Features.Exercises.ExerciseControls>();
+        services.AddSingleton<Features.Exercises.InjectFiring>();
+        services.AddSingleton<Features.Exercises.SimulatedResponder>();
+        services.AddHostedService<DirectorySync>();
+        // After DirectorySync: its start seeds the scenarios and puts the plans in force that the first injects may activate.
+        services.AddHostedService<Features.Exercises.ExerciseRunner>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<EndedSessions>();
         services.AddSingleton<IncidentAudience>();
@@ -269,6 +278,7 @@ public static class CoordinationHostExtensions
         app.MapPlansApi();
         app.MapCapabilitiesApi();
         app.MapIncidentPlansApi();
+        app.MapExercisesApi();
         app.MapStandardsApi();
         app.MapPerformanceApi();
         app.MapPresenceApi();

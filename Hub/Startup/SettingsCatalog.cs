@@ -31,6 +31,7 @@ public static class SettingsCatalog
         (WebConsole.ConsoleOptions.Section, typeof(WebConsole.ConsoleOptions)),
         (Features.Standards.CapOptions.Section, typeof(Features.Standards.CapOptions)),
         (Features.Seals.SealOptions.Section, typeof(Features.Seals.SealOptions)),
+        (Features.Exercises.ExerciseOptions.Section, typeof(Features.Exercises.ExerciseOptions)),
     ];
 
     /// <summary>Keys such as "Coordination:Storage:Provider", in a stable order.</summary>

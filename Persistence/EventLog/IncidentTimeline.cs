@@ -29,6 +29,7 @@ public static class IncidentTimeline
         Summary = SummaryOf(entry),
         RecordedAt = entry.RecordedAt,
         IsExercise = entry.Metadata.IsExercise,
+        ExerciseId = entry.Metadata.ExerciseId,
     };
 
     /// <summary>Data, not prose: the console words it in the reader's language.</summary>

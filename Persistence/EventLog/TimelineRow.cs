@@ -12,4 +12,6 @@ public sealed class TimelineRow
     public string Summary { get; set; } = "";
     public DateTimeOffset RecordedAt { get; set; }
     public bool IsExercise { get; set; }
+    /// <summary>The exercise the entry belongs to, for one run from a scenario.</summary>
+    public Guid? ExerciseId { get; set; }
 }

@@ -31,6 +31,8 @@ public sealed class PlanTaskRow
     /// <summary>0 until the task is escalated; then 1 (agency duty officer), 2 (agency head), 3 (duty office and commanders).</summary>
     public int EscalationLevel { get; set; }
     public bool IsExercise { get; set; }
+    /// <summary>The incident's exercise, when read with it (the escalation scan).</summary>
+    public Guid? ExerciseId { get; set; }
     /// <summary>The TaskAssigned entry's position.</summary>
     public long Position { get; set; }
 

@@ -18,6 +18,8 @@ public sealed class AlertRow
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
     public bool IsExercise { get; set; }
+    /// <summary>The incident's exercise, when read with it (the follow-up scan).</summary>
+    public Guid? ExerciseId { get; set; }
     public long Position { get; set; }
     /// <summary>0 until the alert is escalated; then 1 (agency duty officer), 2 (agency head), 3 (duty office and commanders).</summary>
     public int EscalationLevel { get; set; }

@@ -23,6 +23,10 @@ public sealed class IncidentBoardRow
     public Classification Classification { get; set; }
     public string[] ClearedAgencies { get; set; } = [];
     public bool IsExercise { get; set; }
+    /// <summary>The exercise it belongs to, for an incident of an exercise run from a scenario.</summary>
+    public Guid? ExerciseId { get; set; }
+    /// <summary>That exercise's agencies in play: the only ones the incident may alert (empty outside one).</summary>
+    public string[] ExerciseParticipants { get; set; } = [];
     public string ReportedBy { get; set; } = "";
     public DateTimeOffset ReportedAt { get; set; }
     public DateTimeOffset? OccurredAt { get; set; }

@@ -4,6 +4,7 @@ using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Audit;
 using Coordination.Agencies.Contracts.Capabilities;
 using Coordination.Agencies.Contracts.Directory;
+using Coordination.Agencies.Contracts.Exercises;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Plans;
@@ -86,6 +87,14 @@ public sealed class ReadModelProjector : IInlineProjection
             EventTypes.TaskProgressed => Parse<TaskProgressed>(type, data),
             EventTypes.TaskCompleted => Parse<TaskCompleted>(type, data),
             EventTypes.TaskEscalated => Parse<TaskEscalated>(type, data),
+            EventTypes.ScenarioRecorded => Parse<ScenarioRecorded>(type, data),
+            EventTypes.ScenarioChanged => Parse<ScenarioChanged>(type, data),
+            EventTypes.ExerciseStarted => Parse<ExerciseStarted>(type, data),
+            EventTypes.ExercisePaused => Parse<ExercisePaused>(type, data),
+            EventTypes.ExerciseResumed => Parse<ExerciseResumed>(type, data),
+            EventTypes.ExerciseAborted => Parse<ExerciseAborted>(type, data),
+            EventTypes.ExerciseCompleted => Parse<ExerciseCompleted>(type, data),
+            EventTypes.InjectFired => Parse<InjectFired>(type, data),
             _ => null,
         };
     }
@@ -159,6 +168,42 @@ public sealed class ReadModelProjector : IInlineProjection
             case RiskReviewOverdue or RiskReviewReminderSent or RiskReviewEscalated:
                 await RiskReviewProjection.ApplyStepAsync(statements, row, data, cancellationToken);
                 break;
+            case ScenarioRecorded e:
+                await OnScenarioVersion(e.Scenario, e.By, e.Reason);
+                break;
+            case ScenarioChanged e:
+                await OnScenarioVersion(e.Scenario, e.By, e.Reason);
+                break;
+            case ExerciseStarted e:
+                await Execute(SqlScripts.Exercises.ExerciseInsert, new
+                {
+                    e.ExerciseId,
+                    e.ScenarioId,
+                    e.ScenarioCode,
+                    e.ScenarioVersion,
+                    e.TitleAr,
+                    e.TitleEn,
+                    e.Speed,
+                    e.StartedBy,
+                    e.StartedAt,
+                    row.Position,
+                });
+                break;
+            case ExercisePaused e:
+                await OnExerciseStatus(e.ExerciseId, "Paused", null);
+                break;
+            case ExerciseResumed e:
+                await OnExerciseStatus(e.ExerciseId, "Running", null);
+                break;
+            case ExerciseAborted e:
+                await OnExerciseStatus(e.ExerciseId, "Aborted", e.At);
+                break;
+            case ExerciseCompleted e:
+                await OnExerciseStatus(e.ExerciseId, "Completed", e.At);
+                break;
+            case InjectFired e:
+                await Execute(SqlScripts.Exercises.ExerciseInjectFired, new { e.ExerciseId, row.Position });
+                break;
             default:
                 // Activations and tasks: a read model of their own, and the board's version moves with every entry.
                 if (await PlanProjection.ApplyAsync(statements, row, data, cancellationToken))
@@ -181,6 +226,23 @@ public sealed class ReadModelProjector : IInlineProjection
                 ChangedBy = by,
                 Reason = reason,
                 Data = JsonSerializer.Serialize(plan, ContractJson.Options),
+            });
+
+        async Task OnExerciseStatus(Guid exerciseId, string status, DateTimeOffset? endedAt) =>
+            await Execute(SqlScripts.Exercises.ExerciseStatus, new { ExerciseId = exerciseId, Status = status, EndedAt = endedAt, row.Position });
+
+        // A scenario's stream is its history, as a plan's is.
+        async Task OnScenarioVersion(Scenario scenario, string by, string? reason) =>
+            await Execute(SqlScripts.Exercises.ScenarioVersionInsert, new
+            {
+                ScenarioId = row.IncidentId,
+                row.Version,
+                row.Position,
+                row.RecordedAt,
+                scenario.Code,
+                ChangedBy = by,
+                Reason = reason,
+                Data = JsonSerializer.Serialize(scenario, ContractJson.Options),
             });
 
         // A risk's stream is its history: each entry, the whole risk at that version, is kept for the register's queries.
@@ -220,6 +282,8 @@ public sealed class ReadModelProjector : IInlineProjection
                 Classification = e.Classification.ToString(),
                 ClearedAgencies = e.ClearedAgencies.ToArray(),
                 e.IsExercise,
+                ExerciseId = e.Exercise?.ExerciseId,
+                ExerciseParticipants = e.Exercise?.Participants.ToArray() ?? [],
                 e.ReportedBy,
                 e.ReportedAt,
                 e.OccurredAt,

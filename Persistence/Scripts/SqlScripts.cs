@@ -211,6 +211,26 @@ public static class SqlScripts
         public static string DeclarationsLatest { get; } = Load(nameof(Capabilities), nameof(DeclarationsLatest));
     }
 
+    /// <summary>Exercises/Sql: the scenarios' versions and where each exercise stands.</summary>
+    public static class Exercises
+    {
+        public static string ExerciseInjectFired { get; } = Load(nameof(Exercises), nameof(ExerciseInjectFired));
+
+        public static string ExerciseInsert { get; } = Load(nameof(Exercises), nameof(ExerciseInsert));
+
+        public static string ExerciseStatus { get; } = Load(nameof(Exercises), nameof(ExerciseStatus));
+
+        public static string ExercisesList { get; } = Load(nameof(Exercises), nameof(ExercisesList));
+
+        public static string ExercisesUnderway { get; } = Load(nameof(Exercises), nameof(ExercisesUnderway));
+
+        public static string ScenarioHistory { get; } = Load(nameof(Exercises), nameof(ScenarioHistory));
+
+        public static string ScenarioVersionInsert { get; } = Load(nameof(Exercises), nameof(ScenarioVersionInsert));
+
+        public static string ScenarioVersionsLatest { get; } = Load(nameof(Exercises), nameof(ScenarioVersionsLatest));
+    }
+
     /// <summary>Visibility/Sql: what an agency's liaisons see.</summary>
     public static class Visibility
     {

@@ -6,12 +6,12 @@ using Coordination.Hub.Realtime;
 namespace Coordination.Hub.Features.Admin;
 
 /// <summary>
-/// Seeds the directory, the routing rules, the sample risk register, the sample contingency plan and the sample agencies' holdings on first start, then keeps this hub's
+/// Seeds the directory, the routing rules, the sample risk register, the sample contingency plan, the sample agencies' holdings and the sample exercise scenarios on first start, then keeps this hub's
 /// view of the agencies, accounts, rules and plans in step with the database (another hub's administrator may have changed them; the
 /// bus usually tells sooner).
 /// </summary>
 public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory, EndedSessions sessions, RoutingRulesLog routing, Register.RegisterSeed register,
-    Plans.PlanSeed plans, Capabilities.CapabilitySeed capabilities, PlanLibrary library, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
+    Plans.PlanSeed plans, Capabilities.CapabilitySeed capabilities, Exercises.ScenarioSeed scenarios, PlanLibrary library, AuthOptions auth, ILogger<DirectorySync> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +27,8 @@ public sealed class DirectorySync(DirectorySeed seed, DirectoryEntries directory
         // After the agencies: each sample agency's holdings.
         await capabilities.SeedAsync(cancellationToken);
         await library.RefreshAsync(cancellationToken);
+        // After the plans: a scenario's expected actions name them.
+        await scenarios.SeedAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 

@@ -6,16 +6,16 @@ using Coordination.Persistence.EventLog;
 
 namespace Coordination.Hub.Features.Common;
 
-/// <summary>Builds log events for commands: the caller and the exercise flag go into every entry's metadata.</summary>
+/// <summary>Builds log events for commands: the caller, the exercise flag and the exercise (for one run from a scenario) go into every entry's metadata.</summary>
 public static class Events
 {
-    public static NewEvent Create<T>(Guid eventId, string type, T data, Caller caller, bool isExercise)
+    public static NewEvent Create<T>(Guid eventId, string type, T data, Caller caller, bool isExercise, Guid? exerciseId = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         return new NewEvent(
             eventId,
             type,
             JsonSerializer.Serialize(data, ContractJson.Options),
-            new EntryMetadata(caller.UserName, caller.Agency, CorrelationId: eventId, CausationId: null, isExercise));
+            new EntryMetadata(caller.UserName, caller.Agency, CorrelationId: eventId, CausationId: null, isExercise, exerciseId));
     }
 }

@@ -47,7 +47,8 @@ public sealed class AcknowledgeAlert(IncidentWriter writer, TimeProvider time) :
                 EventTypes.AlertAcknowledged,
                 new AlertAcknowledged(request.IncidentId, caller.Agency, caller.UserName, time.GetUtcNow(), string.IsNullOrEmpty(request.Note) ? null : request.Note),
                 caller,
-                incident.Board.IsExercise);
+                incident.Board.IsExercise,
+                incident.Board.ExerciseId);
         }, cancellationToken);
     }
 }

@@ -44,7 +44,7 @@ public sealed class ChangeStatus(IncidentWriter writer, TimeProvider time) : IUs
             }
 
             var changed = new IncidentStatusChanged(request.IncidentId, incident.Board.Status, to, string.IsNullOrEmpty(request.Reason) ? null : request.Reason, caller.UserName, time.GetUtcNow());
-            return Events.Create(eventId, EventTypes.IncidentStatusChanged, changed, caller, incident.Board.IsExercise);
+            return Events.Create(eventId, EventTypes.IncidentStatusChanged, changed, caller, incident.Board.IsExercise, incident.Board.ExerciseId);
         }, cancellationToken);
     }
 }

@@ -60,7 +60,7 @@ public sealed class PostUpdate(IncidentWriter writer, PlanStore plans, PlanActiv
 
             var now = time.GetUtcNow();
             var updated = new IncidentUpdated(request.IncidentId, request.Text!, request.Severity, caller.UserName, caller.Agency, now);
-            var update = Events.Create(eventId, EventTypes.IncidentUpdated, updated, caller, incident.Board.IsExercise);
+            var update = Events.Create(eventId, EventTypes.IncidentUpdated, updated, caller, incident.Board.IsExercise, incident.Board.ExerciseId);
             if (request.Severity is not { } raised || raised <= incident.Board.Severity)
             {
                 return [update];

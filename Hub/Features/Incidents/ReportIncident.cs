@@ -1,4 +1,5 @@
 using Coordination.Agencies.Contracts.Commands;
+using Coordination.Agencies.Contracts.Exercises;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
@@ -55,7 +56,14 @@ public sealed class ReportIncident(ReportWithAlerts reports, TimeProvider time) 
 
     public RateLimit RateLimit => RateLimit.ReportsPerUser;
 
-    public async Task<ReportIncidentResponse> HandleAsync(Caller caller, ReportIncidentRequest request, CancellationToken cancellationToken)
+    public Task<ReportIncidentResponse> HandleAsync(Caller caller, ReportIncidentRequest request, CancellationToken cancellationToken) =>
+        ReportAsync(caller, request, null, cancellationToken);
+
+    /// <summary>
+    /// Logs the report; for an exercise's inject (<paramref name="exercise"/>), marked with the exercise and its
+    /// participants, which its alerts and plans stay among. A person's report never names an exercise.
+    /// </summary>
+    public async Task<ReportIncidentResponse> ReportAsync(Caller caller, ReportIncidentRequest request, ExerciseScope? exercise, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -76,11 +84,12 @@ public sealed class ReportIncident(ReportWithAlerts reports, TimeProvider time) 
             request.OccurredAt,
             request.Classification ?? Classification.Public,
             request.ClearedAgencies?.Distinct(StringComparer.Ordinal).ToArray() ?? [],
-            request.IsExercise ?? false,
+            (request.IsExercise ?? false) || exercise is not null,
             caller.UserName,
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            exercise);
 
-        var stored = await reports.AppendAsync(Events.Create(eventId, EventTypes.IncidentReported, reported, caller, reported.IsExercise), reported, cancellationToken);
+        var stored = await reports.AppendAsync(Events.Create(eventId, EventTypes.IncidentReported, reported, caller, reported.IsExercise, reported.Exercise?.ExerciseId), reported, cancellationToken);
         return new ReportIncidentResponse(stored.IncidentId, IncidentReference.For(stored.ReportedAt, stored.IncidentId), stored.Position, stored.Version, stored.WasDuplicate);
     }
 }

@@ -42,7 +42,7 @@ public sealed class AcknowledgeTask(IncidentWriter writer, PlanStore plans, Time
             }
 
             var acknowledged = new TaskAcknowledged(request.IncidentId, task.PlanCode, task.TaskId, task.Agency, caller.UserName, time.GetUtcNow(), TaskCommands.NoteOf(request));
-            return [Events.Create(eventId, EventTypes.TaskAcknowledged, acknowledged, caller, incident.Board.IsExercise)];
+            return [Events.Create(eventId, EventTypes.TaskAcknowledged, acknowledged, caller, incident.Board.IsExercise, incident.Board.ExerciseId)];
         }, cancellationToken);
     }
 }

@@ -37,7 +37,7 @@ public sealed class CompleteTask(IncidentWriter writer, PlanStore plans, TimePro
         {
             var task = await TaskCommands.OpenTaskAsync(plans, caller, incident, request, token);
             var completed = new TaskCompleted(request.IncidentId, task.PlanCode, task.TaskId, task.Agency, caller.UserName, time.GetUtcNow(), TaskCommands.NoteOf(request));
-            return [Events.Create(eventId, EventTypes.TaskCompleted, completed, caller, incident.Board.IsExercise)];
+            return [Events.Create(eventId, EventTypes.TaskCompleted, completed, caller, incident.Board.IsExercise, incident.Board.ExerciseId)];
         }, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Coordination.Agencies.Contracts.Exercises;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Dispatch.Plans;
 using Coordination.Hub.Features.Common;
@@ -13,6 +14,6 @@ public static class IncidentPlans
         ArgumentNullException.ThrowIfNull(incident);
         var board = incident.Board;
         return new IncidentFacts(board.IncidentId, board.Hazard, severity, board.District, board.Title, board.Classification, board.IsExercise,
-            [.. incident.Alerts.Select(a => a.Agency)], activePlans);
+            [.. incident.Alerts.Select(a => a.Agency)], activePlans, board.ExerciseId is { } exercise ? new ExerciseScope(exercise, board.ExerciseParticipants) : null);
     }
 }

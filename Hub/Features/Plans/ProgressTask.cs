@@ -38,7 +38,7 @@ public sealed class ProgressTask(IncidentWriter writer, PlanStore plans, TimePro
         {
             var task = await TaskCommands.OpenTaskAsync(plans, caller, incident, request, token);
             var progressed = new TaskProgressed(request.IncidentId, task.PlanCode, task.TaskId, task.Agency, caller.UserName, time.GetUtcNow(), TaskCommands.NoteOf(request)!);
-            return [Events.Create(eventId, EventTypes.TaskProgressed, progressed, caller, incident.Board.IsExercise)];
+            return [Events.Create(eventId, EventTypes.TaskProgressed, progressed, caller, incident.Board.IsExercise, incident.Board.ExerciseId)];
         }, cancellationToken);
     }
 }

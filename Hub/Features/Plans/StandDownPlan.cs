@@ -54,7 +54,7 @@ public sealed class StandDownPlan(IncidentWriter writer, PlanStore plans, TimePr
 
             var open = (await plans.TasksAsync(request.IncidentId, token)).Where(t => t.PlanCode == request.PlanCode && t.IsOpen).Select(t => t.TaskId).ToArray();
             var stoodDown = new PlanStoodDown(request.IncidentId, request.PlanCode, caller.UserName, time.GetUtcNow(), request.Reason!.Trim(), open);
-            return [Events.Create(eventId, EventTypes.PlanStoodDown, stoodDown, caller, incident.Board.IsExercise)];
+            return [Events.Create(eventId, EventTypes.PlanStoodDown, stoodDown, caller, incident.Board.IsExercise, incident.Board.ExerciseId)];
         }, cancellationToken);
     }
 }

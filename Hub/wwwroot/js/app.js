@@ -14,6 +14,7 @@ import { focusAdmin, initAdmin, relabelAdmin } from './views/admin.js';
 import { initAgencies, onAgenciesEntry, relabelAgencies, stopAgencies } from './views/agencies.js';
 import { initCommander, onCommanderEntry, relabelCommander, rewindCommander, stopCommander } from './views/commander.js';
 import { initDetail, redrawDetail, reloadDetail } from './views/detail.js';
+import { initExercises, onExercisesEntry, relabelExercises, showExercises } from './views/exercises.js';
 import { initLiaison, onInboxDrawn, onLiaisonEntry, relabelLiaison, reloadLiaison, stopLiaison } from './views/liaison.js';
 import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator, reloadOperator } from './views/operator.js';
 import { initPlans, onPlansEntry, relabelPlans, showPlans } from './views/plans.js';
@@ -54,7 +55,8 @@ async function startSession(session) {
     await initAdmin(session);
     initRegister(session);
     initPlans(session);
-    initNav(session, 'admin', { register: showRegister, plans: showPlans });
+    initExercises();
+    initNav(session, 'admin', { register: showRegister, plans: showPlans, exercises: showExercises });
     show('admin');
     focusAdmin();
     return;
@@ -91,7 +93,13 @@ async function startSession(session) {
   onEntry(onRegisterEntry);
   onEntry(onPlansEntry);
   if (role !== 'Liaison') onEntry(noteEntry);
-  initNav(session, role.toLowerCase(), { register: showRegister, plans: showPlans });
+  // Exercises are controlled by commanders (and administrators); the duty office and liaisons are players.
+  const controls = role === 'Commander';
+  if (controls) {
+    initExercises();
+    onEntry(onExercisesEntry);
+  }
+  initNav(session, role.toLowerCase(), { register: showRegister, plans: showPlans, ...(controls ? { exercises: showExercises } : {}) });
   show(role.toLowerCase());
   // The duty office starts typing at once: the first field of the report has focus.
   if (role === 'Operator') $('#f-hazard').focus();
@@ -134,6 +142,7 @@ function bindShell() {
     relabelNav();
     relabelRegister();
     relabelPlans();
+    if (role === 'Commander' || role === 'Administrator') relabelExercises();
     if (role === 'Operator') relabelOperator();
     if (role === 'Liaison') relabelLiaison();
     if (role === 'Commander') relabelCommander();

@@ -31,7 +31,11 @@ export function initNav(session, homeView, planningTabs) {
   tabs = planningTabs;
   $('#nav').hidden = false;
   $('#nav-home').addEventListener('click', () => select('home'));
-  for (const name of Object.keys(tabs)) $(`#nav-${name}`).addEventListener('click', () => select(name));
+  for (const name of Object.keys(tabs)) {
+    // A tab the role is not given stays hidden (exercises are for those who control them, not for players).
+    $(`#nav-${name}`).hidden = false;
+    $(`#nav-${name}`).addEventListener('click', () => select(name));
+  }
   draw();
 }
 

@@ -3,7 +3,8 @@
 -- reminder after an acknowledgement (its last activity plus one reminder interval per reminder, counting
 -- this one). Filtered here, not in the scanner: a disaster leaves thousands of alerts open, and the scan
 -- runs every few seconds.
-SELECT a.*
+-- The incident's exercise goes with each alert, so its escalations carry it as every entry of an exercise does.
+SELECT a.*, b.exercise_id AS ExerciseId
 FROM alert_inbox a
 JOIN incident_board b ON b.incident_id = a.incident_id
 WHERE b.status <> 'Closed'

@@ -8,3 +8,5 @@ DELETE FROM plan_versions;
 DELETE FROM capability_declarations;
 DELETE FROM risk_reviews;
 DELETE FROM risk_review_audience;
+DELETE FROM scenario_versions;
+DELETE FROM exercises;

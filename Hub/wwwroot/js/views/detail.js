@@ -97,6 +97,8 @@ export function redrawDetail() {
 
 function draw() {
   const { incident, alerts, timeline } = current;
+  // Drill traffic says so above everything else, in both languages, whatever the console's language.
+  $('#detail-exercise').hidden = !incident.isExercise;
   const title = $('#detail-title');
   title.replaceChildren(
     incident.isExercise ? h('span', { class: 'exercise-tag', text: t('exercise') }) : '',
@@ -117,5 +119,6 @@ function draw() {
   // Newest first, like the inbox and the shared timeline.
   $('#detail-timeline').replaceChildren(...timeline.slice().reverse().map((row) => h('li', { data: { position: row.position }, class: row.isExercise ? 'exercise' : '' },
     h('time', { text: formatTime(row.recordedAt), attrs: { datetime: row.recordedAt } }),
+    row.isExercise ? h('span', { class: 'exercise-tag', text: t('exercise') }) : null,
     h('span', { class: 'entry-text', text: describeTimelineRow(row), attrs: { dir: 'auto' } }))));
 }

@@ -40,6 +40,25 @@ public sealed class AuthorizationMatrixTests
         public required Queue<Guid> FreshPublic { get; init; }
         public required Queue<Guid> FreshRestricted { get; init; }
         public required Queue<string> SpareUsers { get; init; }
+        public required Guid Exercise { get; init; }
+        public required Queue<Guid> RunningExercises { get; init; }
+        public required Queue<Guid> PausedExercises { get; init; }
+
+        // Those who control exercises each get one of their own to control, whose status fits the control; others are
+        // refused on the shared one before anything is read.
+        public Guid Running(Caller c) => Controls(c) ? RunningExercises.Dequeue() : Exercise;
+
+        public Guid Paused(Caller c) => Controls(c) ? PausedExercises.Dequeue() : Exercise;
+
+        public Outcome KeepPaused(Outcome outcome, Guid exerciseId)
+        {
+            if (outcome == Outcome.Allowed)
+            {
+                PausedExercises.Enqueue(exerciseId);
+            }
+
+            return outcome;
+        }
 
         public Guid Incident(Target target, bool fresh) =>
             !fresh ? Shared[target] : target == Target.Public ? FreshPublic.Dequeue() : FreshRestricted.Dequeue();
@@ -160,7 +179,48 @@ public sealed class AuthorizationMatrixTests
             (x, c, t) => Invoke(x, c, "ProgressTask", x.Incident(t, false), "flood-derna", TaskOf(c), new Coordination.Agencies.Contracts.Plans.TaskRequest(null, "جارٍ", null))),
         new("complete a task (hub)", "hub CompleteTask", (c, t) => c.Role == Role.Liaison && Routed(c, t),
             (x, c, t) => Invoke(x, c, "CompleteTask", x.Incident(t, true), "flood-derna", TaskOf(c), new Coordination.Agencies.Contracts.Plans.TaskRequest(null, null, null)), true),
+        new("the scenario library", "GET /api/scenarios", (c, _) => Controls(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/scenarios")),
+        new("a scenario and its history", "GET /api/scenarios/{scenarioId:guid}", (c, _) => Controls(c), (x, c, _) => Rest(x, c, HttpMethod.Get, $"api/scenarios/{MedicaneScenario}")),
+        new("export a scenario", "GET /api/scenarios/{scenarioId:guid}/export", (c, _) => Controls(c), (x, c, _) => Rest(x, c, HttpMethod.Get, $"api/scenarios/{MedicaneScenario}/export")),
+        new("enter a scenario", "POST /api/scenarios", (c, _) => Controls(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/scenarios", NewScenario())),
+        new("change a scenario", "PUT /api/scenarios/{scenarioId:guid}", (c, _) => Controls(c), (x, c, _) => Rest(x, c, HttpMethod.Put, $"api/scenarios/{MedicaneScenario}", MedicaneChanged())),
+        new("the exercises", "GET /api/exercises", (c, _) => Controls(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/exercises")),
+        new("an exercise", "GET /api/exercises/{exerciseId:guid}", (c, _) => Controls(c), (x, c, _) => Rest(x, c, HttpMethod.Get, $"api/exercises/{x.Exercise}")),
+        new("start an exercise (REST)", "POST /api/exercises", (c, _) => Controls(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/exercises", StartBody)),
+        new("pause an exercise (REST)", "POST /api/exercises/{exerciseId:guid}/pause", (c, _) => Controls(c), async (x, c, _) =>
+        {
+            var id = x.Running(c);
+            return x.KeepPaused(await Rest(x, c, HttpMethod.Post, $"api/exercises/{id}/pause", "{}"), id);
+        }),
+        new("resume an exercise (REST)", "POST /api/exercises/{exerciseId:guid}/resume", (c, _) => Controls(c), (x, c, _) => Rest(x, c, HttpMethod.Post, $"api/exercises/{x.Paused(c)}/resume", "{}")),
+        new("abort an exercise (REST)", "POST /api/exercises/{exerciseId:guid}/abort", (c, _) => Controls(c),
+            (x, c, _) => Rest(x, c, HttpMethod.Post, $"api/exercises/{x.Running(c)}/abort", """{"reason":"مصفوفة الصلاحيات"}""")),
+        new("start an exercise (hub)", "hub StartExercise", (c, _) => Controls(c), (x, c, _) => Invoke(x, c, "StartExercise",
+            new Coordination.Hub.Features.Exercises.StartExercise.Request(null, "medicane-derna", 60, ["municipality-derna"], null))),
+        new("pause an exercise (hub)", "hub PauseExercise", (c, _) => Controls(c), async (x, c, _) =>
+        {
+            var id = x.Running(c);
+            return x.KeepPaused(await Invoke(x, c, "PauseExercise", id), id);
+        }),
+        new("resume an exercise (hub)", "hub ResumeExercise", (c, _) => Controls(c), (x, c, _) => Invoke(x, c, "ResumeExercise", x.Paused(c))),
+        new("abort an exercise (hub)", "hub AbortExercise", (c, _) => Controls(c),
+            (x, c, _) => Invoke(x, c, "AbortExercise", x.Running(c), new Coordination.Hub.Apis.ExercisesApi.AbortExerciseRequest("مصفوفة الصلاحيات"))),
     ];
+
+    private static bool Controls(Caller c) => c.Role is Role.Commander or Role.Administrator;
+
+    private static readonly Guid MedicaneScenario = Coordination.Hub.Features.Exercises.ScenarioLog.IdFor("medicane-derna");
+
+    private static readonly Coordination.Hub.Features.Exercises.ScenarioRequest Medicane =
+        Coordination.Hub.Features.Exercises.ScenarioSeed.Sample().Single(s => s.Code == "medicane-derna");
+
+    private static string NewScenario() => System.Text.Json.JsonSerializer.Serialize(Medicane with { Code = $"matrix-{Guid.NewGuid():N}" }, HubHost.Json);
+
+    private static string MedicaneChanged() =>
+        System.Text.Json.JsonSerializer.Serialize(new { scenario = Medicane with { TitleEn = $"Checked {Guid.NewGuid():N}", Reason = "the authorization matrix" } }, HubHost.Json);
+
+    // Only Derna's municipality in play: its storm report alerts no agency of the matrix's liaisons.
+    private const string StartBody = """{"scenario":"medicane-derna","speed":1,"participants":["municipality-derna"]}""";
 
     /// <summary>A valid CAP Alert for Derna, a new one each time.</summary>
     private static string CapAlert() => $$"""
@@ -282,6 +342,21 @@ public sealed class AuthorizationMatrixTests
         ["complete a task (hub)"] = Policies.WorkOnTask,
         ["seal the log"] = Policies.SealLog,
         ["export the log"] = Policies.ExportLog,
+        ["the scenario library"] = Policies.SeeScenarios,
+        ["a scenario and its history"] = Policies.SeeScenarios,
+        ["export a scenario"] = Policies.SeeScenarios,
+        ["the exercises"] = Policies.SeeScenarios,
+        ["an exercise"] = Policies.SeeScenarios,
+        ["enter a scenario"] = Policies.ChangeScenario,
+        ["change a scenario"] = Policies.ChangeScenario,
+        ["start an exercise (REST)"] = Policies.ControlExercise,
+        ["pause an exercise (REST)"] = Policies.ControlExercise,
+        ["resume an exercise (REST)"] = Policies.ControlExercise,
+        ["abort an exercise (REST)"] = Policies.ControlExercise,
+        ["start an exercise (hub)"] = Policies.ControlExercise,
+        ["pause an exercise (hub)"] = Policies.ControlExercise,
+        ["resume an exercise (hub)"] = Policies.ControlExercise,
+        ["abort an exercise (hub)"] = Policies.ControlExercise,
         ["who am I"] = Policies.SignedIn,
         ["hazards"] = Policies.SignedIn,
         ["districts"] = Policies.SignedIn,
@@ -371,7 +446,17 @@ public sealed class AuthorizationMatrixTests
             }
 
             await http["admin"].PostOkAsync("api/plans", System.Text.Json.JsonDocument.Parse(NewPlan(ManualPlan)).RootElement);
-            var context = new Context { Hub = hub, Http = http, Realtime = realtime, Shared = shared, FreshPublic = freshPublic, FreshRestricted = freshRestricted, SpareUsers = spares };
+            var exercises = new Queue<Guid>();
+            for (var i = 0; i < 17; i++)
+            {
+                exercises.Enqueue((await http["commander"].PostOkAsync("api/exercises", System.Text.Json.JsonDocument.Parse(StartBody).RootElement)).GetProperty("exerciseId").GetGuid());
+            }
+
+            var context = new Context
+            {
+                Hub = hub, Http = http, Realtime = realtime, Shared = shared, FreshPublic = freshPublic, FreshRestricted = freshRestricted, SpareUsers = spares,
+                Exercise = exercises.Dequeue(), RunningExercises = exercises, PausedExercises = new Queue<Guid>(),
+            };
 
             var wrong = new List<string>();
             foreach (var op in Ops)
