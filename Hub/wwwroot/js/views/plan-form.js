@@ -7,10 +7,10 @@ import { ProblemError, get, post, put } from '../api.js';
 import { $, h } from '../dom.js';
 import { clearFieldErrors, showFieldErrors } from '../forms.js';
 import { nameOf, t } from '../i18n.js';
-import { reference } from '../reference.js';
+import { capabilityName, reference } from '../reference.js';
 import { SEVERITIES } from '../vocabulary.js';
 
-const TASK_TEXTS = ['taskId', 'titleAr', 'titleEn', 'capability'];
+const TASK_TEXTS = ['taskId', 'titleAr', 'titleEn'];
 
 let session = null;
 // The plan as it stood when the form was filled (its view: plan, version), or null while entering a new one.
@@ -89,6 +89,10 @@ function addTask(task) {
   const input = (name, attrs) => h('input', { data: { name }, attrs: { id: id(name), autocomplete: 'off', 'aria-describedby': `${attrs.hint ? `hint-${id(name)} ` : ''}err-${id(name)}`, ...attrs, hint: null } });
   const agency = h('select', { data: { name: 'agency' }, attrs: { id: id('agency'), 'aria-describedby': `err-${id('agency')}` } });
   options(agency, reference.agencies.map((a) => a.code), (code) => nameOf(reference.agencies.find((a) => a.code === code)));
+  // The hub knows a fixed list of capabilities: the blank choice is a task that needs none in particular.
+  const capability = h('select', { data: { name: 'capability' }, attrs: { id: id('capability'), 'aria-describedby': `hint-${id('capability')} err-${id('capability')}` } });
+  options(capability, reference.capabilities.map((c) => c.code), (code) => `${capabilityName(code)} (${code})`);
+  capability.options[0].textContent = t('plan.task.capability.none');
   const steps = (language) => h('textarea', { data: { name: `checklist${language}` },
     attrs: { id: id(`checklist${language}`), rows: '3', dir: language === 'Ar' ? 'rtl' : 'ltr', lang: language.toLowerCase(), 'aria-describedby': `hint-${id(`checklist${language}`)} err-${id(`checklist${language}`)}` } });
   const legend = h('legend', {});
@@ -99,7 +103,7 @@ function addTask(task) {
       field('titleAr', input('titleAr', { dir: 'rtl', lang: 'ar', maxlength: '200' })),
       field('titleEn', input('titleEn', { dir: 'ltr', lang: 'en', maxlength: '200' })),
       field('dueAfterMinutes', input('dueAfterMinutes', { type: 'number', min: '1', step: '1', dir: 'ltr' })),
-      field('capability', input('capability', { dir: 'ltr', maxlength: '64', hint: true }), t('plan.task.capability.hint')),
+      field('capability', capability, t('plan.task.capability.hint')),
       field('quantity', input('quantity', { type: 'number', min: '1', step: '1', dir: 'ltr' })),
       field('checklistAr', steps('Ar'), t('plan.task.checklist.hint')),
       field('checklistEn', steps('En'), t('plan.task.checklist.hint'))),
@@ -108,6 +112,7 @@ function addTask(task) {
   if (task) {
     for (const name of TASK_TEXTS) editor.querySelector(`[data-name="${name}"]`).value = task[name] ?? '';
     agency.value = task.agency ?? '';
+    capability.value = task.capability ?? '';
     editor.querySelector('[data-name="dueAfterMinutes"]').value = task.dueAfterMinutes ?? '';
     editor.querySelector('[data-name="quantity"]').value = task.quantity ?? '';
     editor.querySelector('[data-name="checklistAr"]').value = (task.checklist ?? []).map((step) => step?.textAr ?? '').join('\n');

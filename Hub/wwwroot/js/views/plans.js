@@ -7,7 +7,7 @@ import { get } from '../api.js';
 import { $, debounce, h } from '../dom.js';
 import { formatDuration, formatList, formatNumber, formatTime, lang, t } from '../i18n.js';
 import { showError } from '../notice.js';
-import { agencyName, districtName, hazardName } from '../reference.js';
+import { agencyName, capabilityName, districtName, hazardName } from '../reference.js';
 import { code } from './register-common.js';
 import { editPlan, initPlanForm, newPlan, relabelPlanForm } from './plan-form.js';
 
@@ -139,7 +139,7 @@ function drawTasks(plan) {
     h('ul', { class: 'task-list' }, tasks.map((task) => h('li', { class: 'task', data: { task: task.taskId } },
       h('p', { class: 'task-title' }, h('strong', { text: titleOf(task), attrs: { dir: 'auto' } }), ' ', code(task.taskId)),
       h('p', { class: 'task-facts' }, t('plan.dueAfter', { after: formatDuration(task.dueAfterMinutes * 60) }),
-        task.capability ? [' · ', t('tasks.needs', { quantity: formatNumber(task.quantity ?? 1) }), ' ', code(task.capability)] : null),
+        task.capability ? [' · ', t('tasks.needs', { quantity: formatNumber(task.quantity ?? 1) }), ' ', capabilityName(task.capability), ' ', code(task.capability)] : null),
       task.checklist.length ? h('ol', { class: 'checklist' }, task.checklist.map((step) => h('li', { text: lang() === 'ar' ? step.textAr : step.textEn, attrs: { dir: 'auto' } }))) : null)))));
 }
 

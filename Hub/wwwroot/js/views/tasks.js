@@ -7,7 +7,7 @@
 import { ProblemError, get, newId, post } from '../api.js';
 import { $, h } from '../dom.js';
 import { formatNumber, formatTime, lang, t } from '../i18n.js';
-import { agencyName } from '../reference.js';
+import { agencyName, capabilityName } from '../reference.js';
 import { showError } from '../notice.js';
 import { code } from './register-common.js';
 
@@ -107,7 +107,7 @@ function drawTask(agency, task) {
   ];
   if (task.overdue) facts.push(' · ', h('span', { class: 'overdue-mark' }, h('span', { text: '⚠', attrs: { 'aria-hidden': 'true' } }), ' ', t('tasks.overdue')));
   if (task.escalationLevel > 0) facts.push(' · ', t('tasks.escalated', { level: formatNumber(task.escalationLevel) }));
-  if (task.capability) facts.push(' · ', t('tasks.needs', { quantity: formatNumber(task.quantity ?? 1) }), ' ', code(task.capability));
+  if (task.capability) facts.push(' · ', t('tasks.needs', { quantity: formatNumber(task.quantity ?? 1) }), ' ', capabilityName(task.capability), ' ', code(task.capability));
   const item = h('li', { class: task.overdue ? 'task overdue' : 'task', data: { task: task.taskId, plan: task.planCode, status: task.status } },
     h('p', { class: 'task-title' }, h('strong', { text: titleOf(task) }), ' ', code(`${task.planCode}/${task.taskId}`)),
     h('p', { class: 'task-facts' }, facts),
