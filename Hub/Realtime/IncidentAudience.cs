@@ -6,7 +6,8 @@ namespace Coordination.Hub.Realtime;
 
 /// <summary>
 /// For each incident, the agencies alerted and the position of each one's alert: an agency sees the
-/// incident's entries from that position on. Kept current from the entries this hub pushes, and loaded
+/// incident's entries from that position on, and, once its clearance for a restricted incident is revoked, only
+/// before the revoking entry's position. Kept current from the entries this hub pushes, and loaded
 /// from the alert inbox on first sight of an incident (after a restart, or for another hub's incident).
 /// At most <see cref="Capacity"/> incidents are kept, the longest known forgotten first; a forgotten
 /// incident is loaded again at its next entry, so a hub that runs for months does not grow with them.
@@ -17,7 +18,7 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
     /// <summary>Incidents kept by default: far more than are active at once, small in memory (a few agencies each).</summary>
     public const int DefaultCapacity = 20_000;
 
-    private readonly ConcurrentDictionary<Guid, ImmutableDictionary<string, long>> _alerts = new();
+    private readonly ConcurrentDictionary<Guid, ImmutableDictionary<string, Window>> _alerts = new();
 
     // The order incidents became known in, for forgetting the oldest first.
     private readonly ConcurrentQueue<Guid> _known = new();
@@ -33,12 +34,12 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
     {
         if (!_alerts.TryGetValue(incidentId, out var known))
         {
-            var loaded = (await readModels.GetAlertsAsync(incidentId, cancellationToken)).ToImmutableDictionary(a => a.Agency, a => a.Position, StringComparer.Ordinal);
+            var loaded = (await readModels.GetAlertsAsync(incidentId, cancellationToken)).ToImmutableDictionary(a => a.Agency, a => new Window(a.Position, a.RevokedPosition), StringComparer.Ordinal);
             known = _alerts.AddOrUpdate(incidentId, loaded, (_, current) => current.SetItems(loaded));
             Remember(incidentId);
         }
 
-        return known.Where(a => a.Value <= position).Select(a => a.Key).ToArray();
+        return known.Where(a => a.Value.Shows(position)).Select(a => a.Key).ToArray();
     }
 
     /// <summary>
@@ -48,7 +49,7 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
     /// </summary>
     public void IncidentBegan(Guid incidentId)
     {
-        if (_alerts.TryAdd(incidentId, ImmutableDictionary.Create<string, long>(StringComparer.Ordinal)))
+        if (_alerts.TryAdd(incidentId, ImmutableDictionary.Create<string, Window>(StringComparer.Ordinal)))
         {
             Remember(incidentId);
         }
@@ -61,9 +62,27 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
     /// </summary>
     public void AgencyAlerted(Guid incidentId, string agency, long position)
     {
-        while (_alerts.TryGetValue(incidentId, out var current) && !_alerts.TryUpdate(incidentId, current.SetItem(agency, position), current))
+        // An agency cleared again after a revoke sees the incident from its new alert on.
+        while (_alerts.TryGetValue(incidentId, out var current) && !_alerts.TryUpdate(incidentId, current.SetItem(agency, new Window(position, null)), current))
         {
         }
+    }
+
+    /// <summary>
+    /// Ends the agencies' view of a known audience at <paramref name="position"/>, the entry that revoked their
+    /// clearance (which they do not see). An incident not known here is left unknown, as for an alert: its next
+    /// lookup loads the audience from the alert inbox, where the revoke is already folded in.
+    /// </summary>
+    public void ClearanceRevoked(Guid incidentId, IEnumerable<string> agencies, long position)
+    {
+        ArgumentNullException.ThrowIfNull(agencies);
+        var revoked = agencies.ToArray();
+        while (_alerts.TryGetValue(incidentId, out var current) && !_alerts.TryUpdate(incidentId, Revoke(current), current))
+        {
+        }
+
+        ImmutableDictionary<string, Window> Revoke(ImmutableDictionary<string, Window> current) =>
+            current.SetItems(revoked.Where(current.ContainsKey).Select(a => KeyValuePair.Create(a, current[a] with { Until = current[a].Until ?? position })));
     }
 
     private void Remember(Guid incidentId)
@@ -73,5 +92,11 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
         {
             _alerts.TryRemove(oldest, out _);
         }
+    }
+
+    /// <summary>An agency's view of one incident: from its alert, until (not including) the entry that revoked it.</summary>
+    private readonly record struct Window(long From, long? Until)
+    {
+        public bool Shows(long position) => From <= position && (Until is not { } until || position < until);
     }
 }

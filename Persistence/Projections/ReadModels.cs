@@ -31,6 +31,13 @@ public sealed class ReadModels(ISqlDialect dialect)
         return rows.Take(filter.Limit).ToArray();
     }
 
+    /// <summary>Every restricted incident, newest report first: what the clearances screen lists.</summary>
+    public async Task<IReadOnlyList<IncidentBoardRow>> ListRestrictedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<IncidentBoardRow>(Command(SqlScripts.Projections.BoardRestricted, new { }, cancellationToken))).AsList();
+    }
+
     /// <summary>The restricted incidents among <paramref name="incidentIds"/>.</summary>
     public async Task<IReadOnlyList<Guid>> RestrictedAmongAsync(IEnumerable<Guid> incidentIds, CancellationToken cancellationToken)
     {

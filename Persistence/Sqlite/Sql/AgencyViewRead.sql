@@ -3,6 +3,7 @@ FROM alert_inbox a
 JOIN event_log e ON e.incident_id = a.incident_id
 WHERE a.agency = @Agency
   AND e.position >= a.position
+  AND (a.revoked_position IS NULL OR e.position < a.revoked_position)
   AND e.position > @After
   AND e.position <= @Until
 ORDER BY e.position
