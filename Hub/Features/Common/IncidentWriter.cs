@@ -74,7 +74,8 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access, ResentE
                     // the usual way the log itself answers a stored event id as a duplicate.
                     if (await resent.FindAsync(eventId, incidentId, cancellationToken) is { } stored)
                     {
-                        return new CommandResponse(incidentId, stored.Position, stored.Version, WasDuplicate: true);
+                        var last = await resent.LastAppendedWithAsync(stored, cancellationToken);
+                        return new CommandResponse(incidentId, last.Position, last.Version, WasDuplicate: true);
                     }
 
                     throw;

@@ -347,6 +347,12 @@ public sealed class AuthorizationMatrixTests
                 freshRestricted.Enqueue(await ReportAsync(http, Target.Restricted));
             }
 
+            // A change of clearance takes a fresh restricted incident for either target (a public one has no clearance).
+            for (var i = 0; i < Ops.Count(o => o.NeedsFreshIncident && o.Name.StartsWith("change a clearance", StringComparison.Ordinal)) * Callers.Length; i++)
+            {
+                freshRestricted.Enqueue(await ReportAsync(http, Target.Restricted));
+            }
+
             await WaitRoutedAsync(http["commander"], freshPublic.Concat(freshRestricted).Concat(shared.Values).ToArray());
             var spares = new Queue<string>();
             for (var i = 0; i < Callers.Length * 2; i++)
