@@ -6,6 +6,7 @@ using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
+using Coordination.Agencies.Contracts.Seals;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public sealed class CoordinationClient : IAsyncDisposable
     private readonly List<LogEntry> _applied = [];
     private readonly List<LogEntry> _received = [];
     private readonly Lock _historyLock = new();
+    private readonly List<LogSealed> _seals = [];
     private string _token = "";
     private DateTimeOffset _tokenExpires;
     private long _lastApplied;
@@ -58,6 +60,7 @@ public sealed class CoordinationClient : IAsyncDisposable
             .Build();
         Connection.On<LogEntry[], long>(nameof(ICoordinationClient.EntriesAppended), OnPushedAsync);
         Connection.On<long>(nameof(ICoordinationClient.Heartbeat), OnHeartbeatAsync);
+        Connection.On<LogSealed>(nameof(ICoordinationClient.LogSealed), OnSealed);
         Connection.Reconnected += async _ => await CatchUpAsync(CancellationToken.None);
     }
 
@@ -90,6 +93,29 @@ public sealed class CoordinationClient : IAsyncDisposable
     /// </summary>
     public event Action<long>? LogRewound;
 
+    /// <summary>
+    /// Raised for each seal of the log the hub pushes (every client receives them, whatever it may see). Keep them: with
+    /// the hub's public keys they prove an export of the log unaltered up to their positions, even against a log
+    /// rewritten later with its hashes recomputed (the verifier's <c>--seals</c> file is a JSON array of them, as
+    /// <c>JsonSerializer.Serialize(client.Seals, ContractJson.Options)</c> writes it).
+    /// </summary>
+    public event Action<LogSealed>? SealReceived;
+
+    /// <summary>The seals received since connecting, oldest first (the latest <see cref="SealsKept"/>).</summary>
+    public IReadOnlyList<LogSealed> Seals
+    {
+        get
+        {
+            lock (_historyLock)
+            {
+                return _seals.ToArray();
+            }
+        }
+    }
+
+    /// <summary>How many seals <see cref="Seals"/> holds at most; save them from <see cref="SealReceived"/> to keep more.</summary>
+    public const int SealsKept = 10_000;
+
     /// <summary>Every applied entry in order (only with <see cref="CoordinationClientOptions.KeepHistory"/>).</summary>
     public IReadOnlyList<LogEntry> Applied
     {
@@ -112,6 +138,26 @@ public sealed class CoordinationClient : IAsyncDisposable
                 return _received.ToArray();
             }
         }
+    }
+
+    private void OnSealed(LogSealed seal)
+    {
+        lock (_historyLock)
+        {
+            // Every hub a client has been connected to pushes the same seal entry once; a reconnect may bring it twice.
+            if (_seals.Contains(seal))
+            {
+                return;
+            }
+
+            _seals.Add(seal);
+            if (_seals.Count > SealsKept)
+            {
+                _seals.RemoveAt(0);
+            }
+        }
+
+        SealReceived?.Invoke(seal);
     }
 
     /// <summary>Signs in, connects, and catches up from <see cref="CoordinationClientOptions.StartAfter"/>.</summary>

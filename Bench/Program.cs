@@ -57,6 +57,7 @@ internal static partial class BenchProgram
             ("S6 idle connections", () => Live.CapacityScenario.RunAsync(data, sizes)),
             ("S7 board reads by cleared users: the restricted-access audit", () => Live.RestrictedReadScenario.RunAsync(data, sizes)),
             ("S8 the risk register and its heat map", () => Live.RegisterScenario.RunAsync(data, sizes)),
+            ("S9 plan activation, against plain reports at S1's rates", () => Live.PlanActivationScenario.RunAsync(data, sizes)),
             ("S1 end to end, embedded default (in-memory bus), after B3 at S1's load", async () =>
             {
                 await using var bare = await Live.BareEndToEnd.StartAsync(sizes);

@@ -27,4 +27,9 @@ internal static partial class HubLogMessages
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Tokens} expired refresh tokens and {Failures} forgotten sign-in failure counts")]
     public static partial void SignInStatePurged(ILogger logger, int tokens, int failures);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The log could not be sealed; the next interval tries again")]
+    public static partial void SealFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This hub's presence could not be published; the next interval tries again")]
+    public static partial void PresencePublishFailed(ILogger logger, Exception exception);
 }

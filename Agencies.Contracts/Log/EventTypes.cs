@@ -20,6 +20,8 @@ public static class EventTypes
     public const string AlertEscalated = nameof(Alerts.AlertEscalated);
     /// <summary><see cref="Alerts.AlertReminderSent"/>.</summary>
     public const string AlertReminderSent = nameof(Alerts.AlertReminderSent);
+    /// <summary><see cref="Alerts.AgencyUnreachable"/>.</summary>
+    public const string AgencyUnreachable = nameof(Alerts.AgencyUnreachable);
 
     /// <summary><see cref="Audit.RestrictedIncidentsAccessed"/>.</summary>
     public const string RestrictedIncidentsAccessed = nameof(Audit.RestrictedIncidentsAccessed);
@@ -58,6 +60,10 @@ public static class EventTypes
     public const string TaskCompleted = nameof(Plans.TaskCompleted);
     /// <summary><see cref="Plans.TaskEscalated"/>.</summary>
     public const string TaskEscalated = nameof(Plans.TaskEscalated);
+    /// <summary><see cref="Seals.LogSealed"/>.</summary>
+    public const string LogSealed = nameof(Seals.LogSealed);
+    /// <summary><see cref="Seals.SealKeyPublished"/>.</summary>
+    public const string SealKeyPublished = nameof(Seals.SealKeyPublished);
 
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -70,6 +76,7 @@ public static class EventTypes
         [ClearanceChanged] = typeof(Incidents.ClearanceChanged),
         [AlertEscalated] = typeof(Alerts.AlertEscalated),
         [AlertReminderSent] = typeof(Alerts.AlertReminderSent),
+        [AgencyUnreachable] = typeof(Alerts.AgencyUnreachable),
         [RestrictedIncidentsAccessed] = typeof(Audit.RestrictedIncidentsAccessed),
         [AgencyRegistered] = typeof(Directory.AgencyRegistered),
         [UserRegistered] = typeof(Directory.UserRegistered),
@@ -88,5 +95,7 @@ public static class EventTypes
         [TaskProgressed] = typeof(Plans.TaskProgressed),
         [TaskCompleted] = typeof(Plans.TaskCompleted),
         [TaskEscalated] = typeof(Plans.TaskEscalated),
+        [LogSealed] = typeof(Seals.LogSealed),
+        [SealKeyPublished] = typeof(Seals.SealKeyPublished),
     };
 }

@@ -24,4 +24,13 @@ public interface ICoordinationClient
     /// <param name="latestPosition">The latest position this client may see; 0 when there is none.</param>
     /// <returns>Completion of the push.</returns>
     Task Heartbeat(long latestPosition);
+
+    /// <summary>
+    /// The hub sealed the log (sent to every connected client, whatever it may see: a seal carries no incident
+    /// content). Keep it: with the hub's public key, the seals a client kept prove an export of the log complete and
+    /// unaltered up to their positions, even against a log rewritten later with its hashes recomputed.
+    /// </summary>
+    /// <param name="seal">The seal.</param>
+    /// <returns>Completion of the push.</returns>
+    Task LogSealed(Seals.LogSealed seal);
 }

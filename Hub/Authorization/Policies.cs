@@ -45,9 +45,21 @@ public static class Policies
         Access.Yes, Access.Yes, Access.No, Access.No,
         new("Response figures across agencies are for the duty office and commanders.", "أرقام الاستجابة لكل الجهات متاحة لمكتب المناوبة والقادة فقط."));
 
+    public static readonly Policy SeePresence = new(nameof(SeePresence), "see who of each agency is connected (the agency board)",
+        new("every agency"), new("every agency"), new("their own agency's"), Access.No,
+        new("Who is connected is for the duty office, commanders and each agency's own liaisons.", "معرفة المتصلين متاحة لمكتب المناوبة والقادة وضباط اتصال كل جهة لجهتهم."));
+
     public static readonly Policy VerifyLog = new(nameof(VerifyLog), "verify the log",
         Access.No, Access.Yes, Access.No, Access.Yes,
         new("Only commanders and administrators run the log verifier.", "القادة والمسؤولون فقط يشغّلون فاحص السجل."));
+
+    public static readonly Policy SealLog = new(nameof(SealLog), "seal the log now",
+        Access.No, Access.Yes, Access.No, Access.Yes,
+        new("Only commanders and administrators seal the log on demand.", "القادة والمسؤولون فقط يختمون السجل عند الطلب."));
+
+    public static readonly Policy ExportLog = new(nameof(ExportLog), "export the log with its seals",
+        Access.No, Access.Yes, Access.No, Access.No,
+        new("Only commanders export the log: it holds every incident, restricted ones included.", "القادة فقط يصدّرون السجل: فيه كل البلاغات، ومنها المقيدة."));
 
     public static readonly Policy ManageDirectory = new(nameof(ManageDirectory), "manage agencies, users and routing rules",
         Access.No, Access.No, Access.No, Access.Yes,
@@ -96,7 +108,7 @@ public static class Policies
 
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
-        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ChangeClearance, ReadAnyInbox, ReadResponseFigures, VerifyLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
+        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ChangeClearance, ReadAnyInbox, ReadResponseFigures, SeePresence, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
          SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>

@@ -1,4 +1,5 @@
 using Coordination.Hub.Auth;
+using Coordination.Hub.Presence;
 using Coordination.Hub.Refusals;
 using Coordination.Hub.Security;
 using Microsoft.AspNetCore.SignalR;
@@ -16,8 +17,15 @@ public sealed class LiveConnections(SecurityOptions security, TimeProvider time,
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Live> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _perUser = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PresentUser> _left = new(StringComparer.OrdinalIgnoreCase);
 
-    private sealed record Live(HubCallerContext Context, Caller Caller, ITimer? Expiry);
+    /// <summary>Users whose last connection here closed are remembered this long, so the board can say when they were last seen.</summary>
+    public static readonly TimeSpan RememberLeft = TimeSpan.FromHours(24);
+
+    private sealed record Live(HubCallerContext Context, Caller Caller, ITimer? Expiry, DateTimeOffset Since);
+
+    /// <summary>Raised after a connection opens or closes (outside the lock), so presence is published at once.</summary>
+    public event Action? Changed;
 
     /// <summary>Registers a new connection, or refuses it when its user already has as many as allowed.</summary>
     public void Add(HubCallerContext context, Caller caller)
@@ -36,8 +44,11 @@ public sealed class LiveConnections(SecurityOptions security, TimeProvider time,
             var expiry = caller.ExpiresAt is { } expires
                 ? time.CreateTimer(_ => Expire(context.ConnectionId), null, Max(expires - time.GetUtcNow(), TimeSpan.Zero), Timeout.InfiniteTimeSpan)
                 : null;
-            _byId[context.ConnectionId] = new Live(context, caller, expiry);
+            _byId[context.ConnectionId] = new Live(context, caller, expiry, time.GetUtcNow());
+            _left.Remove(caller.UserName);
         }
+
+        Changed?.Invoke();
     }
 
     public void Remove(string connectionId)
@@ -54,11 +65,38 @@ public sealed class LiveConnections(SecurityOptions security, TimeProvider time,
             if (left == 0)
             {
                 _perUser.Remove(live.Caller.UserName);
+                _left[live.Caller.UserName] = new PresentUser(live.Caller.UserName, live.Caller.Role, live.Caller.Agency, 0, null, time.GetUtcNow());
             }
             else
             {
                 _perUser[live.Caller.UserName] = left;
             }
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// Who is connected to this hub now (per user: agency, role, connections, since when; last seen now), and the
+    /// users whose last connection here closed within <see cref="RememberLeft"/> (no connections, last seen then).
+    /// </summary>
+    public IReadOnlyList<PresentUser> Snapshot()
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            foreach (var gone in _left.Values.Where(u => now - u.LastSeen > RememberLeft).ToArray())
+            {
+                _left.Remove(gone.UserName);
+            }
+
+            return
+            [
+                .. _byId.Values
+                    .GroupBy(l => l.Caller.UserName, StringComparer.OrdinalIgnoreCase)
+                    .Select(g => new PresentUser(g.Key, g.First().Caller.Role, g.First().Caller.Agency, g.Count(), g.Min(l => l.Since), now)),
+                .. _left.Values,
+            ];
         }
     }
 

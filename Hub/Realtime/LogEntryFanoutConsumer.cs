@@ -6,6 +6,7 @@ using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Plans;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Agencies.Contracts.Routing;
+using Coordination.Agencies.Contracts.Seals;
 using Coordination.Dispatch.Plans;
 using Coordination.Dispatch.Relay;
 using Coordination.Dispatch.Routing;
@@ -98,6 +99,13 @@ public sealed class LogEntryFanoutConsumer(
         foreach (var (agency, share) in shares)
         {
             await PushAsync(hub.Clients.Group(AudienceGroups.Agency(agency)), share.Entries, share.Previous);
+        }
+
+        foreach (var seal in entries.Where(e => e.Type == EventTypes.LogSealed && e.IncidentId == SystemStreams.Seals))
+        {
+            // To every connection, whatever it may see: a seal names a position and a hash, no incident's content,
+            // and every client that keeps it is one more witness against a rewritten log.
+            await hub.Clients.All.LogSealed(seal.DataAs<LogSealed>());
         }
     }
 

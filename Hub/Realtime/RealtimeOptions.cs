@@ -10,4 +10,13 @@ public sealed class RealtimeOptions
 
     /// <summary>How long the hub keeps a dropped connection's state for a stateful reconnect; after that the client catches up from the log.</summary>
     public TimeSpan ReconnectWindow { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often each hub publishes who is connected to it (and at once when that changes); another hub's users
+    /// drop out three intervals after it stops, and a hub flags unreachable agencies only two intervals after it starts.
+    /// </summary>
+    public TimeSpan PresenceInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether an alert to an agency with nobody connected gets an AgencyUnreachable entry on its incident.</summary>
+    public bool FlagUnreachableAgencies { get; set; } = true;
 }

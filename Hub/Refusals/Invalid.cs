@@ -111,6 +111,18 @@ public static class Invalid
 
     public static Text After(long after) => new($"'after' must be 0 or a position in the log, not {after}.", $"'after' يجب أن يكون 0 أو موضعاً في السجل، لا {after}.");
 
+    public static Text ExportFrom(long from) => new($"'from' must be a position in the log (1 or more), not {from}.", $"'from' يجب أن يكون موضعاً في السجل (1 أو أكثر)، لا {from}.");
+
+    public static Text ExportTo(long to) => new($"'to' must be a position in the log, at or after 'from', not {to}.", $"'to' يجب أن يكون موضعاً في السجل لا يسبق 'from'، لا {to}.");
+
+    public static Text BeyondHead(string field, long value, long head) => new(
+        $"'{field}' is {value}, but the log ends at position {head}.",
+        $"'{field}' قيمته {value}، لكن السجل ينتهي عند الموضع {head}.");
+
+    public static Text BeyondSealed(string field, long value, long sealedTo) => new(
+        $"'{field}' is {value}, but the log is sealed up to position {sealedTo} and only seals follow it.",
+        $"'{field}' قيمته {value}، لكن السجل مختوم حتى الموضع {sealedTo} ولا يليه إلا الأختام.");
+
     public static Text Days(int max) => new($"'days' must be between 1 and {max}.", $"عدد الأيام يجب أن يكون بين 1 و{max}.");
 
     public static Text TooLong(string arabicName, int maxLength) => new($"{{PropertyName}} must be {maxLength} characters or fewer.", $"{arabicName}: {maxLength} حرفاً كحد أقصى.");

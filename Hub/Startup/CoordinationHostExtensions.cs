@@ -8,6 +8,7 @@ using Coordination.Hub.Features.Admin;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Localization;
 using Coordination.Hub.Pipeline;
+using Coordination.Hub.Presence;
 using Coordination.Hub.Refusals;
 using Coordination.Hub.WebConsole;
 using Coordination.Hub.Health;
@@ -42,8 +43,21 @@ public static class CoordinationHostExtensions
 
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddPersistence(storage, dataDirectory);
+        var realtime = configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
+        if (realtime.PresenceInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Coordination:Realtime:PresenceInterval must be positive.");
+        }
+
         services.AddDispatch(configuration, dataDirectory, x =>
-            x.AddConsumer<LogEntryFanoutConsumer, LogEntryFanoutConsumerDefinition>());
+        {
+            x.AddConsumer<LogEntryFanoutConsumer, LogEntryFanoutConsumerDefinition>();
+            x.AddConsumer<PresenceSnapshotConsumer, PresenceSnapshotConsumerDefinition>();
+            if (realtime.FlagUnreachableAgencies)
+            {
+                x.AddConsumer<UnreachableAgencyConsumer, UnreachableAgencyConsumerDefinition>();
+            }
+        });
 
         AddAuth(services, configuration, dataDirectory);
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
@@ -74,13 +88,20 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Plans.PlanWriter>();
         services.AddSingleton<Features.Plans.PlanSeed>();
         services.AddHostedService<DirectorySync>();
+        var seal = configuration.GetSection(Features.Seals.SealOptions.Section).Get<Features.Seals.SealOptions>() ?? new Features.Seals.SealOptions();
+        services.AddSingleton(seal);
+        // Read (or made) at first use, not here: the server commands (backup, verify) never touch it.
+        services.AddSingleton(_ => Features.Seals.SealKey.Load(seal, dataDirectory));
+        services.AddSingleton<Features.Seals.LogSealer>();
+        services.AddHostedService<Features.Seals.SealSchedule>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<EndedSessions>();
         services.AddSingleton<IncidentAudience>();
         services.AddSingleton<FanoutCursor>();
-        var realtime = configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
         services.AddSingleton(realtime);
         services.AddHostedService<AudienceHeartbeat>();
+        services.AddSingleton<ClusterPresence>();
+        services.AddHostedService<PresencePublisher>();
         services.Configure<Microsoft.AspNetCore.Http.Connections.ConnectionOptions>(o => o.DisconnectTimeout = realtime.ReconnectWindow);
         services.AddUseCases();
         var console = configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
@@ -247,6 +268,7 @@ public static class CoordinationHostExtensions
         app.MapIncidentPlansApi();
         app.MapStandardsApi();
         app.MapPerformanceApi();
+        app.MapPresenceApi();
         app.MapConsoleApi();
         app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -30,6 +30,7 @@ public static class SettingsCatalog
         (ExternalIssuerOptions.Section, typeof(ExternalIssuerOptions)),
         (WebConsole.ConsoleOptions.Section, typeof(WebConsole.ConsoleOptions)),
         (Features.Standards.CapOptions.Section, typeof(Features.Standards.CapOptions)),
+        (Features.Seals.SealOptions.Section, typeof(Features.Seals.SealOptions)),
     ];
 
     /// <summary>Keys such as "Coordination:Storage:Provider", in a stable order.</summary>

@@ -31,7 +31,7 @@ public static class ChainVerifier
     }
 
     /// <summary>Reads a VerifyChain row (columns in the script's order) into <paramref name="row"/>; Guids are text on SQLite.</summary>
-    private static void Fill(DbDataReader reader, StoredRow row)
+    public static void Fill(DbDataReader reader, StoredRow row)
     {
         row.Position = reader.GetInt64(0);
         row.IncidentId = ReadGuid(reader, 1);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Coordination.Agencies.Contracts;
@@ -280,7 +281,46 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
         return await connection.ExecuteScalarAsync<long>(Command(SqlScripts.EventLog.HeadPosition, null, null, cancellationToken));
     }
 
+    public async IAsyncEnumerable<StoredRow> ReadStoredAsync(long first, long last, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqlScripts.EventLog.ReadRange;
+        AddParameter(command, "@First", first);
+        AddParameter(command, "@Last", last);
+        // Streamed by ordinal, like the verifier's walk: an export may be the whole log.
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new StoredRow();
+            ChainVerifier.Fill(reader, row);
+            yield return row;
+        }
+    }
+
+    public async Task<StoredRow?> LastOfStreamAsync(Guid streamId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return await connection.QuerySingleOrDefaultAsync<StoredRow>(Command(SqlScripts.EventLog.LastOfStream, new { IncidentId = streamId }, null, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<LogEntry>> ReadStreamAfterAsync(Guid streamId, long after, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        var rows = await connection.QueryAsync<StoredRow>(Command(SqlScripts.EventLog.ReadStreamAfter, new { IncidentId = streamId, After = after }, null, cancellationToken));
+        return rows.Select(ToEntry).ToArray();
+    }
+
     public Task<VerificationResult> VerifyAsync(CancellationToken cancellationToken) => dialect.VerifyChainAsync(cancellationToken);
+
+    private static void AddParameter(DbCommand command, string name, long value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
 
     public void Dispose() => _queue.Writer.TryComplete();
 

@@ -33,6 +33,18 @@ public interface IEventLog
     /// <summary>The position of the last entry, 0 when the log is empty.</summary>
     Task<long> HeadPositionAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The rows from <paramref name="first"/> to <paramref name="last"/> exactly as stored (text, hashes), in position
+    /// order, read as a stream from one statement: what an export writes.
+    /// </summary>
+    IAsyncEnumerable<StoredRow> ReadStoredAsync(long first, long last, CancellationToken cancellationToken);
+
+    /// <summary>The latest entry of a stream as stored, or null when the stream has none.</summary>
+    Task<StoredRow?> LastOfStreamAsync(Guid streamId, CancellationToken cancellationToken);
+
+    /// <summary>A stream's entries at positions after <paramref name="after"/>, in order.</summary>
+    Task<IReadOnlyList<LogEntry>> ReadStreamAfterAsync(Guid streamId, long after, CancellationToken cancellationToken);
+
     /// <summary>Walks the whole chain and names the first position whose hash or order does not match.</summary>
     Task<VerificationResult> VerifyAsync(CancellationToken cancellationToken);
 }

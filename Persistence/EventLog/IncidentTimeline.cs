@@ -57,6 +57,8 @@ public static class IncidentTimeline
             case EventTypes.AlertReminderSent:
                 var reminded = entry.DataAs<AlertReminderSent>();
                 return $"{reminded.Agency} ({reminded.Reminder})";
+            case EventTypes.AgencyUnreachable:
+                return entry.DataAs<AgencyUnreachable>().Agency;
             case EventTypes.PlanActivated:
                 var activated = entry.DataAs<PlanActivated>();
                 return $"{activated.PlanCode} v{activated.PlanVersion} ({activated.Trigger})";

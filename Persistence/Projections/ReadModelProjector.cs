@@ -69,6 +69,7 @@ public sealed class ReadModelProjector : IInlineProjection
             EventTypes.ClearanceChanged => Parse<ClearanceChanged>(type, data),
             EventTypes.AlertEscalated => Parse<AlertEscalated>(type, data),
             EventTypes.AlertReminderSent => Parse<AlertReminderSent>(type, data),
+            EventTypes.AgencyUnreachable => Parse<AgencyUnreachable>(type, data),
             EventTypes.RiskRecorded => Parse<RiskRecorded>(type, data),
             EventTypes.RiskChanged => Parse<RiskChanged>(type, data),
             EventTypes.PlanRecorded => Parse<PlanRecorded>(type, data),
@@ -120,6 +121,10 @@ public sealed class ReadModelProjector : IInlineProjection
                 break;
             case AlertReminderSent e:
                 await OnReminded(e);
+                break;
+            case AgencyUnreachable:
+                // Nothing of its own to fold; the board's version moves with every entry of the incident.
+                await Touch();
                 break;
             case RiskRecorded e:
                 await OnRiskVersion(e.Risk, e.By, e.Reason);

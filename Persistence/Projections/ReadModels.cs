@@ -52,7 +52,7 @@ public sealed class ReadModels(ISqlDialect dialect)
         return await connection.QuerySingleOrDefaultAsync<IncidentBoardRow>(Command(SqlScripts.Projections.BoardGet, new { IncidentId = incidentId }, cancellationToken));
     }
 
-    /// <summary>The agency's alerts, newest first, at most <paramref name="limit"/> of them.</summary>
+    /// <summary>The agency's alerts, those awaiting acknowledgement first, each part newest first, at most <paramref name="limit"/> of them.</summary>
     public async Task<IReadOnlyList<AlertRow>> GetInboxAsync(string agency, int limit, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
@@ -77,6 +77,20 @@ public sealed class ReadModels(ISqlDialect dialect)
             StepMilliseconds = (long)stepInterval.TotalMilliseconds,
             ReminderMilliseconds = (long)reminderAfter.TotalMilliseconds,
         }, cancellationToken))).AsList();
+    }
+
+    /// <summary>Per agency, how many alerts of open incidents await acknowledgement (agencies with none are left out).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountAlertsWaitingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        var rows = await connection.QueryAsync<WaitingRow>(Command(SqlScripts.Projections.AlertsWaiting, new { }, cancellationToken));
+        return rows.ToDictionary(r => r.Agency, r => (int)r.Waiting, StringComparer.Ordinal);
+    }
+
+    private sealed class WaitingRow
+    {
+        public string Agency { get; set; } = "";
+        public long Waiting { get; set; }
     }
 
     /// <summary>Alerts raised since <paramref name="since"/>, real ones or exercise ones, for the response figures.</summary>

@@ -22,7 +22,13 @@ public static class SqlScripts
 
         public static string Insert { get; } = Load(nameof(EventLog), nameof(Insert));
 
+        public static string LastOfStream { get; } = Load(nameof(EventLog), nameof(LastOfStream));
+
         public static string ReadIncident { get; } = Load(nameof(EventLog), nameof(ReadIncident));
+
+        public static string ReadRange { get; } = Load(nameof(EventLog), nameof(ReadRange));
+
+        public static string ReadStreamAfter { get; } = Load(nameof(EventLog), nameof(ReadStreamAfter));
 
         public static string StartedIncidents { get; } = Load(nameof(EventLog), nameof(StartedIncidents));
     }
@@ -49,6 +55,8 @@ public static class SqlScripts
         public static string AlertsSince { get; } = Load(nameof(Projections), nameof(AlertsSince));
 
         public static string AlertsToFollowUp { get; } = Load(nameof(Projections), nameof(AlertsToFollowUp));
+
+        public static string AlertsWaiting { get; } = Load(nameof(Projections), nameof(AlertsWaiting));
 
         public static string BoardGet { get; } = Load(nameof(Projections), nameof(BoardGet));
 

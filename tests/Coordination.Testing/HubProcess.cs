@@ -33,6 +33,9 @@ public sealed class HubProcess : IAsyncDisposable
             ["Coordination__Security__SignInsPerMinute"] = "100000",
             ["Coordination__Security__ReportsPerMinute"] = "100000",
             ["Coordination__Security__ReadsPerMinute"] = "100000",
+            // Runs that report to agencies nobody watches would each gain an AgencyUnreachable per alert, which
+            // tests counting an incident's entries do not expect; the flag has tests of its own.
+            ["Coordination__Realtime__FlagUnreachableAgencies"] = "false",
             // Load runs hold thousands of connections with a handful of accounts.
             ["Coordination__Security__MaxConnectionsPerUser"] = "100000",
         };

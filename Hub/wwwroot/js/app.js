@@ -11,10 +11,12 @@ import { clearOutbox, flush, onOutboxChange, openOutbox, pending } from './outbo
 import { agencyName, loadReference } from './reference.js';
 import { showError, showNotice } from './notice.js';
 import { focusAdmin, initAdmin, relabelAdmin } from './views/admin.js';
+import { initAgencies, onAgenciesEntry, relabelAgencies, stopAgencies } from './views/agencies.js';
 import { initCommander, onCommanderEntry, relabelCommander, rewindCommander, stopCommander } from './views/commander.js';
 import { initDetail, redrawDetail, reloadDetail } from './views/detail.js';
 import { initLiaison, onInboxDrawn, onLiaisonEntry, relabelLiaison, reloadLiaison, stopLiaison } from './views/liaison.js';
 import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator, reloadOperator } from './views/operator.js';
+import { initPlans, onPlansEntry, relabelPlans, showPlans } from './views/plans.js';
 import { initRegister, onRegisterEntry, relabelRegister, showRegister } from './views/register.js';
 
 const RECENT_ENTRIES = 300;
@@ -51,7 +53,8 @@ async function startSession(session) {
     drawWho(session);
     await initAdmin(session);
     initRegister(session);
-    initNav(session, 'admin', showRegister);
+    initPlans(session);
+    initNav(session, 'admin', { register: showRegister, plans: showPlans });
     show('admin');
     focusAdmin();
     return;
@@ -78,12 +81,17 @@ async function startSession(session) {
     await initOperator();
     onEntry(onOperatorEntry);
   }
+  // Who is listening: the agency board beside the duty office's and commanders' views; a liaison's own agency's line.
+  initAgencies(session, role === 'Liaison' ? null : `${role.toLowerCase()}-agencies`);
+  onEntry(onAgenciesEntry);
   onRewind(rewound);
-  // The register is one click from every role's screen; the feed goes on behind it.
+  // The register and the plans are one click from every role's screen; the feed goes on behind them.
   initRegister(session);
+  initPlans(session);
   onEntry(onRegisterEntry);
+  onEntry(onPlansEntry);
   if (role !== 'Liaison') onEntry(noteEntry);
-  initNav(session, role.toLowerCase(), showRegister);
+  initNav(session, role.toLowerCase(), { register: showRegister, plans: showPlans });
   show(role.toLowerCase());
   // The duty office starts typing at once: the first field of the report has focus.
   if (role === 'Operator') $('#f-hazard').focus();
@@ -125,10 +133,12 @@ function bindShell() {
     drawWho(session);
     relabelNav();
     relabelRegister();
+    relabelPlans();
     if (role === 'Operator') relabelOperator();
     if (role === 'Liaison') relabelLiaison();
     if (role === 'Commander') relabelCommander();
     if (role === 'Administrator') relabelAdmin();
+    if (role && role !== 'Administrator') relabelAgencies();
     if (role && role !== 'Administrator') redrawDetail();
   });
   $('#sign-out').addEventListener('click', async () => {
@@ -139,6 +149,7 @@ function bindShell() {
       if (!(await outboxSettled())) return;
       stopLiaison();
       stopCommander();
+      stopAgencies(); // signing out is leaving on purpose: no leave-page prompt
       await stop();
       clearOutbox();
       signOut();

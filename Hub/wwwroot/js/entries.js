@@ -1,7 +1,7 @@
 // One line of text for a log entry or a timeline row, in the chosen language, built only from
 // textContent-safe strings (the views never put entry text into HTML).
 
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 import { agencyName, districtName, hazardName } from './reference.js';
 
 /** The sentence for a log entry as the shared timeline shows it. */
@@ -26,6 +26,20 @@ export function describeEntry(entry) {
       return t('ev.AlertEscalated', { agency: agencyName(d.agency), level: d.level });
     case 'AlertReminderSent':
       return t('ev.AlertReminderSent', { agency: agencyName(d.agency), n: d.reminder });
+    case 'AgencyUnreachable':
+      return t('ev.AgencyUnreachable', { agency: agencyName(d.agency) });
+    case 'PlanActivated':
+      return t('ev.PlanActivated', { plan: `${lang() === 'ar' ? d.titleAr : d.titleEn} (${d.planCode})` });
+    case 'PlanStoodDown':
+      return t('ev.PlanStoodDown', { plan: d.planCode, reason: d.reason });
+    case 'TaskAssigned':
+      return t('ev.TaskAssigned', { agency: agencyName(d.agency), task: lang() === 'ar' ? d.titleAr : d.titleEn });
+    case 'TaskAcknowledged':
+    case 'TaskCompleted':
+    case 'TaskProgressed':
+      return t(`ev.${entry.type}`, { agency: agencyName(d.agency), task: `${d.planCode}/${d.taskId}`, note: d.note ?? '' });
+    case 'TaskEscalated':
+      return t('ev.TaskEscalated', { agency: agencyName(d.agency), task: `${d.planCode}/${d.taskId}`, level: d.level });
     default:
       return t('ev.other', { type: entry.type });
   }
@@ -58,6 +72,26 @@ export function describeTimelineRow(row) {
     case 'AlertReminderSent': {
       const [, agency, n] = /^(\S+) \((\d+)\)$/u.exec(row.summary) ?? [];
       return t('ev.AlertReminderSent', { agency: agencyName(agency), n });
+    }
+    case 'AgencyUnreachable':
+      return t('ev.AgencyUnreachable', { agency: agencyName(row.summary) });
+    case 'PlanActivated':
+      return t('ev.PlanActivated', { plan: row.summary.split(' ')[0] });
+    case 'PlanStoodDown': {
+      const [, plan, reason] = /^([^:]+): ([\s\S]*)$/u.exec(row.summary) ?? [];
+      return t('ev.PlanStoodDown', { plan, reason });
+    }
+    case 'TaskAssigned':
+    case 'TaskAcknowledged':
+    case 'TaskProgressed':
+    case 'TaskCompleted': {
+      // "agency: plan/task" and, after a second colon, the note.
+      const [, agency, task, note] = /^([^:]+): ([^:]+?)(?:: ([\s\S]*))?$/u.exec(row.summary) ?? [];
+      return t(`ev.${row.type}`, { agency: agencyName(agency), task, note: note ?? '' });
+    }
+    case 'TaskEscalated': {
+      const [, agency, task, level] = /^([^:]+): (\S+) → .*\((\d+)\)$/u.exec(row.summary) ?? [];
+      return t('ev.TaskEscalated', { agency: agencyName(agency), task, level });
     }
     default:
       return row.summary;

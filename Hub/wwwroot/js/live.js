@@ -6,6 +6,7 @@
 // backup), the feed goes back to that end and tells its listeners, which drop what they show after it.
 
 import { ProblemError, accessToken, get } from './api.js';
+import { keepSeal } from './seals.js';
 
 const PAGE = 500;
 const entryListeners = [];
@@ -88,6 +89,8 @@ export async function start(fromPosition) {
   // behind the feed may mean a log restored from a backup (whose new entries, at positions already
   // shown, are dropped as repeats): catch-up asks the hub.
   connection.on('Heartbeat', (latest) => { if (latest !== lastPosition) catchUp().catch(() => {}); });
+  // Seals come to every connection; the browser keeps them as one more witness to the log as it was.
+  connection.on('LogSealed', keepSeal);
   connection.onreconnecting(() => setState('reconnecting'));
   connection.onreconnected(() => { setState('live'); catchUp().catch(() => {}); });
   connection.onclose(() => { if (connection) { setState('offline'); scheduleRestart(); } });

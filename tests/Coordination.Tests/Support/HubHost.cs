@@ -69,6 +69,11 @@ public sealed class HubHost : IAsyncDisposable
             ["Coordination:Security:SignInsPerMinute"] = "100000",
             ["Coordination:Security:ReportsPerMinute"] = "100000",
             ["Coordination:Security:ReadsPerMinute"] = "100000",
+            // Seals only on demand: tests that move a fake clock by hours would otherwise see seal entries among theirs.
+            ["Coordination:Seal:Interval"] = "00:00:00",
+            // Reports to agencies nobody watches would each gain an AgencyUnreachable per alert, which tests
+            // counting an incident's entries do not expect; the flag has tests of its own.
+            ["Coordination:Realtime:FlagUnreachableAgencies"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -11,7 +11,8 @@ import { createBoard } from './board.js';
 import { openDetail, refreshDetailIf } from './detail.js';
 
 const TIMELINE_LENGTH = 300;
-const SHOWN = new Set(['IncidentReported', 'AgencyAlerted', 'AlertAcknowledged', 'IncidentUpdated', 'IncidentStatusChanged', 'AlertEscalated', 'AlertReminderSent']);
+const SHOWN = new Set(['IncidentReported', 'AgencyAlerted', 'AlertAcknowledged', 'IncidentUpdated', 'IncidentStatusChanged', 'AlertEscalated', 'AlertReminderSent', 'AgencyUnreachable',
+  'PlanActivated', 'PlanStoodDown', 'TaskAssigned', 'TaskAcknowledged', 'TaskProgressed', 'TaskCompleted', 'TaskEscalated']);
 let board;
 let map;
 let entries = [];

@@ -1,6 +1,6 @@
-// One incident: what was reported, who was alerted and who acknowledged, its timeline, and the
-// forms to post an update or (duty office and commanders) change its status and, for a restricted incident, who is
-// cleared for it.
+// One incident: what was reported, who was alerted and who acknowledged, the plans activated on it and their tasks,
+// its timeline, and the forms to post an update or (duty office and commanders) change its status and, for a
+// restricted incident, who is cleared for it.
 
 import { ProblemError, get, newId, post } from '../api.js';
 import { $, h, severityBadge } from '../dom.js';
@@ -10,6 +10,7 @@ import { formatTime, t } from '../i18n.js';
 import { agencyName, districtName, hazardName } from '../reference.js';
 import { showError } from '../notice.js';
 import { STATUSES } from '../vocabulary.js';
+import { clearTasks, drawTasks, initTasks, loadTasks } from './tasks.js';
 
 let current = null;
 let pendingUpdate = null;
@@ -24,6 +25,7 @@ export function initDetail(session) {
   $('#status-form').hidden = !canChangeStatus;
   canChangeClearance = canChangeStatus;
   $('#detail-close').addEventListener('click', closeDetail);
+  initTasks(session);
   $('#update-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('#update-text').value;
@@ -60,6 +62,7 @@ async function send(path, body, errorElement, done) {
 export async function openDetail(incidentId) {
   current = await get(`/api/incidents/${incidentId}`);
   draw();
+  await loadTasks(current);
   const panel = $('#detail');
   panel.hidden = false;
   panel.focus();
@@ -67,6 +70,7 @@ export async function openDetail(incidentId) {
 
 export function closeDetail() {
   current = null;
+  clearTasks();
   $('#detail').hidden = true;
 }
 
@@ -79,6 +83,7 @@ async function reload() {
   if (!current) return;
   current = await get(`/api/incidents/${current.incident.incidentId}`);
   draw();
+  await loadTasks(current);
 }
 
 /** Reads the open incident again, and closes it when the hub no longer has it (the log was restored without it). */
@@ -93,7 +98,9 @@ export async function reloadDetail() {
 
 export function redrawDetail() {
   clearanceDrawn = '';
-  if (current) draw();
+  if (!current) return;
+  draw();
+  drawTasks();
 }
 
 function draw() {

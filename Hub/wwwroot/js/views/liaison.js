@@ -1,4 +1,4 @@
-// An agency liaison: the agency's alerts, newest first, live. A new alert flashes and sounds; each
+// An agency liaison: the agency's alerts, those awaiting acknowledgement first, each newest first, live. A new alert flashes and sounds; each
 // shows its acknowledgement deadline counting down and a one-click acknowledge; opening one shows the
 // incident's timeline and the form to post an update.
 
@@ -95,7 +95,9 @@ function tick() {
 }
 
 function draw(freshId = null) {
-  const rows = [...alerts.values()].sort((a, b) => Date.parse(b.alertedAt) - Date.parse(a.alertedAt) || b.position - a.position);
+  // What still waits for acknowledgement comes first, so a liaison who connects sees what is owed before what is done.
+  const rows = [...alerts.values()].sort((a, b) => Boolean(a.acknowledgedAt) - Boolean(b.acknowledgedAt)
+    || Date.parse(b.alertedAt) - Date.parse(a.alertedAt) || b.position - a.position);
   $('#inbox').replaceChildren(...rows.map((a) => h('li', {
     class: ['alert', a.acknowledgedAt ? 'acked' : 'open', a.incidentId === freshId ? 'fresh' : '', a.isExercise ? 'exercise' : ''].join(' ').trim(),
     data: { incident: a.incidentId },

@@ -13,7 +13,7 @@ import { reference } from '../reference.js';
 import { showNotice } from '../notice.js';
 import { SEVERITIES } from '../vocabulary.js';
 import { createBoard } from './board.js';
-import { openDetail } from './detail.js';
+import { openDetail, refreshDetailIf } from './detail.js';
 
 const REPORTED_SEVERITIES = SEVERITIES.filter((s) => s !== 'Unknown');
 const URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'];
@@ -82,6 +82,7 @@ export const onOperatorEntry = (entry) => {
   if (entry.type === 'IncidentReported' || entry.type === 'IncidentStatusChanged' || entry.type === 'AlertAcknowledged' || entry.type === 'AgencyAlerted') {
     board.refreshSoon();
   }
+  refreshDetailIf(entry.incidentId).catch(() => {});
 };
 
 /** Reads the board again (the log was restored: incidents shown may no longer be in it). */

@@ -330,7 +330,7 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
     }
 
     /// <summary>Every visible control has a label, and axe-core finds no WCAG 2 A/AA violation on the page as it is now.</summary>
-    private static async Task AssertLabelledAndAxeCleanAsync(IPage page, string where)
+    internal static async Task AssertLabelledAndAxeCleanAsync(IPage page, string where)
     {
         var unlabelled = await page.EvaluateAsync<string[]>("""
             [...document.querySelectorAll('input, select, textarea')]

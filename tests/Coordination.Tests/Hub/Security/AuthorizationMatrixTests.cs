@@ -86,6 +86,8 @@ public sealed class AuthorizationMatrixTests
         new("another agency's inbox", null, (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/alerts?agency=ambulance")),
         new("catch up (REST)", "GET /api/log", (c, _) => ReadsIncidents(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/log?after=0&limit=1000")),
         new("verify the log", "GET /api/log/verify", (c, _) => c.Role is Role.Commander or Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/log/verify")),
+        new("seal the log", "POST /api/log/seal", (c, _) => c.Role is Role.Commander or Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Post, "api/log/seal", "{}")),
+        new("export the log", "GET /api/log/export", (c, _) => c.Role == Role.Commander, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/log/export?from=1&to=2")),
         new("who am I", "GET /api/auth/me", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/auth/me")),
         new("hazards", "GET /api/reference/hazards", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/reference/hazards")),
         new("districts", "GET /api/reference/districts", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/reference/districts")),
@@ -93,6 +95,7 @@ public sealed class AuthorizationMatrixTests
         new("routing rules", "GET /api/reference/routing-rules", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/reference/routing-rules")),
         new("console settings", "GET /api/console/settings", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/console/settings")),
         new("response figures", "GET /api/performance/agencies", (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/performance/agencies?days=7")),
+        new("agency board", "GET /api/presence", (c, _) => c.Role != Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/presence")),
         new("report (hub)", "hub ReportIncident", (c, _) => DutyOrCommand(c), (x, c, _) => Invoke(x, c, "ReportIncident", new ReportIncidentRequest(
             null, HazardType.Flood, null, Severity.Minor, null, null, "x", null, "derna", null, null, null, null, null, null, null))),
         new("acknowledge (hub)", "hub AcknowledgeAlert", (c, t) => c.Role == Role.Liaison && Routed(c, t),
@@ -232,6 +235,7 @@ public sealed class AuthorizationMatrixTests
         ["list clearances"] = Policies.ChangeClearance,
         ["another agency's inbox"] = Policies.ReadAnyInbox,
         ["response figures"] = Policies.ReadResponseFigures,
+        ["agency board"] = Policies.SeePresence,
         ["verify the log"] = Policies.VerifyLog,
         ["list users"] = Policies.ManageDirectory,
         ["register a user"] = Policies.ManageDirectory,
@@ -268,6 +272,8 @@ public sealed class AuthorizationMatrixTests
         ["acknowledge a task (hub)"] = Policies.WorkOnTask,
         ["progress a task (hub)"] = Policies.WorkOnTask,
         ["complete a task (hub)"] = Policies.WorkOnTask,
+        ["seal the log"] = Policies.SealLog,
+        ["export the log"] = Policies.ExportLog,
         ["who am I"] = Policies.SignedIn,
         ["hazards"] = Policies.SignedIn,
         ["districts"] = Policies.SignedIn,
@@ -277,7 +283,7 @@ public sealed class AuthorizationMatrixTests
     };
 
     /// <summary>Reachable without signing in, on purpose.</summary>
-    private static readonly string[] Anonymous = ["GET /api/cap/public", "POST /api/auth/token", "POST /api/auth/refresh", "ANY /health/live", "ANY /health/ready", "GET /openapi/{documentName}.json"];
+    private static readonly string[] Anonymous = ["GET /api/cap/public", "GET /api/log/seal-keys", "POST /api/auth/token", "POST /api/auth/refresh", "ANY /health/live", "ANY /health/ready", "GET /openapi/{documentName}.json"];
 
     [Test]
     public async Task Every_endpoint_and_hub_method_is_in_the_matrix()

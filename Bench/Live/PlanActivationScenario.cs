@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Realtime;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Dispatch.Routing;
+using Coordination.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Coordination.Bench.Live;
+
+/// <summary>
+/// S9 plan activation: S1's liaisons and routing, plus a contingency plan of 20 tasks across 6 agencies that every
+/// Extreme flood meets. At each of S1's first rates, a step of plain reports (Severe: routed, no plan) and a step of
+/// reports that activate the plan, open loop on the same hub. A plain report's latency ends when the last of its
+/// alerts reaches the last connection of its alerted agencies (S1's "last delivery"); an activating report's when
+/// the last of its 20 tasks reaches the last connection of the task's agency. The second against the first is
+/// what activation costs on the way to the liaisons.
+/// </summary>
+internal static class PlanActivationScenario
+{
+    public const int Tasks = 20;
+    public const int TaskAgencies = 6;
+
+    public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
+    {
+        var data = DataFolder.Fresh(folder, "s9");
+        var agencies = BenchAgencies.WriteRules(data, sizes.AgencyGroups, out var rulesPath);
+        await using var hub = await HubProcess.StartNewAsync(data, new Dictionary<string, string?> { ["Coordination__Routing__RulesPath"] = rulesPath });
+        await agencies.RegisterAsync(hub);
+        var taskAgencies = agencies.Codes.Take(TaskAgencies).ToArray();
+        using (var admin = await hub.ClientForAsync("admin"))
+        {
+            using var response = await admin.PostAsJsonAsync("api/plans", Plan(taskAgencies), ContractJson.Options);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"The bench plan was refused ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        await using var run = await Run.StartAsync(hub, agencies, sizes.Liaisons, taskAgencies);
+        // Unrecorded, as S1 does: start-up (JIT, first connections to the database) is not measured.
+        await run.StepAsync(Math.Max(1, sizes.Rates[0]), sizes.StepSeconds, activate: true);
+        var results = new List<Result>();
+        foreach (var rate in sizes.Rates.Take(2))
+        {
+            var plain = await run.StepAsync(rate, sizes.StepSeconds, activate: false);
+            var activating = await run.StepAsync(rate, sizes.StepSeconds, activate: true);
+            var id = $"S9.r{rate}";
+            results.Add(new($"{id}.plain.p99", $"{rate}/s: report -> last alert delivered (S1's last delivery), p99", plain.Last.P99, "ms"));
+            results.Add(new($"{id}.tasks.p50", $"{rate}/s: report activating a plan of {Tasks} tasks for {TaskAgencies} agencies -> last task delivered, p50", activating.Last.P50, "ms"));
+            results.Add(new($"{id}.tasks.p99", $"{rate}/s: report -> last of its {Tasks} tasks delivered, p99, against the plain reports' last delivery (aim: under 1.5x)", activating.Last.P99, "ms", $"{id}.plain.p99"));
+            results.Add(new($"{id}.missing", $"{rate}/s: deliveries missing after the drain (of {plain.Expected + activating.Expected:N0})", plain.Missing + activating.Missing, "deliveries"));
+            results.Add(new($"{id}.cpu.hub", $"{rate}/s: hub CPU while activating, against the plain step's", activating.HubCores, "cores", null, activating.HubCores / Math.Max(0.001, plain.HubCores)));
+        }
+
+        return results;
+    }
+
+    /// <summary>A national plan every Extreme flood meets: 20 tasks, spread over the first six agencies.</summary>
+    private static object Plan(string[] taskAgencies) => new
+    {
+        code = "bench-activation",
+        titleAr = "خطة قياس التفعيل",
+        titleEn = "Activation bench plan",
+        leadAgency = taskAgencies[0],
+        risks = Array.Empty<string>(),
+        activation = new { hazards = new[] { "Flood" }, minimumSeverity = "Extreme", districts = Array.Empty<string>() },
+        alsoAlert = Array.Empty<string>(),
+        tasks = Enumerable.Range(0, Tasks).Select(i => new
+        {
+            taskId = $"task-{i:00}",
+            agency = taskAgencies[i % taskAgencies.Length],
+            titleAr = $"مهمة {i}",
+            titleEn = $"Task {i}",
+            dueAfterMinutes = 30 + i,
+            checklist = new[] { new { textAr = "خطوة أولى", textEn = "First step" }, new { textAr = "خطوة ثانية", textEn = "Second step" } },
+            capability = (string?)null,
+            quantity = (int?)null,
+        }),
+        reason = "bench",
+    };
+
+    internal sealed record StepFigures(EndToEndScenario.Spread Last, long Expected, long Missing, double HubCores);
+
+    private sealed class Probe
+    {
+        public long Scheduled;
+        public long Last;
+        public int Deliveries;
+        public int Expected;
+    }
+
+    private sealed class Run : IAsyncDisposable
+    {
+        private readonly ConcurrentDictionary<Guid, Probe> _probes = new();
+        private readonly Dictionary<string, int> _connectionsPerAgency = [];
+        private List<HubConnection> _connections = [];
+        private HttpClient _duty = null!;
+        private HubProcess _hub = null!;
+        private BenchAgencies _agencies = null!;
+        private string[] _taskAgencies = [];
+        private bool _activating;
+        private long _lastArrival;
+
+        public static async Task<Run> StartAsync(HubProcess hub, BenchAgencies agencies, int liaisons, string[] taskAgencies)
+        {
+            var run = new Run { _hub = hub, _agencies = agencies, _taskAgencies = taskAgencies };
+            run._duty = await hub.ClientForAsync("duty.operator");
+            var tokens = new Dictionary<string, string>();
+            foreach (var code in agencies.Codes)
+            {
+                tokens[code] = await hub.TokenAsync(BenchAgencies.LiaisonOf(code));
+            }
+
+            run._connections = await Listener.ConnectManyAsync(liaisons, i =>
+            {
+                var agency = agencies.Codes[i % agencies.Codes.Length];
+                lock (run._connectionsPerAgency)
+                {
+                    run._connectionsPerAgency[agency] = run._connectionsPerAgency.GetValueOrDefault(agency) + 1;
+                }
+
+                return Listener.ConnectAsync(hub.BaseAddress, HubPaths.Coordination, tokens[agency], (entry, _) => run.OnEntry(agency, entry));
+            });
+            return run;
+        }
+
+        public async Task<StepFigures> StepAsync(int rate, double seconds, bool activate)
+        {
+            var quietUntil = Stopwatch.GetTimestamp() + (120 * Stopwatch.Frequency);
+            while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastArrival)) < TimeSpan.FromSeconds(2) && Stopwatch.GetTimestamp() < quietUntil)
+            {
+                await Task.Delay(100);
+            }
+
+            _probes.Clear();
+            _activating = activate;
+            var count = Math.Max(1, (int)(rate * seconds));
+            var hubCpu = _hub.CpuTime;
+            var start = Stopwatch.GetTimestamp();
+            await OpenLoop.RunAsync(rate, count, SubmitAsync, () => _probes.Values.Any(p => p.Last == 0));
+            var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var probes = _probes.Values.ToArray();
+            return new StepFigures(
+                EndToEndScenario.Spread.Of(probes.Where(p => p.Last > 0).Select(p => (p.Last - p.Scheduled) * 1000.0 / Stopwatch.Frequency)),
+                probes.Sum(p => (long)p.Expected),
+                probes.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)),
+                (_hub.CpuTime - hubCpu).TotalSeconds / wall);
+        }
+
+        private async Task SubmitAsync(int index, long scheduled)
+        {
+            var eventId = Guid.CreateVersion7();
+            // Derna is left out: the sample Derna flood plan would activate there too.
+            var districts = Districts.All.Select((d, i) => (d.Code, i)).Where(d => d.Code != "derna").ToArray();
+            var (district, routedIndex) = districts[index % districts.Length];
+            var expected = _activating
+                ? Enumerable.Range(0, Tasks).Sum(i => _connectionsPerAgency.GetValueOrDefault(_taskAgencies[i % _taskAgencies.Length]))
+                : _agencies.RoutedFor(routedIndex).Sum(a => _connectionsPerAgency.GetValueOrDefault(a));
+            var probe = new Probe { Scheduled = scheduled, Expected = expected };
+            _probes[DerivedEventId.Create(eventId, "incident")] = probe;
+            using var response = await _duty.PostAsJsonAsync("api/incidents", new
+            {
+                eventId,
+                hazard = "Flood",
+                severity = _activating ? "Extreme" : "Severe",
+                title = $"فيضان {index}",
+                district,
+            }, ContractJson.Options);
+        }
+
+        private void OnEntry(string agency, Delivery entry)
+        {
+            Interlocked.Exchange(ref _lastArrival, Stopwatch.GetTimestamp());
+            var counted = _activating ? EventTypes.TaskAssigned : EventTypes.AgencyAlerted;
+            if (!entry.IsOfType(counted) || !entry.IsForAgency(agency) || !_probes.TryGetValue(entry.IncidentId, out var probe))
+            {
+                return;
+            }
+
+            if (Interlocked.Increment(ref probe.Deliveries) == probe.Expected)
+            {
+                probe.Last = Stopwatch.GetTimestamp();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Listener.DisposeAllAsync(_connections);
+            _duty.Dispose();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Dispatch.Bus;
+using Coordination.Dispatch.Relay;
+using Coordination.Dispatch.Routing;
+using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Projections;
+using MassTransit;
+
+namespace Coordination.Hub.Presence;
+
+/// <summary>
+/// Flags each alert raised while nobody of its agency is connected to any hub: an <see cref="AgencyUnreachable"/>
+/// on the incident, pushed like every entry, so the duty office phones the agency now rather than after the
+/// deadline. Decided once per cluster: a shared durable queue (one hub takes each page, as routing does) and an
+/// event id derived from the alert's, so a page delivered again or to another hub appends nothing. A hub decides
+/// only once its presence has settled (<see cref="ClusterPresence.SettleTime"/>), and leaves alone an alert
+/// already acknowledged or past its deadline (escalation's then), such as one republished after a restart.
+/// </summary>
+public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLog log, ReadModels readModels, TimeProvider time) : IConsumer<LogEntriesPublished>
+{
+    public const string Actor = "presence";
+
+    public async Task Consume(ConsumeContext<LogEntriesPublished> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var entry in context.Message.Entries)
+        {
+            if (entry.Type != EventTypes.AgencyAlerted)
+            {
+                continue;
+            }
+
+            var alert = entry.DataAs<AgencyAlerted>();
+            await presence.WhenSettledAsync(context.CancellationToken);
+            var now = time.GetUtcNow();
+            var ofAgency = presence.Users().Where(u => u.Role == Role.Liaison && u.Agency == alert.Agency).ToArray();
+            if (now > alert.AcknowledgeBy || ofAgency.Any(u => u.Connections > 0))
+            {
+                continue;
+            }
+
+            var row = (await readModels.GetAlertsAsync(alert.IncidentId, context.CancellationToken)).FirstOrDefault(a => a.Agency == alert.Agency);
+            if (row?.AcknowledgedAt is not null)
+            {
+                continue;
+            }
+
+            var lastSeen = ofAgency.Length == 0 ? (DateTimeOffset?)null : ofAgency.Max(u => u.LastSeen);
+            var flag = new AgencyUnreachable(alert.IncidentId, alert.Agency, entry.EventId, alert.AlertedAt, alert.AcknowledgeBy, lastSeen, now, alert.IsExercise);
+            await log.AppendAsync(alert.IncidentId, ExpectedVersion.Any,
+            [
+                new NewEvent(
+                    DerivedEventId.Create(entry.EventId, "unreachable"),
+                    EventTypes.AgencyUnreachable,
+                    JsonSerializer.Serialize(flag, ContractJson.Options),
+                    new EntryMetadata(Actor, "moi-duty", entry.Metadata.CorrelationId, entry.EventId, alert.IsExercise)),
+            ], context.CancellationToken);
+        }
+    }
+}
+
+/// <summary>One shared, durable queue: with several hubs, each alert is judged by one of them.</summary>
+public sealed class UnreachableAgencyConsumerDefinition(BusOptions bus) : ConsumerDefinition<UnreachableAgencyConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<UnreachableAgencyConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(endpointConfigurator);
+        endpointConfigurator.ConcurrentMessageLimit = 1;
+        if (bus.QuorumQueues && endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.SetQuorumQueue();
+        }
+
+        // The log's idempotency makes retries safe.
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000));
+    }
+}
