@@ -26,4 +26,11 @@ public sealed record AgencyAlerted(
     string RuleId,
     DateTimeOffset AlertedAt,
     DateTimeOffset AcknowledgeBy,
-    bool IsExercise);
+    bool IsExercise)
+{
+    /// <summary>
+    /// The rule id on every alert of a restricted incident: the agency was alerted because it is cleared for it, in
+    /// the report or by a later change of the clearance.
+    /// </summary>
+    public const string ClearanceRule = "restricted-clearance";
+}

@@ -22,6 +22,17 @@ public sealed record PostUpdateRequest(Guid? EventId, string? Text, Severity? Se
 /// <param name="ExpectedVersion">The incident version the author saw; omitted means "the current one".</param>
 public sealed record ChangeStatusRequest(Guid? EventId, IncidentStatus? Status, string? Reason, int? ExpectedVersion);
 
+/// <summary>
+/// Change who is cleared for a restricted incident: the duty office, a commander, or an administrator. At least one
+/// agency must stay cleared.
+/// </summary>
+/// <param name="EventId">Idempotency key.</param>
+/// <param name="Grant">Agencies to clear, by code; each is alerted like the report's agencies.</param>
+/// <param name="Revoke">Agencies whose clearance ends, by code; from this change on they see nothing more of the incident.</param>
+/// <param name="Reason">Required, at most 1000 characters.</param>
+/// <param name="ExpectedVersion">The incident version the author saw; omitted means "the current one".</param>
+public sealed record ChangeClearanceRequest(Guid? EventId, IReadOnlyList<string>? Grant, IReadOnlyList<string>? Revoke, string? Reason, int? ExpectedVersion);
+
 /// <summary>Where a command's entry landed.</summary>
 /// <param name="IncidentId">The incident.</param>
 /// <param name="Position">The entry's position in the log.</param>

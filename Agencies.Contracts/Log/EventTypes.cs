@@ -13,6 +13,8 @@ public static class EventTypes
     public const string IncidentUpdated = nameof(Incidents.IncidentUpdated);
     /// <summary><see cref="Incidents.IncidentStatusChanged"/>.</summary>
     public const string IncidentStatusChanged = nameof(Incidents.IncidentStatusChanged);
+    /// <summary><see cref="Incidents.ClearanceChanged"/>.</summary>
+    public const string ClearanceChanged = nameof(Incidents.ClearanceChanged);
 
     /// <summary><see cref="Alerts.AlertEscalated"/>.</summary>
     public const string AlertEscalated = nameof(Alerts.AlertEscalated);
@@ -97,6 +99,7 @@ public static class EventTypes
         [AlertAcknowledged] = typeof(Alerts.AlertAcknowledged),
         [IncidentUpdated] = typeof(Incidents.IncidentUpdated),
         [IncidentStatusChanged] = typeof(Incidents.IncidentStatusChanged),
+        [ClearanceChanged] = typeof(Incidents.ClearanceChanged),
         [AlertEscalated] = typeof(Alerts.AlertEscalated),
         [AlertReminderSent] = typeof(Alerts.AlertReminderSent),
         [AgencyUnreachable] = typeof(Alerts.AgencyUnreachable),

@@ -24,6 +24,20 @@ public sealed class ResentEvents(IEventLog log)
 
         return stored.IncidentId == incidentId ? stored : throw new EventIdReusedException(key);
     }
+
+    /// <summary>
+    /// The last entry a stored command appended: the entries its transaction put right after it, each caused by it
+    /// (a change of clearance's alerts, an update's plan activation), or the entry itself. A retry is answered with
+    /// it, as the first attempt was.
+    /// </summary>
+    public async Task<LogEntry> LastAppendedWithAsync(LogEntry stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var entries = await log.ReadIncidentAsync(stored.IncidentId, cancellationToken);
+        return entries.Where(e => e.Position > stored.Position)
+            .TakeWhile((e, i) => e.Position == stored.Position + 1 + i && e.Metadata.CausationId == stored.EventId)
+            .LastOrDefault() ?? stored;
+    }
 }
 
 /// <summary>A command's event id was already used for another incident. Nothing was written.</summary>

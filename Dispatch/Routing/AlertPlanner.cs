@@ -26,7 +26,7 @@ public sealed class AlertPlanner(RoutingRulesProvider rules, IOptions<AlertOptio
     public const string FallbackRule = "fallback";
 
     /// <summary>The rule id on an alert to an agency the duty office cleared for a restricted incident.</summary>
-    public const string ClearanceRule = "restricted-clearance";
+    public const string ClearanceRule = AgencyAlerted.ClearanceRule;
 
     /// <summary>
     /// Who an incident alerts, with the rule that chose each: a restricted incident exactly the agencies cleared for
@@ -73,6 +73,27 @@ public sealed class AlertPlanner(RoutingRulesProvider rules, IOptions<AlertOptio
     }
 
     /// <summary>
+    /// The alerts for agencies newly cleared for a restricted incident, caused by the change of its clearance (the
+    /// command's event, <paramref name="changeEventId"/>, from which their ids derive, so a retried change stores
+    /// nothing twice): alerted as the report's cleared agencies were, with a deadline by the incident's severity now,
+    /// escalated like any alert.
+    /// </summary>
+    public IReadOnlyList<NewEvent> ClearanceAlertsFor(Guid changeEventId, string actor, string actorAgency, AlertedIncident incident, IEnumerable<string> agencies, DateTimeOffset alertedAt)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(agencies);
+        var deadline = alertedAt + alertOptions.Value.AcknowledgeWithin(incident.Severity);
+        return agencies.Select(agency => new NewEvent(
+            DerivedEventId.Create(changeEventId, "clearance-alert:" + agency),
+            EventTypes.AgencyAlerted,
+            JsonSerializer.Serialize(
+                new AgencyAlerted(incident.IncidentId, agency, incident.Hazard, incident.Severity, incident.District, incident.Title, ClearanceRule, alertedAt, deadline, incident.IsExercise),
+                ContractJson.Options),
+            new EntryMetadata(actor, actorAgency, changeEventId, changeEventId, incident.IsExercise)))
+            .ToArray();
+    }
+
+    /// <summary>
     /// True when <paramref name="next"/>, the entry right after a report, is one of that report's alerts:
     /// the report was appended with its alerts.
     /// </summary>
@@ -100,3 +121,6 @@ public sealed class AlertPlanner(RoutingRulesProvider rules, IOptions<AlertOptio
         }
     }
 }
+
+/// <summary>What an alert says of its incident: what it is, how severe now, where, its title, and whether it is drill traffic.</summary>
+public sealed record AlertedIncident(Guid IncidentId, HazardType Hazard, Severity Severity, string District, string Title, bool IsExercise);

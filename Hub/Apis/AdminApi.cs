@@ -1,10 +1,12 @@
+using Coordination.Agencies.Contracts.Commands;
 using Coordination.Hub.Features.Admin;
+using Coordination.Hub.Features.Incidents;
 using Coordination.Hub.Pipeline;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Coordination.Hub.Apis;
 
-/// <summary>/api/admin: administrators keep the agencies and users. Every change is an entry in the log.</summary>
+/// <summary>/api/admin: administrators keep the agencies, users and restricted incidents' clearances. Every change is an entry in the log.</summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
@@ -19,6 +21,11 @@ public static class AdminApi
             .Refuses(Status403Forbidden, Status404NotFound);
         group.MapPost("/agencies", (RegisterAgency.RegisterAgencyRequest request, RegisterAgency useCase, HttpContext http) => http.RunAsync(useCase, request))
             .Refuses(Status400BadRequest, Status403Forbidden);
+        // Clearances of restricted incidents, by their metadata: the same change the duty office makes on the incident.
+        group.MapGet("/clearances", (ListClearances useCase, HttpContext http) => http.RunAsync(useCase, new ListClearances.Query()))
+            .Refuses(Status403Forbidden, Status429TooManyRequests);
+        group.MapPost("/clearances/{incidentId:guid}", (Guid incidentId, ChangeClearanceRequest request, ChangeClearance useCase, HttpContext http) =>
+            http.RunAsync(useCase, ChangeClearance.Command.From(incidentId, request))).Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
         return app;
     }
 }

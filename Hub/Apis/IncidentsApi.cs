@@ -6,7 +6,7 @@ using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Coordination.Hub.Apis;
 
-/// <summary>/api/incidents: report, list, read with timeline, acknowledge, update, change status.</summary>
+/// <summary>/api/incidents: report, list, read with timeline, acknowledge, update, change status, change a restricted incident's clearance.</summary>
 public static class IncidentsApi
 {
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
@@ -23,6 +23,8 @@ public static class IncidentsApi
             http.RunAsync(useCase, PostUpdate.Command.From(incidentId, request))).Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
         group.MapPost("/{incidentId:guid}/status", (Guid incidentId, ChangeStatusRequest request, ChangeStatus useCase, HttpContext http) =>
             http.RunAsync(useCase, ChangeStatus.Command.From(incidentId, request))).Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
+        group.MapPost("/{incidentId:guid}/clearance", (Guid incidentId, ChangeClearanceRequest request, ChangeClearance useCase, HttpContext http) =>
+            http.RunAsync(useCase, ChangeClearance.Command.From(incidentId, request))).Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
         return app;
     }
 

@@ -32,6 +32,11 @@ public static class Policies
         Access.Yes, Access.Yes, Access.No, Access.No,
         new("Only the duty office and commanders change an incident's status.", "مكتب المناوبة والقادة فقط يغيّرون حالة البلاغ."));
 
+    public static readonly Policy ChangeClearance = new(nameof(ChangeClearance), "change who is cleared for a restricted incident",
+        Access.Yes, Access.Yes, Access.No, new("by reference, hazard, district and agencies, never the incident's text"),
+        new("Only the duty office, commanders and administrators change who is cleared for a restricted incident.",
+            "مكتب المناوبة والقادة والمسؤولون فقط يغيّرون الجهات المخوّلة ببلاغ مقيد."));
+
     public static readonly Policy ReadAnyInbox = new(nameof(ReadAnyInbox), "another agency's inbox",
         Access.Yes, Access.Yes, Access.No, Access.No,
         new("A liaison sees only their own agency's alerts.", "ضابط الاتصال يرى تنبيهات جهته فقط."));
@@ -124,7 +129,7 @@ public static class Policies
 
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
-        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, SeePresence, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
+        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ChangeClearance, ReadAnyInbox, ReadResponseFigures, SeePresence, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
          SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapabilities, DeclareCapabilities, SeeScenarios, ChangeScenario, ControlExercise, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>

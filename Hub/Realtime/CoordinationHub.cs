@@ -54,6 +54,9 @@ public sealed class CoordinationHub(UseCasePipeline pipeline, LiveConnections co
     public Task<CommandResponse> ChangeStatus(Guid incidentId, ChangeStatusRequest request) =>
         Run<ChangeStatus, ChangeStatus.Command, CommandResponse>(Features.Incidents.ChangeStatus.Command.From(incidentId, request));
 
+    public Task<CommandResponse> ChangeClearance(Guid incidentId, ChangeClearanceRequest request) =>
+        Run<ChangeClearance, ChangeClearance.Command, CommandResponse>(Features.Incidents.ChangeClearance.Command.From(incidentId, request));
+
     public Task<CommandResponse> AcknowledgeTask(Guid incidentId, string planCode, string taskId, TaskRequest request) =>
         Run<AcknowledgeTask, AcknowledgeTask.Command, CommandResponse>(Features.Plans.AcknowledgeTask.Command.From(incidentId, planCode, taskId, request));
 

@@ -6,7 +6,8 @@ namespace Coordination.Hub.Realtime;
 
 /// <summary>
 /// For each incident, the agencies alerted and the position of each one's alert: an agency sees the
-/// incident's entries from that position on. A risk's stream is kept the same way: its lead agency sees it from
+/// incident's entries from that position on, and, once its clearance for a restricted incident is revoked, only
+/// before the revoking entry's position. A risk's stream is kept the same way: its lead agency sees it from
 /// the first overdue review it was alerted to. Kept current from the entries this hub pushes, and loaded
 /// from the alert inbox on first sight of an incident (after a restart, or for another hub's incident).
 /// At most <see cref="Capacity"/> incidents are kept, the longest known forgotten first; a forgotten
@@ -18,7 +19,7 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
     /// <summary>Incidents kept by default: far more than are active at once, small in memory (a few agencies each).</summary>
     public const int DefaultCapacity = 20_000;
 
-    private readonly ConcurrentDictionary<Guid, ImmutableDictionary<string, long>> _alerts = new();
+    private readonly ConcurrentDictionary<Guid, ImmutableDictionary<string, Window>> _alerts = new();
 
     // The order incidents became known in, for forgetting the oldest first.
     private readonly ConcurrentQueue<Guid> _known = new();
@@ -34,12 +35,12 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
     {
         if (!_alerts.TryGetValue(incidentId, out var known))
         {
-            var loaded = (await readModels.GetAudienceAsync(incidentId, cancellationToken)).ToImmutableDictionary(a => a.Agency, a => a.Position, StringComparer.Ordinal);
+            var loaded = (await readModels.GetAudienceAsync(incidentId, cancellationToken)).ToImmutableDictionary(a => a.Agency, a => new Window(a.Position, a.RevokedPosition), StringComparer.Ordinal);
             known = _alerts.AddOrUpdate(incidentId, loaded, (_, current) => current.SetItems(loaded));
             Remember(incidentId);
         }
 
-        return known.Where(a => a.Value <= position).Select(a => a.Key).ToArray();
+        return known.Where(a => a.Value.Shows(position)).Select(a => a.Key).ToArray();
     }
 
     /// <summary>
@@ -49,7 +50,7 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
     /// </summary>
     public void IncidentBegan(Guid incidentId)
     {
-        if (_alerts.TryAdd(incidentId, ImmutableDictionary.Create<string, long>(StringComparer.Ordinal)))
+        if (_alerts.TryAdd(incidentId, ImmutableDictionary.Create<string, Window>(StringComparer.Ordinal)))
         {
             Remember(incidentId);
         }
@@ -60,14 +61,32 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
     /// is left unknown: its next lookup loads the whole audience from the alert inbox, this alert included,
     /// where starting it from this alert alone would stop every agency alerted earlier from seeing its entries.
     /// An agency already in the audience keeps its first position (a risk's lead agency is alerted once per
-    /// overdue review date, and sees the risk from the first).
+    /// overdue review date, and sees the risk from the first), unless its clearance was revoked since.
     /// </summary>
     public void AgencyAlerted(Guid incidentId, string agency, long position)
     {
-        while (_alerts.TryGetValue(incidentId, out var current) && !current.ContainsKey(agency)
-            && !_alerts.TryUpdate(incidentId, current.SetItem(agency, position), current))
+        // An agency cleared again after a revoke sees the incident from its new alert on; one still in the audience keeps its first position.
+        while (_alerts.TryGetValue(incidentId, out var current) && (!current.TryGetValue(agency, out var window) || window.Until is not null)
+            && !_alerts.TryUpdate(incidentId, current.SetItem(agency, new Window(position, null)), current))
         {
         }
+    }
+
+    /// <summary>
+    /// Ends the agencies' view of a known audience at <paramref name="position"/>, the entry that revoked their
+    /// clearance (which they do not see). An incident not known here is left unknown, as for an alert: its next
+    /// lookup loads the audience from the alert inbox, where the revoke is already folded in.
+    /// </summary>
+    public void ClearanceRevoked(Guid incidentId, IEnumerable<string> agencies, long position)
+    {
+        ArgumentNullException.ThrowIfNull(agencies);
+        var revoked = agencies.ToArray();
+        while (_alerts.TryGetValue(incidentId, out var current) && !_alerts.TryUpdate(incidentId, Revoke(current), current))
+        {
+        }
+
+        ImmutableDictionary<string, Window> Revoke(ImmutableDictionary<string, Window> current) =>
+            current.SetItems(revoked.Where(current.ContainsKey).Select(a => KeyValuePair.Create(a, current[a] with { Until = current[a].Until ?? position })));
     }
 
     private void Remember(Guid incidentId)
@@ -77,5 +96,11 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
         {
             _alerts.TryRemove(oldest, out _);
         }
+    }
+
+    /// <summary>An agency's view of one incident: from its alert, until (not including) the entry that revoked it.</summary>
+    private readonly record struct Window(long From, long? Until)
+    {
+        public bool Shows(long position) => From <= position && (Until is not { } until || position < until);
     }
 }

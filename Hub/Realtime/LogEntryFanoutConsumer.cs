@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Audit;
+using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Plans;
 using Coordination.Agencies.Contracts.Realtime;
@@ -19,7 +20,7 @@ namespace Coordination.Hub.Realtime;
 /// to each audience the entries it may see, as one message per audience and page (at most
 /// <see cref="EntriesPerPush"/> entries each), with the position of that audience's previous visible entry so
 /// clients can detect what they missed: the everything-group sees every position; an agency sees its incidents
-/// from its alert on. One message for the page, not one per entry: the per-message cost of a WebSocket write,
+/// from its alert on (and a restricted one only until its clearance is revoked). One message for the page, not one per entry: the per-message cost of a WebSocket write,
 /// paid for every liaison, was the hub's largest under load.
 /// </summary>
 public sealed class LogEntryFanoutConsumer(
@@ -76,6 +77,11 @@ public sealed class LogEntryFanoutConsumer(
             {
                 // The lead agency sees the risk's stream from its first overdue review on, as an agency sees an incident from its alert.
                 audience.AgencyAlerted(entry.IncidentId, entry.DataAs<Agencies.Contracts.Register.RiskReviewOverdue>().LeadAgency, entry.Position);
+            }
+            else if (entry.Type == EventTypes.ClearanceChanged)
+            {
+                // Before this entry's pushes: a revoked agency sees nothing of the incident from it on.
+                audience.ClearanceRevoked(entry.IncidentId, entry.DataAs<ClearanceChanged>().Revoked, entry.Position);
             }
 
             cursor.Arrived(entry.Position);

@@ -20,6 +20,12 @@ public static class Invalid
     public static readonly Text OccurredTooEarly = new("OccurredAt must be on or after 2000-01-01 (UTC).", "وقت الوقوع لا يجوز أن يكون قبل 2000-01-01 (بالتوقيت العالمي).");
     public static readonly Text RestrictedNeedsClearance = new("ClearedAgencies must name at least one agency for a restricted incident.", "البلاغ المقيد يحتاج جهة مخوّلة واحدة على الأقل.");
     public static readonly Text ClearanceOnlyWhenRestricted = new("ClearedAgencies applies only to a restricted incident.", "الجهات المخوّلة تخص البلاغات المقيدة فقط.");
+    public static readonly Text ClearanceChangeEmpty = new("Grant or Revoke must name at least one agency.", "اذكر جهة واحدة على الأقل لمنحها التخويل أو سحبه منها.");
+    public static readonly Text ClearanceReasonRequired = new("Reason is required: say why the clearance changes.", "السبب مطلوب: اذكر سبب تغيير الجهات المخوّلة.");
+    public static readonly Text ClearanceLeavesNobody = new("At least one agency must stay cleared for a restricted incident.", "يجب أن تبقى جهة مخوّلة واحدة على الأقل بالبلاغ المقيد.");
+    public static Text GrantedAndRevoked(string? agency) => new($"Agency '{agency}' cannot be both granted and revoked.", $"لا يمكن منح الجهة '{agency}' التخويل وسحبه منها معاً.");
+    public static Text AlreadyCleared(string agency) => new($"Agency '{agency}' is already cleared for the incident.", $"الجهة '{agency}' مخوّلة بالبلاغ من قبل.");
+    public static Text NotCleared(string agency) => new($"Agency '{agency}' is not cleared for the incident.", $"الجهة '{agency}' ليست مخوّلة بالبلاغ.");
     public static readonly Text UpdateTextRequired = new("Text is required.", "نص التحديث مطلوب.");
     public static readonly Text StatusRequired = new("Status is required.", "الحالة مطلوبة.");
     public static readonly Text CredentialsRequired = new("UserName and Password are required.", "اسم المستخدم وكلمة المرور مطلوبان.");

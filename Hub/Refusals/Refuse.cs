@@ -46,6 +46,10 @@ public static class Refuse
         $"Incident {reference} is closed.",
         $"البلاغ {reference} مغلق."));
 
+    public static RefusalException ClearanceOnlyWhenRestricted(string reference) => Conflict(new(
+        $"Incident {reference} is public: every agency routed to it sees it, and it has no clearance to change.",
+        $"البلاغ {reference} عام: تراه كل جهة وُجّه إليها، وليست له جهات مخوّلة لتغييرها."));
+
     public static RefusalException EventIdUsedElsewhere(Guid eventId) => Conflict(new(
         $"EventId {eventId} was already used for another incident.",
         $"مفتاح الإرسال {eventId} استُخدم من قبل لبلاغ آخر."));

@@ -49,6 +49,9 @@ public static class IncidentTimeline
             case EventTypes.IncidentStatusChanged:
                 var changed = entry.DataAs<IncidentStatusChanged>();
                 return changed.Reason is { Length: > 0 } reason ? $"{changed.From} → {changed.To}: {reason}" : $"{changed.From} → {changed.To}";
+            case EventTypes.ClearanceChanged:
+                var clearance = entry.DataAs<ClearanceChanged>();
+                return $"+[{string.Join(", ", clearance.Granted)}] -[{string.Join(", ", clearance.Revoked)}] = [{string.Join(", ", clearance.ClearedAgencies)}]: {clearance.Reason}";
             case EventTypes.AlertEscalated:
                 var escalated = entry.DataAs<AlertEscalated>();
                 return $"{escalated.Agency} → {escalated.EscalatedTo} ({escalated.Level})";

@@ -28,4 +28,9 @@ public sealed class AlertRow
     public long? LastActivityPosition { get; set; }
     /// <summary>Reminders sent since the agency's last activity.</summary>
     public int RemindersSent { get; set; }
+    /// <summary>The position of the change that revoked the agency's clearance for the (restricted) incident; null while cleared.</summary>
+    public long? RevokedPosition { get; set; }
+
+    /// <summary>False once the agency's clearance was revoked: it sees nothing more of the incident.</summary>
+    public bool IsCurrent => RevokedPosition is null;
 }

@@ -68,6 +68,7 @@ public sealed class ReadModelProjector : IInlineProjection
             EventTypes.AlertAcknowledged => Parse<AlertAcknowledged>(type, data),
             EventTypes.IncidentUpdated => Parse<IncidentUpdated>(type, data),
             EventTypes.IncidentStatusChanged => Parse<IncidentStatusChanged>(type, data),
+            EventTypes.ClearanceChanged => Parse<ClearanceChanged>(type, data),
             EventTypes.AlertEscalated => Parse<AlertEscalated>(type, data),
             EventTypes.AlertReminderSent => Parse<AlertReminderSent>(type, data),
             EventTypes.AgencyUnreachable => Parse<AgencyUnreachable>(type, data),
@@ -126,6 +127,9 @@ public sealed class ReadModelProjector : IInlineProjection
                 break;
             case IncidentStatusChanged e:
                 await Touch(status: e.To);
+                break;
+            case ClearanceChanged e:
+                await OnClearanceChanged(e);
                 break;
             case AlertEscalated e:
                 await OnEscalated(e);
@@ -295,7 +299,7 @@ public sealed class ReadModelProjector : IInlineProjection
 
         async Task OnAlerted(AgencyAlerted e)
         {
-            await Execute(SqlScripts.Projections.AlertInsert, new
+            var alert = new
             {
                 e.IncidentId,
                 e.Agency,
@@ -309,8 +313,27 @@ public sealed class ReadModelProjector : IInlineProjection
                 e.AcknowledgeBy,
                 e.IsExercise,
                 row.Position,
-            });
+            };
+
+            // An agency cleared again after a revoke has its row already: the new alert takes its place. Only a
+            // restricted incident's alerts can be such, so the others are not asked.
+            if (e.RuleId != AgencyAlerted.ClearanceRule || await Execute(SqlScripts.Projections.AlertRegrant, alert) == 0)
+            {
+                await Execute(SqlScripts.Projections.AlertInsert, alert);
+            }
+
             await Touch(alertsRaised: 1);
+        }
+
+        async Task OnClearanceChanged(ClearanceChanged e)
+        {
+            await Execute(SqlScripts.Projections.BoardClearance, new { e.IncidentId, ClearedAgencies = e.ClearedAgencies.ToArray() });
+            foreach (var agency in e.Revoked)
+            {
+                await Execute(SqlScripts.Projections.AlertRevoke, new { e.IncidentId, Agency = agency, row.Position });
+            }
+
+            await Touch();
         }
 
         async Task OnAcknowledged(AlertAcknowledged e)

@@ -31,6 +31,13 @@ public sealed class ReadModels(ISqlDialect dialect)
         return rows.Take(filter.Limit).ToArray();
     }
 
+    /// <summary>Every restricted incident, newest report first: what the clearances screen lists.</summary>
+    public async Task<IReadOnlyList<IncidentBoardRow>> ListRestrictedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<IncidentBoardRow>(Command(SqlScripts.Projections.BoardRestricted, new { }, cancellationToken))).AsList();
+    }
+
     /// <summary>The restricted incidents among <paramref name="incidentIds"/>.</summary>
     public async Task<IReadOnlyList<Guid>> RestrictedAmongAsync(IEnumerable<Guid> incidentIds, CancellationToken cancellationToken)
     {
@@ -61,13 +68,13 @@ public sealed class ReadModels(ISqlDialect dialect)
     }
 
     /// <summary>
-    /// Who sees a stream and from which position: the agencies alerted to an incident, or the lead agencies alerted to
-    /// a risk's overdue review.
+    /// Who sees a stream and from which position: the agencies alerted to an incident (until the position a revoke of
+    /// their clearance took effect at, if any), or the lead agencies alerted to a risk's overdue review.
     /// </summary>
-    public async Task<IReadOnlyList<(string Agency, long Position)>> GetAudienceAsync(Guid streamId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Agency, long Position, long? RevokedPosition)>> GetAudienceAsync(Guid streamId, CancellationToken cancellationToken)
     {
         await using var connection = dialect.CreateConnection();
-        return (await connection.QueryAsync<(string Agency, long Position)>(Command(SqlScripts.Projections.StreamAudience, new { StreamId = streamId }, cancellationToken))).AsList();
+        return (await connection.QueryAsync<(string Agency, long Position, long? RevokedPosition)>(Command(SqlScripts.Projections.StreamAudience, new { StreamId = streamId }, cancellationToken))).AsList();
     }
 
     /// <summary>Alerts of open incidents whose next escalation or reminder has fallen due by <paramref name="now"/>.</summary>

@@ -44,7 +44,11 @@ public static class SqlScripts
 
         public static string AlertInsert { get; } = Load(nameof(Projections), nameof(AlertInsert));
 
+        public static string AlertRegrant { get; } = Load(nameof(Projections), nameof(AlertRegrant));
+
         public static string AlertRemind { get; } = Load(nameof(Projections), nameof(AlertRemind));
+
+        public static string AlertRevoke { get; } = Load(nameof(Projections), nameof(AlertRevoke));
 
         public static string AlertsForIncident { get; } = Load(nameof(Projections), nameof(AlertsForIncident));
 
@@ -56,9 +60,13 @@ public static class SqlScripts
 
         public static string BoardGet { get; } = Load(nameof(Projections), nameof(BoardGet));
 
+        public static string BoardClearance { get; } = Load(nameof(Projections), nameof(BoardClearance));
+
         public static string BoardInsert { get; } = Load(nameof(Projections), nameof(BoardInsert));
 
         public static string BoardList { get; } = Load(nameof(Projections), nameof(BoardList));
+
+        public static string BoardRestricted { get; } = Load(nameof(Projections), nameof(BoardRestricted));
 
         public static string BoardStatus { get; } = Load(nameof(Projections), nameof(BoardStatus));
 

@@ -40,8 +40,17 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access, ResentE
     /// Appends the events <paramref name="decide"/> makes, in one transaction: a command whose decision reads more than
     /// the incident and its alerts (a plan's tasks), or appends more than its own entry (an update that activates a plan).
     /// </summary>
-    public async Task<CommandResponse> AppendAsync(Caller caller, IIncidentCommand command, Func<VisibleIncident, Guid, CancellationToken, Task<IReadOnlyList<NewEvent>>> decide, CancellationToken cancellationToken)
+    public Task<CommandResponse> AppendAsync(Caller caller, IIncidentCommand command, Func<VisibleIncident, Guid, CancellationToken, Task<IReadOnlyList<NewEvent>>> decide, CancellationToken cancellationToken) =>
+        AppendAsync(caller, command, access.GetVisibleAsync, decide, cancellationToken);
+
+    /// <summary>
+    /// As above, reading the incident through <paramref name="read"/>: a command that a role reads differently from
+    /// how it sees incidents (an administrator changing a clearance sees the incident's metadata only).
+    /// </summary>
+    public async Task<CommandResponse> AppendAsync(Caller caller, IIncidentCommand command, Func<Caller, Guid, CancellationToken, Task<VisibleIncident>> read,
+        Func<VisibleIncident, Guid, CancellationToken, Task<IReadOnlyList<NewEvent>>> decide, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(decide);
         var (incidentId, expectedVersion) = (command.IncidentId, command.ExpectedVersion);
@@ -52,20 +61,21 @@ public sealed class IncidentWriter(IEventLog log, IncidentAccess access, ResentE
         {
             for (var attempt = 1; ; attempt++)
             {
-                var incident = await access.GetVisibleAsync(caller, incidentId, cancellationToken);
+                var incident = await read(caller, incidentId, cancellationToken);
                 IReadOnlyList<NewEvent> decided;
                 try
                 {
                     decided = await decide(incident, eventId, cancellationToken);
                 }
-                catch (RefusalException)
+                catch (Exception ex) when (ex is RefusalException or FluentValidation.ValidationException)
                 {
                     // A retry of a command already stored is answered as the success it was, whatever changed
                     // since (an acknowledgement retried is refused as already made). Looked up only here: on
                     // the usual way the log itself answers a stored event id as a duplicate.
                     if (await resent.FindAsync(eventId, incidentId, cancellationToken) is { } stored)
                     {
-                        return new CommandResponse(incidentId, stored.Position, stored.Version, WasDuplicate: true);
+                        var last = await resent.LastAppendedWithAsync(stored, cancellationToken);
+                        return new CommandResponse(incidentId, last.Position, last.Version, WasDuplicate: true);
                     }
 
                     throw;

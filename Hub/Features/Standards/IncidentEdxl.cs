@@ -41,7 +41,7 @@ public sealed class IncidentEdxl(IncidentAccess access, IEventLog log, Restricte
         var alert = CapAlerts.For(await log.ReadIncidentAsync(request.IncidentId, cancellationToken),
             new CapAlerts.Sender(options.Sender, options.SenderNameAr, options.SenderNameEn, options.Contact))[^1];
         string Cap(string name) => alert.Element(CapAlerts.Cap + name)!.Value;
-        var agencies = incident.Alerts.Select(a => a.Agency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var agencies = incident.CurrentAgencies.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var envelope = new XElement(Edxl + "EDXLDistribution",
             new XElement(Edxl + "distributionID", Cap("identifier")),
             new XElement(Edxl + "senderID", options.Sender),

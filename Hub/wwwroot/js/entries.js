@@ -20,6 +20,8 @@ export function describeEntry(entry) {
       return t('ev.IncidentUpdated', { agency: agencyName(d.agency), text: d.text });
     case 'IncidentStatusChanged':
       return t('ev.IncidentStatusChanged', { from: t(`Status.${d.from}`), to: t(`Status.${d.to}`) });
+    case 'ClearanceChanged':
+      return t('ev.ClearanceChanged', { agencies: agencyList(d.clearedAgencies ?? []), reason: d.reason });
     case 'AlertEscalated':
       return t('ev.AlertEscalated', { agency: agencyName(d.agency), level: d.level });
     case 'AlertReminderSent':
@@ -68,6 +70,11 @@ export function describeTimelineRow(row) {
       const [, from, to] = /^(\w+) → (\w+)/u.exec(row.summary) ?? [];
       return t('ev.IncidentStatusChanged', { from: t(`Status.${from}`), to: t(`Status.${to}`) });
     }
+    case 'ClearanceChanged': {
+      // "+[granted] -[revoked] = [cleared]: reason"
+      const [, cleared, reason] = /= \[([^\]]*)\]: (.*)$/su.exec(row.summary) ?? [];
+      return t('ev.ClearanceChanged', { agencies: agencyList(cleared ? cleared.split(', ') : []), reason });
+    }
     case 'AlertEscalated': {
       const [, agency, level] = /^(\S+) → .*\((\d+)\)$/u.exec(row.summary) ?? [];
       return t('ev.AlertEscalated', { agency: agencyName(agency), level });
@@ -100,5 +107,7 @@ export function describeTimelineRow(row) {
       return row.summary;
   }
 }
+
+const agencyList = (codes) => codes.map(agencyName).join(document.documentElement.lang === 'ar' ? '، ' : ', ');
 
 export const isExerciseEntry = (entry) => Boolean(entry.metadata?.isExercise || entry.data?.isExercise);

@@ -2,12 +2,13 @@
 -- unacknowledged alert (its deadline plus one step interval per level already reached), or the next
 -- reminder after an acknowledgement (its last activity plus one reminder interval per reminder, counting
 -- this one). Filtered here, not in the scanner: a disaster leaves thousands of alerts open, and the scan
--- runs every few seconds.
+-- runs every few seconds. An alert whose clearance was revoked is left alone: its agency no longer sees the incident.
 -- The incident's exercise goes with each alert, so its escalations carry it as every entry of an exercise does.
 SELECT a.*, b.exercise_id AS ExerciseId
 FROM alert_inbox a
 JOIN incident_board b ON b.incident_id = a.incident_id
 WHERE b.status <> 'Closed'
+  AND a.revoked_position IS NULL
   AND ((a.acknowledged_at IS NULL AND a.escalation_level < 3
         AND a.acknowledge_by + (a.escalation_level * @StepMilliseconds) <= @Now)
     OR (a.acknowledged_at IS NOT NULL AND a.last_activity_at IS NOT NULL

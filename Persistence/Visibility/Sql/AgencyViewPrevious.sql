@@ -1,4 +1,4 @@
--- The last entry an agency sees before @Position: of its incidents, from each one's alert on, and of the risks whose
+-- The last entry an agency sees before @Position: of its incidents, from each one's alert on (until a revoke of its clearance), and of the risks whose
 -- overdue reviews it was alerted to, from the first such alert on.
 SELECT COALESCE(MAX(v.position), 0)
 FROM (
@@ -7,6 +7,7 @@ FROM (
     JOIN event_log e ON e.incident_id = a.incident_id
     WHERE a.agency = @Agency
       AND e.position >= a.position
+      AND (a.revoked_position IS NULL OR e.position < a.revoked_position)
       AND e.position < @Position
     UNION ALL
     SELECT MAX(e.position) AS position

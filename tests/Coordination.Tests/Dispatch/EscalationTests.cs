@@ -109,6 +109,31 @@ public sealed class EscalationTests
         Assert.That(commander.Applied.Count(e => e.Type is EventTypes.AlertEscalated or EventTypes.AlertReminderSent), Is.EqualTo(before));
     }
 
+    [Test]
+    public async Task An_agency_cleared_after_the_report_is_escalated_like_any_alert_and_a_revoked_one_is_left_alone()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var hub = await HubHost.StartFreshAsync(Settings, clock);
+        await using var commander = await hub.ConnectAsync("commander");
+        using var operatorApi = await hub.ClientForAsync("duty.operator");
+        using var ncemApi = await hub.ClientForAsync("liaison.ncem");
+        var incidentId = (await operatorApi.PostOkAsync("api/incidents", new
+        {
+            hazard = "SecurityIncident", severity = "Severe", title = "تهديد لمنشأة نفطية", district = "wahat",
+            classification = "Restricted", clearedAgencies = new[] { "ncem", "civil-defence" },
+        })).GetProperty("incidentId").GetGuid();
+        await ncemApi.PostOkAsync($"api/incidents/{incidentId}/acknowledge", new { });
+        await operatorApi.PostOkAsync($"api/incidents/{incidentId}/clearance", new { grant = new[] { "ambulance" }, revoke = new[] { "civil-defence" }, reason = "تغيّرت الحاجة" });
+
+        // Severe: five minutes to acknowledge, from the report for civil defence, from the grant for the ambulance service.
+        await AdvanceAsync(clock, TimeSpan.FromMinutes(5.1));
+        await commander.WaitUntilAsync(es => Escalations(es).Any(e => e.Agency == "ambulance" && e.Level == 1));
+        // A step later the ambulance service climbs again; civil defence, overdue since the first scan, would be there by now.
+        await AdvanceAsync(clock, TimeSpan.FromMinutes(5));
+        var applied = await commander.WaitUntilAsync(es => Escalations(es).Any(e => e.Agency == "ambulance" && e.Level == 2));
+        Assert.That(Escalations(applied).Select(e => e.Agency), Is.All.EqualTo("ambulance"), "neither the revoked agency nor the one that acknowledged is escalated");
+    }
+
     private static IEnumerable<AlertEscalated> Escalations(IEnumerable<LogEntry> entries) =>
         entries.Where(e => e.Type == EventTypes.AlertEscalated).Select(e => e.DataAs<AlertEscalated>());
 

@@ -1,15 +1,17 @@
-// The administrator's screens, as tabs: users, agencies, the routing rules and their history. Administrators
-// keep the hub rather than incidents: nothing here reads an incident, and the console starts no live feed for
-// them (the hub sends them no entries).
+// The administrator's screens, as tabs: users, agencies, the clearances of restricted incidents, the routing rules
+// and their history. Administrators keep the hub rather than incidents: nothing here reads an incident's content
+// (the clearances are read by their metadata only), and the console starts no live feed for them (the hub sends
+// them no entries).
 
 import { $ } from '../dom.js';
 import { showError } from '../notice.js';
 import { initAgencies, relabelAgencies } from './admin-agencies.js';
+import { refreshClearances, relabelClearances } from './admin-clearances.js';
 import { refreshHistory, relabelHistory } from './admin-history.js';
 import { agenciesChangedForRules, initRules, relabelRules } from './admin-rules.js';
 import { agenciesChangedForUsers, initUsers, relabelUsers } from './admin-users.js';
 
-const TABS = ['users', 'agencies', 'rules', 'history'];
+const TABS = ['users', 'agencies', 'clearances', 'rules', 'history'];
 let selected = 'users';
 
 export async function initAdmin(session) {
@@ -30,6 +32,7 @@ export function relabelAdmin() {
   relabelAgencies();
   relabelRules();
   relabelHistory();
+  relabelClearances();
 }
 
 /** Where an administrator starts: on the tabs, one arrow key from each screen. */
@@ -45,6 +48,8 @@ function selectTab(name) {
     $(`#admin-${tab}`).hidden = tab !== name;
   }
   if (name === 'history') refreshHistory().catch(showError);
+  // Read each time the tab is shown, so an incident reported or changed meanwhile is there.
+  if (name === 'clearances') refreshClearances().catch(showError);
 }
 
 function onTabKey(event) {

@@ -1,8 +1,10 @@
 // One incident: what was reported, who was alerted and who acknowledged, the plans activated on it and their tasks,
-// its timeline, and the forms to post an update or (duty office and commanders) change its status.
+// its timeline, and the forms to post an update or (duty office and commanders) change its status and, for a
+// restricted incident, who is cleared for it.
 
 import { ProblemError, get, newId, post } from '../api.js';
 import { $, h, severityBadge } from '../dom.js';
+import { clearanceForm } from '../clearance.js';
 import { describeTimelineRow } from '../entries.js';
 import { formatTime, t } from '../i18n.js';
 import { agencyName, districtName, hazardName } from '../reference.js';
@@ -13,10 +15,15 @@ import { clearTasks, drawTasks, initTasks, loadTasks } from './tasks.js';
 let current = null;
 let pendingUpdate = null;
 let pendingStatus = null;
+let canChangeClearance = false;
+// Which incident and clearance the clearance form was drawn for: redrawn only when they change, so a live entry on
+// the incident does not wipe a change being written.
+let clearanceDrawn = '';
 
 export function initDetail(session) {
   const canChangeStatus = session.role === 'Operator' || session.role === 'Commander';
   $('#status-form').hidden = !canChangeStatus;
+  canChangeClearance = canChangeStatus;
   $('#detail-close').addEventListener('click', closeDetail);
   initTasks(session);
   $('#update-form').addEventListener('submit', async (event) => {
@@ -90,6 +97,7 @@ export async function reloadDetail() {
 }
 
 export function redrawDetail() {
+  clearanceDrawn = '';
   if (!current) return;
   draw();
   drawTasks();
@@ -112,8 +120,9 @@ function draw() {
     t('detail.reported', { by: incident.reportedBy, time: formatTime(incident.reportedAt) }),
   ].join(' · ');
   $('#detail-description').textContent = incident.description ?? '';
-  $('#detail-alerts').replaceChildren(...alerts.map((a) => h('li', { class: a.acknowledgedAt ? 'chip done' : 'chip' },
-    agencyName(a.agency), a.acknowledgedAt ? ` ✓ ${formatTime(a.acknowledgedAt)}` : '')));
+  $('#detail-alerts').replaceChildren(...alerts.map((a) => h('li', { class: a.revokedPosition ? 'chip revoked' : a.acknowledgedAt ? 'chip done' : 'chip', data: { agency: a.agency } },
+    agencyName(a.agency), a.acknowledgedAt ? ` ✓ ${formatTime(a.acknowledgedAt)}` : '', a.revokedPosition ? ` (${t('detail.revoked')})` : '')));
+  drawClearance(incident);
   const select = $('#status-select');
   select.replaceChildren(...STATUSES.map((s) => h('option', { text: t(`Status.${s}`), attrs: { value: s, selected: s === incident.status } })));
   // Newest first, like the inbox and the shared timeline.
@@ -121,4 +130,26 @@ function draw() {
     h('time', { text: formatTime(row.recordedAt), attrs: { datetime: row.recordedAt } }),
     row.isExercise ? h('span', { class: 'exercise-tag', text: t('exercise') }) : null,
     h('span', { class: 'entry-text', text: describeTimelineRow(row), attrs: { dir: 'auto' } }))));
+}
+
+function drawClearance(incident) {
+  const restricted = incident.classification === 'Restricted';
+  $('#detail-clearance').hidden = !restricted;
+  if (!restricted) return;
+  $('#detail-cleared').replaceChildren(...incident.clearedAgencies.map((code) => h('li', { class: 'chip', text: agencyName(code), data: { agency: code } })));
+  const form = $('#clearance-form');
+  form.hidden = !canChangeClearance;
+  const drawn = `${incident.incidentId}:${incident.clearedAgencies.join(',')}`;
+  if (!canChangeClearance || drawn === clearanceDrawn) return;
+  clearanceDrawn = drawn;
+  clearanceForm(form, {
+    idPrefix: 'dc',
+    incident,
+    path: `/api/incidents/${incident.incidentId}/clearance`,
+    async onSaved() {
+      const said = $('#dc-result').textContent;
+      await reload();
+      $('#dc-result').textContent = said;
+    },
+  });
 }

@@ -4,6 +4,7 @@
 
 import { ProblemError, newId, post } from '../api.js';
 import { $, debounce, h } from '../dom.js';
+import { agencyChecks, tickedIn } from '../clearance.js';
 import { clearFieldErrors, showFieldErrors } from '../forms.js';
 import { nameOf, t } from '../i18n.js';
 import { createMap } from '../map.js';
@@ -17,7 +18,8 @@ import { openDetail, refreshDetailIf } from './detail.js';
 const REPORTED_SEVERITIES = SEVERITIES.filter((s) => s !== 'Unknown');
 const URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'];
 const CERTAINTIES = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'];
-const FIELDS = ['hazard', 'severity', 'district', 'municipality', 'latitude', 'longitude', 'title', 'description'];
+const FIELDS = ['hazard', 'severity', 'district', 'municipality', 'latitude', 'longitude', 'title', 'description', 'classification', 'clearedAgencies'];
+const CLASSIFICATIONS = ['Public', 'Restricted'];
 
 let board;
 let map;
@@ -42,10 +44,12 @@ export function initOperator() {
   const form = $('#report-form');
   form.addEventListener('submit', (event) => { event.preventDefault(); submit(); });
   form.addEventListener('input', () => { draftKey = null; });
-  for (const id of ['#f-hazard', '#f-severity', '#f-district']) {
+  for (const id of ['#f-hazard', '#f-severity', '#f-district', '#f-classification', '#f-cleared-box']) {
     $(id).addEventListener('input', previewSoon);
     $(id).addEventListener('change', previewSoon);
   }
+  // A restricted incident names the agencies cleared for it: only they are alerted and see it.
+  $('#f-classification').addEventListener('change', showCleared);
   // Offline the hub cannot be asked, and an answer shown before may no longer hold: say so rather than guess.
   window.addEventListener('offline', () => { previewAsked++; showPreview({ state: 'unavailable' }); });
   window.addEventListener('online', previewSoon);
@@ -65,8 +69,9 @@ export function initOperator() {
 }
 
 export function relabelOperator() {
-  const values = Object.fromEntries(['hazard', 'severity', 'urgency', 'certainty'].map((f) => [f, $(`#f-${f}`).value]));
-  fillChoices();
+  const values = Object.fromEntries(['hazard', 'severity', 'urgency', 'certainty', 'classification'].map((f) => [f, $(`#f-${f}`).value]));
+  const cleared = clearedTicked();
+  fillChoices(cleared);
   for (const [field, value] of Object.entries(values)) $(`#f-${field}`).value = value;
   board.relabel();
   map.redraw();
@@ -92,7 +97,9 @@ function options(select, values, label, withBlank) {
     ...values.map((v) => h('option', { text: label(v), attrs: { value: v } })));
 }
 
-function fillChoices() {
+function fillChoices(cleared = []) {
+  options($('#f-classification'), CLASSIFICATIONS, (c) => t(`Classification.${c}`), false);
+  $('#f-cleared-box').replaceChildren(agencyChecks({ id: 'f-cleared', legend: t('report.cleared'), name: 'clearedAgencies', checked: cleared, describedBy: 'err-clearedAgencies' }));
   options($('#f-hazard'), reference.hazards.map((x) => x.type), (type) => nameOf(reference.hazards.find((x) => x.type === type)), true);
   options($('#f-severity'), REPORTED_SEVERITIES, (s) => t(`Severity.${s}`), true);
   options($('#f-urgency'), URGENCIES, (s) => t(`Urgency.${s}`), false);
@@ -101,6 +108,13 @@ function fillChoices() {
   $('#district-options').replaceChildren(...reference.districts.map((d) => h('option', { attrs: { value: districtLabel(d) } })));
   const picked = districtFromText($('#f-district').value);
   if (picked) $('#f-district').value = districtLabel(picked);
+}
+
+const restricted = () => $('#f-classification').value === 'Restricted';
+const clearedTicked = () => ($('#f-cleared') ? tickedIn($('#f-cleared')) : []);
+
+function showCleared() {
+  $('#f-cleared-box').hidden = !restricted();
 }
 
 const districtLabel = (d) => `${nameOf(d)} — ${nameOf(d) === d.nameAr ? d.nameEn : d.nameAr}`;
@@ -129,18 +143,28 @@ function readForm() {
     title: $('#f-title').value.trim() || null,
     description: $('#f-description').value.trim() || null,
     isExercise: $('#f-exercise').checked,
+    classification: $('#f-classification').value || null,
+    // Sent only for a restricted incident, where the hub needs at least one.
+    clearedAgencies: restricted() ? clearedTicked() : null,
   };
 }
 
 // In the form's order, so focus lands on the first field to fix from the top.
-const formFields = () => FIELDS.map((name) => ({ name, control: $(`#f-${name}`), error: $(`#err-${name}`) }));
+// The cleared agencies' messages are shown under their boxes, and the first box is where focus goes.
+const formFields = () => FIELDS.map((name) => ({
+  name,
+  control: name === 'clearedAgencies' ? $('#f-cleared input') : $(`#f-${name}`),
+  error: $(`#err-${name}`),
+}));
 
 /** What the preview asks: only once hazard, severity and a known district are chosen. */
 function previewRequest() {
   const hazard = $('#f-hazard').value;
   const severity = $('#f-severity').value;
   const district = districtFromText($('#f-district').value)?.code;
-  return hazard && severity && district ? { hazard, severity, district } : null;
+  if (!(hazard && severity && district)) return null;
+  // A restricted incident alerts exactly the agencies ticked (none ticked: the hub says what is missing).
+  return restricted() ? { hazard, severity, district, classification: 'Restricted', clearedAgencies: clearedTicked() } : { hazard, severity, district };
 }
 
 // Typing a district asks once the typing stops, not at every key.
@@ -207,6 +231,9 @@ function resetForm() {
   $('#f-hazard').value = '';
   $('#f-severity').value = '';
   $('#f-exercise').checked = false;
+  $('#f-classification').value = 'Public';
+  for (const box of document.querySelectorAll('#f-cleared input')) box.checked = false;
+  showCleared();
   map.setPoint(Number.NaN, Number.NaN);
   draftKey = null;
   previewAsked++;

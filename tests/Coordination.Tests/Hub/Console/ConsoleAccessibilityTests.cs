@@ -19,6 +19,8 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
 {
     private static readonly string[] Severities = ["Extreme", "Severe", "Moderate", "Minor", "Unknown"];
 
+    private Guid _restricted;
+
     [OneTimeSetUp]
     public async Task SeedAsync()
     {
@@ -35,6 +37,15 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
                 isExercise = severity == "Minor",
             });
         }
+
+        // A restricted incident with one agency's clearance revoked, so the clearances screen and the details show both.
+        var restricted = (await duty.PostOkAsync("api/incidents", new
+        {
+            hazard = "SecurityIncident", severity = "Severe", title = "تهديد لمنشأة نفطية", district = "wahat",
+            classification = "Restricted", clearedAgencies = new[] { "ncem", "civil-defence" },
+        })).GetProperty("incidentId").GetGuid();
+        await duty.PostOkAsync($"api/incidents/{restricted}/clearance", new { revoke = new[] { "civil-defence" }, reason = "لم تعد معنية" });
+        _restricted = restricted;
 
         using var ncem = await Hub.ClientForAsync("liaison.ncem");
         await ncem.WaitForAlertsAsync();
@@ -91,6 +102,26 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
 
     [TestCase("ar")]
     [TestCase("en")]
+    public async Task The_report_forms_clearance_and_a_restricted_incidents_details_are_labelled_and_axe_finds_no_WCAG_A_or_AA_violation(string language)
+    {
+        var page = await Browser.SignInAsync("duty.operator", language);
+        await page.SelectOptionAsync("#f-classification", "Restricted");
+        await Expect(page.Locator("#f-cleared")).ToBeVisibleAsync();
+        await page.ClickAsync("#report-submit");
+        await Expect(page.Locator("#err-clearedAgencies")).Not.ToBeEmptyAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "report form, restricted, refused");
+
+        await page.Locator($"#operator-board tr[data-incident='{_restricted}'] button").ClickAsync();
+        await Expect(page.Locator("#clearance-form")).ToBeVisibleAsync();
+        await Expect(page.Locator("#detail-alerts li.revoked")).ToHaveCountAsync(1);
+        await page.ClickAsync("#dc-save");
+        await Expect(page.Locator("#err-dc-agencies")).Not.ToBeEmptyAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "a restricted incident's details, clearance refused");
+        await page.Context.CloseAsync();
+    }
+
+    [TestCase("ar")]
+    [TestCase("en")]
     public async Task Every_administration_screen_is_labelled_and_axe_finds_no_WCAG_A_or_AA_violation(string language)
     {
         var page = await Browser.SignInAsync("admin", language);
@@ -122,6 +153,14 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
         await page.SelectOptionAsync("#rp-district", "derna");
         await Expect(page.Locator("#rules-preview")).ToHaveAttributeAsync("data-state", "ready");
         await AssertLabelledAndAxeCleanAsync(page, "routing rules");
+
+        // The clearances, one incident's form open and refused without a reason.
+        await page.ClickAsync("#tab-clearances");
+        await page.Locator($"#clearances-table tr[data-incident='{_restricted}'] button.clearance-change").ClickAsync();
+        await page.Locator("#ac-agencies input[value='ambulance']").CheckAsync();
+        await page.ClickAsync("#ac-save");
+        await Expect(page.Locator("#err-ac-reason")).Not.ToBeEmptyAsync();
+        await AssertLabelledAndAxeCleanAsync(page, "clearances, refused");
 
         await page.ClickAsync("#tab-history");
         await Expect(page.Locator("#history-table tbody tr")).ToHaveCountAsync(2);
@@ -243,7 +282,7 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
         Assert.That(order, Is.EqualTo(new[]
         {
             "f-hazard", "f-severity", "f-urgency", "f-certainty", "f-district", "f-municipality",
-            "f-latitude", "f-longitude", "f-title", "f-description", "f-exercise", "report-submit",
+            "f-latitude", "f-longitude", "f-title", "f-description", "f-exercise", "f-classification", "report-submit",
         }));
         await page.Context.CloseAsync();
     }
@@ -252,7 +291,8 @@ public sealed partial class ConsoleAccessibilityTests : ConsoleFixture
     public async Task Text_on_every_severity_colour_and_on_the_exercise_mark_has_at_least_AA_contrast()
     {
         var page = await Browser.SignInAsync("commander");
-        await Expect(page.Locator("#commander-board .badge")).ToHaveCountAsync(Severities.Length);
+        // One incident per severity, and the restricted one.
+        await Expect(page.Locator("#commander-board .badge")).ToHaveCountAsync(Severities.Length + 1);
         await Expect(page.Locator("#commander-board .exercise-tag")).ToHaveCountAsync(1);
         var colours = await page.EvaluateAsync<string[][]>("""
             [...document.querySelectorAll('#commander-board .badge, #commander-board .exercise-tag')]

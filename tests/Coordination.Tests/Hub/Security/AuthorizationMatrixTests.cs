@@ -93,6 +93,14 @@ public sealed class AuthorizationMatrixTests
             (x, c, t) => Rest(x, c, HttpMethod.Post, $"api/incidents/{x.Incident(t, true)}/updates", """{"text":"تحديث"}"""), true),
         new("change status (REST)", "POST /api/incidents/{incidentId:guid}/status", (c, _) => DutyOrCommand(c),
             (x, c, t) => Rest(x, c, HttpMethod.Post, $"api/incidents/{x.Incident(t, true)}/status", """{"status":"Responding"}"""), true),
+        // Always on a restricted incident (a public one has no clearance, 409); granting an agency the matrix does not sign in as.
+        new("change a clearance (REST)", "POST /api/incidents/{incidentId:guid}/clearance", (c, _) => DutyOrCommand(c) || c.Role == Role.Administrator,
+            (x, c, _) => Rest(x, c, HttpMethod.Post, $"api/incidents/{x.Incident(Target.Restricted, true)}/clearance", """{"grant":["ambulance"],"reason":"يحتاجها الإسعاف"}"""), true),
+        new("change a clearance (admin)", "POST /api/admin/clearances/{incidentId:guid}", (c, _) => DutyOrCommand(c) || c.Role == Role.Administrator,
+            (x, c, _) => Rest(x, c, HttpMethod.Post, $"api/admin/clearances/{x.Incident(Target.Restricted, true)}", """{"grant":["ambulance"],"reason":"يحتاجها الإسعاف"}"""), true),
+        new("change a clearance (hub)", "hub ChangeClearance", (c, _) => DutyOrCommand(c) || c.Role == Role.Administrator,
+            (x, c, _) => Invoke(x, c, "ChangeClearance", x.Incident(Target.Restricted, true), new ChangeClearanceRequest(null, ["ambulance"], null, "يحتاجها الإسعاف", null)), true),
+        new("list clearances", "GET /api/admin/clearances", (c, _) => DutyOrCommand(c) || c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/admin/clearances")),
         new("own agency inbox", "GET /api/alerts", (c, _) => ReadsIncidents(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/alerts")),
         new("another agency's inbox", null, (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/alerts?agency=ambulance")),
         new("catch up (REST)", "GET /api/log", (c, _) => ReadsIncidents(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/log?after=0&limit=1000")),
@@ -294,6 +302,10 @@ public sealed class AuthorizationMatrixTests
         ["post update (hub)"] = Policies.PostUpdate,
         ["change status (REST)"] = Policies.ChangeStatus,
         ["change status (hub)"] = Policies.ChangeStatus,
+        ["change a clearance (REST)"] = Policies.ChangeClearance,
+        ["change a clearance (admin)"] = Policies.ChangeClearance,
+        ["change a clearance (hub)"] = Policies.ChangeClearance,
+        ["list clearances"] = Policies.ChangeClearance,
         ["another agency's inbox"] = Policies.ReadAnyInbox,
         ["response figures"] = Policies.ReadResponseFigures,
         ["agency board"] = Policies.SeePresence,
@@ -433,6 +445,12 @@ public sealed class AuthorizationMatrixTests
             for (var i = 0; i < freshNeeded; i++)
             {
                 freshPublic.Enqueue(await ReportAsync(http, Target.Public));
+                freshRestricted.Enqueue(await ReportAsync(http, Target.Restricted));
+            }
+
+            // A change of clearance takes a fresh restricted incident for either target (a public one has no clearance).
+            for (var i = 0; i < Ops.Count(o => o.NeedsFreshIncident && o.Name.StartsWith("change a clearance", StringComparison.Ordinal)) * Callers.Length; i++)
+            {
                 freshRestricted.Enqueue(await ReportAsync(http, Target.Restricted));
             }
 
