@@ -19,6 +19,7 @@ public static class AdminApi
             .Refuses(Status403Forbidden, Status404NotFound);
         group.MapPost("/agencies", (RegisterAgency.RegisterAgencyRequest request, RegisterAgency useCase, HttpContext http) => http.RunAsync(useCase, request))
             .Refuses(Status400BadRequest, Status403Forbidden);
+        group.MapGet("/cap-feeds", (Features.Standards.CapFeeds useCase, HttpContext http) => http.RunAsync(useCase, new Features.Standards.CapFeeds.Query())).Refuses(Status403Forbidden);
         return app;
     }
 }

@@ -81,6 +81,10 @@ public static class Policies
         Access.No, Access.No, new("their agency's, on incidents routed to it"), Access.No,
         new("Only the liaisons of the agency a task is assigned to work on it.", "ضباط اتصال الجهة المسندة إليها المهمة فقط يعملون عليها."));
 
+    public static readonly Policy SeeCapFeeds = new(nameof(SeeCapFeeds), "see how partners' CAP feeds are polled",
+        Access.No, Access.No, Access.No, Access.Yes,
+        new("Only administrators see how partners' feeds are polled.", "المسؤولون فقط يرون حالة استطلاع موجزات الشركاء."));
+
     public static readonly Policy SignedIn = new(nameof(SignedIn), "reference data, console settings, who am I",
         Access.Yes, Access.Yes, Access.Yes, Access.Yes,
         new("Sign in first.", "سجّل الدخول أولاً."));
@@ -92,7 +96,7 @@ public static class Policies
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
         [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ReadAnyInbox, ReadResponseFigures, VerifyLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
-         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SignedIn];
+         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapFeeds, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>
     public static IReadOnlyList<Policy> All { get; } = [.. Table, Anyone];

@@ -62,6 +62,8 @@ public static class CoordinationHostExtensions
         var cap = configuration.GetSection(Features.Standards.CapOptions.Section).Get<Features.Standards.CapOptions>() ?? new Features.Standards.CapOptions();
         services.AddSingleton(cap);
         services.AddSingleton(new Features.Standards.CapTrust(cap, dataDirectory)); // a setting that cannot work stops the start here
+        services.AddSingleton<Features.Standards.CapFeedStates>();
+        services.AddHostedService<Features.Standards.CapFeedPoller>();
         services.AddSingleton<IncidentAccess>();
         services.AddSingleton<IncidentWriter>();
         services.AddSingleton<RestrictedAccessAudit>();
