@@ -26,6 +26,7 @@ public static class AdminApi
             .Refuses(Status403Forbidden, Status429TooManyRequests);
         group.MapPost("/clearances/{incidentId:guid}", (Guid incidentId, ChangeClearanceRequest request, ChangeClearance useCase, HttpContext http) =>
             http.RunAsync(useCase, ChangeClearance.Command.From(incidentId, request))).Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
+        group.MapGet("/cap-feeds", (Features.Standards.CapFeeds useCase, HttpContext http) => http.RunAsync(useCase, new Features.Standards.CapFeeds.Query())).Refuses(Status403Forbidden);
         return app;
     }
 }

@@ -4,7 +4,7 @@ using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Coordination.Hub.Apis;
 
-/// <summary>The standards partners speak: an incident's history as OASIS CAP 1.2 messages in an Atom feed.</summary>
+/// <summary>The standards partners speak: CAP 1.2 (an incident's messages, feeds, messages taken in), EDXL-DE envelopes both ways, ICS-214 activity logs.</summary>
 public static class StandardsApi
 {
     public static IEndpointRouteBuilder MapStandardsApi(this IEndpointRouteBuilder app)
@@ -44,6 +44,14 @@ public static class StandardsApi
                 return await http.RunAsync(useCase, new ImportCap.Message(buffer.ToArray()));
             })
             .Accepts<string>("application/cap+xml", "application/xml", "text/xml")
+            .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict, Status429TooManyRequests);
+        app.MapApi("/api/edxl", "Standards").MapPost("/", async (ImportEdxl useCase, HttpContext http) =>
+            {
+                using var buffer = new MemoryStream();
+                await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+                return await http.RunAsync(useCase, new ImportEdxl.Envelope(buffer.ToArray()));
+            })
+            .Accepts<string>("application/xml", "text/xml")
             .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict, Status429TooManyRequests);
         return app;
     }

@@ -119,6 +119,10 @@ public static class Policies
         Access.No, Access.Yes, Access.No, Access.Yes,
         new("Only commanders and administrators control exercises.", "القادة والمسؤولون فقط يديرون التمارين."));
 
+    public static readonly Policy SeeCapFeeds = new(nameof(SeeCapFeeds), "see how partners' CAP feeds are polled",
+        Access.No, Access.No, Access.No, Access.Yes,
+        new("Only administrators see how partners' feeds are polled.", "المسؤولون فقط يرون حالة استطلاع موجزات الشركاء."));
+
     public static readonly Policy SignedIn = new(nameof(SignedIn), "reference data, console settings, who am I",
         Access.Yes, Access.Yes, Access.Yes, Access.Yes,
         new("Sign in first.", "سجّل الدخول أولاً."));
@@ -130,7 +134,7 @@ public static class Policies
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
         [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ChangeClearance, ReadAnyInbox, ReadResponseFigures, SeePresence, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
-         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapabilities, DeclareCapabilities, SeeScenarios, ChangeScenario, ControlExercise, SignedIn];
+         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapabilities, DeclareCapabilities, SeeScenarios, ChangeScenario, ControlExercise, SeeCapFeeds, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>
     public static IReadOnlyList<Policy> All { get; } = [.. Table, Anyone];

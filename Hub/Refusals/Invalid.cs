@@ -143,6 +143,8 @@ public static class Invalid
     public static readonly Text ActivityLogPeriod = new("'from' and 'to' are required, 'to' after 'from', at most 31 days apart.", "'from' و'to' مطلوبان، و'to' بعد 'from'، وبينهما 31 يوماً على الأكثر.");
     public static readonly Text ActivityLogFormat = new("'format' must be csv or html.", "الصيغة يجب أن تكون csv أو html.");
 
+    public static Text EdxlNotAcceptable(string what) => new($"The EDXL-DE envelope cannot be taken in: {what}.", $"تعذّر قبول مغلف EDXL-DE: {what}.");
+
     public static Text CapNotAcceptable(string what) => new($"The CAP message cannot be taken in: {what}.", $"تعذّر قبول رسالة CAP: {what}.");
 
     public static Text RiskCodeTaken(string? code) => new($"Code '{code}' is already used by another risk.", $"الرمز '{code}' مستخدم لخطر آخر.");

@@ -129,8 +129,13 @@ public static class Refuse
 
     /// <summary>403: a CAP message from a sender the hub is not configured to trust.</summary>
     public static RefusalException UntrustedCapSender(string sender) => NotAllowed(new(
-        $"CAP sender '{sender}' is not one the hub takes messages from (Coordination:Cap:TrustedSenders).",
-        $"المرسل '{sender}' ليس من مرسلي رسائل CAP الموثوقين لدى المنصة (Coordination:Cap:TrustedSenders)."));
+        $"CAP sender '{sender}' is not one the hub takes messages from (Coordination:Cap:Senders).",
+        $"المرسل '{sender}' ليس من مرسلي رسائل CAP الموثوقين لدى المنصة (Coordination:Cap:Senders)."));
+
+    /// <summary>403: a trusted CAP sender whose settings do not let its messages do this.</summary>
+    public static RefusalException CapSenderMayNot(string sender, string what) => NotAllowed(new(
+        $"CAP sender '{sender}' may not {what}: its settings in Coordination:Cap:Senders do not allow it.",
+        $"لا يجوز لمرسل CAP '{sender}' أن: {what}؛ إعداداته في Coordination:Cap:Senders لا تسمح بذلك."));
 
     /// <summary>
     /// 409 to a catch-up that asks after a position beyond the caller's head: the log ends before what the client

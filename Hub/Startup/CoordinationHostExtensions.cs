@@ -73,7 +73,11 @@ public static class CoordinationHostExtensions
             }
         }));
 
-        services.AddSingleton(configuration.GetSection(Features.Standards.CapOptions.Section).Get<Features.Standards.CapOptions>() ?? new Features.Standards.CapOptions());
+        var cap = configuration.GetSection(Features.Standards.CapOptions.Section).Get<Features.Standards.CapOptions>() ?? new Features.Standards.CapOptions();
+        services.AddSingleton(cap);
+        services.AddSingleton(new Features.Standards.CapTrust(cap, dataDirectory)); // a setting that cannot work stops the start here
+        services.AddSingleton<Features.Standards.CapFeedStates>();
+        services.AddHostedService<Features.Standards.CapFeedPoller>();
         services.AddSingleton<IncidentAccess>();
         services.AddSingleton<IncidentWriter>();
         services.AddSingleton<RestrictedAccessAudit>();

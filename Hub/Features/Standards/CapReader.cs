@@ -27,8 +27,35 @@ public static class CapReader
     /// <summary>The message's <c>alert</c> element, or the problems that stop it (each with its line or element).</summary>
     public static (XElement? Alert, IReadOnlyList<string> Problems) Read(Stream body)
     {
+        var (document, problem) = Load(body);
+        if (document is null)
+        {
+            return (null, [problem!]);
+        }
+
+        if (document.Root is not { } root || root.Name != CapAlerts.Cap + "alert")
+        {
+            return (null, [$"the root element is {document.Root?.Name}, not {{{CapAlerts.Cap.NamespaceName}}}alert"]);
+        }
+
+        var problems = new List<string>(Deeper(root));
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        Validate(document, Schema.Value, problems);
+        problems.AddRange(RulesBeyondTheSchema(root));
+        return problems.Count == 0 ? (root, []) : (null, problems);
+    }
+
+    /// <summary>
+    /// Any XML from outside (a message, an EDXL-DE envelope, an Atom feed) read the one safe way: no DTD, nothing
+    /// fetched, at most <see cref="MaxCharacters"/>; whitespace kept, since a signature covers it.
+    /// </summary>
+    public static (XDocument? Document, string? Problem) Load(Stream body)
+    {
         ArgumentNullException.ThrowIfNull(body);
-        XDocument document;
         try
         {
             using var reader = XmlReader.Create(body, new XmlReaderSettings
@@ -39,28 +66,64 @@ public static class CapReader
                 MaxCharactersFromEntities = 0,
                 IgnoreComments = true,
             });
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            return (XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace), null);
         }
         catch (XmlException ex)
         {
-            return (null, [$"line {ex.LineNumber}: {ex.Message}"]);
+            return (null, $"line {ex.LineNumber}: {ex.Message}");
         }
+    }
 
-        if (document.Root is not { } root || root.Name != CapAlerts.Cap + "alert")
+    /// <summary>Elements nested deeper than anything CAP or EDXL-DE needs.</summary>
+    public static IEnumerable<string> Deeper(XElement root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        return root.DescendantsAndSelf().Any(e => e.Ancestors().Count() >= MaxDepth) ? [$"elements nest deeper than {MaxDepth} levels"] : [];
+    }
+
+    /// <summary>Schema errors, each with its line and element. Warnings are not problems: a signature is checked laxly by the schema and fully by <see cref="CapSignature"/>.</summary>
+    public static void Validate(XDocument document, XmlSchemaSet schema, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(problems);
+        document.Validate(schema, (sender, e) =>
         {
-            return (null, [$"the root element is {document.Root?.Name}, not {{{CapAlerts.Cap.NamespaceName}}}alert"]);
-        }
+            if (e.Severity == XmlSeverityType.Error)
+            {
+                problems.Add($"{(sender is IXmlLineInfo at && at.HasLineInfo() ? $"line {at.LineNumber}, " : "")}{(sender as XElement)?.Name.LocalName ?? "schema"}: {e.Message}");
+            }
+        });
+    }
 
-        if (root.DescendantsAndSelf().Any(e => e.Ancestors().Count() >= MaxDepth))
+    /// <summary>
+    /// An alert embedded in something else (an Atom entry, an EDXL-DE envelope) as a document of its own, as its
+    /// sender wrote it: the namespace declarations it uses from its container are carried onto it, nothing else is
+    /// changed (whitespace included), so its signature checks and the same import reads it.
+    /// </summary>
+    public static string Standalone(XElement alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (alert.Parent is null)
         {
-            return (null, [$"elements nest deeper than {MaxDepth} levels"]);
+            return alert.ToString(SaveOptions.DisableFormatting);
         }
 
-        var problems = new List<string>();
-        document.Validate(Schema.Value, (sender, e) => problems.Add(
-            $"{(sender is IXmlLineInfo at && at.HasLineInfo() ? $"line {at.LineNumber}, " : "")}{(sender as XElement)?.Name.LocalName ?? "schema"}: {e.Message}"));
-        problems.AddRange(RulesBeyondTheSchema(root));
-        return problems.Count == 0 ? (root, []) : (null, problems);
+        var copy = new XElement(alert);
+        var declared = copy.Attributes().Where(a => a.IsNamespaceDeclaration).Select(Prefix).ToHashSet(StringComparer.Ordinal);
+        var used = alert.DescendantsAndSelf().SelectMany(e => e.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name.NamespaceName).Append(e.Name.NamespaceName))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var declaration in alert.Ancestors().SelectMany(a => a.Attributes()).Where(a => a.IsNamespaceDeclaration))
+        {
+            // The nearest declaration of a prefix is the one in scope; only those the message uses are carried.
+            if (declared.Add(Prefix(declaration)) && used.Contains(declaration.Value))
+            {
+                copy.Add(new XAttribute(declaration.Name, declaration.Value));
+            }
+        }
+
+        return copy.ToString(SaveOptions.DisableFormatting);
+
+        static string Prefix(XAttribute declaration) => declaration.Name.Namespace == XNamespace.None ? "" : declaration.Name.LocalName;
     }
 
     /// <summary>CAP 1.2's own rules the schema cannot express (OASIS CAP 1.2 section 3).</summary>

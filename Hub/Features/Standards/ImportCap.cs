@@ -17,24 +17,35 @@ namespace Coordination.Hub.Features.Standards;
 /// Takes in a CAP 1.2 message (a meteorological warning, a partner's alert): an <c>Alert</c> becomes an incident,
 /// routed like any other; an <c>Update</c> an update of the incident its first reference began; a <c>Cancel</c>
 /// closes that incident. The event ids derive from the message's sender, identifier and sent time, so the same
-/// message taken in twice is stored once. A message that breaks the schema or CAP's own rules, or that the hub cannot
+/// message taken in twice is stored once. A message that breaks the schema or CAP's own rules, that its sender's
+/// trust does not allow (<see cref="CapTrust"/>: who, what, which hazards, its signature), or that the hub cannot
 /// place in Libya, is refused naming why, and nothing is written. Each step runs as the importing user through the
-/// same use case as a typed command.
+/// same use case as a typed command. EDXL-DE envelopes and polled feeds hand their messages to this same import.
 /// </summary>
-public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, PostUpdate update, ChangeStatus status, CapOptions options, TimeProvider time)
+public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, PostUpdate update, ChangeStatus status, CapTrust trust, TimeProvider time)
     : IUseCase<ImportCap.Message, ImportCap.Imported>
 {
     private static readonly Guid Namespace = new("5eed5eed-0000-4000-8000-0000000ca901");
 
-    /// <summary>The message as received (its declared encoding is honoured).</summary>
-    public sealed record Message(byte[] Body);
+    /// <summary>The message as received (its declared encoding is honoured); <c>FromSender</c>: a feed's, which its messages must name.</summary>
+    public sealed record Message(byte[] Body, string? FromSender = null);
 
     /// <summary>What the message became: its type, the incident, and whether it had been taken in before.</summary>
     public sealed record Imported(string MsgType, Guid IncidentId, long Position, bool WasDuplicate);
 
+    /// <summary>A message read, trusted and turned into the command it carries, before anything is written.</summary>
+    public sealed record Prepared(string MsgType, string Sender, string Sent, ReportIncidentRequest? Report, PostUpdate.Command? Update, ChangeStatus.Command? Close);
+
     public Policy Policy => Policies.ReportIncident;
 
     public async Task<Imported> HandleAsync(Caller caller, Message request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await ApplyAsync(caller, Prepare(request), cancellationToken);
+    }
+
+    /// <summary>Reads and checks the message and decides what it does; throws the refusal that names why not.</summary>
+    public Prepared Prepare(Message request)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var body = new MemoryStream(request.Body, writable: false);
@@ -45,12 +56,15 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
         }
 
         var sender = CapToIncident.Text(alert, "sender");
-        if (options.TrustedSenders.Length > 0 && !options.TrustedSenders.Contains(sender, StringComparer.Ordinal))
+        if (request.FromSender is { } expected && !string.Equals(sender, expected, StringComparison.Ordinal))
         {
-            throw Refuse.UntrustedCapSender(sender);
+            throw Refused($"sender '{sender}' is not the feed's sender '{expected}'");
         }
 
         var statusText = CapToIncident.Text(alert, "status");
+        var msgType = CapToIncident.Text(alert, "msgType");
+        var hazard = msgType == "Alert" ? CapToIncident.Hazard(alert) : null;
+        trust.Demand(alert, sender, msgType, hazard, time.GetUtcNow());
         if (statusText is not ("Actual" or "Exercise"))
         {
             throw Refused($"status {statusText} is not for action (only Actual and Exercise are taken in)");
@@ -61,24 +75,35 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
             throw Refused("only Public messages are taken in: the duty office decides who is cleared for a restricted incident");
         }
 
-        var eventId = DerivedEventId.Create(Namespace, $"{sender},{CapToIncident.Text(alert, "identifier")},{CapToIncident.Text(alert, "sent")}");
-        var msgType = CapToIncident.Text(alert, "msgType");
+        var sent = CapToIncident.Text(alert, "sent");
+        var eventId = DerivedEventId.Create(Namespace, $"{sender},{CapToIncident.Text(alert, "identifier")},{sent}");
         var info = CapToIncident.MainInfo(alert);
-        switch (msgType)
+        return msgType switch
         {
-            case "Alert":
-                var reported = await pipeline.RunAsync(report, caller, ReportFrom(alert, info, sender, eventId, statusText == "Exercise"), cancellationToken);
-                return new Imported(msgType, reported.IncidentId, reported.Position, reported.WasDuplicate);
-            case "Update":
-                var updated = await pipeline.RunAsync(update, caller, new PostUpdate.Command(IncidentOf(alert), eventId,
-                    Describe(info, sender) is { Length: > 0 } text ? text : $"CAP Update ({sender})", CapToIncident.Parse<Severity>(info, "severity"), null), cancellationToken);
-                return new Imported(msgType, updated.IncidentId, updated.Position, updated.WasDuplicate);
-            case "Cancel":
-                var cancelled = await pipeline.RunAsync(status, caller, new ChangeStatus.Command(IncidentOf(alert), eventId, IncidentStatus.Closed,
-                    $"Cancelled by CAP {sender}: {CapToIncident.Text(alert, "note")}".TrimEnd(' ', ':'), null), cancellationToken);
-                return new Imported(msgType, cancelled.IncidentId, cancelled.Position, cancelled.WasDuplicate);
+            "Alert" => new(msgType, sender, sent, ReportFrom(alert, info, sender, eventId, statusText == "Exercise"), null, null),
+            "Update" => new(msgType, sender, sent, null, new PostUpdate.Command(IncidentOf(alert, sender), eventId,
+                Describe(info, sender) is { Length: > 0 } text ? text : $"CAP Update ({sender})", CapToIncident.Parse<Severity>(info, "severity"), null), null),
+            "Cancel" => new(msgType, sender, sent, null, null, new ChangeStatus.Command(IncidentOf(alert, sender), eventId, IncidentStatus.Closed,
+                $"Cancelled by CAP {sender}: {CapToIncident.Text(alert, "note")}".TrimEnd(' ', ':'), null)),
+            _ => throw Refused($"msgType {msgType} carries nothing to act on"),
+        };
+    }
+
+    /// <summary>Does what a prepared message carries, as <paramref name="caller"/>, through the same use cases as typed commands.</summary>
+    public async Task<Imported> ApplyAsync(Caller caller, Prepared prepared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        switch (prepared)
+        {
+            case { Report: { } toReport }:
+                var reported = await pipeline.RunAsync(report, caller, toReport, cancellationToken);
+                return new Imported(prepared.MsgType, reported.IncidentId, reported.Position, reported.WasDuplicate);
+            case { Update: { } toUpdate }:
+                var updated = await pipeline.RunAsync(update, caller, toUpdate, cancellationToken);
+                return new Imported(prepared.MsgType, updated.IncidentId, updated.Position, updated.WasDuplicate);
             default:
-                throw Refused($"msgType {msgType} carries nothing to act on");
+                var cancelled = await pipeline.RunAsync(status, caller, prepared.Close!, cancellationToken);
+                return new Imported(prepared.MsgType, cancelled.IncidentId, cancelled.Position, cancelled.WasDuplicate);
         }
     }
 
@@ -98,11 +123,20 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
             Truncate(Describe(info, sender), 4000), place.District, null, place.Latitude, place.Longitude, occurred, Classification.Public, null, exercise);
     }
 
-    /// <summary>The incident the series began with: the one its first reference's Alert created.</summary>
-    private static Guid IncidentOf(XElement alert) =>
-        CapToIncident.FirstReference(alert) is { } first
-            ? DerivedEventId.Create(DerivedEventId.Create(Namespace, first), "incident")
-            : throw Refused("references names no earlier message");
+    /// <summary>
+    /// The incident the series began with: the one its first reference's Alert created. Only the sender's own series:
+    /// a trusted sender must not update or close what another sender began.
+    /// </summary>
+    private static Guid IncidentOf(XElement alert, string sender)
+    {
+        var first = CapToIncident.FirstReference(alert) ?? throw Refused("references names no earlier message");
+        if (!string.Equals(first.Split(',')[0], sender, StringComparison.Ordinal))
+        {
+            throw Refused($"references: an Update or Cancel may only refer to its own sender's messages, and '{first}' is not '{sender}''s");
+        }
+
+        return DerivedEventId.Create(DerivedEventId.Create(Namespace, first), "incident");
+    }
 
     /// <summary>The description, the instruction, and where it came from (so the timeline says it was a CAP message).</summary>
     private static string Describe(XElement? info, string sender) =>
@@ -111,6 +145,7 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
-    private static ValidationException Refused(params string[] problems) =>
+    /// <summary>400 naming each problem with the message (field <c>cap</c>).</summary>
+    public static ValidationException Refused(params string[] problems) =>
         new(problems.Select(p => new ValidationFailure("cap", Invalid.CapNotAcceptable(p).ToString())));
 }

@@ -146,6 +146,8 @@ public sealed class AuthorizationMatrixTests
             (x, c, _) => Rest(x, c, HttpMethod.Get, $"api/activity-log?agency=ncem&from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}")),
         new("the caller's CAP feed", "GET /api/cap/feed", (c, _) => ReadsIncidents(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/cap/feed")),
         new("take in a CAP alert", "POST /api/cap", (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/cap", CapAlert(), "application/cap+xml")),
+        new("partners' CAP feeds", "GET /api/admin/cap-feeds", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/admin/cap-feeds")),
+        new("take in an EDXL-DE envelope", "POST /api/edxl", (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/edxl", EdxlEnvelope(), "application/xml")),
         new("the register", "GET /api/register", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/register")),
         new("the register's heat map", "GET /api/register/heatmap", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/register/heatmap")),
         new("a risk and its history", "GET /api/register/{riskId:guid}", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, $"api/register/{DernaRisk}")),
@@ -240,6 +242,13 @@ public sealed class AuthorizationMatrixTests
 
     private static int _declared;
 
+    private static string EdxlEnvelope() => $$"""
+        <EDXLDistribution xmlns="urn:oasis:names:tc:emergency:EDXL:DE:1.0"><distributionID>matrix-{{Guid.NewGuid():N}}</distributionID><senderID>matrix</senderID>
+        <dateTimeSent>{{DateTimeOffset.UtcNow.AddMinutes(-1).ToOffset(TimeSpan.FromHours(2)):yyyy-MM-dd'T'HH:mm:sszzz}}</dateTimeSent><distributionStatus>Actual</distributionStatus>
+        <distributionType>Report</distributionType><combinedConfidentiality>UNCLASSIFIED AND NOT SENSITIVE</combinedConfidentiality>
+        <contentObject><xmlContent><embeddedXMLContent>{{CapAlert()}}</embeddedXMLContent></xmlContent></contentObject></EDXLDistribution>
+        """;
+
     private static bool LeadsOrAdministers(Caller c) => c.Role == Role.Administrator || (c.Role == Role.Liaison && c.Agency == "ncem");
 
     // The sample register's Derna dams risk, which NCEM leads.
@@ -325,6 +334,8 @@ public sealed class AuthorizationMatrixTests
         ["an agency's activity log"] = Policies.SeeIncidents,
         ["the caller's CAP feed"] = Policies.SeeIncidents,
         ["take in a CAP alert"] = Policies.ReportIncident,
+        ["take in an EDXL-DE envelope"] = Policies.ReportIncident,
+        ["partners' CAP feeds"] = Policies.SeeCapFeeds,
         ["the register"] = Policies.SeeRegister,
         ["the register's heat map"] = Policies.SeeRegister,
         ["a risk and its history"] = Policies.SeeRegister,
