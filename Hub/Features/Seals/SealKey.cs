@@ -77,8 +77,12 @@ public sealed class SealKey : IDisposable
 
     private static void TryCreate(string path)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
         using var fresh = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        // Written whole under a name of its own, then moved into place: another hub starting on the same data folder
+        // at the same moment finds either no key or a complete one, never one half written.
+        var written = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
@@ -88,12 +92,20 @@ public sealed class SealKey : IDisposable
 
         try
         {
-            using var writer = new StreamWriter(path, Encoding.ASCII, options);
-            writer.Write(fresh.ExportPkcs8PrivateKeyPem());
+            using (var writer = new StreamWriter(written, Encoding.ASCII, options))
+            {
+                writer.Write(fresh.ExportPkcs8PrivateKeyPem());
+            }
+
+            File.Move(written, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another hub on the same data folder made it first: use theirs.
+        }
+        finally
+        {
+            File.Delete(written);
         }
     }
 }
