@@ -1,4 +1,5 @@
 using System.Net;
+using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
@@ -132,6 +133,50 @@ public sealed class CapExportTests
             Assert.That(Incidents(ownFeed), Does.Not.Contain($"urn:uuid:{clash:D}"), "the Red Crescent is not routed an armed clash in Tripoli");
             Assert.That(ownWithoutToken.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         });
+    }
+
+    [Test]
+    public async Task Every_feed_reads_in_a_standard_feed_reader_each_entry_a_CAP_message_named_as_such()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var duty = await hub.ClientForAsync("duty.operator");
+        using var ncem = await hub.ClientForAsync("liaison.ncem");
+        var flood = (await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        await duty.PostOkAsync($"api/incidents/{flood}/updates", new { text = "ارتفاع منسوب المياه" });
+        using var anonymous = new HttpClient { BaseAddress = hub.BaseAddress };
+
+        var incident = await ReadAsync(duty, $"api/incidents/{flood}/cap");
+        var own = await ReadAsync(ncem, "api/cap/feed");
+        var published = await ReadAsync(anonymous, "api/cap/public");
+        Assert.Multiple(() =>
+        {
+            Assert.That(incident.Id, Is.EqualTo($"urn:uuid:{flood:D}"));
+            Assert.That(incident.Items.Count(), Is.EqualTo(2), "the report and its update");
+            foreach (var feed in new[] { incident, own, published })
+            {
+                Assert.That(feed.Title.Text, Is.Not.Empty);
+                Assert.That(feed.Authors.Select(a => a.Name), Is.Not.Empty);
+                Assert.That(feed.Items, Is.Not.Empty, feed.Id);
+                foreach (var item in feed.Items)
+                {
+                    Assert.That(item.Id, Does.StartWith("urn:uuid:").Or.Not.Empty, feed.Id);
+                    Assert.That(item.LastUpdatedTime, Is.GreaterThan(DateTimeOffset.UtcNow.AddHours(-1)), feed.Id);
+                    var content = item.Content as XmlSyndicationContent;
+                    Assert.That(content?.Type, Is.EqualTo("application/cap+xml"), feed.Id);
+                    using var reader = content!.GetReaderAtContent();
+                    reader.ReadStartElement("content", Atom.NamespaceName);
+                    reader.MoveToContent();
+                    Assert.That(Validate((XElement)XNode.ReadFrom(reader)), Is.Empty, feed.Id);
+                }
+            }
+        });
+    }
+
+    private static async Task<SyndicationFeed> ReadAsync(HttpClient client, string path)
+    {
+        await using var body = await client.GetStreamAsync(new Uri(path, UriKind.Relative));
+        using var reader = XmlReader.Create(body, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, Async = true });
+        return SyndicationFeed.Load(reader);
     }
 
     [Test]
