@@ -21,6 +21,24 @@ public static class TextRules
             .Must(text => text is null || FindUnsafe(text, multiline) is null)
             .Says(text => Invalid.HiddenCharacter(arabicName, FindUnsafe(text!, multiline)));
 
+    /// <summary>
+    /// What is wrong with a text checked outside a validator's rules (a whole plan or scenario checked at once): too
+    /// long, or a refused character; null when it is fine or absent. <paramref name="required"/> is said of a text
+    /// that is missing or blank; without it, a missing text is fine.
+    /// </summary>
+    public static Text? ProblemOf(string? text, int maxLength, bool multiline, string arabicName, Text? required = null)
+    {
+        if (required is not null && string.IsNullOrWhiteSpace(text))
+        {
+            return required;
+        }
+
+        return text is null ? null
+            : text.Length > maxLength ? Invalid.TooLong(arabicName, maxLength)
+            : FindUnsafe(text, multiline) is { } character ? Invalid.HiddenCharacter(arabicName, character)
+            : null;
+    }
+
     /// <summary>The first refused character as U+XXXX, or null when the text is clean.</summary>
     public static string? FindUnsafe(string text, bool multiline)
     {

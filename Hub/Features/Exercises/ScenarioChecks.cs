@@ -43,30 +43,17 @@ public static partial class ScenarioChecks
 
         void Text(string field, string? text, Text required, int maxLength, bool multiline, string arabicName)
         {
-            if (string.IsNullOrWhiteSpace(text))
+            if (TextRules.ProblemOf(text, maxLength, multiline, arabicName, required) is { } problem)
             {
-                Add(field, required);
-            }
-            else
-            {
-                Safe(field, text, maxLength, multiline, arabicName);
+                Add(field, problem);
             }
         }
 
         void Safe(string field, string? text, int maxLength, bool multiline, string arabicName)
         {
-            if (text is null)
+            if (TextRules.ProblemOf(text, maxLength, multiline, arabicName) is { } problem)
             {
-                return;
-            }
-
-            if (text.Length > maxLength)
-            {
-                Add(field, Invalid.TooLong(arabicName, maxLength));
-            }
-            else if (TextRules.FindUnsafe(text, multiline) is { } character)
-            {
-                Add(field, Invalid.HiddenCharacter(arabicName, character));
+                Add(field, problem);
             }
         }
 

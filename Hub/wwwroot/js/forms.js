@@ -2,6 +2,7 @@
 // over REST, a JSON path such as `$.district` when the body could not be read) and their messages are already in
 // the chosen language, since every call sends Accept-Language.
 
+import { ProblemError } from './api.js';
 import { t } from './i18n.js';
 
 /** The field an `errors` key names: letter case, a JSON path's leading "$." and a trailing index ignored. */
@@ -45,4 +46,29 @@ export function showFieldErrors(problem, fields, result) {
   result.textContent = first ? [t('form.invalid'), ...rest].join(' ') : (problem.detail || problem.title);
   first?.focus();
   return first;
+}
+
+/**
+ * Sends a whole form once (the button held down meanwhile) and says what the hub answered: a refusal's messages
+ * beside their fields (`plain` first renames the hub's keys to the form's), a conflict with a version since replaced
+ * to `onConflict`, anything else in `result`. `send` does the call and whatever follows a success.
+ */
+export async function submitWhole({ button, result, fields, send, plain = (problem) => problem, onConflict = null }) {
+  clearFieldErrors(fields(), result);
+  button.disabled = true;
+  try {
+    await send();
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 409 && onConflict) {
+      onConflict();
+    } else if (error instanceof ProblemError && error.status === 400) {
+      showFieldErrors(plain(error), fields(), result);
+    } else if (error instanceof ProblemError) {
+      result.textContent = error.detail || error.title;
+    } else {
+      result.textContent = t('error.network');
+    }
+  } finally {
+    button.disabled = false;
+  }
 }

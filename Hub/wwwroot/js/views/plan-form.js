@@ -5,7 +5,7 @@
 
 import { ProblemError, get, post, put } from '../api.js';
 import { $, h } from '../dom.js';
-import { clearFieldErrors, showFieldErrors } from '../forms.js';
+import { clearFieldErrors, submitWhole } from '../forms.js';
 import { nameOf, t } from '../i18n.js';
 import { capabilityName, reference } from '../reference.js';
 import { SEVERITIES } from '../vocabulary.js';
@@ -254,37 +254,30 @@ function plainFields(problem) {
   return { errors, detail: problem.detail, title: problem.title };
 }
 
-async function save() {
-  const result = $('#plan-form-result');
-  clearFieldErrors(formFields(), result);
+function save() {
   $('#plan-conflict-reload').hidden = true;
   const plan = readForm();
-  const button = $('#plan-save');
-  button.disabled = true;
-  try {
-    const saved = editing
-      ? await put(`/api/plans/${editing.plan.planId}`, { plan, expectedVersion: editing.version })
-      : await post('/api/plans', plan);
-    // A change that changes nothing is not recorded: the hub answers with the version as it was, at no position.
-    const message = editing && saved.position === 0
-      ? t('plan.form.unchanged', { code: plan.code, version: saved.version })
-      : t('plan.form.saved', { code: plan.code, version: saved.version });
-    await hooks.saved(saved.planId, message);
-  } catch (error) {
-    if (error instanceof ProblemError && error.status === 409 && editing) {
-      result.textContent = t('plan.form.conflict');
+  return submitWhole({
+    button: $('#plan-save'),
+    result: $('#plan-form-result'),
+    fields: formFields,
+    plain: plainFields,
+    async send() {
+      const saved = editing
+        ? await put(`/api/plans/${editing.plan.planId}`, { plan, expectedVersion: editing.version })
+        : await post('/api/plans', plan);
+      // A change that changes nothing is not recorded: the hub answers with the version as it was, at no position.
+      const message = editing && saved.position === 0
+        ? t('plan.form.unchanged', { code: plan.code, version: saved.version })
+        : t('plan.form.saved', { code: plan.code, version: saved.version });
+      await hooks.saved(saved.planId, message);
+    },
+    onConflict: editing ? () => {
+      $('#plan-form-result').textContent = t('plan.form.conflict');
       $('#plan-conflict-reload').hidden = false;
       $('#plan-conflict-reload').focus();
-    } else if (error instanceof ProblemError && error.status === 400) {
-      showFieldErrors(plainFields(error), formFields(), result);
-    } else if (error instanceof ProblemError) {
-      result.textContent = error.detail || error.title;
-    } else {
-      result.textContent = t('error.network');
-    }
-  } finally {
-    button.disabled = false;
-  }
+    } : null,
+  });
 }
 
 /** After a conflict: the plan as it stands now, on the form; the reason given is kept. */

@@ -5,7 +5,7 @@
 
 import { ProblemError, get, post, put } from '../api.js';
 import { $, h } from '../dom.js';
-import { clearFieldErrors, showFieldErrors } from '../forms.js';
+import { clearFieldErrors, submitWhole } from '../forms.js';
 import { nameOf, t } from '../i18n.js';
 import { reference } from '../reference.js';
 import { CONFIDENCES, IMPACT_DIMENSIONS, SCORES, THEMES } from '../vocabulary.js';
@@ -168,36 +168,29 @@ function plainFields(problem) {
   return { errors, detail: problem.detail, title: problem.title };
 }
 
-async function save() {
-  const result = $('#risk-form-result');
-  clearFieldErrors(formFields(), result);
+function save() {
   $('#risk-conflict').hidden = true;
   const risk = readForm();
-  const button = $('#risk-save');
-  button.disabled = true;
-  try {
-    const saved = editing
-      ? await put(`/api/register/${editing.risk.riskId}`, { risk, expectedVersion: editing.version })
-      : await post('/api/register', risk);
-    // A change that changes nothing is not recorded: the hub answers with the version as it was, at no position.
-    const message = editing && saved.position === 0
-      ? t('risk.form.unchanged', { code: risk.code, version: saved.version })
-      : t('risk.form.saved', { code: risk.code, version: saved.version });
-    await hooks.saved(saved.riskId, message);
-  } catch (error) {
-    if (error instanceof ProblemError && error.status === 409 && editing) {
+  return submitWhole({
+    button: $('#risk-save'),
+    result: $('#risk-form-result'),
+    fields: formFields,
+    plain: plainFields,
+    async send() {
+      const saved = editing
+        ? await put(`/api/register/${editing.risk.riskId}`, { risk, expectedVersion: editing.version })
+        : await post('/api/register', risk);
+      // A change that changes nothing is not recorded: the hub answers with the version as it was, at no position.
+      const message = editing && saved.position === 0
+        ? t('risk.form.unchanged', { code: risk.code, version: saved.version })
+        : t('risk.form.saved', { code: risk.code, version: saved.version });
+      await hooks.saved(saved.riskId, message);
+    },
+    onConflict: editing ? () => {
       $('#risk-conflict').hidden = false;
       $('#risk-conflict-reload').focus();
-    } else if (error instanceof ProblemError && error.status === 400) {
-      showFieldErrors(plainFields(error), formFields(), result);
-    } else if (error instanceof ProblemError) {
-      result.textContent = error.detail || error.title;
-    } else {
-      result.textContent = t('error.network');
-    }
-  } finally {
-    button.disabled = false;
-  }
+    } : null,
+  });
 }
 
 /** After a conflict: the risk as it stands now, on the form; the reason given is kept. */
