@@ -40,6 +40,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<Capabilities.CapabilityStore>();
         services.AddSingleton<Plans.PlanStore>();
         services.AddSingleton<Exercises.ExerciseStore>();
+        services.AddSingleton<Evaluation.EvaluationStore>();
         services.AddSingleton<MigrationRunner>();
         // Registered first so the schema exists (or is known to be current) before any other hosted service starts.
         services.AddHostedService(sp => new DatabaseMigrator(sp.GetRequiredService<MigrationRunner>(), options.Migrate));

@@ -45,6 +45,11 @@ public static class Policies
         Access.Yes, Access.Yes, Access.No, Access.No,
         new("Response figures across agencies are for the duty office and commanders.", "أرقام الاستجابة لكل الجهات متاحة لمكتب المناوبة والقادة فقط."));
 
+    public static readonly Policy ReadEvaluation = new(nameof(ReadEvaluation), "evaluation figures and the alerts and tasks behind them",
+        new("every agency, hazard and district"), new("every agency, hazard and district"), new("their own agency's line"), Access.No,
+        new("Evaluation figures are for the duty office, commanders and each agency's own liaisons; administrators keep the hub.",
+            "أرقام التقييم لمكتب المناوبة والقادة وضباط اتصال كل جهة لجهتهم؛ المسؤولون يديرون المنصة."));
+
     public static readonly Policy SeePresence = new(nameof(SeePresence), "see who of each agency is connected (the agency board)",
         new("every agency"), new("every agency"), new("their own agency's"), Access.No,
         new("Who is connected is for the duty office, commanders and each agency's own liaisons.", "معرفة المتصلين متاحة لمكتب المناوبة والقادة وضباط اتصال كل جهة لجهتهم."));
@@ -133,7 +138,7 @@ public static class Policies
 
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
-        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ChangeClearance, ReadAnyInbox, ReadResponseFigures, SeePresence, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
+        [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ChangeClearance, ReadAnyInbox, ReadResponseFigures, ReadEvaluation, SeePresence, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
          SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapabilities, DeclareCapabilities, SeeScenarios, ChangeScenario, ControlExercise, SeeCapFeeds, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>

@@ -181,6 +181,24 @@ public static class Invalid
 
     public static Text Days(int max) => new($"'days' must be between 1 and {max}.", $"عدد الأيام يجب أن يكون بين 1 و{max}.");
 
+    public static readonly Text EvaluationPeriod = new("'period' must be week, month or quarter.", "'period' يجب أن تكون week (أسبوع) أو month (شهر) أو quarter (ربع سنة).");
+
+    public static Text EvaluationDate(string field) => new($"'{field}' must be a date written yyyy-MM-dd.", $"'{field}' يجب أن يكون تاريخاً بالصيغة yyyy-MM-dd.");
+
+    public static readonly Text EvaluationFromAndTo = new("'from' and 'to' go together: give both or neither.", "'from' و'to' يأتيان معاً: اذكرهما كليهما أو لا تذكر أياً منهما.");
+
+    public static Text EvaluationSpan(int max) => new($"'to' must be on or after 'from', and the period at most {max} days.", $"'to' يجب ألا يسبق 'from'، والفترة {max} يوماً كحد أقصى.");
+
+    public static readonly Text EvaluationOneChoice = new(
+        "Choose one period: 'exercise', or 'from' and 'to', or 'period' with 'ending'.",
+        "اختر فترة واحدة: 'exercise'، أو 'from' و'to'، أو 'period' مع 'ending'.");
+
+    public static readonly Text EvaluationFigure = new(
+        "'figure' must be one of alerts, in-time, late, missed, waiting, escalated, updated, tasks, tasks-on-time, tasks-late, tasks-overdue, tasks-escalated.",
+        "'figure' يجب أن يكون أحد: alerts, in-time, late, missed, waiting, escalated, updated, tasks, tasks-on-time, tasks-late, tasks-overdue, tasks-escalated.");
+
+    public static readonly Text EvaluationLevel = new("'level' must be 1, 2 or 3.", "'level' يجب أن يكون 1 أو 2 أو 3.");
+
     public static Text TooLong(string arabicName, int maxLength) => new($"{{PropertyName}} must be {maxLength} characters or fewer.", $"{arabicName}: {maxLength} حرفاً كحد أقصى.");
 
     public static Text HiddenCharacter(string arabicName, string? character) => new(

@@ -233,6 +233,11 @@ public static class Refuse
             : new($"Scenario '{code}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
                 $"تغيّر السيناريو '{code}' بعد الإصدار {madeFrom}: أعد تحميله، وطبّق تغييرك من جديد، ثم احفظ."));
 
+    /// <summary>403: a liaison asked for the evaluation of an agency other than their own.</summary>
+    public static RefusalException EvaluationOfOwnAgencyOnly(string agency) => NotAllowed(new(
+        $"A liaison sees their own agency's evaluation only, not '{agency}'.",
+        $"ضابط الاتصال يرى تقييم جهته فقط، لا '{agency}'."));
+
     public static RefusalException NoExercise(Guid exerciseId) => NotFound(new(
         $"There is no exercise {exerciseId}.",
         $"لا يوجد تمرين {exerciseId}."));

@@ -104,6 +104,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Exercises.ScenarioSeed>();
         services.AddSingleton<Features.Exercises.ExerciseLog>();
         services.AddSingleton<Features.Exercises.ExerciseControls>();
+        services.AddSingleton<Features.Evaluation.EvaluationReader>();
         services.AddSingleton<Features.Exercises.InjectFiring>();
         services.AddSingleton<Features.Exercises.SimulatedResponder>();
         services.AddHostedService<DirectorySync>();
@@ -285,6 +286,7 @@ public static class CoordinationHostExtensions
         app.MapExercisesApi();
         app.MapStandardsApi();
         app.MapPerformanceApi();
+        app.MapEvaluationApi();
         app.MapPresenceApi();
         app.MapConsoleApi();
         app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);

@@ -60,7 +60,7 @@ internal static class PlanProjection
                 await Execute(SqlScripts.Plans.TaskProgress, new { e.IncidentId, e.PlanCode, e.TaskId, e.At, e.By, e.Note });
                 return true;
             case TaskCompleted e:
-                await Execute(SqlScripts.Plans.TaskComplete, new { e.IncidentId, e.PlanCode, e.TaskId, e.At, e.By, e.Note });
+                await Execute(SqlScripts.Plans.TaskComplete, new { e.IncidentId, e.PlanCode, e.TaskId, e.At, e.By, e.Note, row.Position });
                 return true;
             case TaskEscalated e:
                 await Execute(SqlScripts.Plans.TaskEscalate, new { e.IncidentId, e.PlanCode, e.TaskId, e.Level });

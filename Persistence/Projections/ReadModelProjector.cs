@@ -351,6 +351,8 @@ public sealed class ReadModelProjector : IInlineProjection
         async Task OnUpdated(IncidentUpdated e)
         {
             await Execute(SqlScripts.Projections.AlertActivity, new { e.IncidentId, e.Agency, At = e.PostedAt, row.Position });
+            // The log's time, as the migration that filled it for older entries has it.
+            await Execute(SqlScripts.Projections.AlertFirstUpdate, new { e.IncidentId, e.Agency, At = row.RecordedAt, row.Position });
             await Touch(severity: e.Severity);
         }
 

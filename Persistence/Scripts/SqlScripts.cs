@@ -42,6 +42,8 @@ public static class SqlScripts
 
         public static string AlertEscalate { get; } = Load(nameof(Projections), nameof(AlertEscalate));
 
+        public static string AlertFirstUpdate { get; } = Load(nameof(Projections), nameof(AlertFirstUpdate));
+
         public static string AlertInsert { get; } = Load(nameof(Projections), nameof(AlertInsert));
 
         public static string AlertRegrant { get; } = Load(nameof(Projections), nameof(AlertRegrant));
@@ -237,6 +239,20 @@ public static class SqlScripts
         public static string ScenarioVersionInsert { get; } = Load(nameof(Exercises), nameof(ScenarioVersionInsert));
 
         public static string ScenarioVersionsLatest { get; } = Load(nameof(Exercises), nameof(ScenarioVersionsLatest));
+    }
+
+    /// <summary>Evaluation/Sql: a period's or an exercise's alerts and tasks, for the evaluation figures.</summary>
+    public static class Evaluation
+    {
+        public static string AlertsInExercise { get; } = Load(nameof(Evaluation), nameof(AlertsInExercise));
+
+        public static string AlertsInPeriod { get; } = Load(nameof(Evaluation), nameof(AlertsInPeriod));
+
+        public static string IncidentsReported { get; } = Load(nameof(Evaluation), nameof(IncidentsReported));
+
+        public static string TasksInExercise { get; } = Load(nameof(Evaluation), nameof(TasksInExercise));
+
+        public static string TasksInPeriod { get; } = Load(nameof(Evaluation), nameof(TasksInPeriod));
     }
 
     /// <summary>Visibility/Sql: what an agency's liaisons see.</summary>

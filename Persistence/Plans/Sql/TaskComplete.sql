@@ -1,5 +1,5 @@
 UPDATE plan_tasks
-SET status = 'Completed', completed_at = @At, completed_by = @By,
+SET status = 'Completed', completed_at = @At, completed_by = @By, completed_position = COALESCE(completed_position, @Position),
     acknowledged_at = COALESCE(acknowledged_at, @At), acknowledged_by = COALESCE(acknowledged_by, @By),
     last_note = COALESCE(@Note, last_note),
     last_note_at = CASE WHEN @Note IS NULL THEN last_note_at ELSE @At END,

@@ -114,6 +114,8 @@ public sealed class AuthorizationMatrixTests
         new("routing rules", "GET /api/reference/routing-rules", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/reference/routing-rules")),
         new("console settings", "GET /api/console/settings", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/console/settings")),
         new("response figures", "GET /api/performance/agencies", (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/performance/agencies?days=7")),
+        new("evaluation", "GET /api/evaluation", (c, _) => c.Role != Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/evaluation?period=week")),
+        new("evaluation entries", "GET /api/evaluation/entries", (c, _) => c.Role != Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/evaluation/entries?figure=late")),
         new("agency board", "GET /api/presence", (c, _) => c.Role != Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/presence")),
         new("report (hub)", "hub ReportIncident", (c, _) => DutyOrCommand(c), (x, c, _) => Invoke(x, c, "ReportIncident", new ReportIncidentRequest(
             null, HazardType.Flood, null, Severity.Minor, null, null, "x", null, "derna", null, null, null, null, null, null, null))),
@@ -317,6 +319,8 @@ public sealed class AuthorizationMatrixTests
         ["list clearances"] = Policies.ChangeClearance,
         ["another agency's inbox"] = Policies.ReadAnyInbox,
         ["response figures"] = Policies.ReadResponseFigures,
+        ["evaluation"] = Policies.ReadEvaluation,
+        ["evaluation entries"] = Policies.ReadEvaluation,
         ["agency board"] = Policies.SeePresence,
         ["verify the log"] = Policies.VerifyLog,
         ["list users"] = Policies.ManageDirectory,

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json;
+using Coordination.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Coordination.Tests.Hub.Api;
+
+/// <summary>The evaluation figures of a period, exact for a scripted set of alerts on the hub's clock, and the late ones behind them.</summary>
+[TestFixture]
+public sealed class EvaluationTests
+{
+    [Test]
+    public async Task Figures_are_exact_for_scripted_alerts_and_the_late_ones_are_listed_behind_them()
+    {
+        using var data = new TempDirectory();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var hub = await HubHost.StartAsync(data.Path, null, clock);
+        using var duty = await hub.ClientForAsync("duty.operator");
+        using var ncem = await hub.ClientForAsync("liaison.ncem");
+        using var civilDefence = await hub.ClientForAsync("liaison.civil-defence");
+        using var commander = await hub.ClientForAsync("commander");
+        var incident = (await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetString();
+        await ncem.WaitForAlertsAsync();
+        await civilDefence.WaitForAlertsAsync();
+
+        clock.Advance(TimeSpan.FromSeconds(90)); // an Extreme alert is due within 2 minutes
+        await ncem.PostOkAsync($"api/incidents/{incident}/acknowledge", new { });
+        clock.Advance(TimeSpan.FromSeconds(60));
+        await civilDefence.PostOkAsync($"api/incidents/{incident}/acknowledge", new { });
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await ncem.PostOkAsync($"api/incidents/{incident}/updates", new { text = "Teams on the way" });
+
+        var report = await commander.GetOkAsync("api/evaluation?period=week");
+        var byAgency = report.GetProperty("agencies").EnumerateArray().ToDictionary(a => a.GetProperty("key").GetString()!);
+        var ncemNow = byAgency["ncem"].GetProperty("current");
+        var civil = byAgency["civil-defence"].GetProperty("current");
+        var ambulance = byAgency["ambulance"].GetProperty("current");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ncemNow.GetProperty("acknowledgedInTime").GetInt32(), Is.EqualTo(1));
+            Assert.That(ncemNow.GetProperty("medianSecondsToAcknowledge").GetDouble(), Is.EqualTo(90).Within(1));
+            Assert.That(ncemNow.GetProperty("medianSecondsToFirstUpdate").GetDouble(), Is.EqualTo(180).Within(1));
+            Assert.That(civil.GetProperty("acknowledgedLate").GetInt32(), Is.EqualTo(1));
+            Assert.That(civil.GetProperty("p90SecondsToAcknowledge").GetDouble(), Is.EqualTo(150).Within(1));
+            Assert.That(ambulance.GetProperty("missed").GetInt32(), Is.EqualTo(1), "alerted, never acknowledged, past the deadline");
+            Assert.That(byAgency["ncem"].GetProperty("previous").GetProperty("alerts").GetInt32(), Is.Zero);
+            Assert.That(byAgency["ncem"].GetProperty("trend").GetString(), Is.EqualTo("NoComparison"));
+            Assert.That(report.GetProperty("districts").EnumerateArray().Single().GetProperty("nameEn").GetString(), Is.EqualTo("Derna"));
+        });
+
+        var late = await commander.GetOkAsync("api/evaluation/entries?period=week&figure=late");
+        var entry = late.GetProperty("entries").EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(entry.GetProperty("agency").GetString(), Is.EqualTo("civil-defence"));
+            Assert.That(entry.GetProperty("reference").GetString(), Does.StartWith("INC-"));
+            Assert.That(entry.GetProperty("lateBySeconds").GetDouble(), Is.EqualTo(30).Within(1));
+            Assert.That(entry.GetProperty("positions").GetProperty("done").GetInt64(), Is.GreaterThan(entry.GetProperty("positions").GetProperty("raised").GetInt64()));
+        });
+
+        var own = await ncem.GetOkAsync("api/evaluation?period=week");
+        Assert.That(own.GetProperty("agencies").EnumerateArray().Select(a => a.GetProperty("key").GetString()), Is.EqualTo(new[] { "ncem" }), "a liaison sees their own agency's line");
+        using var other = await ncem.GetAsync(new Uri("api/evaluation/entries?figure=late&agency=civil-defence", UriKind.Relative));
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task Bad_periods_are_refused_naming_the_field()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var commander = await hub.ClientForAsync("commander");
+        using var period = await commander.GetAsync(new Uri("api/evaluation?period=year", UriKind.Relative));
+        using var onlyFrom = await commander.GetAsync(new Uri("api/evaluation?from=2026-01-01", UriKind.Relative));
+        using var both = await commander.GetAsync(new Uri("api/evaluation?period=week&from=2026-01-01&to=2026-01-31", UriKind.Relative));
+        using var figure = await commander.GetAsync(new Uri("api/evaluation/entries?figure=slow", UriKind.Relative));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(period.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(JsonDocument.Parse(await period.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("period")[0].GetString(),
+                Is.EqualTo("'period' must be week, month or quarter."));
+            Assert.That(onlyFrom.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(both.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(figure.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        });
+    }
+}
