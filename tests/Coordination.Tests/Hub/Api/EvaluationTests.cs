@@ -65,6 +65,29 @@ public sealed class EvaluationTests
     }
 
     [Test]
+    public async Task Exercise_alerts_never_count_in_the_real_operations_figures_nor_in_the_list_behind_them()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var duty = await hub.ClientForAsync("duty.operator");
+        using var commander = await hub.ClientForAsync("commander");
+        await duty.PostOkAsync("api/incidents", new { hazard = "Flood", severity = "Severe", title = "سيول حقيقية", district = "benghazi" });
+        var real = await commander.GetOkAsync("api/evaluation?period=week");
+        var realAlerts = real.GetProperty("total").GetProperty("current").GetProperty("alerts").GetInt32();
+        Assert.That(realAlerts, Is.GreaterThan(0));
+
+        // A drill in another district, to agencies the real report also alerted, and a later real report that must count.
+        await duty.PostOkAsync("api/incidents", new { hazard = "Flood", severity = "Severe", title = "تمرين سيول", district = "benghazi", isExercise = true });
+        await duty.PostOkAsync("api/incidents", new { hazard = "Flood", severity = "Severe", title = "سيول حقيقية ثانية", district = "benghazi" });
+        var after = await commander.GetOkAsync("api/evaluation?period=week");
+        var waiting = await commander.GetOkAsync("api/evaluation/entries?period=week&figure=waiting");
+        Assert.Multiple(() =>
+        {
+            Assert.That(after.GetProperty("total").GetProperty("current").GetProperty("alerts").GetInt32(), Is.EqualTo(realAlerts * 2), "the second real report counts, the drill does not");
+            Assert.That(waiting.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("reference").GetString()).Distinct().Count(), Is.EqualTo(2), "only the two real incidents are behind the figures");
+        });
+    }
+
+    [Test]
     public async Task Bad_periods_are_refused_naming_the_field()
     {
         await using var hub = await HubHost.StartFreshAsync();
