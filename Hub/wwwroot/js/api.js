@@ -40,7 +40,8 @@ function keep(next) {
 
 // A 401 on a signed-in call: the session is over, but what the user did is not; they are asked to sign in again.
 function ended() {
-  const userName = session?.userName;
+  // Still refused after the dialog was dismissed: asked again.
+  const userName = session?.userName ?? endedFor;
   keep(null);
   if (!userName) return;
   endedFor = userName;
@@ -78,6 +79,19 @@ function forgetKnown() {
   for (const key of Object.keys(sessionStorage)) if (key.startsWith(KNOWN_PREFIX)) sessionStorage.removeItem(key);
 }
 
+/** Keeps what a view now knows as the answer to its opening read (a view kept current by the live feed). */
+export function rememberKnown(path, answer, at = new Date().toISOString()) {
+  const key = knownKey();
+  if (!key) return;
+  const kept = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+  kept[path] = { at, answer };
+  try {
+    sessionStorage.setItem(key, JSON.stringify(kept));
+  } catch {
+    // Storage full: the console still works live, it only cannot show this answer offline.
+  }
+}
+
 /**
  * A read whose answer is kept for when the hub cannot be reached: the hub's answer when there is a link, else the
  * last answer this tab had for the same path (its time told to onRecalled listeners), else the NetworkError.
@@ -86,15 +100,7 @@ export async function getKnown(path) {
   const key = knownKey();
   try {
     const answer = await get(path);
-    if (key) {
-      const kept = JSON.parse(sessionStorage.getItem(key) ?? '{}');
-      kept[path] = { at: new Date().toISOString(), answer };
-      try {
-        sessionStorage.setItem(key, JSON.stringify(kept));
-      } catch {
-        // Storage full: the console still works live, it only cannot show this answer offline.
-      }
-    }
+    rememberKnown(path, answer);
     return answer;
   } catch (error) {
     const kept = error instanceof NetworkError && key ? JSON.parse(sessionStorage.getItem(key) ?? '{}')[path] : null;

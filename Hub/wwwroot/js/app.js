@@ -43,7 +43,9 @@ function show(view) {
 function drawConnection() {
   const indicator = $('#connection');
   indicator.dataset.state = connectionState;
-  $('#connection-text').textContent = connectionState === 'offline' && knownAt ? t('conn.since', { time: formatTime(knownAt) }) : t(`conn.${connectionState}`);
+  // Not live: how old the picture on the screen may be.
+  const since = connectionState !== 'live' && knownAt ? ` · ${t('conn.known', { time: formatTime(knownAt) })}` : '';
+  $('#connection-text').textContent = t(`conn.${connectionState}`) + since;
   // Administrators have no live feed (the hub sends them no entries), so there is no connection to show.
   indicator.hidden = !role || role === 'Administrator';
 }

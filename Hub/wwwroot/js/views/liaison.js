@@ -3,7 +3,7 @@
 // incident's timeline and the form to post an update. An acknowledgement made without a link (or across an ended
 // session) waits in the outbox with its idempotency key and is sent when the link returns; the alert says so meanwhile.
 
-import { ProblemError, get, getKnown, newId } from '../api.js';
+import { ProblemError, get, getKnown, newId, rememberKnown } from '../api.js';
 import { $, h, severityBadge } from '../dom.js';
 import { formatDuration, formatTime, t } from '../i18n.js';
 import { agencyName, districtName, hazardName } from '../reference.js';
@@ -18,6 +18,8 @@ let ticker = null;
 let audio = null;
 let drawn = () => {};
 let outboxWatched = false;
+// Alerts that came live since the inbox was read are kept as what the inbox knows, for a reload without a link.
+const keepInbox = () => rememberKnown('/api/alerts', [...alerts.values()]);
 
 const ackPath = (incidentId) => `/api/incidents/${incidentId}/acknowledge`;
 const waitingAck = (incidentId) => pending().find((item) => item.kind === 'ack' && item.path === ackPath(incidentId));
@@ -64,13 +66,16 @@ export function onLiaisonEntry(entry) {
       alertedAt: d.alertedAt, acknowledgeBy: d.acknowledgeBy, isExercise: d.isExercise, position: entry.position,
     });
     draw(isNew ? d.incidentId : null);
+    keepInbox();
     if (isNew) cue(d);
   } else if (entry.type === 'AlertAcknowledged' && d.agency === agency && alerts.has(d.incidentId)) {
     Object.assign(alerts.get(d.incidentId), { acknowledgedAt: d.acknowledgedAt, acknowledgedBy: d.acknowledgedBy });
     draw();
+    keepInbox();
   } else if (entry.type === 'AlertEscalated' && d.agency === agency && alerts.has(d.incidentId)) {
     Object.assign(alerts.get(d.incidentId), { escalationLevel: d.level, acknowledgeBy: d.acknowledgeBy });
     draw();
+    keepInbox();
   } else if (['RiskReviewOverdue', 'RiskReviewReminderSent', 'RiskReviewEscalated'].includes(entry.type) && d.leadAgency === agency) {
     // A risk the agency leads is overdue for review: said in the banner; the register's page of the risk has the rest.
     showNotice(describeEntry(entry), 'alert');
