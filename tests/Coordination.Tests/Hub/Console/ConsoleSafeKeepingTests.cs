@@ -128,6 +128,32 @@ public sealed class ConsoleSafeKeepingTests
     }
 
     [Test]
+    public async Task A_report_refused_because_the_session_expired_is_kept_and_stored_once_after_signing_in_again()
+    {
+        var page = await _browser.SignInAsync("duty.operator");
+        var title = $"جلسة منتهية {Guid.NewGuid():N}"[..24];
+        // The agency board's reads cannot get through, so the report is the first call to meet the expired session.
+        await page.RouteAsync("**/api/presence", route => route.AbortAsync("connectionrefused"));
+        await ConsoleFlowTests.FillReportAsync(page, title, "درنة");
+        await Expect(page.Locator("#report-preview")).ToHaveAttributeAsync("data-state", "ready");
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        await page.ClickAsync("#report-submit");
+
+        await Expect(page.Locator("#report-result")).ToContainTextAsync("انتهت الجلسة: حُفظ البلاغ على هذا الجهاز");
+        await Expect(page.Locator("#outbox-count")).ToContainTextAsync("1");
+        await Expect(page.Locator("#session-dialog")).ToContainTextAsync("سجّل الدخول مجدداً باسم duty.operator");
+        Assert.That(await CountAsync(title), Is.Zero);
+
+        await page.FillAsync("#session-password", HubHost.Password);
+        await page.PressAsync("#session-password", "Enter");
+        await Expect(page.Locator("#session-dialog")).ToBeHiddenAsync();
+        await Expect(page.Locator("#outbox-count")).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        Assert.That(await CountAsync(title), Is.EqualTo(1));
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
     public async Task An_acknowledgement_made_offline_is_kept_and_stored_once_when_the_link_returns()
     {
         var page = await _browser.SignInAsync("liaison.ncem");
