@@ -81,6 +81,20 @@ public sealed class ConsoleSafeKeepingTests
         await Expect(page.Locator("#connection-text")).Not.ToContainTextAsync("يُعرض ما كان معروفاً حتى");
         await Expect(page.Locator("#outbox-count")).ToBeHiddenAsync(new() { Timeout = 30_000 });
         Assert.That(await CountAsync(queued), Is.EqualTo(1));
+
+        // The worker kept the shell and no answer of the API; signing out removes what the tab knew of the user.
+        var keptApi = await page.EvaluateAsync<string[]>("""
+            async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url))))
+              .flat().filter((url) => new URL(url).pathname.startsWith('/api/'))
+            """);
+        await page.ClickAsync("#sign-out");
+        await Expect(page.Locator("#view-signin")).ToBeVisibleAsync();
+        var knownLeft = await page.EvaluateAsync<string[]>("Object.keys(sessionStorage).filter((k) => k.startsWith('coordination.known'))");
+        Assert.Multiple(() =>
+        {
+            Assert.That(keptApi, Is.Empty, "no API answer in the service worker's cache");
+            Assert.That(knownLeft, Is.Empty, "nothing the tab knew of the user is left after sign-out");
+        });
         await page.Context.CloseAsync();
     }
 
