@@ -170,6 +170,7 @@ function bindShell() {
     if (role === 'Administrator') relabelAdmin();
     if (role && role !== 'Administrator') relabelAgencies();
     if (role && role !== 'Administrator') redrawDetail();
+    if ($('#session-dialog').open) $('#session-note').textContent = t('session.note', { user: $('#session-user').value, n: pending().length });
   });
   $('#sign-out').addEventListener('click', async () => {
     const button = $('#sign-out');
