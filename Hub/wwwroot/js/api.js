@@ -23,8 +23,14 @@ export class ProblemError extends Error {
 export class NetworkError extends Error {}
 
 let session = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+// Who the tab was signed in as when the hub ended the session: the user asked to sign in again, whose kept work waits.
+let endedFor = null;
+const endedListeners = [];
 
 export const currentSession = () => session;
+
+/** listener(userName): the hub refused the session (it expired, or was ended) while someone was signed in. */
+export const onSessionEnded = (listener) => endedListeners.push(listener);
 
 function keep(next) {
   session = next;
@@ -32,12 +38,77 @@ function keep(next) {
   else sessionStorage.removeItem(SESSION_KEY);
 }
 
+// A 401 on a signed-in call: the session is over, but what the user did is not; they are asked to sign in again.
+function ended() {
+  // Still refused after the dialog was dismissed: asked again.
+  const userName = session?.userName ?? endedFor;
+  keep(null);
+  if (!userName) return;
+  endedFor = userName;
+  endedListeners.forEach((listener) => listener(userName));
+}
+
+/** The user whose session the hub ended, until they (or someone) sign in again. */
+export const sessionEndedFor = () => endedFor;
+
 export async function signIn(userName, password) {
   keep(await send('POST', '/api/auth/token', { userName, password }, false));
+  endedFor = null;
   return session;
 }
 
-export const signOut = () => keep(null);
+export function signOut() {
+  keep(null);
+  forgetKnown();
+}
+
+// The last answers to the reads a view opens with, kept for this tab and this user only, so a console reloaded
+// without a link shows what it last knew. Never incident data of another user: the key names the user, and
+// sign-out removes it.
+const KNOWN_PREFIX = 'coordination.known.';
+const recalledListeners = [];
+
+/** listener(time): an answer was taken from what the tab last knew (read at `time`), not from the hub. */
+export const onRecalled = (listener) => recalledListeners.push(listener);
+
+function knownKey() {
+  return session ? `${KNOWN_PREFIX}${session.userName}` : null;
+}
+
+function forgetKnown() {
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith(KNOWN_PREFIX)) sessionStorage.removeItem(key);
+}
+
+/** Keeps what a view now knows as the answer to its opening read (a view kept current by the live feed). */
+export function rememberKnown(path, answer, at = new Date().toISOString()) {
+  const key = knownKey();
+  if (!key) return;
+  const kept = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+  kept[path] = { at, answer };
+  try {
+    sessionStorage.setItem(key, JSON.stringify(kept));
+  } catch {
+    // Storage full: the console still works live, it only cannot show this answer offline.
+  }
+}
+
+/**
+ * A read whose answer is kept for when the hub cannot be reached: the hub's answer when there is a link, else the
+ * last answer this tab had for the same path (its time told to onRecalled listeners), else the NetworkError.
+ */
+export async function getKnown(path) {
+  const key = knownKey();
+  try {
+    const answer = await get(path);
+    rememberKnown(path, answer);
+    return answer;
+  } catch (error) {
+    const kept = error instanceof NetworkError && key ? JSON.parse(sessionStorage.getItem(key) ?? '{}')[path] : null;
+    if (!kept) throw error;
+    recalledListeners.forEach((listener) => listener(kept.at));
+    return kept.answer;
+  }
+}
 
 let refreshing = null;
 
@@ -47,7 +118,7 @@ export async function accessToken() {
   if (Date.parse(session.expiresAt) - Date.now() > 60_000) return session.token;
   refreshing ??= send('POST', '/api/auth/refresh', { refreshToken: session.refreshToken }, false)
     .then(keep)
-    .catch((error) => { if (error instanceof ProblemError) keep(null); throw error; })
+    .catch((error) => { if (error instanceof ProblemError) ended(); throw error; })
     .finally(() => { refreshing = null; });
   await refreshing;
   return session?.token ?? '';
@@ -72,7 +143,7 @@ export async function sendText(method, path, body = undefined, contentType = und
   }
   const type = response.headers.get('Content-Type') ?? '';
   if (response.ok) return { type, text: await response.text() };
-  if (response.status === 401) keep(null);
+  if (response.status === 401) ended();
   const problem = type.includes('json') ? await response.json() : null;
   if (response.status >= 502 && response.status <= 504 && !problem) throw new NetworkError(`HTTP ${response.status}`);
   throw new ProblemError(response.status, problem ?? {});
@@ -91,7 +162,7 @@ async function send(method, path, body, authorized = true) {
   const type = response.headers.get('Content-Type') ?? '';
   const payload = type.includes('json') ? await response.json() : null;
   if (!response.ok) {
-    if (response.status === 401 && authorized) keep(null);
+    if (response.status === 401 && authorized) ended();
     // A proxy's 502/503/504 means the hub is out of reach, like a dropped link: worth retrying.
     if (response.status >= 502 && response.status <= 504 && !payload) throw new NetworkError(`HTTP ${response.status}`);
     throw new ProblemError(response.status, payload ?? {});

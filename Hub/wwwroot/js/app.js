@@ -1,9 +1,9 @@
 // The console's shell: language, sign-in, the view for the signed-in role, the connection indicator,
 // and the live feed that every view listens to.
 
-import { NetworkError, ProblemError, currentSession, get, signIn, signOut } from './api.js';
+import { NetworkError, ProblemError, currentSession, getKnown, onRecalled, onSessionEnded, sessionEndedFor, signIn, signOut } from './api.js';
 import { $ } from './dom.js';
-import { apply, lang, onLangChange, setLang, t } from './i18n.js';
+import { apply, formatTime, lang, onLangChange, setLang, t } from './i18n.js';
 import { catchUp, onEntry, onRewind, onStatus, start, stop } from './live.js';
 import { confirmAction } from './confirm.js';
 import { initNav, noteEntry, noteInbox, relabelNav } from './nav.js';
@@ -24,6 +24,17 @@ const RECENT_ENTRIES = 300;
 const VIEWS = ['signin', 'admin', 'operator', 'liaison', 'commander'];
 let role = null;
 let connectionState = 'offline';
+// The role's view is up: from then on an ended session is answered by signing in again in place.
+let started = false;
+// Since when what the views show was last known to be current: while live, now; once the feed drops (or the console
+// opened on what the tab last knew), that moment. Kept for the tab, so a reload without a link still says it.
+const KNOWN_AT_KEY = 'coordination.knownAt';
+let knownAt = sessionStorage.getItem(KNOWN_AT_KEY);
+
+function noteKnownAt(time) {
+  knownAt = time;
+  sessionStorage.setItem(KNOWN_AT_KEY, time);
+}
 
 function show(view) {
   for (const name of VIEWS) $(`#view-${name}`).hidden = name !== view;
@@ -32,7 +43,9 @@ function show(view) {
 function drawConnection() {
   const indicator = $('#connection');
   indicator.dataset.state = connectionState;
-  $('#connection-text').textContent = t(`conn.${connectionState}`);
+  // Not live: how old the picture on the screen may be.
+  const since = connectionState !== 'live' && knownAt ? ` · ${t('conn.known', { time: formatTime(knownAt) })}` : '';
+  $('#connection-text').textContent = t(`conn.${connectionState}`) + since;
   // Administrators have no live feed (the hub sends them no entries), so there is no connection to show.
   indicator.hidden = !role || role === 'Administrator';
 }
@@ -42,7 +55,7 @@ function drawWho(session) {
 }
 
 async function headPosition() {
-  return (await get('/api/log?after=0&limit=1')).headPosition;
+  return (await getKnown('/api/log?after=0&limit=1')).headPosition;
 }
 
 async function startSession(session) {
@@ -70,7 +83,7 @@ async function startSession(session) {
   const head = await headPosition();
   let from = head;
   if (role === 'Commander') {
-    const recent = await get(`/api/log?after=${Math.max(0, head - RECENT_ENTRIES)}&limit=1000`);
+    const recent = await getKnown(`/api/log?after=${Math.max(0, head - RECENT_ENTRIES)}&limit=1000`);
     from = Math.max(head, recent.nextAfter);
     await initCommander(recent.entries);
     onEntry(onCommanderEntry);
@@ -104,10 +117,18 @@ async function startSession(session) {
   // The duty office starts typing at once: the first field of the report has focus.
   if (role === 'Operator') $('#f-hazard').focus();
   onStatus((state) => {
+    if (connectionState === 'live' && state !== 'live') noteKnownAt(new Date().toISOString());
     connectionState = state;
     drawConnection();
-    if (state === 'live' && role === 'Operator') onOperatorOnline();
+    // Link back: what the outbox holds goes out (every role's: reports, acknowledgements, updates, task actions).
+    if (state === 'live') {
+      sessionStorage.removeItem(KNOWN_AT_KEY);
+      knownAt = null;
+      flush();
+      if (role === 'Operator') onOperatorOnline();
+    }
   });
+  started = true;
   await start(from);
 }
 
@@ -149,6 +170,7 @@ function bindShell() {
     if (role === 'Administrator') relabelAdmin();
     if (role && role !== 'Administrator') relabelAgencies();
     if (role && role !== 'Administrator') redrawDetail();
+    if ($('#session-dialog').open) $('#session-note').textContent = t('session.note', { user: $('#session-user').value, n: pending().length });
   });
   $('#sign-out').addEventListener('click', async () => {
     const button = $('#sign-out');
@@ -162,6 +184,7 @@ function bindShell() {
       await stop();
       clearOutbox();
       signOut();
+      sessionStorage.removeItem(KNOWN_AT_KEY);
       location.reload();
     } finally {
       button.disabled = false;
@@ -188,6 +211,11 @@ function bindShell() {
     }
   });
   onOutboxChange((change) => {
+    if (change.type === 'refused') {
+      showNotice(t('outbox.refused', { title: change.item.label ?? '', detail: change.error.detail || change.error.title }), 'error');
+      return;
+    }
+    if (change.type === 'sent' && change.item.kind !== 'report') showNotice(t('outbox.sentOther', { title: change.item.label ?? '' }));
     if (change.type !== 'count') return;
     const badge = $('#outbox-count');
     badge.textContent = t('outbox.pending', { n: change.count });
@@ -197,12 +225,73 @@ function bindShell() {
     flush();
     catchUp().catch(() => {});
   });
-  // A queued report also goes out on a timer: the browser's online event is not always told.
-  setInterval(() => { if (role === 'Operator' && navigator.onLine) flush(); }, 10_000);
+  // What is queued also goes out on a timer: the browser's online event is not always told.
+  setInterval(() => { if (role && role !== 'Administrator' && navigator.onLine) flush(); }, 10_000);
+  onRecalled((time) => {
+    // The console opened on what the tab last knew: the oldest answer shown says how old the picture may be.
+    if (!knownAt || Date.parse(time) < Date.parse(knownAt)) noteKnownAt(time);
+    drawConnection();
+  });
+  bindSessionDialog();
+}
+
+/**
+ * The hub ended the session (it expired during a long outage, or was ended): nothing on the screen and nothing
+ * queued is dropped; the same user signs in again in place and what waits is sent. Someone else signs out first.
+ */
+function bindSessionDialog() {
+  const dialog = $('#session-dialog');
+  onSessionEnded((userName) => {
+    if (!started || dialog.open) return;
+    $('#session-user').value = userName;
+    $('#session-note').textContent = t('session.note', { user: userName, n: pending().length });
+    $('#session-error').textContent = '';
+    dialog.showModal();
+    $('#session-password').focus();
+  });
+  // Escape would leave a console that can no longer reach the hub without saying why.
+  dialog.addEventListener('cancel', (event) => event.preventDefault());
+  $('#session-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const submit = $('#session-form button[type="submit"]');
+    if (submit.disabled) return;
+    submit.disabled = true;
+    $('#session-error').textContent = '';
+    try {
+      await signIn(sessionEndedFor() ?? $('#session-user').value, $('#session-password').value);
+      $('#session-password').value = '';
+      dialog.close();
+      await flush();
+      catchUp().catch(() => {});
+    } catch (error) {
+      $('#session-error').textContent = error instanceof ProblemError ? (error.detail || error.title || t('signin.failed')) : t('error.network');
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  $('#session-signout').addEventListener('click', () => {
+    dialog.close();
+    $('#sign-out').click();
+  });
+}
+
+/**
+ * The console's shell (this page, its scripts, styles and pictures) is kept by a service worker, so a console
+ * reloaded without a link still opens. It keeps no answer of the API. Browsers allow it on https and on localhost only.
+ */
+function keepShell() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('/sw.js', { updateViaCache: 'none' }).then(async () => {
+    const worker = (await navigator.serviceWorker.ready).active;
+    // What this page loaded before the worker was there to see it, so the first offline reload finds it all.
+    const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+    worker?.postMessage({ type: 'keep', urls: [location.origin + '/', ...loaded] });
+  }).catch(() => {});
 }
 
 async function boot() {
   apply();
+  keepShell();
   bindShell();
   drawConnection();
   const session = currentSession();

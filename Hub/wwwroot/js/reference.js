@@ -1,6 +1,6 @@
 // Reference data the views name things with: hazards, districts, agencies and capabilities, loaded once per sign-in.
 
-import { get } from './api.js';
+import { getKnown } from './api.js';
 import { nameOf } from './i18n.js';
 
 export const reference = { hazards: [], districts: [], agencies: [], capabilities: [], settings: {} };
@@ -8,11 +8,11 @@ const byCode = { hazard: new Map(), district: new Map(), agency: new Map(), capa
 
 export async function loadReference() {
   const [hazards, districts, agencies, capabilities, settings] = await Promise.all([
-    get('/api/reference/hazards'),
-    get('/api/reference/districts'),
-    get('/api/reference/agencies'),
-    get('/api/reference/capabilities'),
-    get('/api/console/settings'),
+    getKnown('/api/reference/hazards'),
+    getKnown('/api/reference/districts'),
+    getKnown('/api/reference/agencies'),
+    getKnown('/api/reference/capabilities'),
+    getKnown('/api/console/settings'),
   ]);
   Object.assign(reference, { hazards, districts, agencies, capabilities, settings });
   byCode.capability = new Map(capabilities.map((c) => [c.code, c]));

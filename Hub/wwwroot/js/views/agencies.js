@@ -4,7 +4,7 @@
 // connection, and the browser's leave-page prompt then, since closing it would leave the agency unreachable.
 // Read from GET /api/presence every few seconds and soon after an alert or acknowledgement arrives.
 
-import { get } from '../api.js';
+import { getKnown } from '../api.js';
 import { $, h } from '../dom.js';
 import { formatNumber, formatTime, lang, t } from '../i18n.js';
 
@@ -43,7 +43,7 @@ export function onAgenciesEntry(entry) {
 }
 
 async function refresh() {
-  last = await get('/api/presence');
+  last = await getKnown('/api/presence');
   draw(last);
 }
 

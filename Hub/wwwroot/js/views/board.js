@@ -1,7 +1,7 @@
 // The board: open incidents as a table with filters (status, hazard, district, severity). Used by the
 // operator and the commander; refreshed from the hub when the log says something changed.
 
-import { get } from '../api.js';
+import { getKnown } from '../api.js';
 import { debounce, h, severityBadge } from '../dom.js';
 import { formatTime, nameOf, t } from '../i18n.js';
 import { districtName, hazardName, reference } from '../reference.js';
@@ -57,7 +57,7 @@ export function createBoard(container, { idPrefix, onSelect, onRows }) {
     if (filters.status) query.set('status', filters.status);
     if (filters.hazard) query.set('hazard', filters.hazard);
     if (filters.district) query.set('district', filters.district);
-    rows = await get(`/api/incidents?${query}`);
+    rows = await getKnown(`/api/incidents?${query}`);
     // Without a status filter the board shows what is still open.
     if (!filters.status) rows = rows.filter((r) => r.status !== 'Closed');
     draw();

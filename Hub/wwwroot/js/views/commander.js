@@ -1,7 +1,7 @@
 // Commanders: the shared timeline across all incidents (live), the board with filters, the map of
 // Libya with the incidents placed, and each agency's response figures.
 
-import { get } from '../api.js';
+import { getKnown } from '../api.js';
 import { $, debounce, h } from '../dom.js';
 import { describeEntry, isExerciseEntry } from '../entries.js';
 import { formatDuration, formatNumber, formatTime, nameOf, t } from '../i18n.js';
@@ -67,7 +67,7 @@ function drawTimeline() {
 }
 
 async function refreshFigures() {
-  const figures = await get('/api/performance/agencies?days=30');
+  const figures = await getKnown('/api/performance/agencies?days=30');
   const seconds = (value) => (value == null ? '—' : formatDuration(value));
   $('#figures tbody').replaceChildren(...figures.agencies.map((a) => h('tr', { data: { agency: a.agency }, class: a.overdue > 0 ? 'overdue' : '' },
     h('th', { text: nameOf(a), attrs: { scope: 'row' } }),

@@ -1,8 +1,9 @@
 // One incident: what was reported, who was alerted and who acknowledged, the plans activated on it and their tasks,
 // its timeline, and the forms to post an update or (duty office and commanders) change its status and, for a
-// restricted incident, who is cleared for it.
+// restricted incident, who is cleared for it. An update or a status change made without a link (or across an ended
+// session) waits in the outbox with its idempotency key, like a report, and is sent when the link returns.
 
-import { ProblemError, get, newId, post } from '../api.js';
+import { ProblemError, get, newId } from '../api.js';
 import { $, h, severityBadge } from '../dom.js';
 import { clearanceForm } from '../clearance.js';
 import { describeTimelineRow } from '../entries.js';
@@ -10,6 +11,7 @@ import { formatTime, t } from '../i18n.js';
 import { agencyName, districtName, hazardName } from '../reference.js';
 import { showError } from '../notice.js';
 import { STATUSES } from '../vocabulary.js';
+import { enqueue } from '../outbox.js';
 import { clearTasks, drawTasks, initTasks, loadTasks } from './tasks.js';
 
 let current = null;
@@ -31,7 +33,7 @@ export function initDetail(session) {
     const text = $('#update-text').value;
     // The same key for a retried click, a new one once the text changes.
     pendingUpdate = pendingUpdate?.text === text ? pendingUpdate : { text, eventId: newId() };
-    await send(`/api/incidents/${current.incident.incidentId}/updates`, { eventId: pendingUpdate.eventId, text }, $('#err-update'),
+    await send('update', `/api/incidents/${current.incident.incidentId}/updates`, { eventId: pendingUpdate.eventId, text }, $('#err-update'),
       () => { $('#update-text').value = ''; pendingUpdate = null; });
   });
   $('#status-form').addEventListener('submit', async (event) => {
@@ -39,17 +41,20 @@ export function initDetail(session) {
     const status = $('#status-select').value;
     const reason = $('#status-reason').value || null;
     pendingStatus = pendingStatus?.status === status && pendingStatus?.reason === reason ? pendingStatus : { status, reason, eventId: newId() };
-    await send(`/api/incidents/${current.incident.incidentId}/status`, { eventId: pendingStatus.eventId, status, reason }, $('#err-status'),
+    await send('status', `/api/incidents/${current.incident.incidentId}/status`, { eventId: pendingStatus.eventId, status, reason }, $('#err-status'),
       () => { $('#status-reason').value = ''; pendingStatus = null; });
   });
 }
 
-async function send(path, body, errorElement, done) {
+async function send(kind, path, body, errorElement, done) {
   errorElement.textContent = '';
+  const { incident } = current;
   try {
-    await post(path, body);
+    const answer = await enqueue({ kind, path, body, label: `${incident.reference} — ${incident.title}`, incidentId: incident.incidentId });
     done();
-    await reload();
+    // Kept to be sent later: said where the answer would have been; the timeline shows it once stored.
+    if (answer.queued) errorElement.textContent = t(answer.signIn ? 'outbox.keptSignIn' : 'outbox.kept');
+    else await reload();
   } catch (error) {
     if (error instanceof ProblemError) {
       errorElement.textContent = Object.values(error.errors).flat().join(' ') || error.detail || error.title;

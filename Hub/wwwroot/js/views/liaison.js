@@ -1,21 +1,28 @@
 // An agency liaison: the agency's alerts, those awaiting acknowledgement first, each newest first, live. A new alert flashes and sounds; each
 // shows its acknowledgement deadline counting down and a one-click acknowledge; opening one shows the
-// incident's timeline and the form to post an update.
+// incident's timeline and the form to post an update. An acknowledgement made without a link (or across an ended
+// session) waits in the outbox with its idempotency key and is sent when the link returns; the alert says so meanwhile.
 
-import { NetworkError, ProblemError, get, newId, post } from '../api.js';
+import { ProblemError, get, getKnown, newId, rememberKnown } from '../api.js';
 import { $, h, severityBadge } from '../dom.js';
 import { formatDuration, formatTime, t } from '../i18n.js';
 import { agencyName, districtName, hazardName } from '../reference.js';
 import { showError, showNotice } from '../notice.js';
 import { describeEntry } from '../entries.js';
 import { openDetail, refreshDetailIf } from './detail.js';
+import { enqueue, onOutboxChange, pending } from '../outbox.js';
 
 let agency = '';
 const alerts = new Map(); // incidentId -> alert row
-const ackKeys = new Map(); // incidentId -> idempotency key of the acknowledgement being sent
 let ticker = null;
 let audio = null;
 let drawn = () => {};
+let outboxWatched = false;
+// Alerts that came live since the inbox was read are kept as what the inbox knows, for a reload without a link.
+const keepInbox = () => rememberKnown('/api/alerts', [...alerts.values()]);
+
+const ackPath = (incidentId) => `/api/incidents/${incidentId}/acknowledge`;
+const waitingAck = (incidentId) => pending().find((item) => item.kind === 'ack' && item.path === ackPath(incidentId));
 
 /** listener(open, fresh): each time the inbox is drawn, how many alerts await acknowledgement and whether one just arrived. */
 export const onInboxDrawn = (listener) => { drawn = listener; };
@@ -23,8 +30,19 @@ export const onInboxDrawn = (listener) => { drawn = listener; };
 export async function initLiaison(session) {
   agency = session.agency;
   $('#inbox-agency').textContent = `(${agencyName(agency)})`;
-  for (const row of await get('/api/alerts')) alerts.set(row.incidentId, row);
+  for (const row of await getKnown('/api/alerts')) alerts.set(row.incidentId, row);
   draw();
+  if (!outboxWatched) {
+    outboxWatched = true;
+    onOutboxChange((change) => {
+      if (change.type === 'sent' && change.item.kind === 'ack') {
+        const alert = alerts.get(change.item.incidentId);
+        if (alert) alert.acknowledgedAt ??= new Date().toISOString();
+      }
+      // A kept acknowledgement sent or refused: the alert shows its button or its time again.
+      if (change.type === 'count' && alerts.size > 0) draw();
+    });
+  }
   clearInterval(ticker);
   ticker = setInterval(tick, 1_000);
   // Browsers allow sound only after a person has interacted with the page: sign-in was that; after a
@@ -48,13 +66,16 @@ export function onLiaisonEntry(entry) {
       alertedAt: d.alertedAt, acknowledgeBy: d.acknowledgeBy, isExercise: d.isExercise, position: entry.position,
     });
     draw(isNew ? d.incidentId : null);
+    keepInbox();
     if (isNew) cue(d);
   } else if (entry.type === 'AlertAcknowledged' && d.agency === agency && alerts.has(d.incidentId)) {
     Object.assign(alerts.get(d.incidentId), { acknowledgedAt: d.acknowledgedAt, acknowledgedBy: d.acknowledgedBy });
     draw();
+    keepInbox();
   } else if (entry.type === 'AlertEscalated' && d.agency === agency && alerts.has(d.incidentId)) {
     Object.assign(alerts.get(d.incidentId), { escalationLevel: d.level, acknowledgeBy: d.acknowledgeBy });
     draw();
+    keepInbox();
   } else if (['RiskReviewOverdue', 'RiskReviewReminderSent', 'RiskReviewEscalated'].includes(entry.type) && d.leadAgency === agency) {
     // A risk the agency leads is overdue for review: said in the banner; the register's page of the risk has the rest.
     showNotice(describeEntry(entry), 'alert');
@@ -114,7 +135,8 @@ function draw(freshId = null) {
   h('div', { class: 'muted', text: `${hazardName(a.hazard)} · ${districtName(a.district)} · ${formatTime(a.alertedAt)}` }),
   h('div', { class: 'deadline', text: deadlineText(a) }),
   h('div', { class: 'actions' },
-    a.acknowledgedAt ? null : h('button', { class: 'primary ack', text: t('inbox.ack'), attrs: { type: 'button' }, on: { click: (e) => acknowledge(a, e.currentTarget) } }),
+    a.acknowledgedAt ? null : waitingAck(a.incidentId) ? h('span', { class: 'ack-queued', text: t('inbox.ackQueued') })
+      : h('button', { class: 'primary ack', text: t('inbox.ack'), attrs: { type: 'button' }, on: { click: (e) => acknowledge(a, e.currentTarget) } }),
     h('button', { class: 'open-detail', text: t('inbox.open'), attrs: { type: 'button' }, on: { click: () => openDetail(a.incidentId).catch(showError) } })))));
   $('#inbox-empty').hidden = rows.length > 0;
   tick();
@@ -123,18 +145,15 @@ function draw(freshId = null) {
 
 async function acknowledge(alert, button) {
   button.disabled = true;
-  if (!ackKeys.has(alert.incidentId)) ackKeys.set(alert.incidentId, newId());
   try {
-    const response = await post(`/api/incidents/${alert.incidentId}/acknowledge`, { eventId: ackKeys.get(alert.incidentId) });
-    ackKeys.delete(alert.incidentId);
-    alert.acknowledgedAt ??= new Date().toISOString();
+    const response = await enqueue({ kind: 'ack', path: ackPath(alert.incidentId), body: { eventId: newId() }, label: alert.title, incidentId: alert.incidentId });
+    if (!response.queued) alert.acknowledgedAt ??= new Date().toISOString();
     draw();
     return response;
   } catch (error) {
     button.disabled = false;
     // Already acknowledged by a colleague: the log entry will show who; nothing to do here.
-    if (error instanceof ProblemError && error.status === 409) { ackKeys.delete(alert.incidentId); return null; }
-    if (!(error instanceof NetworkError)) ackKeys.delete(alert.incidentId);
+    if (error instanceof ProblemError && error.status === 409) return null;
     showError(error);
     return null;
   }

@@ -57,12 +57,11 @@ export function initOperator() {
   for (const id of ['#f-latitude', '#f-longitude']) {
     $(id).addEventListener('change', () => map.setPoint(Number.parseFloat($('#f-latitude').value), Number.parseFloat($('#f-longitude').value)));
   }
+  // A refused item is told by the shell, whatever its kind; a kept report sent names its reference here.
   onOutboxChange((change) => {
-    if (change.type === 'sent') {
+    if (change.type === 'sent' && change.item.kind === 'report') {
       showNotice(t('outbox.sent', { ref: change.response.reference }));
       board.refreshSoon();
-    } else if (change.type === 'refused') {
-      showNotice(t('outbox.refused', { title: change.request.title, detail: change.error.detail || change.error.title }), 'error');
     }
   });
   return board.refresh();
@@ -212,7 +211,7 @@ async function submit() {
   try {
     const response = await submitReport(request);
     if (response.queued) {
-      $('#report-result').textContent = t('report.queued');
+      $('#report-result').textContent = t(response.signIn ? 'report.queuedSignIn' : 'report.queued');
     } else {
       $('#report-result').textContent = t(response.wasDuplicate ? 'report.duplicate' : 'report.sent', { ref: response.reference });
       board.refreshSoon();

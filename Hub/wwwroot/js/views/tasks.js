@@ -2,13 +2,15 @@
 // report, a severity raised, or by hand) and each agency's tasks with where they stand, what is overdue and how far
 // it has been escalated. The liaisons of a task's agency acknowledge it, report progress with a note and complete
 // it; the duty office and commanders activate a plan by hand and stand one down with a reason. Each action carries
-// an idempotency key kept for its retries, as the update and status forms do.
+// an idempotency key kept for its retries, as the update and status forms do; one made without a link (or across an
+// ended session) waits in the outbox with that key and is sent when the link returns.
 
-import { ProblemError, get, newId, post } from '../api.js';
+import { ProblemError, get, newId } from '../api.js';
 import { $, h } from '../dom.js';
 import { formatNumber, formatTime, lang, t } from '../i18n.js';
 import { agencyName, capabilityName } from '../reference.js';
 import { showError } from '../notice.js';
+import { enqueue } from '../outbox.js';
 import { code } from './register-common.js';
 
 const OPEN = new Set(['Assigned', 'Acknowledged', 'InProgress']);
@@ -87,8 +89,8 @@ function standDownForm(plan) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const key = keyFor('stand-down', plan.planCode, reason.value);
-    send(`/api/incidents/${incident.incidentId}/plans/${encodeURIComponent(plan.planCode)}/stand-down`,
-      { eventId: key.eventId, reason: reason.value }, error, key);
+    send('stand-down', `/api/incidents/${incident.incidentId}/plans/${encodeURIComponent(plan.planCode)}/stand-down`,
+      { eventId: key.eventId, reason: reason.value }, error, key, titleOf(plan));
   });
   return form;
 }
@@ -130,7 +132,7 @@ function taskActions(task) {
   const act = (action) => {
     const text = note.value.trim() || null;
     const key = keyFor(action, task.planCode, task.taskId, text ?? '');
-    send(path(action), { eventId: key.eventId, note: text }, error, key);
+    send(`task-${action}`, path(action), { eventId: key.eventId, note: text }, error, key, titleOf(task));
   };
   const button = (action) => h('button', { text: t(`tasks.${action}`), class: action === 'complete' ? 'primary' : '', data: { action }, attrs: { type: 'button' }, on: { click: () => act(action) } });
   return h('div', { class: 'task-actions' },
@@ -156,15 +158,20 @@ async function activate() {
   const planCode = $('#activate-plan').value;
   const reason = $('#activate-reason').value.trim() || null;
   const key = keyFor('activate', planCode, reason ?? '');
-  await send(`/api/incidents/${incident.incidentId}/plans`, { eventId: key.eventId, planCode, reason }, $('#err-activate'), key,
-    () => { $('#activate-reason').value = ''; });
+  await send('activate', `/api/incidents/${incident.incidentId}/plans`, { eventId: key.eventId, planCode, reason }, $('#err-activate'), key,
+    planCode, () => { $('#activate-reason').value = ''; });
 }
 
 /** Sends one action; the hub's words appear beside it when refused, and the board is read again when stored. */
-async function send(path, body, errorElement, key, done = () => {}) {
+async function send(kind, path, body, errorElement, key, what, done = () => {}) {
   errorElement.textContent = '';
   try {
-    await post(path, body);
+    const answer = await enqueue({ kind, path, body, label: `${incident.reference} — ${what}`, incidentId: incident.incidentId });
+    // Kept to be sent later: its key stays, so a second click on the same action is the same action.
+    if (answer.queued) {
+      errorElement.textContent = t(answer.signIn ? 'outbox.keptSignIn' : 'outbox.kept');
+      return;
+    }
     keys.delete(key.name);
     done();
     if (incident) await loadTasks({ incident });
