@@ -88,7 +88,7 @@ public sealed class LogRelay(
             {
                 // The log keeps everything; the relay resumes from its checkpoint once the fault clears.
                 IsFaulted = true;
-                DispatchLogMessages.RelayFailed(logger, ex);
+                DispatchLogMessages.RelayFailed(logger, PublishedPosition, ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -132,6 +132,8 @@ public sealed class LogRelay(
             // WaitAsync: a publish caught in a broker reconnection may not honour its token, and must not
             // wedge the relay (or the hub's shutdown).
             telemetry?.Read(batch[^1].Position);
+            // Lines logged while the page is published (a failing broker) name the positions it carries.
+            using var scope = logger.BeginScope(new Dictionary<string, object?> { ["FirstPosition"] = batch[0].Position, ["LastPosition"] = batch[^1].Position });
             var started = Stopwatch.GetTimestamp();
             using (var publishing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
             // The page's own span, linked to the appends that wrote its entries; MassTransit's publish span is its child.
