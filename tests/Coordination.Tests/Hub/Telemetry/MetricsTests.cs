@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Coordination.Tests.Hub.Operations;
+namespace Coordination.Tests.Hub.Telemetry;
 
 /// <summary>
 /// What an operator's Prometheus reads at <c>GET /metrics</c> after a scripted day: each figure with the value the
