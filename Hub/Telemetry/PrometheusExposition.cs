@@ -10,14 +10,15 @@ namespace Coordination.Hub.Telemetry;
 /// and owning it lets the hub choose exactly which meters are shown (its own, MassTransit's, ASP.NET Core's
 /// requests and connections, the runtime's), none of which carry a user name or incident content. Names follow OpenTelemetry's
 /// conversion: dots to underscores, the unit as a suffix (<c>_seconds</c>), <c>_total</c> on counters.
-/// Only meters made by this host's <see cref="IMeterFactory"/> are listened to (MassTransit's among them; the
-/// runtime's are the process's), so two hubs in one process keep their figures apart.
+/// Only the hub's and ASP.NET Core's meters made by this host's <see cref="IMeterFactory"/> are listened to, so two hubs
+/// in one process (as in the tests) keep their figures apart; the runtime's and MassTransit's are the process's.
 /// </summary>
 public sealed class PrometheusExposition : IDisposable
 {
-    // The runtime's own (garbage collection, thread pool) belong to the process, not to a host.
-    private static readonly string[] SharedMeters = ["System.Runtime"];
-    private static readonly string[] HostMeters = ["MassTransit", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Server.Kestrel"];
+    // The process's, whoever made them: the runtime's own (garbage collection, thread pool), and MassTransit's, which it
+    // makes once per process from the first host's meter factory.
+    private static readonly string[] SharedMeters = ["System.Runtime", "MassTransit"];
+    private static readonly string[] HostMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Server.Kestrel"];
     private static readonly double[] SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
     private static readonly double[] DefaultBuckets = [0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000];
 
@@ -60,9 +61,8 @@ public sealed class PrometheusExposition : IDisposable
     }
 
     private bool Wanted(Meter meter) =>
-        meter.Scope == _scope
-            ? meter.Name.StartsWith("Coordination.", StringComparison.Ordinal) || HostMeters.Contains(meter.Name, StringComparer.Ordinal)
-            : meter.Scope is null && SharedMeters.Contains(meter.Name, StringComparer.Ordinal);
+        SharedMeters.Contains(meter.Name, StringComparer.Ordinal)
+        || (meter.Scope == _scope && (meter.Name.StartsWith("Coordination.", StringComparison.Ordinal) || HostMeters.Contains(meter.Name, StringComparer.Ordinal)));
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {

@@ -96,7 +96,8 @@ public sealed class MetricsTests
             Assert.That(Value(metrics, "coordination_escalations_total", "kind=\"alert\",level=\"1\""), Is.EqualTo(unacknowledged));
             Assert.That(Value(metrics, "coordination_relay_published_position"), Is.EqualTo(head));
             Assert.That(Value(metrics, "coordination_log_appended_total"), Is.EqualTo(head), "one hub on a new log: it appended every entry");
-            Assert.That(metrics, Does.Contain("messaging_masstransit"), "MassTransit's own meter is shown beside the hub's");
+            // MassTransit's own meter is not asserted here: MassTransit makes it once per process, with the first host's
+            // meter factory, so in a test process of many hubs it may be gone with an earlier one.
             Assert.That(metrics, Does.Not.Contain("liaison.").And.Not.Contain("duty.operator").And.Not.Contain("درنة"), "no user name, no incident text");
         });
     }
