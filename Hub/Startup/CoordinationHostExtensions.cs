@@ -158,12 +158,12 @@ public static class CoordinationHostExtensions
         var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         if (telemetry.MetricsToken.Length is > 0 and < 32)
         {
-            throw new StartRefusedException("Coordination:Telemetry:MetricsToken must be at least 32 characters (openssl rand -base64 32).");
+            throw new InvalidOperationException("Coordination:Telemetry:MetricsToken must be at least 32 characters (openssl rand -base64 32).");
         }
 
         if (telemetry.OtlpEndpoint.Length > 0 && !(Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var otlp) && otlp.Scheme is "http" or "https"))
         {
-            throw new StartRefusedException("Coordination:Telemetry:OtlpEndpoint must be an absolute http(s) address, or empty.");
+            throw new InvalidOperationException("Coordination:Telemetry:OtlpEndpoint must be an absolute http(s) address, or empty.");
         }
 
         services.AddSingleton(telemetry);

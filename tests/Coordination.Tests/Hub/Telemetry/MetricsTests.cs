@@ -131,6 +131,15 @@ public sealed class MetricsTests
         }
     }
 
+    [TestCase("Coordination:Telemetry:MetricsToken", "too-short")]
+    [TestCase("Coordination:Telemetry:OtlpEndpoint", "collector:4318")]
+    public void A_metrics_setting_that_cannot_work_stops_the_hub_at_start_naming_it(string setting, string value)
+    {
+        using var data = new TempDirectory();
+        var error = Assert.CatchAsync(async () => await HubHost.StartAsync(data.Path, new Dictionary<string, string?> { [setting] = value }));
+        Assert.That(error!.ToString(), Does.Contain(setting));
+    }
+
     private static async Task<string> ScrapeAsync(HubHost hub)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "metrics") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", Token) } };
