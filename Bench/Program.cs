@@ -40,6 +40,9 @@ internal static partial class BenchProgram
             StepSeconds = double.TryParse(Option("--step-seconds"), CultureInfo.InvariantCulture, out var seconds) ? seconds : sizes.StepSeconds,
             SearchSteps = int.TryParse(Option("--search-steps"), out var searchSteps) ? searchSteps : sizes.SearchSteps,
             PairedRounds = int.TryParse(Option("--paired-rounds"), out var pairedRounds) ? pairedRounds : sizes.PairedRounds,
+            // --no-metrics: S1's hub measures nothing (Coordination:Telemetry:Metrics=false) and nobody scrapes it, to
+            // read what metrics cost against a run with them (scraped every 5 s, as a Prometheus would).
+            Metrics = !args.Contains("--no-metrics"),
         };
         var only = Option("--only");
         var machine = Machine.Describe(data);
@@ -203,6 +206,9 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     public int RegisterHistory { get; init; } = 10_000;
 
     public int RegisterReads { get; init; } = 300;
+
+    /// <summary>S1: whether the hub measures itself and is scraped (--no-metrics turns both off).</summary>
+    public bool Metrics { get; init; } = true;
 }
 
 internal static class Report

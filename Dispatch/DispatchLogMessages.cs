@@ -26,8 +26,8 @@ internal static partial class DispatchLogMessages
     [LoggerMessage(Level = LogLevel.Error, Message = "Escalation scan failed; the next scan retries")]
     public static partial void ScanFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Relay could not publish; retrying from the checkpoint")]
-    public static partial void RelayFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Relay could not publish after position {Position}; retrying from the checkpoint")]
+    public static partial void RelayFailed(ILogger logger, long position, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint {Name} could not be saved; the next save retries, and a restart until then repeats a little more")]
     public static partial void CheckpointNotSaved(ILogger logger, Exception exception, string name);

@@ -42,6 +42,7 @@ public static class DispatchServiceCollectionExtensions
         services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.Section)).ValidateOnStart()
             .Validate(o => o.ScanInterval > TimeSpan.Zero && o.StepInterval > TimeSpan.Zero && o.ReminderAfter > TimeSpan.Zero,
                 "Coordination:Escalation intervals must be positive.");
+        services.AddSingleton<DispatchTelemetry>();
         services.AddHostedService<EscalationScanner>();
         services.AddSingleton(bus);
 

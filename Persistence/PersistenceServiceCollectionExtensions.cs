@@ -27,6 +27,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<AppendSignal>();
         // The read models are what else each append writes in its transaction: the log's one seam to them.
         services.AddSingleton<IInlineProjection, ReadModelProjector>();
+        services.AddMetrics(); // the meters' factory, when the host has not added it
+        services.AddSingleton<LogTelemetry>();
         services.AddSingleton<IEventLog, EventLogStore>();
         services.AddSingleton<ReadModels>();
         services.AddSingleton<Visibility.AgencyView>();

@@ -38,9 +38,14 @@ internal static class EndToEndScenario
         var data = DataFolder.Fresh(folder, $"s1-{label}");
         var agencies = BenchAgencies.WriteRules(data, sizes.AgencyGroups, out var rulesPath);
         var settings = new Dictionary<string, string?>(transport ?? new Dictionary<string, string?>()) { ["Coordination__Routing__RulesPath"] = rulesPath };
+        // Metrics' cost: measured and scraped as in production, or (--no-metrics) neither.
+        var metricsToken = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        settings["Coordination__Telemetry__Metrics"] = sizes.Metrics ? "true" : "false";
+        settings["Coordination__Telemetry__MetricsToken"] = sizes.Metrics ? metricsToken : "";
         await using var hub = await HubProcess.StartNewAsync(data, settings);
         await agencies.RegisterAsync(hub);
         await using var run = await Run.StartAsync(hub, agencies, sizes.Liaisons);
+        await using var scraper = sizes.Metrics ? MetricsScraper.Start(hub.BaseAddress, metricsToken) : null;
 
         // An unrecorded step first, as long as a measured one, so start-up (JIT and its tiering up, first
         // connections to the database) is not measured: after a 1 s warm-up the first 5 s step still showed
@@ -78,7 +83,8 @@ internal static class EndToEndScenario
             rounds.Add((s1.Last.P99, bare.Last.P99, s1.Last.P99 / Aim(diskP99, bare.Last.P99)));
         }
 
-        var results = new List<Result>();
+        // Which run this was, so a run with metrics and one without (--no-metrics) are told apart in the results.
+        var results = new List<Result> { new($"S1.{label}.metrics", "the hub measured itself and was scraped every 5 s (1), or not (0, --no-metrics)", sizes.Metrics ? 1 : 0, "") };
         if (rounds.Count > 0)
         {
             var ratios = rounds.Select(r => r.Ratio).Order().ToArray();

@@ -22,7 +22,8 @@ public sealed class EscalationScanner(
     RegisterStore register,
     IOptions<EscalationOptions> options,
     TimeProvider time,
-    ILogger<EscalationScanner> logger) : BackgroundService
+    ILogger<EscalationScanner> logger,
+    DispatchTelemetry? telemetry = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,7 +65,7 @@ public sealed class EscalationScanner(
             foreach (var due in FollowUpPlanner.Due(alert, now, settings, alert.AlertEventId))
             {
                 var result = await log.AppendAsync(alert.IncidentId, ExpectedVersion.Any, [due], cancellationToken);
-                appended += result.WasDuplicate ? 0 : 1;
+                appended += Counted(result, due);
             }
         }
 
@@ -73,7 +74,7 @@ public sealed class EscalationScanner(
             foreach (var due in TaskFollowUpPlanner.Due(task, now, settings))
             {
                 var result = await log.AppendAsync(task.IncidentId, ExpectedVersion.Any, [due], cancellationToken);
-                appended += result.WasDuplicate ? 0 : 1;
+                appended += Counted(result, due);
             }
         }
 
@@ -82,10 +83,21 @@ public sealed class EscalationScanner(
             foreach (var due in ReviewFollowUpPlanner.Due(review, now, settings))
             {
                 var result = await log.AppendAsync(review.RiskId, ExpectedVersion.Any, [due], cancellationToken);
-                appended += result.WasDuplicate ? 0 : 1;
+                appended += Counted(result, due);
             }
         }
 
         return appended;
+    }
+
+    private int Counted(AppendResult result, NewEvent due)
+    {
+        if (result.WasDuplicate)
+        {
+            return 0;
+        }
+
+        telemetry?.Appended(due);
+        return 1;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Coordination.Persistence.Checkpoints;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Leases;
@@ -25,7 +26,8 @@ public sealed class LogRelay(
     IOptions<RelayOptions> options,
     TimeProvider time,
     ILogger<LogRelay> logger,
-    RoutingProgress? routingProgress = null) : BackgroundService
+    RoutingProgress? routingProgress = null,
+    DispatchTelemetry? telemetry = null) : BackgroundService
 {
     public const string CheckpointName = "relay";
     public const string LeaseName = "relay";
@@ -70,6 +72,7 @@ public sealed class LogRelay(
                 if (!await leases.TryAcquireAsync(LeaseName, Holder, settings.LeaseDuration, stoppingToken))
                 {
                     IsPublisher = false;
+                    telemetry?.Publishing(holdsLease: false, PublishedPosition);
                     await Task.Delay(renewEvery, time, stoppingToken);
                     continue;
                 }
@@ -85,7 +88,7 @@ public sealed class LogRelay(
             {
                 // The log keeps everything; the relay resumes from its checkpoint once the fault clears.
                 IsFaulted = true;
-                DispatchLogMessages.RelayFailed(logger, ex);
+                DispatchLogMessages.RelayFailed(logger, PublishedPosition, ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -101,6 +104,7 @@ public sealed class LogRelay(
         }
 
         _checkpoint.StartFrom(checkpoint);
+        telemetry?.Publishing(holdsLease: true, checkpoint);
         var renewAt = time.GetUtcNow() + renewEvery;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -109,6 +113,7 @@ public sealed class LogRelay(
                 if (!await leases.TryAcquireAsync(LeaseName, Holder, settings.LeaseDuration, stoppingToken))
                 {
                     IsPublisher = false; // Someone else took over while this instance was stalled.
+                    telemetry?.Publishing(holdsLease: false, checkpoint);
                     return;
                 }
 
@@ -126,16 +131,38 @@ public sealed class LogRelay(
             // One message per page, awaited before the next, keeps the bus order equal to the log order.
             // WaitAsync: a publish caught in a broker reconnection may not honour its token, and must not
             // wedge the relay (or the hub's shutdown).
+            telemetry?.Read(batch[^1].Position);
+            // Lines logged while the page is published (a failing broker) name the positions it carries.
+            using var scope = logger.BeginScope(new Dictionary<string, object?> { ["FirstPosition"] = batch[0].Position, ["LastPosition"] = batch[^1].Position });
+            var started = Stopwatch.GetTimestamp();
             using (var publishing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            // The page's own span, linked to the appends that wrote its entries; MassTransit's publish span is its child.
+            using (var activity = telemetry is null ? null : StartPublishActivity(batch, telemetry))
             {
                 publishing.CancelAfter(settings.PublishTimeout);
                 await bus.Publish(new LogEntriesPublished(batch), publishing.Token).WaitAsync(publishing.Token);
             }
 
             checkpoint = batch[^1].Position;
+            telemetry?.Published(checkpoint, Stopwatch.GetElapsedTime(started));
             _checkpoint.Reached(checkpoint);
             IsFaulted = false;
         }
+    }
+
+    private static Activity? StartPublishActivity(IReadOnlyList<Coordination.Agencies.Contracts.Log.LogEntry> batch, DispatchTelemetry telemetry)
+    {
+        if (!DispatchTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var activity = DispatchTelemetry.Source.StartActivity("relay.publish", ActivityKind.Producer, parentContext: default,
+            links: telemetry.Links(batch));
+        activity?.SetTag("coordination.position.first", batch[0].Position);
+        activity?.SetTag("coordination.position.last", batch[^1].Position);
+        activity?.SetTag("coordination.entries", batch.Count);
+        return activity;
     }
 
     /// <summary>

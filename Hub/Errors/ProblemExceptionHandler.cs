@@ -18,6 +18,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             return false;
         }
 
+        httpContext.RequestServices.GetService<Telemetry.HubTelemetry>()?.Refused(exception, problem.Status, "rest");
         httpContext.Response.StatusCode = problem.Status!.Value;
         if (Problems.RetryAfterSeconds(exception) is { } seconds)
         {

@@ -10,7 +10,7 @@ namespace Coordination.Hub.Pipeline;
 /// token has expired or its account was disabled or changed since), then the policy (403, before anything is read),
 /// then the rate limit (429), then the request's validator (400 naming each field), then the handler.
 /// </summary>
-public sealed class UseCasePipeline(IServiceProvider services, Throttle throttle, AccountStates accounts, TimeProvider time)
+public sealed class UseCasePipeline(IServiceProvider services, Throttle throttle, AccountStates accounts, TimeProvider time, ILogger<UseCasePipeline> logger)
 {
     /// <summary>
     /// Refuses (401) a caller whose token has expired or whose account is no longer as the token says. A live
@@ -29,6 +29,11 @@ public sealed class UseCasePipeline(IServiceProvider services, Throttle throttle
     public async Task<TResponse> RunAsync<TRequest, TResponse>(IUseCase<TRequest, TResponse> useCase, Caller caller, TRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(useCase);
+        // Every line logged while a command on an incident runs names the incident and the event (as fields, in the JSON log).
+        using var scope = request is Features.Common.IIncidentCommand command
+            ? logger.BeginScope(new Dictionary<string, object?> { ["IncidentId"] = command.IncidentId, ["EventId"] = command.EventId })
+            : null;
+        System.Diagnostics.Activity.Current?.SetTag("coordination.use_case", useCase.GetType().Name);
         DemandCurrent(caller);
         useCase.Policy.Demand(caller);
         if (useCase.RateLimit != RateLimit.None)

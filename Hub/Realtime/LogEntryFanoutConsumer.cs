@@ -10,6 +10,7 @@ using Coordination.Agencies.Contracts.Seals;
 using Coordination.Dispatch.Plans;
 using Coordination.Dispatch.Relay;
 using Coordination.Dispatch.Routing;
+using Coordination.Hub.Telemetry;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 
@@ -29,7 +30,8 @@ public sealed class LogEntryFanoutConsumer(
     FanoutCursor cursor,
     EndedSessions sessions,
     RoutingRulesProvider routing,
-    PlanLibrary plans) : IConsumer<LogEntriesPublished>
+    PlanLibrary plans,
+    HubTelemetry? telemetry = null) : IConsumer<LogEntriesPublished>
 {
     /// <summary>The most entries in one push, so a long catch-up page does not become one huge frame on a poor link.</summary>
     public const int EntriesPerPush = 100;
@@ -43,6 +45,10 @@ public sealed class LogEntryFanoutConsumer(
             return;
         }
 
+        // Beneath MassTransit's consume span, so a trace goes from the relay's page to the pushes it made.
+        using var activity = HubTelemetry.Source.StartActivity("hub.push");
+        activity?.SetTag("coordination.position.first", entries[0].Position);
+        activity?.SetTag("coordination.position.last", entries[^1].Position);
         foreach (var rules in entries.Where(e => e.IncidentId == SystemStreams.Routing && e.Type == EventTypes.RoutingRulesChanged))
         {
             // Every hub routes by a new version as soon as it reads it here, not at its next re-read.
@@ -100,10 +106,10 @@ public sealed class LogEntryFanoutConsumer(
             }
         }
 
-        await PushAsync(hub.Clients.Group(AudienceGroups.Everything), entries, entries[0].Position - 1);
+        await PushAsync(hub.Clients.Group(AudienceGroups.Everything), entries, entries[0].Position - 1, "everything");
         foreach (var (agency, share) in shares)
         {
-            await PushAsync(hub.Clients.Group(AudienceGroups.Agency(agency)), share.Entries, share.Previous);
+            await PushAsync(hub.Clients.Group(AudienceGroups.Agency(agency)), share.Entries, share.Previous, "agency");
         }
 
         foreach (var seal in entries.Where(e => e.Type == EventTypes.LogSealed && e.IncidentId == SystemStreams.Seals))
@@ -123,10 +129,11 @@ public sealed class LogEntryFanoutConsumer(
             ? agency.GetString()!
             : entry.DataAs<AgencyAlerted>().Agency;
 
-    private static async Task PushAsync(ICoordinationClient group, IReadOnlyList<LogEntry> entries, long previous)
+    private async Task PushAsync(ICoordinationClient group, IReadOnlyList<LogEntry> entries, long previous, string audienceKind)
     {
         foreach (var chunk in entries.Chunk(EntriesPerPush))
         {
+            telemetry?.Pushed(chunk.Length, audienceKind);
             await group.EntriesAppended(chunk, previous);
             previous = chunk[^1].Position;
         }

@@ -16,6 +16,7 @@ public sealed class RefusalEndpointFilter : IEndpointFilter
         }
         catch (Exception ex) when (Problems.For(ex) is { } problem)
         {
+            context.HttpContext.RequestServices.GetService<Telemetry.HubTelemetry>()?.Refused(ex, problem.Status, "rest");
             if (Problems.RetryAfterSeconds(ex) is { } seconds)
             {
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

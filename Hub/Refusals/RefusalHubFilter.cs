@@ -14,7 +14,7 @@ namespace Coordination.Hub.Refusals;
 /// a field to read, not a number to find in text. A refusal is logged as one information line (method, status,
 /// user), not as SignalR's error with a stack trace (<see cref="QuietRefusalsLoggerFactory"/>).
 /// </summary>
-public sealed class RefusalHubFilter(ILogger<RefusalHubFilter> logger) : IHubFilter
+public sealed class RefusalHubFilter(ILogger<RefusalHubFilter> logger, Telemetry.HubTelemetry? telemetry = null) : IHubFilter
 {
     private const string RefusalMark = "Coordination.Refusal";
 
@@ -28,12 +28,17 @@ public sealed class RefusalHubFilter(ILogger<RefusalHubFilter> logger) : IHubFil
         var culture = CultureOf(invocationContext.Context);
         var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        // A hub call is no HTTP request: its own span, the root of what the command appends.
+        using var activity = Telemetry.HubTelemetry.Source.StartActivity("hub.call", System.Diagnostics.ActivityKind.Server);
+        activity?.SetTag("coordination.hub_method", invocationContext.HubMethodName);
         try
         {
             return await next(invocationContext);
         }
         catch (Exception ex) when (Problems.For(ex) is { } problem)
         {
+            telemetry?.Refused(ex, problem.Status, "hub");
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "refused");
             RefusalLog.HubCallRefused(logger, invocationContext.HubMethodName, problem.Status, invocationContext.Context.User?.Identity?.Name ?? "(not signed in)");
             // Marked, so SignalR's log of the exception can be told from a fault's and left out.
             throw new HubException(JsonSerializer.Serialize(problem, problem.GetType(), Json)) { Data = { [RefusalMark] = true } };
@@ -61,6 +66,7 @@ public sealed class RefusalHubFilter(ILogger<RefusalHubFilter> logger) : IHubFil
         }
         catch (RefusalException ex) when (Problems.For(ex) is { } problem)
         {
+            telemetry?.Refused(ex, problem.Status, "hub");
             RefusalLog.HubCallRefused(logger, "OnConnectedAsync", problem.Status, context.Context.User?.Identity?.Name ?? "(not signed in)");
             throw new HubException(JsonSerializer.Serialize(problem, problem.GetType(), Json)) { Data = { [RefusalMark] = true } };
         }

@@ -14,6 +14,9 @@ using Coordination.Hub.WebConsole;
 using Coordination.Hub.Health;
 using Coordination.Hub.Realtime;
 using Coordination.Hub.Security;
+using Coordination.Hub.Telemetry;
+using OpenTelemetry.Trace;
+using OpenTelemetry;
 using Coordination.Persistence;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -116,6 +119,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton<FanoutCursor>();
         services.AddSingleton(realtime);
         services.AddHostedService<AudienceHeartbeat>();
+        AddTelemetry(services, configuration);
         services.AddSingleton<ClusterPresence>();
         services.AddHostedService<PresencePublisher>();
         services.Configure<Microsoft.AspNetCore.Http.Connections.ConnectionOptions>(o => o.DisconnectTimeout = realtime.ReconnectWindow);
@@ -148,6 +152,42 @@ public static class CoordinationHostExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<BusHealthCheck>("bus", tags: ["ready"]);
         return builder;
+    }
+
+    private static void AddTelemetry(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (telemetry.MetricsToken.Length is > 0 and < 32)
+        {
+            throw new InvalidOperationException("Coordination:Telemetry:MetricsToken must be at least 32 characters (openssl rand -base64 32).");
+        }
+
+        if (telemetry.OtlpEndpoint.Length > 0 && !(Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var otlp) && otlp.Scheme is "http" or "https"))
+        {
+            throw new InvalidOperationException("Coordination:Telemetry:OtlpEndpoint must be an absolute http(s) address, or empty.");
+        }
+
+        services.AddSingleton(telemetry);
+        services.AddSingleton<HubTelemetry>();
+        if (!telemetry.Metrics)
+        {
+            return;
+        }
+
+        // Made when the hub is mapped (MapMetrics), before the first append, so every counter counts from the start.
+        services.AddSingleton<PrometheusExposition>();
+        if (telemetry.OtlpEndpoint.Length > 0)
+        {
+            // Traces only to the operators' own collector, and only when one is named: nothing leaves the hub otherwise.
+            services.AddOpenTelemetry().WithTracing(t => t
+                .AddSource(Persistence.EventLog.LogTelemetry.Name, DispatchTelemetry.Name, HubTelemetry.Name, "MassTransit")
+                .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments(MetricsEndpoint.Path) && !c.Request.Path.StartsWithSegments("/health"))
+                .AddOtlpExporter(o =>
+                {
+                    o.Endpoint = new Uri(new Uri(telemetry.OtlpEndpoint), "v1/traces");
+                    o.Protocol = OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf;
+                }));
+        }
     }
 
     private static void AddAuth(IServiceCollection services, ConfigurationManager configuration, string dataDirectory)
@@ -290,6 +330,7 @@ public static class CoordinationHostExtensions
         app.MapPresenceApi();
         app.MapConsoleApi();
         app.MapHub<CoordinationHub>(HubPaths.Coordination, o => o.AllowStatefulReconnects = true);
+        app.MapMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;

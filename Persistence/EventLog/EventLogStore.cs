@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -15,7 +16,7 @@ namespace Coordination.Persistence.EventLog;
 /// The event log on any <see cref="ISqlDialect"/>; all SQL through Dapper or the dialect's append statements,
 /// always parameterised. <paramref name="projection"/> is what else each append writes in its transaction (the read models).
 /// </summary>
-public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection projection, AppendSignal signal, TimeProvider time) : IEventLog, IDisposable
+public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection projection, AppendSignal signal, TimeProvider time, LogTelemetry? telemetry = null) : IEventLog, IDisposable
 {
     // Group commit: appends queue here and one writer takes whatever is waiting (up to MaxBatch) into a
     // single transaction, so concurrent callers share one durable commit instead of waiting for one each.
@@ -50,8 +51,21 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(request), this);
 
         EnsureWriter();
-        // Once queued, a request is written whatever happens to the caller: a retry with the same event ids is a no-op.
-        return await request.Done.Task.WaitAsync(cancellationToken);
+        if (telemetry is null)
+        {
+            // Once queued, a request is written whatever happens to the caller: a retry with the same event ids is a no-op.
+            return await request.Done.Task.WaitAsync(cancellationToken);
+        }
+
+        using var activity = LogTelemetry.Source.StartActivity("log.append");
+        activity?.SetTag("coordination.incident_id", incidentId);
+        activity?.SetTag("coordination.event_id", events[0].EventId);
+        activity?.SetTag("coordination.event_type", events[0].Type);
+        var started = Stopwatch.GetTimestamp();
+        var result = await request.Done.Task.WaitAsync(cancellationToken);
+        activity?.SetTag("coordination.position", result.LastPosition);
+        telemetry.Appended(result, Stopwatch.GetElapsedTime(started), activity);
+        return result;
     }
 
     private void EnsureWriter()

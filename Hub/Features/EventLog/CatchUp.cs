@@ -5,6 +5,7 @@ using Coordination.Hub.Authorization;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
+using Coordination.Hub.Telemetry;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Projections;
 using Coordination.Persistence.Visibility;
@@ -18,7 +19,7 @@ namespace Coordination.Hub.Features.EventLog;
 /// A position beyond that head is refused (409 with <c>headPosition</c>): the log was restored from a backup and
 /// ends before what the client holds.
 /// </summary>
-public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels readModels, RestrictedAccessAudit audit) : IUseCase<CatchUp.Query, CatchUpResponse>
+public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels readModels, RestrictedAccessAudit audit, HubTelemetry telemetry) : IUseCase<CatchUp.Query, CatchUpResponse>
 {
     public const int DefaultLimit = 500;
 
@@ -41,6 +42,7 @@ public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels rea
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
+        telemetry.CatchUp();
         var (after, limit) = (request.After, request.Limit);
         var logHead = await log.HeadPositionAsync(cancellationToken);
 

@@ -49,6 +49,7 @@ public sealed partial class ProxyTests : RabbitMqFixture
         // As compose sets it for hub-a and hub-b: the client's address is taken from X-Forwarded-For.
         settings["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
         settings["Coordination:Security:SignInsPerMinute"] = SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Coordination:Telemetry:MetricsToken"] = MetricsToken;
         _a = new HubProcess(_data.Path, settings);
         _b = new HubProcess(_data.Path, settings);
         await Task.WhenAll(_a.StartAsync(), _b.StartAsync());
@@ -76,6 +77,55 @@ public sealed partial class ProxyTests : RabbitMqFixture
 
         _certificate?.Dispose();
         _data?.Dispose();
+    }
+
+    private const string MetricsToken = "proxy-metrics-token-0123456789abcdefghij";
+
+    [Test]
+    public async Task Each_hub_s_metrics_are_read_through_the_proxy_on_a_path_of_its_own_with_the_metrics_token()
+    {
+        using var http = new HttpClient(_certificate.PinnedHandler()) { BaseAddress = _proxy.BaseAddress };
+        var scrapes = new List<string>();
+        foreach (var path in new[] { "metrics/a", "metrics/b" })
+        {
+            using var anonymous = await http.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), path);
+            using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", MetricsToken) } };
+            using var answer = await http.SendAsync(request);
+            Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+            scrapes.Add(await answer.Content.ReadAsStringAsync());
+        }
+
+        // Only the hub holding the relay lease reports the relay's lag: one scrape has it, so each path reached its own hub.
+        await WaitForPublisherAsync(http);
+        Assert.That(scrapes.Count(s => s.Contains("\ncoordination_relay_lag ", StringComparison.Ordinal)), Is.LessThanOrEqualTo(1));
+        using var merged = new HttpRequestMessage(HttpMethod.Get, "metrics") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", MetricsToken) } };
+        using var mergedAnswer = await http.SendAsync(merged);
+        Assert.That(mergedAnswer.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "through the balancer a scrape would reach either hub: /metrics is not served there");
+    }
+
+    /// <summary>Scrapes both hubs until one of them reports the relay's lag (the lease is taken a moment after start), and checks only one does.</summary>
+    private static async Task WaitForPublisherAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var publishers = 0;
+            foreach (var path in new[] { "metrics/a", "metrics/b" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", MetricsToken) } };
+                using var answer = await http.SendAsync(request);
+                publishers += (await answer.Content.ReadAsStringAsync()).Contains("\ncoordination_relay_lag ", StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            if (publishers == 1)
+            {
+                return;
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"{publishers} hubs report the relay's lag: one holds the lease");
+            await Task.Delay(100);
+        }
     }
 
     [Test]

@@ -83,6 +83,8 @@ public sealed partial class NginxProxy : IAsyncDisposable
         var rendered = site
             .ReplaceOnce("server hub-a:8080;", $"server 127.0.0.1:{hubPorts[0]};")
             .ReplaceOnce("server hub-b:8080;", $"server 127.0.0.1:{hubPorts[1]};")
+            .ReplaceOnce("proxy_pass http://hub-a:8080/metrics;", $"proxy_pass http://127.0.0.1:{hubPorts[0]}/metrics;")
+            .ReplaceOnce("proxy_pass http://hub-b:8080/metrics;", $"proxy_pass http://127.0.0.1:{hubPorts[1]}/metrics;")
             .ReplaceOnce("listen 80;", $"listen 127.0.0.1:{httpPort};")
             // nginx before 1.25.1 does not know "http2 on;" (compose runs 1.27): the same request for HTTP/2 in the
             // older form, on the listen line, so the server block is otherwise the file's own.

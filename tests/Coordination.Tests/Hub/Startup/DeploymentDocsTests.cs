@@ -27,7 +27,7 @@ public sealed partial class DeploymentDocsTests
             {
                 Assert.That(keys, Is.SubsetOf(SettingsCatalog.Keys), $"{name} sets a setting the hub does not read");
                 Assert.That(keys, Does.Contain("Coordination:Storage:Provider").And.Contain("Coordination:Bus:Transport").And.Contain("Coordination:Auth:SigningKey"));
-                Assert.That(Environment(service).Keys.Where(k => !k.StartsWith("Coordination__", StringComparison.Ordinal)), Is.SubsetOf(new[] { "ASPNETCORE_URLS", "ASPNETCORE_FORWARDEDHEADERS_ENABLED" }));
+                Assert.That(Environment(service).Keys.Where(k => !k.StartsWith("Coordination__", StringComparison.Ordinal)), Is.SubsetOf(new[] { "ASPNETCORE_URLS", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "Logging__Console__FormatterName", "Logging__Console__FormatterOptions__IncludeScopes" }));
             });
         }
     }

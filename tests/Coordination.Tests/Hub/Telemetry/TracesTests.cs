@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Coordination.Testing;
+using Coordination.Tests.Support;
+
+namespace Coordination.Tests.Hub.Telemetry;
+
+/// <summary>
+/// A report's spans reach the operators' own collector (OTLP over HTTP) when one is configured: the request, the
+/// append, the relay's page, MassTransit's publish and consume, and the push; with none configured, nothing is sent.
+/// </summary>
+[TestFixture]
+public sealed class TracesTests
+{
+    [Test]
+    public async Task A_report_is_traced_from_its_request_through_the_append_and_the_relay_to_the_push()
+    {
+        using var collector = new Collector();
+        await using (var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?> { ["Coordination:Telemetry:OtlpEndpoint"] = collector.Address }))
+        {
+            using var duty = await hub.ClientForAsync("duty.operator");
+            using var ncem = await hub.ClientForAsync("liaison.ncem");
+            await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
+            await ncem.WaitForAlertsAsync();
+        }
+
+        // The hub's stop flushes what its exporter still holds.
+        var sent = collector.Text;
+        Assert.Multiple(() =>
+        {
+            Assert.That(collector.Paths, Is.Not.Empty.And.All.EqualTo("/v1/traces"));
+            foreach (var span in new[] { "POST /api/incidents", "log.append", "relay.publish", "hub.push", "coordination.incident_id", "coordination.position" })
+            {
+                Assert.That(sent, Does.Contain(span), $"the span or attribute {span}");
+            }
+
+            Assert.That(sent, Does.Not.Contain("انهيار"), "no incident text in a span");
+        });
+    }
+
+    /// <summary>An OTLP/HTTP endpoint on loopback that keeps what it is sent (protobuf: span names and attribute keys are UTF-8 inside).</summary>
+    private sealed class Collector : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private readonly ConcurrentQueue<(string Path, byte[] Body)> _received = new();
+        private readonly Task _loop;
+
+        public Collector()
+        {
+            Address = $"http://127.0.0.1:{Ports.Free()}/";
+            _listener.Prefixes.Add(Address);
+            _listener.Start();
+            _loop = Task.Run(ServeAsync);
+        }
+
+        public string Address { get; }
+
+        public IReadOnlyList<string> Paths => [.. _received.Select(r => r.Path)];
+
+        public string Text => string.Concat(_received.Select(r => Encoding.UTF8.GetString(r.Body)));
+
+        private async Task ServeAsync()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync();
+                }
+                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                _received.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        }
+
+        public void Dispose()
+        {
+            _listener.Stop();
+            _listener.Close();
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+    }
+}
