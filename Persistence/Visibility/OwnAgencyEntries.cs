@@ -39,4 +39,8 @@ public static class OwnAgencyEntries
         ArgumentNullException.ThrowIfNull(entry);
         return AgencyOf(entry.Type, entry.Data);
     }
+
+    /// <summary>Whether <paramref name="entry"/> of an incident the reader may see is shown to a reader of <paramref name="agency"/> (null: one who sees everything).</summary>
+    public static bool Shows(LogEntry entry, string? agency) =>
+        agency is null || AgencyOf(entry) is not { } own || string.Equals(own, agency, StringComparison.Ordinal);
 }

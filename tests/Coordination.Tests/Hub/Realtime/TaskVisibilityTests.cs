@@ -58,6 +58,9 @@ public sealed class TaskVisibilityTests
         var applied = await ncem.WaitUntilAsync(es => es.Any(e => e.Type == EventTypes.IncidentUpdated && e.IncidentId == id));
         var caughtUp = await ncemApi.ReadLogAsync();
         var chain = pushes.ToArray();
+        using var commanderApi = await hub.ClientForAsync("commander");
+        var ncemTimeline = await TimelineTasksAsync(ncemApi, id);
+        var commanderTimeline = await TimelineTasksAsync(commanderApi, id);
 
         Assert.Multiple(() =>
         {
@@ -78,6 +81,8 @@ public sealed class TaskVisibilityTests
 
             Assert.That(ncemBeat, Is.EqualTo(lastBeforeUpdate), "NCEM's heartbeat is its own last entry");
             Assert.That(ncemBeat, Is.LessThan(cdAcknowledged.Position));
+            Assert.That(ncemTimeline, Is.EqualTo(new[] { EventTypes.TaskAssigned, EventTypes.TaskAssigned }), "the incident's timeline read by NCEM: its own tasks only");
+            Assert.That(commanderTimeline, Has.Length.EqualTo(assigned.Count + 1), "the commander's: every task and Civil Defence's step");
             Assert.That(commander.Applied.Count(e => e.Type == EventTypes.TaskAssigned && e.IncidentId == id), Is.EqualTo(assigned.Count), "the commander sees every task");
         });
     }
@@ -117,6 +122,10 @@ public sealed class TaskVisibilityTests
 
     private static readonly string[] OwnAgencyTypes =
         [EventTypes.TaskAssigned, EventTypes.TaskAcknowledged, EventTypes.TaskProgressed, EventTypes.TaskCompleted, EventTypes.TaskEscalated];
+
+    private static async Task<string[]> TimelineTasksAsync(HttpClient reader, Guid id) =>
+        [.. (await reader.GetOkAsync($"api/incidents/{id}")).GetProperty("timeline").EnumerateArray()
+            .Select(t => t.GetProperty("type").GetString()!).Where(OwnAgencyTypes.Contains)];
 
     private static async Task WaitAsync(Func<bool> condition)
     {
