@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Coordination.Agencies.Contracts.Log;
 using Coordination.Persistence.Projections;
+using Coordination.Persistence.Visibility;
 
 namespace Coordination.Hub.Realtime;
 
@@ -8,7 +10,8 @@ namespace Coordination.Hub.Realtime;
 /// For each incident, the agencies alerted and the position of each one's alert: an agency sees the
 /// incident's entries from that position on, and, once its clearance for a restricted incident is revoked, only
 /// before the revoking entry's position. A risk's stream is kept the same way: its lead agency sees it from
-/// the first overdue review it was alerted to. Kept current from the entries this hub pushes, and loaded
+/// the first overdue review it was alerted to. A plan's task entries are seen, within those windows, by the task's own
+/// agency only. Kept current from the entries this hub pushes, and loaded
 /// from the alert inbox on first sight of an incident (after a restart, or for another hub's incident).
 /// At most <see cref="Capacity"/> incidents are kept, the longest known forgotten first; a forgotten
 /// incident is loaded again at its next entry, so a hub that runs for months does not grow with them.
@@ -30,7 +33,18 @@ public sealed class IncidentAudience(ReadModels readModels, int capacity = Incid
     /// <summary>How many incidents are kept now.</summary>
     public int Count => _alerts.Count;
 
-    /// <summary>The agencies that may see the entry at <paramref name="position"/> of the incident.</summary>
+    /// <summary>
+    /// The agencies that may see <paramref name="entry"/>: those whose window of its incident holds its position, and of
+    /// a plan's task entry only the task's own agency (<see cref="OwnAgencyEntries"/>, the rule the visibility queries apply).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AgenciesSeeingAsync(LogEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var agencies = await AgenciesSeeingAsync(entry.IncidentId, entry.Position, cancellationToken);
+        return OwnAgencyEntries.AgencyOf(entry) is { } own ? agencies.Where(a => string.Equals(a, own, StringComparison.Ordinal)).ToArray() : agencies;
+    }
+
+    /// <summary>The agencies whose window of the incident holds the entry at <paramref name="position"/>, whatever the entry.</summary>
     public async Task<IReadOnlyList<string>> AgenciesSeeingAsync(Guid incidentId, long position, CancellationToken cancellationToken)
     {
         if (!_alerts.TryGetValue(incidentId, out var known))

@@ -21,7 +21,8 @@ namespace Coordination.Hub.Realtime;
 /// to each audience the entries it may see, as one message per audience and page (at most
 /// <see cref="EntriesPerPush"/> entries each), with the position of that audience's previous visible entry so
 /// clients can detect what they missed: the everything-group sees every position; an agency sees its incidents
-/// from its alert on (and a restricted one only until its clearance is revoked). One message for the page, not one per entry: the per-message cost of a WebSocket write,
+/// from its alert on (and a restricted one only until its clearance is revoked), of a plan's task entries only its own
+/// agency's. One message for the page, not one per entry: the per-message cost of a WebSocket write,
 /// paid for every liaison, was the hub's largest under load.
 /// </summary>
 public sealed class LogEntryFanoutConsumer(
@@ -91,7 +92,7 @@ public sealed class LogEntryFanoutConsumer(
             }
 
             cursor.Arrived(entry.Position);
-            foreach (var agency in await audience.AgenciesSeeingAsync(entry.IncidentId, entry.Position, context.CancellationToken))
+            foreach (var agency in await audience.AgenciesSeeingAsync(entry, context.CancellationToken))
             {
                 if (!shares.TryGetValue(agency, out var share))
                 {

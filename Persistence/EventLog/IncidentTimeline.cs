@@ -12,10 +12,14 @@ namespace Coordination.Persistence.EventLog;
 public static class IncidentTimeline
 {
     /// <summary>The incident's entries in the log, in order, each with its summary.</summary>
-    public static async Task<IReadOnlyList<TimelineRow>> ReadAsync(IEventLog log, Guid incidentId, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<TimelineRow>> ReadAsync(IEventLog log, Guid incidentId, CancellationToken cancellationToken) =>
+        ReadAsync(log, incidentId, _ => true, cancellationToken);
+
+    /// <summary>The incident's entries the reader may see (<paramref name="shown"/>), in order, each with its summary.</summary>
+    public static async Task<IReadOnlyList<TimelineRow>> ReadAsync(IEventLog log, Guid incidentId, Func<LogEntry, bool> shown, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
-        return (await log.ReadIncidentAsync(incidentId, cancellationToken)).Select(RowOf).ToArray();
+        return (await log.ReadIncidentAsync(incidentId, cancellationToken)).Where(shown).Select(RowOf).ToArray();
     }
 
     private static TimelineRow RowOf(LogEntry entry) => new()

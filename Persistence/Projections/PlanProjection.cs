@@ -4,6 +4,7 @@ using Coordination.Agencies.Contracts.Plans;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.HashChain;
 using Coordination.Persistence.Scripts;
+using Coordination.Persistence.Visibility;
 
 namespace Coordination.Persistence.Projections;
 
@@ -16,6 +17,12 @@ internal static class PlanProjection
     /// <summary>Folds <paramref name="data"/> when it is a plan or task entry; returns whether it was one.</summary>
     public static async Task<bool> ApplyAsync(IAppendStatements statements, StoredRow row, object? data, CancellationToken cancellationToken)
     {
+        if (OwnAgencyEntries.Types.Contains(row.Type) && TaskAgency(data) is { } agency)
+        {
+            // Seen, among the incident's agencies, by the task's own only: the visibility queries skip it for the others.
+            await Execute(SqlScripts.Plans.TaskEntryAgencyInsert, new { row.Position, Agency = agency });
+        }
+
         switch (data)
         {
             case PlanActivated e:
@@ -75,4 +82,15 @@ internal static class PlanProjection
 
         Task<int> Execute(string sql, object parameters) => statements.ExecuteAsync(sql, parameters, cancellationToken);
     }
+
+    // The agency a task entry names (the `agency` of its data, which the fan-out reads from the JSON).
+    private static string? TaskAgency(object? data) => data switch
+    {
+        TaskAssigned e => e.Agency,
+        TaskAcknowledged e => e.Agency,
+        TaskProgressed e => e.Agency,
+        TaskCompleted e => e.Agency,
+        TaskEscalated e => e.Agency,
+        _ => null,
+    };
 }

@@ -200,6 +200,8 @@ public static class SqlScripts
 
         public static string TaskEscalate { get; } = Load(nameof(Plans), nameof(TaskEscalate));
 
+        public static string TaskEntryAgencyInsert { get; } = Load(nameof(Plans), nameof(TaskEntryAgencyInsert));
+
         public static string TaskInsert { get; } = Load(nameof(Plans), nameof(TaskInsert));
 
         public static string TaskProgress { get; } = Load(nameof(Plans), nameof(TaskProgress));

@@ -5,10 +5,14 @@ using Coordination.Hub.Features.Common;
 using Coordination.Hub.Pipeline;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Projections;
+using Coordination.Persistence.Visibility;
 
 namespace Coordination.Hub.Features.Incidents;
 
-/// <summary>One incident the caller may see: its board row, its alerts and its timeline (the incident's entries in the log).</summary>
+/// <summary>
+/// One incident the caller may see: its board row, its alerts and its timeline (the incident's entries in the log; for a
+/// liaison without other agencies' plan tasks, as the live feed).
+/// </summary>
 public sealed class GetIncident(IncidentAccess access, IEventLog log, RestrictedAccessAudit audit) : IUseCase<Guid, GetIncident.IncidentDetails>
 {
     public sealed record IncidentDetails(IncidentBoardRow Incident, IReadOnlyList<AlertRow> Alerts, IReadOnlyList<TimelineRow> Timeline);
@@ -26,6 +30,6 @@ public sealed class GetIncident(IncidentAccess access, IEventLog log, Restricted
             await audit.RecordAsync(caller, [request], "details");
         }
 
-        return new IncidentDetails(incident.Board, incident.Alerts, await IncidentTimeline.ReadAsync(log, request, cancellationToken));
+        return new IncidentDetails(incident.Board, incident.Alerts, await IncidentTimeline.ReadAsync(log, request, e => OwnAgencyEntries.Shows(e, caller.SeesEverything ? null : caller.Agency), cancellationToken));
     }
 }

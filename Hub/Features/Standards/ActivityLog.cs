@@ -10,6 +10,7 @@ using Coordination.Hub.Features.Common;
 using Coordination.Hub.Localization;
 using Coordination.Hub.Pipeline;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Visibility;
 using Coordination.Hub.Refusals;
 using FluentValidation;
 
@@ -53,7 +54,7 @@ public sealed class ActivityLog(IncidentAccess access, IEventLog log, AgencyDire
             await audit.RecordAsync(caller, [request.IncidentId], "activity-log");
         }
 
-        var rows = (await IncidentTimeline.ReadAsync(log, request.IncidentId, cancellationToken))
+        var rows = (await IncidentTimeline.ReadAsync(log, request.IncidentId, e => OwnAgencyEntries.Shows(e, caller.SeesEverything ? null : caller.Agency), cancellationToken))
             .Where(r => request.Agency is null || r.Agency == request.Agency)
             .Select(r => new Row(CapAlerts.Time(r.RecordedAt), r.Actor, AgencyName(r.Agency), Activity(r.Type, r.Summary), r.Position))
             .ToList();

@@ -10,3 +10,4 @@ DELETE FROM risk_reviews;
 DELETE FROM risk_review_audience;
 DELETE FROM scenario_versions;
 DELETE FROM exercises;
+DELETE FROM task_entry_agencies;

@@ -1,4 +1,4 @@
--- An agency's entries: each incident from its alert on (until a revoke of its clearance), and each risk from the first overdue review it was alerted to.
+-- An agency's entries: each incident from its alert on (until a revoke of its clearance; of a plan's task entries only its own agency's), and each risk from the first overdue review it was alerted to.
 SELECT TOP (@Limit) v.position, v.incident_id, v.version, v.event_id, v.type, v.data, v.metadata, v.recorded_at, v.prev_hash, v.hash
 FROM (
     SELECT e.position, e.incident_id, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at, e.prev_hash, e.hash
@@ -7,6 +7,7 @@ FROM (
     WHERE a.agency = @Agency
       AND e.position >= a.position
       AND (a.revoked_position IS NULL OR e.position < a.revoked_position)
+      AND NOT EXISTS (SELECT 1 FROM task_entry_agencies t WHERE t.position = e.position AND t.agency <> @Agency)
       AND e.position > @After
       AND e.position <= @Until
     UNION ALL

@@ -1,4 +1,4 @@
--- The last entry an agency sees before @Position: of its incidents, from each one's alert on (until a revoke of its clearance), and of the risks whose
+-- The last entry an agency sees before @Position: of its incidents, from each one's alert on (until a revoke of its clearance; of a plan's task entries only its own agency's), and of the risks whose
 -- overdue reviews it was alerted to, from the first such alert on.
 SELECT COALESCE(MAX(v.position), 0)
 FROM (
@@ -8,6 +8,7 @@ FROM (
     WHERE a.agency = @Agency
       AND e.position >= a.position
       AND (a.revoked_position IS NULL OR e.position < a.revoked_position)
+      AND NOT EXISTS (SELECT 1 FROM task_entry_agencies t WHERE t.position = e.position AND t.agency <> @Agency)
       AND e.position < @Position
     UNION ALL
     SELECT MAX(e.position) AS position

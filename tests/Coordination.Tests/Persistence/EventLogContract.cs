@@ -7,6 +7,7 @@ using Coordination.Persistence.EventLog;
 using Coordination.Persistence.HashChain;
 using Coordination.Persistence.Migrations;
 using Coordination.Persistence.Projections;
+using Coordination.Persistence.Visibility;
 using Coordination.Tests.Support;
 using Dapper;
 
@@ -266,6 +267,35 @@ public abstract class EventLogContract
             Assert.That(replayed, Is.EqualTo(18));
             Assert.That(after, Is.EqualTo(before));
             Assert.That(before, Does.Contain("Acknowledged"));
+        });
+    }
+
+    [Test]
+    public async Task When_a_plan_s_tasks_are_logged_then_each_agency_sees_only_its_own_and_a_rebuild_keeps_it_so()
+    {
+        var id = Guid.NewGuid();
+        await Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id)], default);
+        await Log.AppendAsync(id, ExpectedVersion.Any, [SampleEvents.Alerted(id, "ncem"), SampleEvents.Alerted(id, "civil-defence")], default);
+        await Log.AppendAsync(id, ExpectedVersion.Any, [SampleEvents.TaskAssigned(id, "ncem", "ncem-operations-room"), SampleEvents.TaskAssigned(id, "civil-defence", "cd-swift-water-rescue")], default);
+        await Log.AppendAsync(id, ExpectedVersion.Any, [SampleEvents.TaskAcknowledged(id, "civil-defence", "cd-swift-water-rescue")], default);
+        var updated = await Log.AppendAsync(id, ExpectedVersion.Any, [SampleEvents.Updated(id, "المياه تنحسر")], default);
+        var view = new AgencyView(Dialect);
+
+        async Task<string> Seen(string agency) =>
+            string.Join(",", (await view.ReadAsync(agency, 0, updated.LastPosition, 100, default)).Select(e => $"{e.Position}:{e.Type}")) +
+            $"|previous {await view.PreviousPositionAsync(agency, updated.LastPosition, default)}|head {await view.PreviousPositionAsync(agency, updated.LastPosition + 1, default)}";
+
+        var ncem = await Seen("ncem");
+        var civilDefence = await Seen("civil-defence");
+        await new ProjectionRebuilder(Dialect).RebuildAsync(default);
+        var ncemRebuilt = await Seen("ncem");
+        var civilDefenceRebuilt = await Seen("civil-defence");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ncem, Is.EqualTo("2:AgencyAlerted,3:AgencyAlerted,4:TaskAssigned,7:IncidentUpdated|previous 4|head 7"), "NCEM's task, not Civil Defence's or its step");
+            Assert.That(civilDefence, Is.EqualTo("3:AgencyAlerted,5:TaskAssigned,6:TaskAcknowledged,7:IncidentUpdated|previous 6|head 7"));
+            Assert.That(ncemRebuilt, Is.EqualTo(ncem), "rebuilt from the log alike");
+            Assert.That(civilDefenceRebuilt, Is.EqualTo(civilDefence));
         });
     }
 

@@ -34,6 +34,28 @@ public sealed class SqliteEventLogTests : EventLogContract
     }
 
     [Test]
+    public async Task Task_entries_logged_before_their_agencies_were_kept_are_listed_by_the_migration()
+    {
+        var id = Guid.NewGuid();
+        await Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id), SampleEvents.Alerted(id, "ncem")], default);
+        await Log.AppendAsync(id, ExpectedVersion.Any, [SampleEvents.TaskAssigned(id, "ncem", "ncem-operations-room"), SampleEvents.TaskAcknowledged(id, "ncem", "ncem-operations-room")], default);
+        await using var connection = Dialect.CreateConnection();
+        await connection.OpenAsync();
+        var folded = (await connection.QueryAsync<(long, string)>("SELECT position, agency FROM task_entry_agencies ORDER BY position")).ToArray();
+        // The database as it stood before the migration that keeps them: the entries logged, nothing listed.
+        await connection.ExecuteAsync("DROP TABLE task_entry_agencies; DELETE FROM schema_versions WHERE name LIKE '%task_visibility%'");
+
+        var applied = await new Coordination.Persistence.Migrations.MigrationRunner(Dialect, TimeProvider.System).MigrateAsync(default);
+        var migrated = (await connection.QueryAsync<(long, string)>("SELECT position, agency FROM task_entry_agencies ORDER BY position")).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(applied, Has.Count.EqualTo(1));
+            Assert.That(folded, Is.EqualTo(new[] { (3L, "ncem"), (4L, "ncem") }), "the append's projection lists each task entry");
+            Assert.That(migrated, Is.EqualTo(folded), "the migration lists those already logged alike");
+        });
+    }
+
+    [Test]
     public async Task The_database_file_is_in_WAL_mode()
     {
         await using var connection = Dialect.CreateConnection();

@@ -3,6 +3,7 @@ using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Plans;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Persistence.EventLog;
 
@@ -28,6 +29,13 @@ public static class SampleEvents
 
     public static NewEvent Updated(Guid incidentId, string text, Guid? eventId = null) =>
         Create(eventId ?? Guid.NewGuid(), EventTypes.IncidentUpdated, new IncidentUpdated(incidentId, text, Severity.Severe, "duty.operator", "moi-duty", At.AddMinutes(3)));
+
+    public static NewEvent TaskAssigned(Guid incidentId, string agency, string taskId) =>
+        Create(Guid.NewGuid(), EventTypes.TaskAssigned, new TaskAssigned(incidentId, "flood-derna", taskId, agency, "مهمة", "A task", At, At.AddMinutes(30),
+            [new ChecklistItem("خطوة", "A step")], null, null, false), "plan");
+
+    public static NewEvent TaskAcknowledged(Guid incidentId, string agency, string taskId) =>
+        Create(Guid.NewGuid(), EventTypes.TaskAcknowledged, new TaskAcknowledged(incidentId, "flood-derna", taskId, agency, "liaison." + agency, At.AddMinutes(4), null), "liaison." + agency);
 
     private static NewEvent Create<T>(Guid eventId, string type, T data, string actor = "duty.operator") =>
         new(eventId, type, JsonSerializer.Serialize(data, ContractJson.Options), new EntryMetadata(actor, "moi-duty", eventId, null, false));

@@ -1,0 +1,1 @@
+INSERT INTO task_entry_agencies (position, agency) VALUES (@Position, @Agency);
