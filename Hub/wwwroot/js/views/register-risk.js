@@ -2,7 +2,8 @@
 // by name), its capability gaps, and its history from the log: each version with who made it, when, why and which
 // fields changed.
 
-import { get } from '../api.js';
+import { get, post } from '../api.js';
+import { submitWhole } from '../forms.js';
 import { $, h } from '../dom.js';
 import { formatDate, formatList, formatTime, lang, t, textIn } from '../i18n.js';
 import { agencyName, districtName, hazardName } from '../reference.js';
@@ -12,13 +13,17 @@ import { drawRiskGaps } from './register-gaps.js';
 
 let shown = null; // { current, history } as the hub answered
 let gaps = null; // what its plans need against what agencies hold
-let hooks = { back() {}, edit() {}, mayChange: () => false };
+let hooks = { back() {}, edit() {}, mayChange: () => false, reviewed() {} };
 
-/** hooks: back() to the register, edit(view) the risk as it stands, mayChange(risk) whether to offer it. */
+/**
+ * hooks: back() to the register, edit(view) the risk as it stands, mayChange(risk) whether to offer it (and its
+ * review), reviewed(riskId, message) once a review is recorded.
+ */
 export function initRiskPage(next) {
   hooks = next;
   $('#risk-back').addEventListener('click', () => hooks.back());
   $('#risk-edit').addEventListener('click', () => hooks.edit(shown.current));
+  $('#risk-review-form').addEventListener('submit', (event) => { event.preventDefault(); review(); });
 }
 
 /** Reads the risk and its history from the hub and draws them. */
@@ -80,6 +85,9 @@ function draw() {
     h('span', { text: titleOf(risk), attrs: { dir: 'auto' } }), ' ', code(risk.code),
     risk.isSample ? h('span', { class: 'tag sample', text: t('risk.sample') }) : null);
   $('#risk-edit').hidden = !hooks.mayChange(risk);
+  // A review records a new next review date and what it found, the scores unchanged: it ends an overdue review's alerts.
+  $('#risk-review').hidden = !hooks.mayChange(risk);
+  if (view.reviewOverdue && hooks.mayChange(risk)) $('#risk-review').open = true;
   const impacts = h('table', { class: 'table impacts-table', attrs: { 'aria-labelledby': 'risk-impacts-heading' } },
     h('thead', {}, h('tr', {},
       h('th', { text: t('risk.impacts.dimension'), attrs: { scope: 'col' } }),
@@ -116,4 +124,28 @@ function draw() {
     impacts);
   drawRiskGaps(gaps, $('#risk-gaps'));
   drawHistory(shown.history);
+}
+
+const reviewFields = () => [
+  { name: 'nextReview', control: $('#review-next'), error: $('#err-review-next') },
+  { name: 'note', control: $('#review-note'), error: $('#err-review-note') },
+];
+
+function review() {
+  const view = shown.current;
+  return submitWhole({
+    button: $('#review-save'),
+    result: $('#review-result'),
+    fields: reviewFields,
+    async send() {
+      const saved = await post(`/api/register/${view.risk.riskId}/review`, {
+        nextReview: $('#review-next').value || null,
+        note: $('#review-note').value.trim() || null,
+        expectedVersion: view.version,
+      });
+      $('#risk-review-form').reset();
+      await hooks.reviewed(view.risk.riskId, t('review.saved', { code: view.risk.code, version: saved.version }));
+    },
+    onConflict: () => { $('#review-result').textContent = t('risk.form.conflict'); },
+  });
 }

@@ -62,6 +62,7 @@ export function initRegister(signedIn) {
     back: backToOverview,
     edit(view) { show('edit'); editRisk(view); },
     mayChange: (risk) => mayChange(session, risk),
+    reviewed: (riskId, message) => openRisk(riskId, null, message),
   });
   initRiskForm(session, {
     saved: (riskId, message) => openRisk(riskId, null, message),

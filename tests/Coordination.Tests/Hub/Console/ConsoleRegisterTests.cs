@@ -104,6 +104,43 @@ public sealed partial class ConsoleRegisterTests : ConsoleFixture
     }
 
     [Test]
+    public async Task Civil_Defence_s_liaison_records_a_review_of_the_overdue_coastal_flood_risk_refused_first_without_a_date_and_its_overdue_mark_goes()
+    {
+        const string Coastal = "flood-coastal-belt";
+        var page = await Browser.SignInAsync("liaison.civil-defence");
+        await page.ClickAsync("#nav-register");
+        var row = page.Locator($"#register-table tr[data-risk='{Coastal}']");
+        await Expect(row.Locator(".overdue-mark")).ToBeVisibleAsync();
+        await row.Locator("button[data-open-risk]").ClickAsync();
+        // Overdue and led by the liaison's agency: the review form is offered open.
+        await Expect(page.Locator("#risk-review")).ToHaveAttributeAsync("open", "");
+        var version = int.Parse((await page.Locator("#risk-history tbody tr").First.GetAttributeAsync("data-version"))!, CultureInfo.InvariantCulture);
+
+        await page.ClickAsync("#review-save");
+        await Expect(page.Locator("#err-review-next")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#review-next")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#risk-history tbody tr").First).ToHaveAttributeAsync("data-version", version.ToString(CultureInfo.InvariantCulture));
+
+        var next = DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.FillAsync("#review-next", next);
+        await page.FillAsync("#review-note", "رُوجعت خرائط الغمر مع البلديات الساحلية");
+        await page.ClickAsync("#review-save");
+        await Expect(page.Locator("#risk-status")).ToHaveTextAsync($"سُجّلت مراجعة الخطر {Coastal}: الإصدار {version + 1}.");
+        await Expect(page.Locator("#risk-history tbody tr").First).ToHaveAttributeAsync("data-version", (version + 1).ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#risk-body time").Last).ToHaveAttributeAsync("datetime", next);
+        await Expect(page.Locator("#risk-body .overdue-mark")).ToHaveCountAsync(0);
+
+        // Another agency's liaison is offered no review of it.
+        var other = await Browser.SignInAsync("liaison.ncem");
+        await other.ClickAsync("#nav-register");
+        await other.Locator($"#register-table tr[data-risk='{Coastal}'] button[data-open-risk]").ClickAsync();
+        await Expect(other.Locator("#risk-title")).ToContainTextAsync(Coastal);
+        await Expect(other.Locator("#risk-review")).ToBeHiddenAsync();
+        await other.Context.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
     public async Task The_NCEM_liaison_raises_the_Derna_dams_likelihood_and_is_asked_for_a_reason_beside_it_then_sees_the_new_version_and_Civil_Defence_is_offered_no_edit()
     {
         var page = await Browser.SignInAsync("liaison.ncem");
