@@ -27,7 +27,7 @@ public sealed class ConsoleCapabilitiesTests : ConsoleFixture
         await Expect(page.Locator("#cap-declared")).ToContainTextAsync("بيانات تجريبية");
         await Expect(page.Locator("#cap-table tr[data-capability='swift-water-rescue-team'][data-district='derna'] td").First).ToHaveTextAsync("1");
         await Expect(page.Locator("#cap-form")).ToBeVisibleAsync();
-        await AssertLabelledAndAxeCleanAsync(page, "capabilities (ar)");
+        await ConsoleAccessibilityTests.AssertLabelledAndAxeCleanAsync(page, "capabilities (ar)");
 
         // Four teams in Derna now, and a line with a count below zero; without a reason.
         var lines = page.Locator("#cap-lines li");
@@ -58,7 +58,7 @@ public sealed class ConsoleCapabilitiesTests : ConsoleFixture
         await Expect(first).ToHaveAttributeAsync("data-code", "flood-derna-dams");
         await Expect(first).ToContainTextAsync("سيارة إسعاف: ينقص 6");
         await Expect(first).Not.ToContainTextAsync("فريق إنقاذ في المياه السريعة");
-        await AssertLabelledAndAxeCleanAsync(page, "gaps (ar)");
+        await ConsoleAccessibilityTests.AssertLabelledAndAxeCleanAsync(page, "gaps (ar)");
         await ConsoleBrowser.ScreenshotAsync(page.Locator("#register-gaps"), "register-gaps-ar");
 
         await first.Locator("button").ClickAsync();
@@ -81,7 +81,7 @@ public sealed class ConsoleCapabilitiesTests : ConsoleFixture
         var first = page.Locator("#gaps-table tbody tr").First;
         await Expect(first).ToHaveAttributeAsync("data-code", "flood-derna-dams");
         await Expect(first).ToContainTextAsync("Ambulance: 6 missing");
-        await AssertLabelledAndAxeCleanAsync(page, "gaps (en)");
+        await ConsoleAccessibilityTests.AssertLabelledAndAxeCleanAsync(page, "gaps (en)");
         await ConsoleBrowser.ScreenshotAsync(page.Locator("#register-gaps"), "register-gaps-en");
 
         await page.ClickAsync("#gaps-back");
@@ -89,7 +89,7 @@ public sealed class ConsoleCapabilitiesTests : ConsoleFixture
         await page.SelectOptionAsync("#cap-agency", "ambulance");
         await Expect(page.Locator("#cap-table tr[data-capability='ambulance'][data-district='derna'] td").First).ToHaveTextAsync("4");
         await Expect(page.Locator("#cap-form")).ToBeHiddenAsync();
-        await AssertLabelledAndAxeCleanAsync(page, "capabilities (en)");
+        await ConsoleAccessibilityTests.AssertLabelledAndAxeCleanAsync(page, "capabilities (en)");
         await page.Context.CloseAsync();
     }
 
@@ -106,23 +106,5 @@ public sealed class ConsoleCapabilitiesTests : ConsoleFixture
 
         Assert.Fail($"no line for {capability} in {district}");
         return -1;
-    }
-
-    /// <summary>Every visible control has a label, and axe-core finds no WCAG 2 A/AA violation on the page as it is now.</summary>
-    private static async Task AssertLabelledAndAxeCleanAsync(IPage page, string where)
-    {
-        var unlabelled = await page.EvaluateAsync<string[]>("""
-            [...document.querySelectorAll('input, select, textarea')]
-              .filter(el => el.type !== 'hidden' && el.getClientRects().length > 0)
-              .filter(el => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
-              .map(el => el.id || el.name || el.outerHTML)
-            """);
-        Assert.That(unlabelled, Is.Empty, $"controls without a label ({where})");
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToArray();
-        Assert.That(violations, Is.Empty, where);
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class ConsoleExerciseTests : ConsoleFixture
         await Expect(commander.Locator("#nav-exercises")).ToHaveAttributeAsync("aria-current", "page");
         await Expect(commander.Locator("#scenarios-table tr[data-scenario]")).ToHaveCountAsync(2);
         await Expect(commander.Locator("#scenarios-table tr[data-scenario='medicane-derna']")).ToContainTextAsync("إعصار متوسطي");
-        await AssertAxeCleanAsync(commander, "exercises, Arabic");
+        await ConsoleAccessibilityTests.AssertLabelledAndAxeCleanAsync(commander, "exercises, Arabic");
         await ConsoleBrowser.ScreenshotAsync(commander, "exercises-ar");
 
         await commander.SelectOptionAsync("#xs-scenario", "medicane-derna");
@@ -68,7 +68,7 @@ public sealed partial class ConsoleExerciseTests : ConsoleFixture
         await Expect(commander.Locator("#run-state")).ToContainTextAsync("متوقف مؤقتاً");
         await Expect(commander.Locator("#run-resume")).ToBeVisibleAsync();
         await Expect(commander.Locator("#run-pause")).ToBeHiddenAsync();
-        await AssertAxeCleanAsync(commander, "run screen, Arabic");
+        await ConsoleAccessibilityTests.AssertLabelledAndAxeCleanAsync(commander, "run screen, Arabic");
         await ConsoleBrowser.ScreenshotAsync(commander, "exercise-run-ar");
         await commander.ClickAsync("#run-resume");
         await Expect(commander.Locator("#run-state")).ToContainTextAsync("جارٍ");
@@ -81,10 +81,10 @@ public sealed partial class ConsoleExerciseTests : ConsoleFixture
 
         await commander.ClickAsync("#lang-toggle");
         await Expect(commander.Locator("#run-state")).ToContainTextAsync("Aborted");
-        await AssertAxeCleanAsync(commander, "run screen, English");
+        await ConsoleAccessibilityTests.AssertLabelledAndAxeCleanAsync(commander, "run screen, English");
         await commander.ClickAsync("#run-back");
         await Expect(commander.Locator("#exercises-table tr[data-status='Aborted']")).ToHaveCountAsync(1);
-        await AssertAxeCleanAsync(commander, "exercises, English");
+        await ConsoleAccessibilityTests.AssertLabelledAndAxeCleanAsync(commander, "exercises, English");
         await commander.Context.CloseAsync();
         await liaison.Context.CloseAsync();
     }
@@ -106,7 +106,7 @@ public sealed partial class ConsoleExerciseTests : ConsoleFixture
         var problem = page.Locator("#scenario-error-list li[data-field='injects[0].district']");
         await Expect(problem).ToContainTextAsync(language == "en" ? "Inject 1, district: District 'atlantis'" : "المُدخل 1، الحقل district:");
         await Expect(page.Locator("#scenario-error-list li[data-field='injects[3].district']")).ToHaveCountAsync(1);
-        await AssertAxeCleanAsync(page, $"scenario editor refused, {language}");
+        await ConsoleAccessibilityTests.AssertLabelledAndAxeCleanAsync(page, $"scenario editor refused, {language}");
         await ConsoleBrowser.ScreenshotAsync(page, $"scenario-edit-{language}");
 
         await page.FillAsync("#scenario-json", original.Replace("\"durationMinutes\": 90", $"\"durationMinutes\": {(language == "en" ? 95 : 100)}", StringComparison.Ordinal));
@@ -114,22 +114,5 @@ public sealed partial class ConsoleExerciseTests : ConsoleFixture
         await Expect(page.Locator("#scenario-status")).ToContainTextAsync(new Regex(language == "en" ? "saved, version \\d" : "الإصدار"));
         await Expect(page.Locator("#scenario-error-list li")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
-    }
-
-    private static async Task AssertAxeCleanAsync(IPage page, string where)
-    {
-        var unlabelled = await page.EvaluateAsync<string[]>("""
-            [...document.querySelectorAll('input, select, textarea')]
-              .filter(el => el.type !== 'hidden' && el.getClientRects().length > 0)
-              .filter(el => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
-              .map(el => el.id || el.name || el.outerHTML)
-            """);
-        Assert.That(unlabelled, Is.Empty, $"controls without a label ({where})");
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToArray();
-        Assert.That(violations, Is.Empty, where);
     }
 }
