@@ -16,6 +16,7 @@ public sealed class TracesTests
     [Test]
     public async Task A_report_is_traced_from_its_request_through_the_append_and_the_relay_to_the_push()
     {
+        string[] expected = ["POST /api/incidents", "log.append", "relay.publish", "hub.push", "coordination.incident_id", "coordination.position"];
         using var collector = new Collector();
         await using (var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?> { ["Coordination:Telemetry:OtlpEndpoint"] = collector.Address }))
         {
@@ -23,14 +24,20 @@ public sealed class TracesTests
             using var ncem = await hub.ClientForAsync("liaison.ncem");
             await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
             await ncem.WaitForAlertsAsync();
+            // Spans are exported in batches, on the exporter's own schedule: wait until the collector has been sent
+            // every one expected (or a generous deadline), rather than trusting the stop's flush alone.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!expected.All(collector.Text.Contains) && DateTime.UtcNow < deadline)
+            {
+                await collector.NextAsync(deadline - DateTime.UtcNow);
+            }
         }
 
-        // The hub's stop flushes what its exporter still holds.
         var sent = collector.Text;
         Assert.Multiple(() =>
         {
             Assert.That(collector.Paths, Is.Not.Empty.And.All.EqualTo("/v1/traces"));
-            foreach (var span in new[] { "POST /api/incidents", "log.append", "relay.publish", "hub.push", "coordination.incident_id", "coordination.position" })
+            foreach (var span in expected)
             {
                 Assert.That(sent, Does.Contain(span), $"the span or attribute {span}");
             }
@@ -44,6 +51,7 @@ public sealed class TracesTests
     {
         private readonly HttpListener _listener = new();
         private readonly ConcurrentQueue<(string Path, byte[] Body)> _received = new();
+        private readonly SemaphoreSlim _arrived = new(0);
         private readonly Task _loop;
 
         public Collector()
@@ -59,6 +67,9 @@ public sealed class TracesTests
         public IReadOnlyList<string> Paths => [.. _received.Select(r => r.Path)];
 
         public string Text => string.Concat(_received.Select(r => Encoding.UTF8.GetString(r.Body)));
+
+        /// <summary>Waits for the next export to arrive, at most <paramref name="timeout"/>; false when none came.</summary>
+        public Task<bool> NextAsync(TimeSpan timeout) => _arrived.WaitAsync(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
 
         private async Task ServeAsync()
         {
@@ -77,6 +88,7 @@ public sealed class TracesTests
                 using var body = new MemoryStream();
                 await context.Request.InputStream.CopyToAsync(body);
                 _received.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
+                _arrived.Release();
                 context.Response.StatusCode = 200;
                 context.Response.Close();
             }
@@ -87,6 +99,7 @@ public sealed class TracesTests
             _listener.Stop();
             _listener.Close();
             _loop.Wait(TimeSpan.FromSeconds(5));
+            _arrived.Dispose();
         }
     }
 }
