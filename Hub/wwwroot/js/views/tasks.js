@@ -18,8 +18,9 @@ const OPEN = new Set(['Assigned', 'Acknowledged', 'InProgress']);
 let session = null;
 let board = null;
 let incident = null;
-// Plans offered for activation by hand (the library, read once per panel opened).
+// Plans offered for activation by hand (the library, read once per incident opened, not on every refresh of it).
 let library = [];
+let libraryFor = null;
 // One idempotency key per action on one task or plan, kept while the same action is retried.
 const keys = new Map();
 
@@ -34,12 +35,16 @@ export function initTasks(signedIn) {
 /** Reads the incident's task board (and, for those who may activate plans, the library) and draws it. */
 export async function loadTasks(current) {
   incident = current.incident;
+  const readLibrary = coordinates() && libraryFor !== incident.incidentId;
   const [answer, plans] = await Promise.all([
     get(`/api/incidents/${incident.incidentId}/tasks`),
-    coordinates() ? get('/api/plans') : Promise.resolve(null),
+    readLibrary ? get('/api/plans') : Promise.resolve(null),
   ]);
   board = answer;
-  if (plans) library = plans.plans;
+  if (plans) {
+    library = plans.plans;
+    libraryFor = incident.incidentId;
+  }
   drawTasks();
 }
 
@@ -47,6 +52,7 @@ export async function loadTasks(current) {
 export function clearTasks() {
   board = null;
   incident = null;
+  libraryFor = null;
   keys.clear();
 }
 
