@@ -90,6 +90,10 @@ public static class EventTypes
     public const string ExerciseCompleted = nameof(Exercises.ExerciseCompleted);
     /// <summary><see cref="Exercises.InjectFired"/>.</summary>
     public const string InjectFired = nameof(Exercises.InjectFired);
+    /// <summary><see cref="Exercises.ExerciseFindingRecorded"/>.</summary>
+    public const string ExerciseFindingRecorded = nameof(Exercises.ExerciseFindingRecorded);
+    /// <summary><see cref="Exercises.ExerciseProposalDecided"/>.</summary>
+    public const string ExerciseProposalDecided = nameof(Exercises.ExerciseProposalDecided);
 
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -136,5 +140,7 @@ public static class EventTypes
         [ExerciseAborted] = typeof(Exercises.ExerciseAborted),
         [ExerciseCompleted] = typeof(Exercises.ExerciseCompleted),
         [InjectFired] = typeof(Exercises.InjectFired),
+        [ExerciseFindingRecorded] = typeof(Exercises.ExerciseFindingRecorded),
+        [ExerciseProposalDecided] = typeof(Exercises.ExerciseProposalDecided),
     };
 }

@@ -55,4 +55,5 @@ public sealed record RiskRecorded(Risk Risk, string By, string? Reason, DateTime
 /// <param name="By">Who changed it.</param>
 /// <param name="Reason">Why; required when a score changed.</param>
 /// <param name="At">When.</param>
-public sealed record RiskChanged(Risk Risk, string By, string? Reason, DateTimeOffset At);
+/// <param name="Source">The exercise finding whose accepted proposal made the change; null for a person's own edit.</param>
+public sealed record RiskChanged(Risk Risk, string By, string? Reason, DateTimeOffset At, Exercises.ChangeSource? Source = null);

@@ -39,6 +39,16 @@ public static class ExercisesApi
         exercises.MapPost("/{exerciseId:guid}/abort", (Guid exerciseId, AbortExerciseRequest request, AbortExercise useCase, HttpContext http) =>
             http.RunAsync(useCase, new AbortExercise.Command(exerciseId, request.Reason)))
             .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
+        exercises.MapGet("/{exerciseId:guid}/after-action", (Guid exerciseId, GetAfterAction useCase, HttpContext http) =>
+            http.RunAsync(useCase, new GetAfterAction.Query(exerciseId)))
+            .Refuses(Status403Forbidden, Status404NotFound, Status429TooManyRequests);
+        exercises.MapPost("/{exerciseId:guid}/findings", (Guid exerciseId, RecordFinding.Request request, RecordFinding useCase, HttpContext http) =>
+            http.RunAsync(useCase, RecordFinding.Command.From(exerciseId, request)))
+            .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound);
+        exercises.MapPost("/{exerciseId:guid}/findings/{findingId:guid}/decision",
+            (Guid exerciseId, Guid findingId, DecideProposal.Request request, DecideProposal useCase, HttpContext http) =>
+            http.RunAsync(useCase, DecideProposal.Command.From(exerciseId, findingId, request)))
+            .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
         return app;
     }
 

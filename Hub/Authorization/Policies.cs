@@ -124,6 +124,19 @@ public static class Policies
         Access.No, Access.Yes, Access.No, Access.Yes,
         new("Only commanders and administrators control exercises.", "القادة والمسؤولون فقط يديرون التمارين."));
 
+    public static readonly Policy RecordFindings = new(nameof(RecordFindings), "record an exercise's findings (strengths, gaps, proposals)",
+        Access.No, Access.Yes, Access.No, Access.Yes,
+        new("Only those who control exercises, commanders and administrators, record their findings.", "لا يسجّل ملاحظات التمرين إلا من يديره من القادة والمسؤولين."));
+
+    public static readonly Policy DecideProposal = new(nameof(DecideProposal), "accept or decline a finding's proposal for a risk or plan",
+        Access.No, Access.No, new("for risks and plans their agency leads"), Access.Yes,
+        new("Administrators and the lead agency's liaisons decide on a proposal for its risk or plan.", "المسؤولون وضباط اتصال الجهة القائدة فقط يقررون مقترحاً يخص خطرها أو خطتها."));
+
+    public static readonly Policy ReadAfterAction = new(nameof(ReadAfterAction), "an exercise's after-action report",
+        Access.No, Access.Yes, new("their own agency's results and figures, findings about it or the whole exercise, proposals for what it leads"),
+        new("all but the evaluation figures"),
+        new("The after-action report is for commanders, administrators and the participating agencies' liaisons.", "تقرير ما بعد التمرين للقادة والمسؤولين وضباط اتصال الجهات المشاركة."));
+
     public static readonly Policy SeeCapFeeds = new(nameof(SeeCapFeeds), "see how partners' CAP feeds are polled",
         Access.No, Access.No, Access.No, Access.Yes,
         new("Only administrators see how partners' feeds are polled.", "المسؤولون فقط يرون حالة استطلاع موجزات الشركاء."));
@@ -139,7 +152,7 @@ public static class Policies
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
         [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ChangeClearance, ReadAnyInbox, ReadResponseFigures, ReadEvaluation, SeePresence, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
-         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapabilities, DeclareCapabilities, SeeScenarios, ChangeScenario, ControlExercise, SeeCapFeeds, SignedIn];
+         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapabilities, DeclareCapabilities, SeeScenarios, ChangeScenario, ControlExercise, RecordFindings, DecideProposal, ReadAfterAction, SeeCapFeeds, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>
     public static IReadOnlyList<Policy> All { get; } = [.. Table, Anyone];

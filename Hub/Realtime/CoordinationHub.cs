@@ -78,6 +78,12 @@ public sealed class CoordinationHub(UseCasePipeline pipeline, LiveConnections co
     public Task<ExerciseView> AbortExercise(Guid exerciseId, Apis.ExercisesApi.AbortExerciseRequest request) =>
         Run<AbortExercise, AbortExercise.Command, ExerciseView>(new AbortExercise.Command(exerciseId, request?.Reason));
 
+    public Task<RecordFinding.Recorded> RecordFinding(Guid exerciseId, RecordFinding.Request request) =>
+        Run<RecordFinding, RecordFinding.Command, RecordFinding.Recorded>(Features.Exercises.RecordFinding.Command.From(exerciseId, request));
+
+    public Task<DecideProposal.Decided> DecideProposal(Guid exerciseId, Guid findingId, DecideProposal.Request request) =>
+        Run<DecideProposal, DecideProposal.Command, DecideProposal.Decided>(Features.Exercises.DecideProposal.Command.From(exerciseId, findingId, request));
+
     /// <summary>Entries after <paramref name="after"/> that the caller may see; call again from NextAfter until HeadPosition.</summary>
     public Task<CatchUpResponse> CatchUp(long after, int limit) =>
         Run<CatchUp, CatchUp.Query, CatchUpResponse>(new CatchUp.Query(after, limit));

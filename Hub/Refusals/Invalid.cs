@@ -114,6 +114,20 @@ public static class Invalid
     public static readonly Text ScenarioRequired = new("Scenario is required: the code of a scenario in the library.", "السيناريو مطلوب: رمز سيناريو في المكتبة.");
     public static readonly Text Speed = new("Speed must be 1 (real time) to 60 (an hour a minute).", "السرعة من 1 (الوقت الحقيقي) إلى 60 (ساعة كل دقيقة).");
     public static readonly Text SimulatedDelay = new("AcknowledgeAfterMinutes must be 0 to 1440, or absent for an agency that never acknowledges.", "مهلة التأكيد من 0 إلى 1440 دقيقة، أو تُترك فارغة لجهة لا تؤكد أبداً.");
+    public static readonly Text FindingKindRequired = new("Kind is required: Strength or Gap.", "نوع الملاحظة مطلوب: نقطة قوة (Strength) أو ثغرة (Gap).");
+    public static readonly Text FindingTextArRequired = new("TextAr is required: the finding in Arabic.", "نص الملاحظة بالعربية مطلوب.");
+    public static readonly Text FindingTextEnRequired = new("TextEn is required: the finding in English.", "نص الملاحظة بالإنجليزية مطلوب.");
+    public static readonly Text OneProposal = new("A finding proposes a re-score or a plan change, not both.", "الملاحظة تقترح إعادة تقييم خطر أو تعديل خطة، لا الاثنين معاً.");
+    public static readonly Text RiskIdRequired = new("RiskId is required: the risk to re-score.", "معرّف الخطر المقترح إعادة تقييمه مطلوب.");
+    public static readonly Text RescoreNothing = new("Give a new likelihood, new impacts, or both.", "اذكر احتمالاً جديداً أو آثاراً جديدة أو كليهما.");
+    public static readonly Text ScoreOneToFive = new("Scores are 1 to 5.", "الدرجات من 1 إلى 5.");
+    public static readonly Text ProposalReasonRequired = new("Reason is required: say why the exercise suggests the re-score.", "السبب مطلوب: اذكر لماذا يقترح التمرين إعادة التقييم.");
+    public static readonly Text PlanIdRequired = new("PlanId is required: the plan to change.", "معرّف الخطة المقترح تعديلها مطلوب.");
+    public static readonly Text PlanChangeRequired = new("Change is required: the text of the change proposed.", "نص التعديل المقترح على الخطة مطلوب.");
+    public static Text UnknownRiskId(Guid? riskId) => new($"There is no risk {riskId} in the register.", $"لا يوجد خطر {riskId} في السجل.");
+    public static Text UnknownPlanId(Guid? planId) => new($"There is no contingency plan {planId}.", $"لا توجد خطة طوارئ {planId}.");
+    public static readonly Text DecisionRequired = new("Accept is required: true to accept the proposal, false to decline it.", "القرار مطلوب: true لقبول المقترح، false لرفضه.");
+    public static readonly Text DecisionReasonRequired = new("Reason is required: say why the proposal is accepted or declined.", "السبب مطلوب: اذكر سبب قبول المقترح أو رفضه.");
     public static readonly Text AbortReasonRequired = new("Reason is required: say why the exercise ends early.", "السبب مطلوب: اذكر سبب إنهاء التمرين قبل موعده.");
 
     public static Text ScenarioCodeTaken(string? code) => new($"Code '{code}' is already used by another scenario.", $"الرمز '{code}' مستخدم لسيناريو آخر.");

@@ -242,6 +242,21 @@ public static class Refuse
         $"There is no exercise {exerciseId}.",
         $"لا يوجد تمرين {exerciseId}."));
 
+    /// <summary>404: the exercise has no such finding.</summary>
+    public static RefusalException NoFinding(Guid findingId) => NotFound(new(
+        $"The exercise has no finding {findingId}.",
+        $"لا توجد ملاحظة {findingId} في هذا التمرين."));
+
+    /// <summary>409: the finding proposes neither a re-score nor a plan change, so there is nothing to accept or decline.</summary>
+    public static RefusalException FindingProposesNothing(Guid findingId) => Conflict(new(
+        $"Finding {findingId} proposes nothing to accept or decline.",
+        $"الملاحظة {findingId} لا تقترح شيئاً يُقبل أو يُرفض."));
+
+    /// <summary>409: the finding's proposal was decided already; a decision is made once.</summary>
+    public static RefusalException ProposalDecidedAlready(Guid findingId, bool accepted, string by) => Conflict(new(
+        $"The proposal of finding {findingId} was already {(accepted ? "accepted" : "declined")} by {by}.",
+        $"مقترح الملاحظة {findingId} {(accepted ? "قُبل" : "رُفض")} من قبل، قرّره {by}."));
+
     /// <summary>409: the control asked for does not fit where the exercise stands (pausing a paused one, resuming an ended one).</summary>
     public static RefusalException ExerciseIs(string status, Text action) => Conflict(new(
         $"The exercise is {status.ToLowerInvariant()}: it cannot be {action.English}.",

@@ -38,4 +38,12 @@ public sealed class ExerciseStore(ISqlDialect dialect)
         await using var connection = dialect.CreateConnection();
         return (await connection.QueryAsync<Guid>(new CommandDefinition(SqlScripts.Exercises.ExercisesUnderway, cancellationToken: cancellationToken))).AsList();
     }
+
+    /// <summary>The decisions on exercise findings' proposals about a risk or plan, the latest first.</summary>
+    public async Task<IReadOnlyList<ProposalDecisionRow>> ProposalDecisionsForAsync(Guid targetId, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<ProposalDecisionRow>(new CommandDefinition(
+            SqlScripts.Exercises.ProposalDecisionsFor, new { TargetId = targetId }, cancellationToken: cancellationToken))).AsList();
+    }
 }

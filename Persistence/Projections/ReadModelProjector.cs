@@ -96,6 +96,7 @@ public sealed class ReadModelProjector : IInlineProjection
             EventTypes.ExerciseAborted => Parse<ExerciseAborted>(type, data),
             EventTypes.ExerciseCompleted => Parse<ExerciseCompleted>(type, data),
             EventTypes.InjectFired => Parse<InjectFired>(type, data),
+            EventTypes.ExerciseProposalDecided => Parse<ExerciseProposalDecided>(type, data),
             _ => null,
         };
     }
@@ -142,13 +143,26 @@ public sealed class ReadModelProjector : IInlineProjection
                 await Touch();
                 break;
             case RiskRecorded e:
-                await OnRiskVersion(e.Risk, e.By, e.Reason);
+                await OnRiskVersion(e.Risk, e.By, e.Reason, null);
                 break;
             case RiskChanged e:
-                await OnRiskVersion(e.Risk, e.By, e.Reason);
+                await OnRiskVersion(e.Risk, e.By, e.Reason, e.Source);
                 break;
             case RiskReviewed e:
-                await OnRiskVersion(e.Risk, e.By, e.Note);
+                await OnRiskVersion(e.Risk, e.By, e.Note, null);
+                break;
+            case ExerciseProposalDecided e:
+                await Execute(SqlScripts.Exercises.ProposalDecisionInsert, new
+                {
+                    row.Position,
+                    e.TargetId,
+                    e.ExerciseId,
+                    e.FindingId,
+                    e.Accepted,
+                    e.Reason,
+                    DecidedBy = e.By,
+                    DecidedAt = e.At.ToUnixTimeMilliseconds(),
+                });
                 break;
             case CapabilitiesDeclared e:
                 await Execute(SqlScripts.Capabilities.DeclarationInsert, new
@@ -250,7 +264,7 @@ public sealed class ReadModelProjector : IInlineProjection
             });
 
         // A risk's stream is its history: each entry, the whole risk at that version, is kept for the register's queries.
-        async Task OnRiskVersion(Risk risk, string by, string? reason)
+        async Task OnRiskVersion(Risk risk, string by, string? reason, ChangeSource? source)
         {
             await Execute(SqlScripts.Register.RiskVersionInsert, new
             {
@@ -261,6 +275,8 @@ public sealed class ReadModelProjector : IInlineProjection
                 ChangedBy = by,
                 Reason = reason,
                 Data = JsonSerializer.Serialize(risk, ContractJson.Options),
+                SourceExerciseId = source?.ExerciseId,
+                SourceFindingId = source?.FindingId,
             });
             await RiskReviewProjection.ApplyVersionAsync(statements, row.IncidentId, risk, cancellationToken);
         }

@@ -18,4 +18,10 @@ public sealed class RiskVersionRow
 
     /// <summary>The risk (<c>Agencies.Contracts.Register.Risk</c>) as JSON.</summary>
     public string Data { get; set; } = "";
+
+    /// <summary>The exercise whose finding's accepted re-score made this version; null for a person's own edit.</summary>
+    public Guid? SourceExerciseId { get; set; }
+
+    /// <summary>That finding.</summary>
+    public Guid? SourceFindingId { get; set; }
 }

@@ -236,6 +236,10 @@ public static class SqlScripts
 
         public static string ExercisesUnderway { get; } = Load(nameof(Exercises), nameof(ExercisesUnderway));
 
+        public static string ProposalDecisionInsert { get; } = Load(nameof(Exercises), nameof(ProposalDecisionInsert));
+
+        public static string ProposalDecisionsFor { get; } = Load(nameof(Exercises), nameof(ProposalDecisionsFor));
+
         public static string ScenarioHistory { get; } = Load(nameof(Exercises), nameof(ScenarioHistory));
 
         public static string ScenarioVersionInsert { get; } = Load(nameof(Exercises), nameof(ScenarioVersionInsert));

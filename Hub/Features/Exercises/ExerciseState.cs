@@ -20,6 +20,7 @@ public sealed class ExerciseState
 {
     private readonly List<Run> _runs = [];
     private readonly Dictionary<int, InjectFired> _fired = [];
+    private readonly List<ExerciseFinding> _findings = [];
 
     private ExerciseState(ExerciseStarted started) => Started = started;
 
@@ -38,6 +39,9 @@ public sealed class ExerciseState
 
     /// <summary>The injects fired, by number (from 1).</summary>
     public IReadOnlyDictionary<int, InjectFired> Fired => _fired;
+
+    /// <summary>The evaluators' findings, in the order recorded, each with the decision on its proposal once made.</summary>
+    public IReadOnlyList<ExerciseFinding> Findings => _findings;
 
     /// <summary>True while it has not been aborted or completed.</summary>
     public bool IsUnderway => Status is ExerciseStatus.Running or ExerciseStatus.Paused;
@@ -82,6 +86,18 @@ public sealed class ExerciseState
                     var fired = entry.DataAs<InjectFired>();
                     state._fired.TryAdd(fired.Number, fired);
                     break;
+                case EventTypes.ExerciseFindingRecorded:
+                    state._findings.Add(new ExerciseFinding(entry.DataAs<ExerciseFindingRecorded>(), entry.Position, null, null));
+                    break;
+                case EventTypes.ExerciseProposalDecided:
+                    var decided = entry.DataAs<ExerciseProposalDecided>();
+                    var index = state._findings.FindIndex(f => f.Finding.FindingId == decided.FindingId);
+                    if (index >= 0 && state._findings[index].Decision is null)
+                    {
+                        state._findings[index] = state._findings[index] with { Decision = decided, DecisionPosition = entry.Position };
+                    }
+
+                    break;
             }
         }
 
@@ -113,4 +129,15 @@ public sealed class ExerciseState
     }
 
     private sealed record Run(DateTimeOffset From, DateTimeOffset? To, double MinutesAtFrom);
+}
+
+/// <summary>An evaluator's finding on an exercise, and the decision on what it proposes.</summary>
+/// <param name="Finding">The finding as recorded.</param>
+/// <param name="Position">The position of the entry that recorded it.</param>
+/// <param name="Decision">The decision on its proposal; null while undecided or when it proposes nothing.</param>
+/// <param name="DecisionPosition">The position of the decision's entry.</param>
+public sealed record ExerciseFinding(ExerciseFindingRecorded Finding, long Position, ExerciseProposalDecided? Decision, long? DecisionPosition)
+{
+    /// <summary>The risk or plan its proposal is about; null when it proposes nothing.</summary>
+    public Guid? TargetId => Finding.Rescore?.RiskId ?? Finding.PlanChange?.PlanId;
 }

@@ -8,13 +8,20 @@ using Coordination.Hub.Refusals;
 namespace Coordination.Hub.Features.Plans;
 
 /// <summary>One plan as it stands and its history from the log: every version, who made it, when, why, and what changed.</summary>
-public sealed class GetPlan(PlanLog plans) : IUseCase<GetPlan.Query, GetPlan.Detail>
+public sealed class GetPlan(PlanLog plans, Persistence.Exercises.ExerciseStore exercises) : IUseCase<GetPlan.Query, GetPlan.Detail>
 {
     public sealed record Query(Guid PlanId);
 
     /// <param name="Current">The plan at its latest version.</param>
     /// <param name="History">Every version, newest first.</param>
-    public sealed record Detail(PlanView Current, IReadOnlyList<Change> History);
+    /// <param name="Proposals">
+    /// Changes exercises' findings proposed for the plan and what was decided, newest first: an accepted one is for the
+    /// plan's editor to make, as a new version.
+    /// </param>
+    public sealed record Detail(PlanView Current, IReadOnlyList<Change> History, IReadOnlyList<ProposalDecision> Proposals);
+
+    /// <summary>A decision on an exercise finding's proposal to change the plan, with the entry that recorded it.</summary>
+    public sealed record ProposalDecision(Guid ExerciseId, Guid FindingId, bool Accepted, string Reason, string DecidedBy, DateTimeOffset DecidedAt, long Position);
 
     /// <summary>One version: who made it, when, why, and the fields that differ from the version before (none for the first).</summary>
     public sealed record Change(int Version, long Position, string ChangedBy, DateTimeOffset ChangedAt, string? Reason, IReadOnlyList<string> Changed, ContingencyPlan Plan);
@@ -41,6 +48,8 @@ public sealed class GetPlan(PlanLog plans) : IUseCase<GetPlan.Query, GetPlan.Det
         }
 
         history.Reverse();
-        return new Detail(PlanView.From(versions[^1]), history);
+        var proposals = await exercises.ProposalDecisionsForAsync(request.PlanId, cancellationToken);
+        return new Detail(PlanView.From(versions[^1]), history,
+            [.. proposals.Select(p => new ProposalDecision(p.ExerciseId, p.FindingId, p.Accepted, p.Reason, p.DecidedBy, DateTimeOffset.FromUnixTimeMilliseconds(p.DecidedAt), p.Position))]);
     }
 }

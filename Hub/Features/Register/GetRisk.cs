@@ -1,3 +1,4 @@
+using Coordination.Agencies.Contracts.Exercises;
 using Coordination.Agencies.Contracts.Register;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
@@ -15,8 +16,11 @@ public sealed class GetRisk(RegisterLog register, TimeProvider time) : IUseCase<
     /// <param name="History">Every version, newest first.</param>
     public sealed record Detail(RiskView Current, IReadOnlyList<Change> History);
 
-    /// <summary>One version: who made it, when, why, and the fields that differ from the version before (none for the first).</summary>
-    public sealed record Change(int Version, long Position, string ChangedBy, DateTimeOffset ChangedAt, string? Reason, IReadOnlyList<string> Changed);
+    /// <summary>
+    /// One version: who made it, when, why, the fields that differ from the version before (none for the first), and the
+    /// exercise finding it came from when it was an accepted re-score (null for a person's own edit).
+    /// </summary>
+    public sealed record Change(int Version, long Position, string ChangedBy, DateTimeOffset ChangedAt, string? Reason, IReadOnlyList<string> Changed, ChangeSource? Source);
 
     public Policy Policy => Policies.SeeRegister;
 
@@ -35,7 +39,8 @@ public sealed class GetRisk(RegisterLog register, TimeProvider time) : IUseCase<
         {
             var risk = RiskView.Read(version);
             history.Add(new Change(version.Version, version.Position, version.ChangedBy, DateTimeOffset.FromUnixTimeMilliseconds(version.RecordedAt), version.Reason,
-                before is null ? [] : RiskDifferences.Between(before, risk)));
+                before is null ? [] : RiskDifferences.Between(before, risk),
+                version is { SourceExerciseId: { } exerciseId, SourceFindingId: { } findingId } ? new ChangeSource(exerciseId, findingId) : null));
             before = risk;
         }
 

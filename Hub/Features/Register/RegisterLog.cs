@@ -49,15 +49,17 @@ public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider
     /// <summary>
     /// Appends a version of <paramref name="risk"/>: its first (<paramref name="expectedVersion"/> 0) or the next after
     /// that version; another change since is a conflict (409). Returns the new version and its position.
+    /// <paramref name="source"/> names the exercise finding a change came from, when it did.
     /// </summary>
-    public async Task<(int Version, long Position)> AppendAsync(Caller caller, Risk risk, string? reason, int expectedVersion, Guid eventId, CancellationToken cancellationToken)
+    public async Task<(int Version, long Position)> AppendAsync(
+        Caller caller, Risk risk, string? reason, int expectedVersion, Guid eventId, CancellationToken cancellationToken, Agencies.Contracts.Exercises.ChangeSource? source = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(risk);
         var now = time.GetUtcNow();
         var entry = expectedVersion == 0
             ? Events.Create(eventId, EventTypes.RiskRecorded, new RiskRecorded(risk, caller.UserName, reason, now), caller, false)
-            : Events.Create(eventId, EventTypes.RiskChanged, new RiskChanged(risk, caller.UserName, reason, now), caller, false);
+            : Events.Create(eventId, EventTypes.RiskChanged, new RiskChanged(risk, caller.UserName, reason, now, source), caller, false);
         return await AppendVersionAsync(risk.RiskId, expectedVersion, entry, cancellationToken);
     }
 

@@ -64,13 +64,18 @@ public sealed class RiskWriter(RegisterLog register)
         return current is not null && RiskDifferences.Between(current.Risk, risk).Count == 0 ? null : risk;
     }
 
-    /// <summary>Writes what <see cref="Decide"/> returned: the first version of a new risk, or the next of an existing one.</summary>
-    public async Task<(int Version, long Position)> WriteAsync(Caller caller, Risk risk, string? reason, int expectedVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes what <see cref="Decide"/> returned: the first version of a new risk, or the next of an existing one;
+    /// <paramref name="source"/> names the exercise finding it came from, and then its id derives from the finding.
+    /// </summary>
+    public async Task<(int Version, long Position)> WriteAsync(
+        Caller caller, Risk risk, string? reason, int expectedVersion, CancellationToken cancellationToken, Agencies.Contracts.Exercises.ChangeSource? source = null)
     {
         ArgumentNullException.ThrowIfNull(risk);
         try
         {
-            return await register.AppendAsync(caller, risk, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), expectedVersion, Guid.CreateVersion7(), cancellationToken);
+            var eventId = source is null ? Guid.CreateVersion7() : DerivedEventId.Create(source.FindingId, "rescore");
+            return await register.AppendAsync(caller, risk, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), expectedVersion, eventId, cancellationToken, source);
         }
         catch (Persistence.EventLog.ConcurrencyConflictException)
         {

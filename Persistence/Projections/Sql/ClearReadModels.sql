@@ -11,3 +11,4 @@ DELETE FROM risk_review_audience;
 DELETE FROM scenario_versions;
 DELETE FROM exercises;
 DELETE FROM task_entry_agencies;
+DELETE FROM proposal_decisions;

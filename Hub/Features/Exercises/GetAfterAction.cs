@@ -1,0 +1,98 @@
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Dispatch.Agencies;
+using Coordination.Hub.Auth;
+using Coordination.Hub.Authorization;
+using Coordination.Hub.Features.Evaluation;
+using Coordination.Hub.Features.Plans;
+using Coordination.Hub.Features.Register;
+using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
+using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Projections;
+
+namespace Coordination.Hub.Features.Exercises;
+
+/// <summary>An exercise's after-action report.</summary>
+/// <param name="Exercise">The exercise: its scenario, status, clock, participants (its injects are in <see cref="Timeline"/>).</param>
+/// <param name="Timeline">Every inject in the scenario's order, each with when it fired (real time and exercise clock) and the entry it caused; for a liaison only those fired.</param>
+/// <param name="Agencies">Each agency's results against the scenario's expected actions.</param>
+/// <param name="Figures">The exercise's evaluation figures (as <c>GET /api/evaluation?exercise=</c>); null for an administrator.</param>
+/// <param name="Findings">The evaluators' strengths and gaps, with their proposals and the decisions on them.</param>
+/// <param name="ImprovementPlan">The improvement plan's items (action, owner agency, due date) raised from this exercise; empty until they are tracked.</param>
+/// <param name="AsOf">When it was read.</param>
+public sealed record AfterActionReport(
+    ExerciseView Exercise,
+    IReadOnlyList<InjectView> Timeline,
+    IReadOnlyList<AgencyResults> Agencies,
+    EvaluationReport? Figures,
+    IReadOnlyList<ExerciseFinding> Findings,
+    IReadOnlyList<object> ImprovementPlan,
+    DateTimeOffset AsOf);
+
+/// <summary>
+/// The after-action report of an exercise, running or ended: the timeline of injects, each agency's results against
+/// the scenario's expected actions judged from the exercise's entries (<see cref="ExpectedActionJudge"/>), the
+/// exercise's evaluation figures, and the findings. A liaison reads their own agency's part (see the roles table).
+/// </summary>
+public sealed class GetAfterAction(
+    ExerciseLog exercises, ScenarioLog scenarios, ReadModels board, IEventLog log, GetEvaluation evaluation, RegisterLog register, PlanLog plans,
+    AgencyDirectory agencies, TimeProvider time) : IUseCase<GetAfterAction.Query, AfterActionReport>
+{
+    public sealed record Query(Guid ExerciseId);
+
+    public Policy Policy => Policies.ReadAfterAction;
+
+    public RateLimit RateLimit => RateLimit.ReadsPerUser;
+
+    public async Task<AfterActionReport> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var state = await exercises.ReadAsync(request.ExerciseId, cancellationToken) ?? throw Refuse.NoExercise(request.ExerciseId);
+        var scenario = await scenarios.VersionAsync(state.Started.ScenarioId, state.Started.ScenarioVersion, cancellationToken)
+            ?? throw Refuse.NoScenario(state.Started.ScenarioCode);
+        var now = time.GetUtcNow();
+        var view = await ExerciseView.OfAsync(state, scenario, board, now, cancellationToken);
+        var streams = new Dictionary<Guid, IReadOnlyList<LogEntry>>();
+        foreach (var incidentId in state.Fired.Values.Select(f => f.IncidentId).Distinct())
+        {
+            streams[incidentId] = await log.ReadIncidentAsync(incidentId, cancellationToken);
+        }
+
+        var liaison = caller.Role == Role.Liaison;
+        var results = ExpectedActionJudge.Judge(state, scenario, streams, now)
+            .Where(a => !liaison || a.Agency == caller.Agency)
+            .Select(a =>
+            {
+                var (ar, en) = agencies.Find(a.Agency) is { } known ? (known.NameAr, known.NameEn) : (a.Agency, a.Agency);
+                int Count(ActionOutcome outcome) => a.Results.Count(r => r.Outcome == outcome);
+                return new AgencyResults(a.Agency, ar, en, Count(ActionOutcome.Met), Count(ActionOutcome.Late), Count(ActionOutcome.Missed), Count(ActionOutcome.Pending), a.Results);
+            })
+            .ToList();
+
+        // The figures are the evaluation's, read as the caller would read them there (a liaison's own line); administrators
+        // are not shown evaluation figures (ReadEvaluation).
+        var figures = caller.Role == Role.Administrator ? null
+            : await evaluation.HandleAsync(caller, new GetEvaluation.Query(null, null, null, null, state.ExerciseId), cancellationToken);
+        var findings = liaison ? await LiaisonsFindingsAsync(caller, state, cancellationToken) : state.Findings;
+        return new AfterActionReport(
+            view with { Injects = [] },
+            liaison ? [.. view.Injects.Where(i => i.Fired is not null)] : view.Injects,
+            results,
+            figures,
+            findings,
+            [],
+            now);
+    }
+
+    // A liaison reads the findings about their agency or the exercise as a whole, and those proposing a change to a risk
+    // or plan their agency leads (which they decide on).
+    private async Task<IReadOnlyList<ExerciseFinding>> LiaisonsFindingsAsync(Caller caller, ExerciseState state, CancellationToken cancellationToken)
+    {
+        var led = (await register.AsOfAsync(null, cancellationToken)).Where(r => r.Risk.LeadAgency == caller.Agency).Select(r => r.Risk.RiskId)
+            .Concat((await plans.LatestAsync(cancellationToken)).Where(p => p.Plan.LeadAgency == caller.Agency).Select(p => p.Plan.PlanId))
+            .ToHashSet();
+        return [.. state.Findings.Where(f => f.Finding.Agency is null || f.Finding.Agency == caller.Agency || (f.TargetId is { } target && led.Contains(target)))];
+    }
+}
