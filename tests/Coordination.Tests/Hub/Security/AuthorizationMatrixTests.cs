@@ -44,6 +44,9 @@ public sealed class AuthorizationMatrixTests
         public required Queue<Guid> RunningExercises { get; init; }
         public required Queue<Guid> PausedExercises { get; init; }
 
+        /// <summary>Findings on <see cref="Exercise"/> proposing a re-score of the Derna dams risk (NCEM's), each decided once.</summary>
+        public required Queue<Guid> Proposals { get; init; }
+
         // Those who control exercises each get one of their own to control, whose status fits the control; others are
         // refused on the shared one before anything is read.
         public Guid Running(Caller c) => Controls(c) ? RunningExercises.Dequeue() : Exercise;
@@ -217,6 +220,17 @@ public sealed class AuthorizationMatrixTests
         new("resume an exercise (hub)", "hub ResumeExercise", (c, _) => Controls(c), (x, c, _) => Invoke(x, c, "ResumeExercise", x.Paused(c))),
         new("abort an exercise (hub)", "hub AbortExercise", (c, _) => Controls(c),
             (x, c, _) => Invoke(x, c, "AbortExercise", x.Running(c), new Coordination.Hub.Apis.ExercisesApi.AbortExerciseRequest("مصفوفة الصلاحيات"))),
+        new("an exercise's after-action report", "GET /api/exercises/{exerciseId:guid}/after-action", (c, _) => c.Role != Role.Operator,
+            (x, c, _) => Rest(x, c, HttpMethod.Get, $"api/exercises/{x.Exercise}/after-action")),
+        new("record a finding (REST)", "POST /api/exercises/{exerciseId:guid}/findings", (c, _) => Controls(c),
+            (x, c, _) => Rest(x, c, HttpMethod.Post, $"api/exercises/{x.Exercise}/findings", FindingBody)),
+        new("record a finding (hub)", "hub RecordFinding", (c, _) => Controls(c), (x, c, _) => Invoke(x, c, "RecordFinding", x.Exercise,
+            new Coordination.Hub.Features.Exercises.RecordFinding.Request(Coordination.Agencies.Contracts.Exercises.FindingKind.Strength, "تنسيق جيد", "Good coordination", null, null, null))),
+        // Declined, so the risk stays as it is for the other operations; a liaison of another agency is refused as not leading it.
+        new("decide a proposal (REST)", "POST /api/exercises/{exerciseId:guid}/findings/{findingId:guid}/decision", (c, _) => LeadsOrAdministers(c),
+            (x, c, _) => Rest(x, c, HttpMethod.Post, $"api/exercises/{x.Exercise}/findings/{x.Proposals.Dequeue()}/decision", """{"accept":false,"reason":"مصفوفة الصلاحيات"}""")),
+        new("decide a proposal (hub)", "hub DecideProposal", (c, _) => LeadsOrAdministers(c), (x, c, _) => Invoke(x, c, "DecideProposal", x.Exercise, x.Proposals.Dequeue(),
+            new Coordination.Hub.Features.Exercises.DecideProposal.Request(false, "مصفوفة الصلاحيات"))),
     ];
 
     private static bool Controls(Caller c) => c.Role is Role.Commander or Role.Administrator;
@@ -232,6 +246,11 @@ public sealed class AuthorizationMatrixTests
         System.Text.Json.JsonSerializer.Serialize(new { scenario = Medicane with { TitleEn = $"Checked {Guid.NewGuid():N}", Reason = "the authorization matrix" } }, HubHost.Json);
 
     // Only Derna's municipality in play: its storm report alerts no agency of the matrix's liaisons.
+    private const string FindingBody = """{"kind":"Gap","textAr":"تأخر الإخلاء","textEn":"Evacuation came late","agency":"municipality-derna"}""";
+
+    private static string ProposalBody() =>
+        $$$"""{"kind":"Gap","textAr":"السدود أضعف","textEn":"The dams are weaker","rescore":{"riskId":"{{{DernaRisk}}}","likelihood":5,"reason":"the drill"}}""";
+
     private const string StartBody = """{"scenario":"medicane-derna","speed":1,"participants":["municipality-derna"]}""";
 
     /// <summary>A valid CAP Alert for Derna, a new one each time.</summary>
@@ -384,6 +403,11 @@ public sealed class AuthorizationMatrixTests
         ["pause an exercise (hub)"] = Policies.ControlExercise,
         ["resume an exercise (hub)"] = Policies.ControlExercise,
         ["abort an exercise (hub)"] = Policies.ControlExercise,
+        ["an exercise's after-action report"] = Policies.ReadAfterAction,
+        ["record a finding (REST)"] = Policies.RecordFindings,
+        ["record a finding (hub)"] = Policies.RecordFindings,
+        ["decide a proposal (REST)"] = Policies.DecideProposal,
+        ["decide a proposal (hub)"] = Policies.DecideProposal,
         ["who am I"] = Policies.SignedIn,
         ["hazards"] = Policies.SignedIn,
         ["districts"] = Policies.SignedIn,
@@ -488,10 +512,18 @@ public sealed class AuthorizationMatrixTests
                 exercises.Enqueue((await http["commander"].PostOkAsync("api/exercises", System.Text.Json.JsonDocument.Parse(StartBody).RootElement)).GetProperty("exerciseId").GetGuid());
             }
 
+            var exercise = exercises.Dequeue();
+            var proposals = new Queue<Guid>();
+            for (var i = 0; i < 2 * Callers.Length * 2; i++)
+            {
+                proposals.Enqueue((await http["commander"].PostOkAsync($"api/exercises/{exercise}/findings", System.Text.Json.JsonDocument.Parse(ProposalBody()).RootElement))
+                    .GetProperty("findingId").GetGuid());
+            }
+
             var context = new Context
             {
                 Hub = hub, Http = http, Realtime = realtime, Shared = shared, FreshPublic = freshPublic, FreshRestricted = freshRestricted, SpareUsers = spares,
-                Exercise = exercises.Dequeue(), RunningExercises = exercises, PausedExercises = new Queue<Guid>(),
+                Exercise = exercise, RunningExercises = exercises, PausedExercises = new Queue<Guid>(), Proposals = proposals,
             };
 
             var wrong = new List<string>();
