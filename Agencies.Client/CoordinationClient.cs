@@ -490,9 +490,14 @@ public sealed class CoordinationClient : IAsyncDisposable
 
     private sealed record SignIn(string Token, DateTimeOffset ExpiresAt);
 
+    /// <summary>
+    /// Doubling waits up to the maximum, each a random half to whole of its step: clients dropped together by a
+    /// hub's restart (thousands at once) come back spread out instead of retrying in lockstep.
+    /// </summary>
     private sealed class ForeverRetryPolicy(TimeSpan maxDelay) : IRetryPolicy
     {
         public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
-            TimeSpan.FromMilliseconds(Math.Min(maxDelay.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(retryContext.PreviousRetryCount, 10))));
+            TimeSpan.FromMilliseconds(Math.Min(maxDelay.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(retryContext.PreviousRetryCount, 10)))
+                * (0.5 + (Random.Shared.NextDouble() / 2)));
     }
 }

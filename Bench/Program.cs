@@ -36,6 +36,7 @@ internal static partial class BenchProgram
         sizes = sizes with
         {
             Liaisons = int.TryParse(Option("--liaisons"), out var liaisons) ? liaisons : sizes.Liaisons,
+            StormLiaisons = int.TryParse(Option("--storm-liaisons"), out var storm) ? storm : sizes.StormLiaisons,
             Rates = Option("--rates")?.Split(',').Select(int.Parse).ToArray() ?? sizes.Rates,
             StepSeconds = double.TryParse(Option("--step-seconds"), CultureInfo.InvariantCulture, out var seconds) ? seconds : sizes.StepSeconds,
             SearchSteps = int.TryParse(Option("--search-steps"), out var searchSteps) ? searchSteps : sizes.SearchSteps,
@@ -72,9 +73,13 @@ internal static partial class BenchProgram
                 return [.. baseline, .. s1];
             }),
             ("B4 bare MassTransit, then S1 on RabbitMQ", () => RabbitMqSuiteAsync(data, sizes)),
+            ("S11 a reconnect storm: the hub killed and restarted under its liaisons", () => Live.ReconnectStormScenario.RunAsync(data, sizes)),
+            ("S12 what presence and metrics cost: S1 and S6 with them and without", () => Live.ObservabilityCostScenario.RunAsync(data, sizes)),
         };
         // A name's beginning picks it (S1, or "S1 end"), but S1 does not pick S10.
-        foreach (var (name, run) in suites.Where(s => only is null || only.Split(',').Any(o => s.Name.StartsWith(o, StringComparison.OrdinalIgnoreCase)
+        // Suites that take more than a few seconds even at tiny sizes run in --quick only when named with --only.
+        string[] fullOnly = ["S11", "S12"];
+        foreach (var (name, run) in suites.Where(s => !(quick && only is null && fullOnly.Any(f => s.Name.StartsWith(f + " ", StringComparison.Ordinal)))).Where(s => only is null || only.Split(',').Any(o => s.Name.StartsWith(o, StringComparison.OrdinalIgnoreCase)
                      && (s.Name.Length == o.Length || !char.IsAsciiDigit(s.Name[o.Length]))) || s.Name.StartsWith("B1", StringComparison.Ordinal)))
         {
             // Each suite starts from a compacted heap: the garbage of the one before (19,000 connections after
@@ -160,6 +165,7 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
         Liaisons = 40, AgencyGroups = 20, Rates = [5, 20], StepSeconds = 1, SearchSteps = 0, PairedRate = 20, PairedRounds = 1,
         FanOuts = [10, 50], FanOutRepeats = 2, CatchUpEntries = 500, IdleConnections = [100], BusMessages = 500,
         BoardReaders = 10, BoardReadSeconds = 1, RegisterRisks = 36, RegisterHistory = 72, RegisterReads = 20,
+        StormLiaisons = 50, CostRounds = 1, CostConnections = 100,
     };
 
     public static Sizes Full { get; } = new(2_000, 3_000, 100_000, 3_000, 4, 1_000_000, 1_000);
@@ -206,6 +212,14 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     public int RegisterHistory { get; init; } = 10_000;
 
     public int RegisterReads { get; init; } = 300;
+
+    /// <summary>S11: liaisons connected through the .NET client when the hub is killed and started again.</summary>
+    public int StormLiaisons { get; init; } = 5_000;
+
+    /// <summary>S12: rounds of S1 at <see cref="PairedRate"/> without, then with, presence's flag and metrics; and S6's connections for the same.</summary>
+    public int CostRounds { get; init; } = 3;
+
+    public int CostConnections { get; init; } = 5_000;
 
     /// <summary>S1: whether the hub measures itself and is scraped (--no-metrics turns both off).</summary>
     public bool Metrics { get; init; } = true;

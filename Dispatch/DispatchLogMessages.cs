@@ -34,4 +34,7 @@ internal static partial class DispatchLogMessages
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId}: its alerts could not be planned with the report; the report is logged alone and the routing consumer routes it")]
     public static partial void AlertsNotPlanned(ILogger logger, Exception exception, Guid incidentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Type} appended to {IncidentId} as {EventId} at position {Position}")]
+    public static partial void Escalated(ILogger logger, string type, Guid incidentId, Guid eventId, long position);
 }

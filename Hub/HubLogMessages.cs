@@ -34,4 +34,16 @@ internal static partial class HubLogMessages
     public static partial void PresencePublishFailed(ILogger logger, Exception exception);
     [LoggerMessage(Level = LogLevel.Warning, Message = "Running the exercises failed; the next scan tries again")]
     public static partial void ExerciseRunFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{UseCase} stored in incident {IncidentId} as {EventId} at position {Position} (already stored: {Duplicate})")]
+    public static partial void CommandStored(ILogger logger, string useCase, Guid incidentId, Guid? eventId, long position, bool duplicate);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pushed positions {FirstPosition}-{LastPosition}: {Entries} entries to the duty office and commanders, shares to {Agencies} agencies")]
+    public static partial void Pushed(ILogger logger, long firstPosition, long lastPosition, int entries, int agencies);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId}: {Agency} was alerted (event {AlertEventId}) with nobody connected; flagged as {EventId} at position {Position}")]
+    public static partial void AgencyUnreachable(ILogger logger, Guid incidentId, string agency, Guid alertEventId, Guid eventId, long position);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CAP {MsgType} from {Sender} sent {Sent} taken in: incident {IncidentId}, event {EventId}, position {Position} (already taken in: {Duplicate})")]
+    public static partial void CapTakenIn(ILogger logger, string msgType, string sender, string sent, Guid incidentId, Guid? eventId, long position, bool duplicate);
 }

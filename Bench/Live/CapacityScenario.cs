@@ -14,13 +14,23 @@ internal static class CapacityScenario
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(2);
 
-    public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
+    /// <summary>
+    /// Runs S6's steps. With <paramref name="metrics"/> (S12), the hub measures itself and is scraped every 5 s
+    /// (true) or measures nothing (false), and the results are named <paramref name="id"/> instead of S6.
+    /// </summary>
+    public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes, string id = "S6", bool? metrics = null)
     {
-        var data = DataFolder.Fresh(folder, "s6");
-        await using var hub = await HubProcess.StartNewAsync(data, new Dictionary<string, string?>
+        var data = DataFolder.Fresh(folder, id.ToLowerInvariant());
+        var settings = new Dictionary<string, string?> { ["Coordination__Realtime__HeartbeatInterval"] = Heartbeat.ToString() };
+        var metricsToken = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        if (metrics is { } on)
         {
-            ["Coordination__Realtime__HeartbeatInterval"] = Heartbeat.ToString(),
-        });
+            settings["Coordination__Telemetry__Metrics"] = on ? "true" : "false";
+            settings["Coordination__Telemetry__MetricsToken"] = on ? metricsToken : "";
+        }
+
+        await using var hub = await HubProcess.StartNewAsync(data, settings);
+        await using var scraper = metrics is true ? MetricsScraper.Start(hub.BaseAddress, metricsToken) : null;
         var token = await hub.TokenAsync("liaison.ncem");
         var heartbeats = new long[sizes.IdleConnections.Max()];
         var connections = new List<HubConnection>();
@@ -45,14 +55,14 @@ internal static class CapacityScenario
                 await Task.Delay(Heartbeat * 3);
                 var healthy = heartbeats.Take(n).Count(t => t > watchFrom);
                 var perConnection = (hub.WorkingSetBytes - baseline) / (double)n;
-                results.Add(new($"S6.n{n}.memory", $"{n:N0} idle connections: hub memory per connection", perConnection / 1024, "KiB"));
-                results.Add(new($"S6.n{n}.healthy", $"{n:N0} idle connections: share with a heartbeat in the last {Heartbeat.TotalSeconds * 3:0} s", 100.0 * healthy / n, "%"));
-                results.Add(new($"S6.n{n}.connect", $"{n - from:N0} connections opened at", (n - from) / connectSeconds, "connections/s"));
+                results.Add(new($"{id}.n{n}.memory", $"{n:N0} idle connections: hub memory per connection", perConnection / 1024, "KiB"));
+                results.Add(new($"{id}.n{n}.healthy", $"{n:N0} idle connections: share with a heartbeat in the last {Heartbeat.TotalSeconds * 3:0} s", 100.0 * healthy / n, "%"));
+                results.Add(new($"{id}.n{n}.connect", $"{n - from:N0} connections opened at", (n - from) / connectSeconds, "connections/s"));
             }
         }
         catch (Exception error) when (error is HttpRequestException or IOException or TimeoutException)
         {
-            results.Add(new($"S6.n{connections.Count}.stopped", $"opening more connections failed after {connections.Count:N0}: {error.Message}", connections.Count, "connections"));
+            results.Add(new($"{id}.n{connections.Count}.stopped", $"opening more connections failed after {connections.Count:N0}: {error.Message}", connections.Count, "connections"));
         }
         finally
         {

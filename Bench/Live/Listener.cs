@@ -45,9 +45,9 @@ internal static class Listener
     }
 
     /// <summary>Opens <paramref name="count"/> connections, a few at a time so the hub's accept queue is not the thing measured.</summary>
-    public static async Task<List<HubConnection>> ConnectManyAsync(int count, Func<int, Task<HubConnection>> connect, int parallel = 32)
+    public static async Task<List<T>> ConnectManyAsync<T>(int count, Func<int, Task<T>> connect, int parallel = 32)
     {
-        var connections = new HubConnection[count];
+        var connections = new T[count];
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, Math.Min(parallel, count)).Select(async _ =>
         {

@@ -65,7 +65,7 @@ public sealed class EscalationScanner(
             foreach (var due in FollowUpPlanner.Due(alert, now, settings, alert.AlertEventId))
             {
                 var result = await log.AppendAsync(alert.IncidentId, ExpectedVersion.Any, [due], cancellationToken);
-                appended += Counted(result, due);
+                appended += Counted(result, due, alert.IncidentId);
             }
         }
 
@@ -74,7 +74,7 @@ public sealed class EscalationScanner(
             foreach (var due in TaskFollowUpPlanner.Due(task, now, settings))
             {
                 var result = await log.AppendAsync(task.IncidentId, ExpectedVersion.Any, [due], cancellationToken);
-                appended += Counted(result, due);
+                appended += Counted(result, due, task.IncidentId);
             }
         }
 
@@ -83,19 +83,21 @@ public sealed class EscalationScanner(
             foreach (var due in ReviewFollowUpPlanner.Due(review, now, settings))
             {
                 var result = await log.AppendAsync(review.RiskId, ExpectedVersion.Any, [due], cancellationToken);
-                appended += Counted(result, due);
+                appended += Counted(result, due, review.RiskId);
             }
         }
 
         return appended;
     }
 
-    private int Counted(AppendResult result, NewEvent due)
+    private int Counted(AppendResult result, NewEvent due, Guid streamId)
     {
         if (result.WasDuplicate)
         {
             return 0;
         }
+
+        DispatchLogMessages.Escalated(logger, due.Type, streamId, due.EventId, result.LastPosition);
 
         telemetry?.Appended(due);
         return 1;

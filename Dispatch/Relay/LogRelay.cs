@@ -133,7 +133,7 @@ public sealed class LogRelay(
             // wedge the relay (or the hub's shutdown).
             telemetry?.Read(batch[^1].Position);
             // Lines logged while the page is published (a failing broker) name the positions it carries.
-            using var scope = logger.BeginScope(new Dictionary<string, object?> { ["FirstPosition"] = batch[0].Position, ["LastPosition"] = batch[^1].Position });
+            using var scope = LogScopes.ForPage(logger, batch);
             var started = Stopwatch.GetTimestamp();
             using (var publishing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
             // The page's own span, linked to the appends that wrote its entries; MassTransit's publish span is its child.

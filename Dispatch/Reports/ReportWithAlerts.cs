@@ -65,6 +65,8 @@ public sealed class ReportWithAlerts(IEventLog log, AlertPlanner planner, Resent
             return;
         }
 
+        using var scope = LogScopes.ForEntry(logger, entry);
+
         // A report that ends the page may still have its alerts at the start of the next one.
         if (next is null)
         {

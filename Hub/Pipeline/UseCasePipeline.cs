@@ -1,4 +1,7 @@
+using Coordination.Agencies.Contracts.Commands;
+using Coordination.Dispatch;
 using Coordination.Hub.Auth;
+using Coordination.Hub.Features.Incidents;
 using Coordination.Hub.Refusals;
 using Coordination.Hub.Security;
 using FluentValidation;
@@ -30,9 +33,12 @@ public sealed class UseCasePipeline(IServiceProvider services, Throttle throttle
     {
         ArgumentNullException.ThrowIfNull(useCase);
         // Every line logged while a command on an incident runs names the incident and the event (as fields, in the JSON log).
-        using var scope = request is Features.Common.IIncidentCommand command
-            ? logger.BeginScope(new Dictionary<string, object?> { ["IncidentId"] = command.IncidentId, ["EventId"] = command.EventId })
-            : null;
+        using var scope = request switch
+        {
+            Features.Common.IIncidentCommand command => LogScopes.ForCommand(logger, command.IncidentId, command.EventId),
+            ReportIncidentRequest report => LogScopes.ForCommand(logger, ReportIncident.IncidentIdFor(report.EventId), report.EventId),
+            _ => null,
+        };
         System.Diagnostics.Activity.Current?.SetTag("coordination.use_case", useCase.GetType().Name);
         DemandCurrent(caller);
         useCase.Policy.Demand(caller);
@@ -52,6 +58,18 @@ public sealed class UseCasePipeline(IServiceProvider services, Throttle throttle
             await validator.ValidateAndThrowAsync(request, cancellationToken);
         }
 
-        return await useCase.HandleAsync(caller, request, cancellationToken);
+        var response = await useCase.HandleAsync(caller, request, cancellationToken);
+        // The position is known only now: the line saying where the command landed carries it.
+        switch (response)
+        {
+            case CommandResponse stored:
+                HubLogMessages.CommandStored(logger, useCase.GetType().Name, stored.IncidentId, (request as Features.Common.IIncidentCommand)?.EventId, stored.Position, stored.WasDuplicate);
+                break;
+            case ReportIncidentResponse reported:
+                HubLogMessages.CommandStored(logger, useCase.GetType().Name, reported.IncidentId, (request as ReportIncidentRequest)?.EventId, reported.Position, reported.WasDuplicate);
+                break;
+        }
+
+        return response;
     }
 }

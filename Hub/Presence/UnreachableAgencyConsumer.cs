@@ -3,6 +3,7 @@ using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Dispatch;
 using Coordination.Dispatch.Bus;
 using Coordination.Dispatch.Relay;
 using Coordination.Dispatch.Routing;
@@ -20,7 +21,7 @@ namespace Coordination.Hub.Presence;
 /// only once its presence has settled (<see cref="ClusterPresence.SettleTime"/>), and leaves alone an alert
 /// already acknowledged or past its deadline (escalation's then), such as one republished after a restart.
 /// </summary>
-public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLog log, ReadModels readModels, TimeProvider time) : IConsumer<LogEntriesPublished>
+public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLog log, ReadModels readModels, TimeProvider time, ILogger<UnreachableAgencyConsumer> logger) : IConsumer<LogEntriesPublished>
 {
     public const string Actor = "presence";
 
@@ -35,6 +36,7 @@ public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLo
             }
 
             var alert = entry.DataAs<AgencyAlerted>();
+            using var scope = LogScopes.ForEntry(logger, entry);
             await presence.WhenSettledAsync(context.CancellationToken);
             var now = time.GetUtcNow();
             var ofAgency = presence.Users().Where(u => u.Role == Role.Liaison && u.Agency == alert.Agency).ToArray();
@@ -51,14 +53,19 @@ public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLo
 
             var lastSeen = ofAgency.Length == 0 ? (DateTimeOffset?)null : ofAgency.Max(u => u.LastSeen);
             var flag = new AgencyUnreachable(alert.IncidentId, alert.Agency, entry.EventId, alert.AlertedAt, alert.AcknowledgeBy, lastSeen, now, alert.IsExercise);
-            await log.AppendAsync(alert.IncidentId, ExpectedVersion.Any,
+            var flagId = DerivedEventId.Create(entry.EventId, "unreachable");
+            var flagged = await log.AppendAsync(alert.IncidentId, ExpectedVersion.Any,
             [
                 new NewEvent(
-                    DerivedEventId.Create(entry.EventId, "unreachable"),
+                    flagId,
                     EventTypes.AgencyUnreachable,
                     JsonSerializer.Serialize(flag, ContractJson.Options),
                     new EntryMetadata(Actor, "moi-duty", entry.Metadata.CorrelationId, entry.EventId, alert.IsExercise)),
             ], context.CancellationToken);
+            if (!flagged.WasDuplicate)
+            {
+                HubLogMessages.AgencyUnreachable(logger, alert.IncidentId, alert.Agency, entry.EventId, flagId, flagged.LastPosition);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ using Coordination.Agencies.Contracts.Plans;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Agencies.Contracts.Routing;
 using Coordination.Agencies.Contracts.Seals;
+using Coordination.Dispatch;
 using Coordination.Dispatch.Plans;
 using Coordination.Dispatch.Relay;
 using Coordination.Dispatch.Routing;
@@ -32,6 +33,7 @@ public sealed class LogEntryFanoutConsumer(
     EndedSessions sessions,
     RoutingRulesProvider routing,
     PlanLibrary plans,
+    ILogger<LogEntryFanoutConsumer> logger,
     HubTelemetry? telemetry = null) : IConsumer<LogEntriesPublished>
 {
     /// <summary>The most entries in one push, so a long catch-up page does not become one huge frame on a poor link.</summary>
@@ -50,6 +52,7 @@ public sealed class LogEntryFanoutConsumer(
         using var activity = HubTelemetry.Source.StartActivity("hub.push");
         activity?.SetTag("coordination.position.first", entries[0].Position);
         activity?.SetTag("coordination.position.last", entries[^1].Position);
+        using var scope = LogScopes.ForPage(logger, entries);
         foreach (var rules in entries.Where(e => e.IncidentId == SystemStreams.Routing && e.Type == EventTypes.RoutingRulesChanged))
         {
             // Every hub routes by a new version as soon as it reads it here, not at its next re-read.
@@ -113,6 +116,7 @@ public sealed class LogEntryFanoutConsumer(
             await PushAsync(hub.Clients.Group(AudienceGroups.Agency(agency)), share.Entries, share.Previous, "agency");
         }
 
+        HubLogMessages.Pushed(logger, entries[0].Position, entries[^1].Position, entries.Count, shares.Count);
         foreach (var seal in entries.Where(e => e.Type == EventTypes.LogSealed && e.IncidentId == SystemStreams.Seals))
         {
             // To every connection, whatever it may see: a seal names a position and a hash, no incident's content,

@@ -52,6 +52,9 @@ public sealed class ReportIncident(ReportWithAlerts reports, TimeProvider time) 
         }
     }
 
+    /// <summary>The incident a report with this idempotency key creates (null without a key: a new one each time).</summary>
+    public static Guid? IncidentIdFor(Guid? eventId) => eventId is { } key ? DerivedEventId.Create(key, "incident") : null;
+
     public Policy Policy => Policies.ReportIncident;
 
     public RateLimit RateLimit => RateLimit.ReportsPerUser;
@@ -69,7 +72,7 @@ public sealed class ReportIncident(ReportWithAlerts reports, TimeProvider time) 
         ArgumentNullException.ThrowIfNull(request);
         var eventId = request.EventId ?? Guid.CreateVersion7();
         // The incident id follows from the idempotency key, so a retried report finds its first copy.
-        var incidentId = request.EventId is { } key ? DerivedEventId.Create(key, "incident") : Guid.CreateVersion7();
+        var incidentId = IncidentIdFor(request.EventId) ?? Guid.CreateVersion7();
         var hazard = request.Hazard!.Value;
         var reported = new IncidentReported(
             incidentId,

@@ -22,7 +22,7 @@ namespace Coordination.Hub.Features.Standards;
 /// place in Libya, is refused naming why, and nothing is written. Each step runs as the importing user through the
 /// same use case as a typed command. EDXL-DE envelopes and polled feeds hand their messages to this same import.
 /// </summary>
-public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, PostUpdate update, ChangeStatus status, CapTrust trust, TimeProvider time)
+public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, PostUpdate update, ChangeStatus status, CapTrust trust, TimeProvider time, ILogger<ImportCap> logger)
     : IUseCase<ImportCap.Message, ImportCap.Imported>
 {
     private static readonly Guid Namespace = new("5eed5eed-0000-4000-8000-0000000ca901");
@@ -93,18 +93,26 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
     public async Task<Imported> ApplyAsync(Caller caller, Prepared prepared, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        Imported imported;
+        Guid? eventId;
         switch (prepared)
         {
             case { Report: { } toReport }:
                 var reported = await pipeline.RunAsync(report, caller, toReport, cancellationToken);
-                return new Imported(prepared.MsgType, reported.IncidentId, reported.Position, reported.WasDuplicate);
+                (imported, eventId) = (new Imported(prepared.MsgType, reported.IncidentId, reported.Position, reported.WasDuplicate), toReport.EventId);
+                break;
             case { Update: { } toUpdate }:
                 var updated = await pipeline.RunAsync(update, caller, toUpdate, cancellationToken);
-                return new Imported(prepared.MsgType, updated.IncidentId, updated.Position, updated.WasDuplicate);
+                (imported, eventId) = (new Imported(prepared.MsgType, updated.IncidentId, updated.Position, updated.WasDuplicate), toUpdate.EventId);
+                break;
             default:
                 var cancelled = await pipeline.RunAsync(status, caller, prepared.Close!, cancellationToken);
-                return new Imported(prepared.MsgType, cancelled.IncidentId, cancelled.Position, cancelled.WasDuplicate);
+                (imported, eventId) = (new Imported(prepared.MsgType, cancelled.IncidentId, cancelled.Position, cancelled.WasDuplicate), prepared.Close!.EventId);
+                break;
         }
+
+        HubLogMessages.CapTakenIn(logger, prepared.MsgType, prepared.Sender, prepared.Sent, imported.IncidentId, eventId, imported.Position, imported.WasDuplicate);
+        return imported;
     }
 
     private ReportIncidentRequest ReportFrom(XElement alert, XElement? info, string sender, Guid eventId, bool exercise)

@@ -76,7 +76,8 @@ export async function start(fromPosition) {
   lastPosition = fromPosition;
   connection = new signalR.HubConnectionBuilder()
     .withUrl('/hubs/coordination', { accessTokenFactory: accessToken })
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => Math.min(15_000, 500 * 2 ** Math.min(context.previousRetryCount, 5)) })
+    // Back-off with jitter: consoles dropped together by a hub's restart come back spread out, not in lockstep.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => Math.min(15_000, 500 * 2 ** Math.min(context.previousRetryCount, 5)) * (0.5 + Math.random() / 2) })
     .withStatefulReconnect()
     .build();
   // One push carries the entries published together, in order; each one's previous visible position is

@@ -32,7 +32,7 @@ public sealed class BackupRestoreTests
         await using var commander = await CoordinationClient.ConnectAsync(lost.BaseAddress, "commander", HubHost.Password, options);
         var rewound = new ConcurrentQueue<long>();
         commander.LogRewound += rewound.Enqueue;
-        using var duty = await SignedInAsync(lost.BaseAddress, "duty.operator");
+        using var duty = await ApiCalls.SignedInAsync(lost.BaseAddress, "duty.operator");
 
         // The duty office reports without pause while the backup is taken.
         var accepted = new ConcurrentQueue<long>();
@@ -76,10 +76,10 @@ public sealed class BackupRestoreTests
             await Task.Delay(50);
         }
 
-        using var commanderApi = await SignedInAsync(restored.BaseAddress, "commander");
+        using var commanderApi = await ApiCalls.SignedInAsync(restored.BaseAddress, "commander");
         var verify = await commanderApi.GetOkAsync("api/log/verify");
         var restoredHead = (await commanderApi.GetOkAsync("api/log?after=0&limit=1")).GetProperty("headPosition").GetInt64();
-        using var dutyAgain = await SignedInAsync(restored.BaseAddress, "duty.operator");
+        using var dutyAgain = await ApiCalls.SignedInAsync(restored.BaseAddress, "duty.operator");
         var afterRestore = await dutyAgain.PostOkAsync("api/incidents", ApiCalls.DernaFlood("فيضان بعد الاستعادة"));
         var newReport = afterRestore.GetProperty("position").GetInt64();
         await commander.WaitUntilAsync(es => es.Any(e => e.Position == newReport) && es[^1].Position >= newReport + 6);
@@ -103,13 +103,5 @@ public sealed class BackupRestoreTests
             Assert.That(log.Where(e => e.Type == EventTypes.IncidentReported).Select(e => e.IncidentId), Is.EquivalentTo(board),
                 "the board restored with the log is the log's incidents");
         });
-    }
-
-    private static async Task<HttpClient> SignedInAsync(Uri hub, string user)
-    {
-        var http = new HttpClient { BaseAddress = hub };
-        var token = (await http.PostOkAsync("api/auth/token", new { userName = user, password = HubHost.Password })).GetProperty("token").GetString();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return http;
     }
 }

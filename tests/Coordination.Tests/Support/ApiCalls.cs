@@ -8,6 +8,15 @@ namespace Coordination.Tests.Support;
 /// <summary>Small helpers for calling the REST API as a client would.</summary>
 public static class ApiCalls
 {
+    /// <summary>A client of the hub at <paramref name="hub"/> signed in as a sample user (a hub process's, or any other).</summary>
+    public static async Task<HttpClient> SignedInAsync(Uri hub, string user)
+    {
+        var http = new HttpClient { BaseAddress = hub };
+        var token = (await http.PostOkAsync("api/auth/token", new { userName = user, password = HubHost.Password })).GetProperty("token").GetString();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return http;
+    }
+
     public static async Task<JsonElement> PostOkAsync(this HttpClient client, string path, object body)
     {
         using var response = await client.PostAsJsonAsync(path, body, HubHost.Json);

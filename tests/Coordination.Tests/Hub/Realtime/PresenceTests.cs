@@ -26,29 +26,29 @@ public sealed class PresenceTests
         await using var hub = await HubHost.StartFreshAsync(Settings);
         using var duty = await hub.ClientForAsync("duty.operator");
 
-        var before = await AgencyAsync(duty, "ncem");
+        var before = await duty.AgencyAsync( "ncem");
         Assert.That(before.GetProperty("unreachable").GetBoolean(), Is.True, "nobody of NCEM is connected yet");
 
         var first = await hub.ConnectAsync("liaison.ncem");
         var second = await hub.ConnectAsync("liaison.ncem");
-        var connected = await WaitForAgencyAsync(duty, "ncem", a => User(a, "liaison.ncem") is { } u && u.GetProperty("connections").GetInt32() == 2);
+        var connected = await duty.WaitForAgencyAsync( "ncem", a => PresenceBoard.User(a, "liaison.ncem") is { } u && u.GetProperty("connections").GetInt32() == 2);
         Assert.Multiple(() =>
         {
             Assert.That(connected.GetProperty("connected").GetInt32(), Is.EqualTo(1), "one liaison");
             Assert.That(connected.GetProperty("unreachable").GetBoolean(), Is.False);
-            Assert.That(User(connected, "liaison.ncem")!.Value.GetProperty("since").ValueKind, Is.EqualTo(JsonValueKind.String));
+            Assert.That(PresenceBoard.User(connected, "liaison.ncem")!.Value.GetProperty("since").ValueKind, Is.EqualTo(JsonValueKind.String));
         });
 
         await first.DisposeAsync();
-        var one = await WaitForAgencyAsync(duty, "ncem", a => User(a, "liaison.ncem") is { } u && u.GetProperty("connections").GetInt32() == 1);
+        var one = await duty.WaitForAgencyAsync( "ncem", a => PresenceBoard.User(a, "liaison.ncem") is { } u && u.GetProperty("connections").GetInt32() == 1);
         Assert.That(one.GetProperty("unreachable").GetBoolean(), Is.False, "still one connection open");
 
         await second.DisposeAsync();
-        var gone = await WaitForAgencyAsync(duty, "ncem", a => a.GetProperty("unreachable").GetBoolean());
+        var gone = await duty.WaitForAgencyAsync( "ncem", a => a.GetProperty("unreachable").GetBoolean());
         Assert.Multiple(() =>
         {
             Assert.That(gone.GetProperty("connected").GetInt32(), Is.Zero);
-            Assert.That(User(gone, "liaison.ncem")!.Value.GetProperty("connections").GetInt32(), Is.Zero, "remembered, with no connection");
+            Assert.That(PresenceBoard.User(gone, "liaison.ncem")!.Value.GetProperty("connections").GetInt32(), Is.Zero, "remembered, with no connection");
             Assert.That(gone.GetProperty("lastSeen").ValueKind, Is.EqualTo(JsonValueKind.String), "when they were last seen");
         });
     }
@@ -77,7 +77,7 @@ public sealed class PresenceTests
         using var duty = await hub.ClientForAsync("duty.operator");
         await using var commander = await hub.ConnectAsync("commander");
         await using var ncem = await hub.ConnectAsync("liaison.ncem");
-        await WaitForAgencyAsync(duty, "ncem", a => !a.GetProperty("unreachable").GetBoolean());
+        await duty.WaitForAgencyAsync( "ncem", a => !a.GetProperty("unreachable").GetBoolean());
 
         var flood = await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
         var floodId = flood.GetProperty("incidentId").GetGuid();
@@ -111,32 +111,5 @@ public sealed class PresenceTests
             Assert.That(detail.GetProperty("timeline").EnumerateArray().Count(t => t.GetProperty("type").GetString() == EventTypes.AgencyUnreachable),
                 Is.EqualTo(alerted.Length - 1), "on the incident's timeline");
         });
-    }
-
-    private static JsonElement? User(JsonElement agency, string userName) =>
-        agency.GetProperty("users").EnumerateArray().Cast<JsonElement?>().FirstOrDefault(u => u!.Value.GetProperty("userName").GetString() == userName);
-
-    private static async Task<JsonElement> AgencyAsync(HttpClient client, string agency) =>
-        (await client.GetOkAsync("api/presence")).GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == agency);
-
-    // The board is read, not pushed: read it until it shows what is awaited (each read answers at once).
-    private static async Task<JsonElement> WaitForAgencyAsync(HttpClient client, string agency, Func<JsonElement, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var line = await AgencyAsync(client, agency);
-            if (condition(line))
-            {
-                return line;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"{agency} on the board never showed what was awaited; last: {line}");
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

@@ -1,0 +1,48 @@
+namespace Coordination.Bench.Live;
+
+/// <summary>
+/// S12 what presence and metrics cost, read in one run: S1 at <see cref="Sizes.PairedRate"/> in rounds, a hub
+/// without them then a hub with them (each round two fresh hub processes, one after the other, so the machine's
+/// wander over minutes falls on both alike); and S6's idle connections without and with them. "Without" is
+/// <c>Coordination:Telemetry:Metrics=false</c>, nobody scraping, and <c>FlagUnreachableAgencies=false</c>; "with" is
+/// production's: measured, scraped every 5 s, and every alert judged for an agency with nobody connected. Which
+/// connections each hub holds is tracked either way: sessions are ended through it.
+/// Aims: S1's p99 with them within 1.1x of without; S6's memory per idle connection within 1.1x.
+/// </summary>
+internal static class ObservabilityCostScenario
+{
+    public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
+    {
+        var rate = sizes.PairedRate;
+        var oneStep = sizes with { Rates = [rate], SearchSteps = 0, PairedRounds = 0 };
+        var without = new List<double>();
+        var with = new List<double>();
+        for (var round = 0; round < sizes.CostRounds; round++)
+        {
+            without.Add(await S1LastP99Async(folder, oneStep with { Metrics = false }, "cost-off", flag: false, rate));
+            with.Add(await S1LastP99Async(folder, oneStep with { Metrics = true }, "cost-on", flag: true, rate));
+        }
+
+        var idle = sizes with { IdleConnections = [sizes.CostConnections] };
+        var idleWithout = await CapacityScenario.RunAsync(folder, idle, "S12.s6.off", metrics: false);
+        var idleWith = await CapacityScenario.RunAsync(folder, idle, "S12.s6.on", metrics: true);
+        var ratios = with.Zip(without, (w, o) => w / o).Order().ToArray();
+        return
+        [
+            new("S12.s1.off.p99", $"S1 at {rate}/s without presence's flag and metrics: last-delivery p99, median of {without.Count} rounds", Latencies.Median(without), "ms"),
+            new("S12.s1.on.p99", $"S1 at {rate}/s with them: last-delivery p99, median of {with.Count} rounds (aim: within 1.1x)", Latencies.Median(with), "ms", "S12.s1.off.p99"),
+            new("S12.s1.rounds", $"with / without, round by round: lowest {ratios[0]:0.00}x, highest {ratios[^1]:0.00}x", Latencies.Median(ratios), "x"),
+            .. idleWithout,
+            .. idleWith.Select(r => r.Id.EndsWith(".memory", StringComparison.Ordinal) ? r with { BaselineId = r.Id.Replace(".on.", ".off.", StringComparison.Ordinal) } : r),
+        ];
+    }
+
+    private static async Task<double> S1LastP99Async(string folder, Sizes sizes, string label, bool flag, int rate)
+    {
+        var (results, _) = await EndToEndScenario.RunAsync(folder, sizes, label, new Dictionary<string, string?>
+        {
+            ["Coordination__Realtime__FlagUnreachableAgencies"] = flag ? "true" : "false",
+        });
+        return results.Single(r => r.Id == $"S1.{label}.r{rate}.last.p99").Value;
+    }
+}
