@@ -63,6 +63,8 @@ internal static partial class BenchProgram
             ("S8 the risk register and its heat map", () => Live.RegisterScenario.RunAsync(data, sizes)),
             ("S9 plan activation, against plain reports at S1's rates", () => Live.PlanActivationScenario.RunAsync(data, sizes)),
             ("S10 CAP export and import, against the log's append rate", () => Live.CapScenario.RunAsync(data, sizes)),
+            ("S13 an exercise at 60x, against plain reports at its pace", () => Live.ExerciseScenario.RunAsync(data, sizes)),
+            ("S14 evaluation figures for a quarter of a long log, against a trivial read", () => Live.EvaluationScenario.RunAsync(data, sizes)),
             ("S1 end to end, embedded default (in-memory bus), after B3 at S1's load", async () =>
             {
                 await using var bare = await Live.BareEndToEnd.StartAsync(sizes);
@@ -166,6 +168,7 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
         FanOuts = [10, 50], FanOutRepeats = 2, CatchUpEntries = 500, IdleConnections = [100], BusMessages = 500,
         BoardReaders = 10, BoardReadSeconds = 1, RegisterRisks = 36, RegisterHistory = 72, RegisterReads = 20,
         StormLiaisons = 50, CostRounds = 1, CostConnections = 100,
+        ExerciseInjects = 20, ExerciseMinutes = 5, EvaluationEntries = 20_000, EvaluationReads = 5,
     };
 
     public static Sizes Full { get; } = new(2_000, 3_000, 100_000, 3_000, 4, 1_000_000, 1_000);
@@ -220,6 +223,16 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     public int CostRounds { get; init; } = 3;
 
     public int CostConnections { get; init; } = 5_000;
+
+    /// <summary>S13: the scenario's injects (500 at most, as a scenario holds), and its length in exercise minutes (played at 60x).</summary>
+    public int ExerciseInjects { get; init; } = 500;
+
+    public int ExerciseMinutes { get; init; } = 120;
+
+    /// <summary>S14: the log's length, a year of incidents, and evaluation reads measured.</summary>
+    public int EvaluationEntries { get; init; } = 1_000_000;
+
+    public int EvaluationReads { get; init; } = 20;
 
     /// <summary>S1: whether the hub measures itself and is scraped (--no-metrics turns both off).</summary>
     public bool Metrics { get; init; } = true;

@@ -1,0 +1,282 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Exercises;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Realtime;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Dispatch.Routing;
+using Coordination.Hub.Features.Exercises;
+using Coordination.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Coordination.Bench.Live;
+
+/// <summary>
+/// S13 an exercise at 60x: S1's liaisons and routing, and a scenario whose every inject reports a new flood (Severe, so
+/// routed to three agencies as S1's reports are, and no plan activates), spread evenly over its duration and played at
+/// 60x, all the bench agencies taking part. Each inject's latency runs from its firing (the report's time as the hub
+/// logged it) to the last of its alerts reaching the last connection of its agencies. Against it, on the same hub and
+/// connections just before: a plain S1 step of as many reports, open loop at the exercise's average rate, measured from
+/// the moment each was due to be sent to the same last delivery. The difference is what the exercise machinery costs
+/// on the way to the liaisons (the runner fires the injects due at each scan, one after the other, as the exercise).
+/// </summary>
+internal static class ExerciseScenario
+{
+    public const double Speed = StartExercise.MaxSpeed;
+    private const string Code = "bench-exercise";
+
+    public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
+    {
+        var data = DataFolder.Fresh(folder, "s13");
+        var agencies = BenchAgencies.WriteRules(data, sizes.AgencyGroups, out var rulesPath);
+        await using var hub = await HubProcess.StartNewAsync(data, new Dictionary<string, string?> { ["Coordination__Routing__RulesPath"] = rulesPath });
+        await agencies.RegisterAsync(hub);
+        using var commander = await hub.ClientForAsync("commander");
+        var injects = Math.Min(sizes.ExerciseInjects, ScenarioChecks.MaxInjects);
+        await PostAsync(commander, "api/scenarios", Scenario(agencies, injects, sizes.ExerciseMinutes));
+
+        await using var run = await Run.StartAsync(hub, agencies, sizes.Liaisons);
+        // The exercise's average pace in real time, which the plain step offers the same way.
+        var rate = Math.Max(1, (int)Math.Round(injects * Speed / (sizes.ExerciseMinutes * 60.0)));
+        // Unrecorded, as S1 does: start-up (JIT, first connections to the database) is not measured.
+        await run.PlainAsync(rate, Math.Max(1, (int)(rate * sizes.StepSeconds)));
+        var plain = await run.PlainAsync(rate, injects);
+        var exercise = await run.ExerciseAsync(commander, injects, sizes.ExerciseMinutes);
+        var what = $"{injects} injects over {sizes.ExerciseMinutes} exercise minutes at {Speed:0}x ({sizes.Liaisons:N0} liaisons, {sizes.AgencyGroups} groups)";
+        return
+        [
+            new("S13.plain.p50", $"{injects} plain reports at {rate}/s on the same hub: report -> last alert delivered (S1's last delivery), p50", plain.Last.P50, "ms"),
+            new("S13.plain.p99", $"{injects} plain reports at {rate}/s: report -> last alert delivered, p99", plain.Last.P99, "ms"),
+            new("S13.fired.p50", $"{what}: inject fired -> last alert delivered, p50, against the plain reports'", exercise.Last.P50, "ms", "S13.plain.p50"),
+            new("S13.fired.p99", $"{what}: inject fired -> last alert delivered, p99, against the plain reports' (aim: under 1.5x)", exercise.Last.P99, "ms", "S13.plain.p99"),
+            new("S13.due.p99", $"{what}: inject due on the exercise's clock -> last alert delivered, p99 (the runner's scan interval included)", exercise.Due.P99, "ms"),
+            new("S13.unfired", $"{what}: injects not fired once the exercise's time had passed", exercise.Unfired, "injects"),
+            new("S13.missing", $"deliveries missing after the drain, plain and exercise (of {plain.Expected + exercise.Expected:N0})", plain.Missing + exercise.Missing, "deliveries"),
+            new("S13.cpu.hub", "hub CPU during the exercise, against the plain step's", exercise.HubCores, "cores", null, exercise.HubCores / Math.Max(0.001, plain.HubCores)),
+        ];
+    }
+
+    /// <summary>Every inject reports a new flood, evenly spread; district i is routed as S1's reports are.</summary>
+    private static object Scenario(BenchAgencies agencies, int injects, int minutes) => new
+    {
+        code = Code,
+        titleAr = "تمرين القياس",
+        titleEn = "Bench exercise",
+        durationMinutes = minutes,
+        participants = agencies.Codes,
+        injects = Enumerable.Range(0, injects).Select(i => new
+        {
+            atMinutes = Math.Round(i * (double)minutes / injects, 3),
+            kind = nameof(InjectKind.Report),
+            incident = IncidentKey(i),
+            hazard = nameof(HazardType.Flood),
+            severity = nameof(Severity.Severe),
+            district = Districts.All[i % Districts.All.Count].Code,
+            titleAr = $"فيضان {i}",
+            titleEn = $"Flood {i}",
+        }),
+        reason = "bench",
+    };
+
+    private static string IncidentKey(int inject) => $"i-{inject:0000}";
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body, ContractJson.Options);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<JsonElement>(ContractJson.Options);
+    }
+
+    internal sealed record StepFigures(EndToEndScenario.Spread Last, EndToEndScenario.Spread Due, long Expected, long Missing, int Unfired, double HubCores);
+
+    private sealed class Probe
+    {
+        public long Scheduled;
+        public long Last;
+        public DateTimeOffset LastAt;
+        public int Deliveries;
+        public int Expected;
+    }
+
+    private sealed class Run : IAsyncDisposable
+    {
+        private static readonly TimeSpan Drain = TimeSpan.FromSeconds(15);
+        private readonly ConcurrentDictionary<Guid, Probe> _probes = new();
+        private readonly Dictionary<string, int> _connectionsPerAgency = [];
+        private List<HubConnection> _connections = [];
+        private HttpClient _duty = null!;
+        private HubProcess _hub = null!;
+        private BenchAgencies _agencies = null!;
+        private long _lastArrival;
+
+        public static async Task<Run> StartAsync(HubProcess hub, BenchAgencies agencies, int liaisons)
+        {
+            var run = new Run { _hub = hub, _agencies = agencies };
+            run._duty = await hub.ClientForAsync("duty.operator");
+            var tokens = new Dictionary<string, string>();
+            foreach (var code in agencies.Codes)
+            {
+                tokens[code] = await hub.TokenAsync(BenchAgencies.LiaisonOf(code));
+            }
+
+            run._connections = await Listener.ConnectManyAsync(liaisons, i =>
+            {
+                var agency = agencies.Codes[i % agencies.Codes.Length];
+                lock (run._connectionsPerAgency)
+                {
+                    run._connectionsPerAgency[agency] = run._connectionsPerAgency.GetValueOrDefault(agency) + 1;
+                }
+
+                return Listener.ConnectAsync(hub.BaseAddress, HubPaths.Coordination, tokens[agency], (entry, _) => run.OnEntry(agency, entry));
+            });
+            return run;
+        }
+
+        /// <summary>S1's step without its acknowledgements: <paramref name="count"/> reports, open loop at <paramref name="rate"/>.</summary>
+        public async Task<StepFigures> PlainAsync(int rate, int count)
+        {
+            await QuietAsync();
+            var hubCpu = _hub.CpuTime;
+            var start = Stopwatch.GetTimestamp();
+            await OpenLoop.RunAsync(rate, count, SubmitAsync, () => _probes.Values.Any(p => p.Last == 0));
+            var cores = (_hub.CpuTime - hubCpu).TotalSeconds / Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var probes = _probes.Values.ToArray();
+            var last = EndToEndScenario.Spread.Of(probes.Where(p => p.Last > 0).Select(p => (p.Last - p.Scheduled) * 1000.0 / Stopwatch.Frequency));
+            return new StepFigures(last, last, probes.Sum(p => (long)p.Expected), Missing(probes), 0, cores);
+        }
+
+        /// <summary>Starts the bench scenario at 60x and follows it until its time has passed and its deliveries have drained.</summary>
+        public async Task<StepFigures> ExerciseAsync(HttpClient commander, int injects, int minutes)
+        {
+            await QuietAsync();
+            var head = await HeadAsync(commander);
+            // The exercise's id, and so its incidents' ids, follow from the start's idempotency key: every probe is in
+            // place before the first inject can fire.
+            var key = Guid.CreateVersion7();
+            var exerciseId = DerivedEventId.Create(key, "exercise");
+            var byIncident = new Dictionary<Guid, int>();
+            for (var i = 0; i < injects; i++)
+            {
+                var incidentId = InjectFiring.IncidentIdFor(exerciseId, IncidentKey(i));
+                byIncident[incidentId] = i;
+                _probes[incidentId] = new Probe { Expected = Expected(i % Districts.All.Count) };
+            }
+
+            var hubCpu = _hub.CpuTime;
+            var start = Stopwatch.GetTimestamp();
+            var started = await PostAsync(commander, "api/exercises", new { eventId = key, scenario = Code, speed = Speed });
+            var startedAt = started.GetProperty("startedAt").GetDateTimeOffset();
+            var until = start + (long)((TimeSpan.FromMinutes(minutes / Speed) + Drain).TotalSeconds * Stopwatch.Frequency);
+            while (_probes.Values.Any(p => p.Last == 0) && Stopwatch.GetTimestamp() < until)
+            {
+                await Task.Delay(20);
+            }
+
+            var cores = (_hub.CpuTime - hubCpu).TotalSeconds / Stopwatch.GetElapsedTime(start).TotalSeconds;
+            // When each inject fired: its report's time as the hub logged it (taken before the append, as S1's clock
+            // starts before the submit).
+            var fired = new Dictionary<Guid, DateTimeOffset>();
+            await foreach (var entry in EntriesAfterAsync(commander, head))
+            {
+                var incidentId = entry.GetProperty("incidentId").GetGuid();
+                if (entry.GetProperty("type").ValueEquals(EventTypes.IncidentReported) && byIncident.ContainsKey(incidentId))
+                {
+                    fired[incidentId] = entry.GetProperty("data").GetProperty("reportedAt").GetDateTimeOffset();
+                }
+            }
+
+            var probes = _probes.ToArray();
+            var delivered = probes.Where(p => p.Value.Last > 0 && fired.ContainsKey(p.Key)).ToArray();
+            var perInject = TimeSpan.FromMinutes(minutes / Speed) / injects;
+            return new StepFigures(
+                EndToEndScenario.Spread.Of(delivered.Select(p => (p.Value.LastAt - fired[p.Key]).TotalMilliseconds)),
+                EndToEndScenario.Spread.Of(delivered.Select(p => (p.Value.LastAt - (startedAt + (perInject * byIncident[p.Key]))).TotalMilliseconds)),
+                probes.Sum(p => (long)p.Value.Expected),
+                Missing(probes.Select(p => p.Value)),
+                injects - fired.Count,
+                cores);
+        }
+
+        private static long Missing(IEnumerable<Probe> probes) => probes.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries));
+
+        private int Expected(int district) => _agencies.RoutedFor(district).Sum(a => _connectionsPerAgency.GetValueOrDefault(a));
+
+        /// <summary>A step starts on a quiet hub, its probes fresh: what the one before left queued does not count against it.</summary>
+        private async Task QuietAsync()
+        {
+            var quietUntil = Stopwatch.GetTimestamp() + (120 * Stopwatch.Frequency);
+            while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastArrival)) < TimeSpan.FromSeconds(2) && Stopwatch.GetTimestamp() < quietUntil)
+            {
+                await Task.Delay(100);
+            }
+
+            _probes.Clear();
+        }
+
+        private static async Task<long> HeadAsync(HttpClient commander) =>
+            (await commander.GetFromJsonAsync<JsonElement>("api/log?after=0&limit=1", ContractJson.Options)).GetProperty("headPosition").GetInt64();
+
+        private static async IAsyncEnumerable<JsonElement> EntriesAfterAsync(HttpClient commander, long after)
+        {
+            while (true)
+            {
+                var page = await commander.GetFromJsonAsync<JsonElement>($"api/log?after={after}&limit=1000", ContractJson.Options);
+                foreach (var entry in page.GetProperty("entries").EnumerateArray())
+                {
+                    yield return entry;
+                }
+
+                var next = page.GetProperty("nextAfter").GetInt64();
+                if (next <= after || next >= page.GetProperty("headPosition").GetInt64())
+                {
+                    yield break;
+                }
+
+                after = next;
+            }
+        }
+
+        private async Task SubmitAsync(int index, long scheduled)
+        {
+            var eventId = Guid.CreateVersion7();
+            var district = index % Districts.All.Count;
+            _probes[DerivedEventId.Create(eventId, "incident")] = new Probe { Scheduled = scheduled, Expected = Expected(district) };
+            using var response = await _duty.PostAsJsonAsync("api/incidents", new
+            {
+                eventId,
+                hazard = "Flood",
+                severity = "Severe",
+                title = $"فيضان {index}",
+                district = Districts.All[district].Code,
+            }, ContractJson.Options);
+        }
+
+        private void OnEntry(string agency, Delivery entry)
+        {
+            Interlocked.Exchange(ref _lastArrival, Stopwatch.GetTimestamp());
+            if (!entry.IsOfType(EventTypes.AgencyAlerted) || !entry.IsForAgency(agency) || !_probes.TryGetValue(entry.IncidentId, out var probe))
+            {
+                return;
+            }
+
+            if (Interlocked.Increment(ref probe.Deliveries) == probe.Expected)
+            {
+                probe.LastAt = DateTimeOffset.UtcNow;
+                probe.Last = Stopwatch.GetTimestamp();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Listener.DisposeAllAsync(_connections);
+            _duty.Dispose();
+        }
+    }
+}
