@@ -168,7 +168,7 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
         FanOuts = [10, 50], FanOutRepeats = 2, CatchUpEntries = 500, IdleConnections = [100], BusMessages = 500,
         BoardReaders = 10, BoardReadSeconds = 1, RegisterRisks = 36, RegisterHistory = 72, RegisterReads = 20,
         StormLiaisons = 50, CostRounds = 1, CostConnections = 100,
-        ExerciseInjects = 20, ExerciseMinutes = 5, EvaluationEntries = 20_000, EvaluationReads = 5,
+        ExerciseInjects = 12, ExerciseMinutes = 3, EvaluationEntries = 20_000, EvaluationReads = 5,
     };
 
     public static Sizes Full { get; } = new(2_000, 3_000, 100_000, 3_000, 4, 1_000_000, 1_000);
