@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Coordination.Bench.Live;
 
@@ -65,6 +67,43 @@ internal sealed class BenchAgencies
             });
         }
     }
+
+    /// <summary>
+    /// Connects <paramref name="liaisons"/> liaison screens, taking the agencies in turn; <paramref name="onEntry"/> hears each
+    /// push with the agency of the screen. Returns the connections and how many each agency holds.
+    /// </summary>
+    public async Task<(List<HubConnection> Connections, Dictionary<string, int> PerAgency)> ConnectLiaisonsAsync(HubProcess hub, int liaisons, Action<string, Delivery> onEntry)
+    {
+        var tokens = new Dictionary<string, string>();
+        foreach (var code in Codes)
+        {
+            tokens[code] = await hub.TokenAsync(LiaisonOf(code));
+        }
+
+        var perAgency = Codes.ToDictionary(c => c, _ => 0);
+        for (var i = 0; i < liaisons; i++)
+        {
+            perAgency[Codes[i % Codes.Length]]++;
+        }
+
+        var connections = await Listener.ConnectManyAsync(liaisons, i =>
+        {
+            var agency = Codes[i % Codes.Length];
+            return Listener.ConnectAsync(hub.BaseAddress, HubPaths.Coordination, tokens[agency], (entry, _) => onEntry(agency, entry));
+        });
+        return (connections, perAgency);
+    }
+
+    /// <summary>The duty office reports flood <paramref name="index"/> in <paramref name="district"/>, as the live scenarios do.</summary>
+    public static Task<HttpResponseMessage> ReportFloodAsync(HttpClient duty, Guid eventId, int index, string district, string severity = "Severe") =>
+        duty.PostAsJsonAsync("api/incidents", new
+        {
+            eventId,
+            hazard = "Flood",
+            severity,
+            title = $"فيضان {index}",
+            district,
+        }, ContractJson.Options);
 
     private static async Task PostAsync(HttpClient client, string path, object body)
     {

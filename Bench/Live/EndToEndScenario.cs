@@ -204,13 +204,7 @@ internal static class EndToEndScenario
 
         public async Task<StepFigures> StepAsync(int rate, double seconds, bool quiet = false)
         {
-            // A step starts on a quiet hub: what an overloaded step left queued must not count against the next.
-            var quietUntil = Stopwatch.GetTimestamp() + (120 * Stopwatch.Frequency);
-            while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastArrival)) < TimeSpan.FromSeconds(2) && Stopwatch.GetTimestamp() < quietUntil)
-            {
-                await Task.Delay(100);
-            }
-
+            await OpenLoop.QuietAsync(() => Interlocked.Read(ref _lastArrival));
             _probes.Clear();
             var count = Math.Max(1, (int)(rate * seconds));
             var hubCpu = _hub.CpuTime;
@@ -252,14 +246,7 @@ internal static class EndToEndScenario
                 AckAgency = routed[0],
             };
             _probes[probe.IncidentId] = probe;
-            using var response = await _duty.PostAsJsonAsync("api/incidents", new
-            {
-                eventId,
-                hazard = "Flood",
-                severity = "Severe",
-                title = $"فيضان {index}",
-                district = Districts.All[district].Code,
-            }, ContractJson.Options);
+            using var response = await BenchAgencies.ReportFloodAsync(_duty, eventId, index, Districts.All[district].Code);
             if (response.IsSuccessStatusCode)
             {
                 probe.Committed = Stopwatch.GetTimestamp();

@@ -53,11 +53,11 @@ internal static class EvaluationScenario
         {
             new("S14.fill", $"the log filled to {stored:N0} entries ({year.Incidents:N0} incidents over a year) through the real log, before the hub starts", stored / fillSeconds, "entries/s"),
         };
-        await MeasureAsync(commander, "api/reference/hazards", 5);
-        var trivial = await MeasureAsync(commander, "api/reference/hazards", sizes.EvaluationReads);
+        await RegisterScenario.MeasureAsync(commander, "api/reference/hazards", 5);
+        var trivial = await RegisterScenario.MeasureAsync(commander, "api/reference/hazards", sizes.EvaluationReads);
         results.Add(new("S14.hazards.p99", "a trivial read (the hazard list): p99", trivial.Percentile(99), "ms"));
-        await MeasureAsync(commander, quarter, 2);
-        var read = await MeasureAsync(commander, quarter, sizes.EvaluationReads);
+        await RegisterScenario.MeasureAsync(commander, quarter, 2);
+        var read = await RegisterScenario.MeasureAsync(commander, quarter, sizes.EvaluationReads);
         var what = $"{stored:N0} entries, {alerts:N0} alerts in the quarter";
         results.Add(new("S14.quarter.p50", $"{what}: GET /api/evaluation for the quarter (and the one before), p50", read.Percentile(50), "ms"));
         results.Add(new("S14.quarter.p99", $"{what}: the same, p99, against the trivial read", read.Percentile(99), "ms", "S14.hazards.p99"));
@@ -97,20 +97,6 @@ internal static class EvaluationScenario
         await checkpoints.SaveAsync(LogRelay.CheckpointName, head, CancellationToken.None);
         await checkpoints.SaveAsync(RoutingProgress.CheckpointName, head, CancellationToken.None);
         return head < entries ? throw new InvalidOperationException($"The fill stopped at {head:N0} of {entries:N0} entries.") : head;
-    }
-
-    private static async Task<Latencies> MeasureAsync(HttpClient client, string path, int reads)
-    {
-        var latencies = new Latencies();
-        for (var i = 0; i < reads; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseContentRead);
-            response.EnsureSuccessStatusCode();
-            latencies.Record(started);
-        }
-
-        return latencies;
     }
 
     /// <summary>The year the log covers, its incidents evenly spread over it.</summary>

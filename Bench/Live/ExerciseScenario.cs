@@ -109,7 +109,7 @@ internal static class ExerciseScenario
     {
         private static readonly TimeSpan Drain = TimeSpan.FromSeconds(15);
         private readonly ConcurrentDictionary<Guid, Probe> _probes = new();
-        private readonly Dictionary<string, int> _connectionsPerAgency = [];
+        private Dictionary<string, int> _connectionsPerAgency = [];
         private List<HubConnection> _connections = [];
         private HttpClient _duty = null!;
         private HubProcess _hub = null!;
@@ -120,22 +120,7 @@ internal static class ExerciseScenario
         {
             var run = new Run { _hub = hub, _agencies = agencies };
             run._duty = await hub.ClientForAsync("duty.operator");
-            var tokens = new Dictionary<string, string>();
-            foreach (var code in agencies.Codes)
-            {
-                tokens[code] = await hub.TokenAsync(BenchAgencies.LiaisonOf(code));
-            }
-
-            run._connections = await Listener.ConnectManyAsync(liaisons, i =>
-            {
-                var agency = agencies.Codes[i % agencies.Codes.Length];
-                lock (run._connectionsPerAgency)
-                {
-                    run._connectionsPerAgency[agency] = run._connectionsPerAgency.GetValueOrDefault(agency) + 1;
-                }
-
-                return Listener.ConnectAsync(hub.BaseAddress, HubPaths.Coordination, tokens[agency], (entry, _) => run.OnEntry(agency, entry));
-            });
+            (run._connections, run._connectionsPerAgency) = await agencies.ConnectLiaisonsAsync(hub, liaisons, run.OnEntry);
             return run;
         }
 
@@ -211,12 +196,7 @@ internal static class ExerciseScenario
         /// <summary>A step starts on a quiet hub, its probes fresh: what the one before left queued does not count against it.</summary>
         private async Task QuietAsync()
         {
-            var quietUntil = Stopwatch.GetTimestamp() + (120 * Stopwatch.Frequency);
-            while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastArrival)) < TimeSpan.FromSeconds(2) && Stopwatch.GetTimestamp() < quietUntil)
-            {
-                await Task.Delay(100);
-            }
-
+            await OpenLoop.QuietAsync(() => Interlocked.Read(ref _lastArrival));
             _probes.Clear();
         }
 
@@ -248,14 +228,7 @@ internal static class ExerciseScenario
             var eventId = Guid.CreateVersion7();
             var district = index % Districts.All.Count;
             _probes[DerivedEventId.Create(eventId, "incident")] = new Probe { Scheduled = scheduled, Expected = Expected(district) };
-            using var response = await _duty.PostAsJsonAsync("api/incidents", new
-            {
-                eventId,
-                hazard = "Flood",
-                severity = "Severe",
-                title = $"فيضان {index}",
-                district = Districts.All[district].Code,
-            }, ContractJson.Options);
+            using var response = await BenchAgencies.ReportFloodAsync(_duty, eventId, index, Districts.All[district].Code);
         }
 
         private void OnEntry(string agency, Delivery entry)

@@ -39,4 +39,17 @@ internal static class OpenLoop
             await Task.Delay(20);
         }
     }
+
+    /// <summary>
+    /// Waits (at most two minutes) until nothing has arrived for two seconds by <paramref name="lastArrival"/> (a Stopwatch
+    /// timestamp): a step starts on a quiet hub, so what an overloaded step left queued does not count against the next.
+    /// </summary>
+    public static async Task QuietAsync(Func<long> lastArrival)
+    {
+        var quietUntil = Stopwatch.GetTimestamp() + (120 * Stopwatch.Frequency);
+        while (Stopwatch.GetElapsedTime(lastArrival()) < TimeSpan.FromSeconds(2) && Stopwatch.GetTimestamp() < quietUntil)
+        {
+            await Task.Delay(100);
+        }
+    }
 }

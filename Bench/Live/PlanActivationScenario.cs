@@ -96,7 +96,7 @@ internal static class PlanActivationScenario
     private sealed class Run : IAsyncDisposable
     {
         private readonly ConcurrentDictionary<Guid, Probe> _probes = new();
-        private readonly Dictionary<string, int> _connectionsPerAgency = [];
+        private Dictionary<string, int> _connectionsPerAgency = [];
         private List<HubConnection> _connections = [];
         private HttpClient _duty = null!;
         private HubProcess _hub = null!;
@@ -109,33 +109,13 @@ internal static class PlanActivationScenario
         {
             var run = new Run { _hub = hub, _agencies = agencies, _taskAgencies = taskAgencies };
             run._duty = await hub.ClientForAsync("duty.operator");
-            var tokens = new Dictionary<string, string>();
-            foreach (var code in agencies.Codes)
-            {
-                tokens[code] = await hub.TokenAsync(BenchAgencies.LiaisonOf(code));
-            }
-
-            run._connections = await Listener.ConnectManyAsync(liaisons, i =>
-            {
-                var agency = agencies.Codes[i % agencies.Codes.Length];
-                lock (run._connectionsPerAgency)
-                {
-                    run._connectionsPerAgency[agency] = run._connectionsPerAgency.GetValueOrDefault(agency) + 1;
-                }
-
-                return Listener.ConnectAsync(hub.BaseAddress, HubPaths.Coordination, tokens[agency], (entry, _) => run.OnEntry(agency, entry));
-            });
+            (run._connections, run._connectionsPerAgency) = await agencies.ConnectLiaisonsAsync(hub, liaisons, run.OnEntry);
             return run;
         }
 
         public async Task<StepFigures> StepAsync(int rate, double seconds, bool activate)
         {
-            var quietUntil = Stopwatch.GetTimestamp() + (120 * Stopwatch.Frequency);
-            while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastArrival)) < TimeSpan.FromSeconds(2) && Stopwatch.GetTimestamp() < quietUntil)
-            {
-                await Task.Delay(100);
-            }
-
+            await OpenLoop.QuietAsync(() => Interlocked.Read(ref _lastArrival));
             _probes.Clear();
             _activating = activate;
             var count = Math.Max(1, (int)(rate * seconds));
@@ -162,14 +142,7 @@ internal static class PlanActivationScenario
                 : _agencies.RoutedFor(routedIndex).Sum(a => _connectionsPerAgency.GetValueOrDefault(a));
             var probe = new Probe { Scheduled = scheduled, Expected = expected };
             _probes[DerivedEventId.Create(eventId, "incident")] = probe;
-            using var response = await _duty.PostAsJsonAsync("api/incidents", new
-            {
-                eventId,
-                hazard = "Flood",
-                severity = _activating ? "Extreme" : "Severe",
-                title = $"فيضان {index}",
-                district,
-            }, ContractJson.Options);
+            using var response = await BenchAgencies.ReportFloodAsync(_duty, eventId, index, district, _activating ? "Extreme" : "Severe");
         }
 
         private void OnEntry(string agency, Delivery entry)

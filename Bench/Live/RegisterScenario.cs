@@ -50,7 +50,8 @@ internal static class RegisterScenario
         return results;
     }
 
-    private static async Task<Latencies> MeasureAsync(HttpClient client, string path, int reads)
+    /// <summary>Reads <paramref name="path"/> <paramref name="reads"/> times back to back: the latency of each.</summary>
+    internal static async Task<Latencies> MeasureAsync(HttpClient client, string path, int reads)
     {
         var latencies = new Latencies();
         for (var i = 0; i < reads; i++)
