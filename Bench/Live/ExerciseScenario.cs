@@ -32,7 +32,13 @@ internal static class ExerciseScenario
     {
         var data = DataFolder.Fresh(folder, "s13");
         var agencies = BenchAgencies.WriteRules(data, sizes.AgencyGroups, out var rulesPath);
-        await using var hub = await HubProcess.StartNewAsync(data, new Dictionary<string, string?> { ["Coordination__Routing__RulesPath"] = rulesPath });
+        await using var hub = await HubProcess.StartNewAsync(data, new Dictionary<string, string?>
+        {
+            ["Coordination__Routing__RulesPath"] = rulesPath,
+            // Nobody acknowledges here: the plain step's alerts must not escalate (5 minutes for Severe) into the
+            // exercise's pushes while it is measured.
+            ["Coordination__Alerts__AcknowledgeSevereWithin"] = "01:00:00",
+        });
         await agencies.RegisterAsync(hub);
         using var commander = await hub.ClientForAsync("commander");
         var injects = Math.Min(sizes.ExerciseInjects, ScenarioChecks.MaxInjects);
