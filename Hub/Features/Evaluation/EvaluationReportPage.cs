@@ -36,7 +36,7 @@ public static class EvaluationReportPage
         }
 
         body.Append(CultureInfo.InvariantCulture,
-            $"<p class=\"muted\">{E(L("As of", "حتى"))} {E(report.AsOf.ToOffset(EvaluationPeriod.LibyaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} ({E(L("Libya time", "بتوقيت ليبيا"))}) · {E(L("Prepared by", "أعدّه"))} {E(preparedBy)}</p></header>");
+            $"<p class=\"muted\">{E(L("As of", "حتى"))} <span dir=\"ltr\">{E(report.AsOf.ToOffset(EvaluationPeriod.LibyaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))}</span> ({E(L("Libya time", "بتوقيت ليبيا"))}) · {E(L("Prepared by", "أعدّه"))} {E(preparedBy)}</p></header>");
 
         Summary(body, report, arabic);
         body.Append(CultureInfo.InvariantCulture, $"<section class=\"charts\"><h2>{E(L("Time to acknowledge", "زمن تأكيد الاستلام"))}</h2>");
@@ -96,7 +96,7 @@ public static class EvaluationReportPage
         Row(L("Missed acknowledgements", "تنبيهات لم يُؤكَّد استلامها"), Number(now.Missed), before is null ? null : Number(before.Missed), Signed(change?.Missed));
         Row(L("Median time to acknowledge", "وسيط زمن التأكيد"), Duration(now.MedianSecondsToAcknowledge), before is null ? null : Duration(before.MedianSecondsToAcknowledge), SignedDuration(change?.MedianSecondsToAcknowledge));
         Row(L("90th percentile time to acknowledge", "المئين التسعون لزمن التأكيد"), Duration(now.P90SecondsToAcknowledge), before is null ? null : Duration(before.P90SecondsToAcknowledge), SignedDuration(change?.P90SecondsToAcknowledge));
-        Row(L("Tasks completed on time", "مهام أُنجزت في وقتها"), $"{Number(now.TasksOnTime)} / {Number(now.Tasks)}", before is null ? null : $"{Number(before.TasksOnTime)} / {Number(before.Tasks)}", Signed(change?.TasksOnTime));
+        Row(L("Tasks completed on time", "مهام أُنجزت في وقتها"), Ratio(now.TasksOnTime, now.Tasks), before is null ? null : Ratio(before.TasksOnTime, before.Tasks), Signed(change?.TasksOnTime));
         Row(L("Tasks overdue", "مهام متأخرة عن موعدها"), Number(now.TasksOverdue), before is null ? null : Number(before.TasksOverdue), Signed(change?.TasksOverdue));
         body.Append("</tbody></table></section>");
     }
@@ -129,7 +129,7 @@ public static class EvaluationReportPage
             body.Append(CultureInfo.InvariantCulture,
                 $"<tr><th scope=\"row\">{E(name)}</th><td>{Number(f.Alerts)}</td><td>{Number(f.AcknowledgedInTime)}</td><td>{Number(f.AcknowledgedLate)}</td><td>{Number(f.Missed)}</td>" +
                 $"<td class=\"share\">{shareCell}</td><td>{Duration(f.MedianSecondsToAcknowledge)}</td><td>{Duration(f.P90SecondsToAcknowledge)}</td><td>{Duration(f.MedianSecondsToFirstUpdate)}</td>" +
-                $"<td>{Number(f.TasksOnTime)} / {Number(f.TasksLate)} / {Number(f.TasksOverdue)}</td><td>{E(TrendText(line, arabic))}</td></tr>");
+                $"<td><span dir=\"ltr\">{Number(f.TasksOnTime)} / {Number(f.TasksLate)} / {Number(f.TasksOverdue)}</span></td><td>{E(TrendText(line, arabic))}</td></tr>");
         }
 
         body.Append("</tbody></table></section>");
@@ -157,6 +157,9 @@ public static class EvaluationReportPage
     private static string SpanLabel(TimeSpanCount span, bool arabic) => span.ToSeconds is { } to
         ? string.Create(CultureInfo.InvariantCulture, $"≤{to / 60}{(arabic ? " د" : " min")}")
         : string.Create(CultureInfo.InvariantCulture, $">{span.FromSeconds / 60}{(arabic ? " د" : " min")}");
+
+    // Written left to right in both languages, so "3 / 8" never reads as "8 / 3".
+    private static string Ratio(int part, int whole) => $"<span dir=\"ltr\">{Number(part)} / {Number(whole)}</span>";
 
     private static string Percent(double? value) => value is { } v ? Number(v, 1) + "%" : "—";
 

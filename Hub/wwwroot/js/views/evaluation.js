@@ -22,6 +22,8 @@ let report = null;
 let exercises = [];
 let canChooseExercise = false;
 let opened = null;
+// Only the latest read is drawn: a tab opened (read at once) then a scope chosen must not end with the first answer.
+let reading = 0;
 
 export function initEvaluation(session) {
   canChooseExercise = session.role === 'Commander';
@@ -79,13 +81,18 @@ function scope() {
 
 async function load() {
   $('#err-ev-scope').textContent = '';
+  const mine = ++reading;
+  let answer;
   try {
-    report = await get(`/api/evaluation?${scope()}`);
+    answer = await get(`/api/evaluation?${scope()}`);
   } catch (error) {
+    if (mine !== reading) return;
     if (!(error instanceof ProblemError) || error.status !== 400) throw error;
     $('#err-ev-scope').textContent = Object.values(error.errors).flat().join(' ') || error.detail;
     return;
   }
+  if (mine !== reading) return;
+  report = answer;
   closeEntries();
   draw();
 }
@@ -95,8 +102,8 @@ function draw() {
   $('#ev-scope').textContent = report.exercise
     ? t('evaluation.scope.exercise', { title: lang() === 'ar' ? report.exercise.titleAr : report.exercise.titleEn })
     : t(compared ? 'evaluation.scope.compared' : 'evaluation.scope.period', {
-      kind: t(`evaluation.period.${report.period.kind}`), first: report.period.first, last: report.period.last,
-      previousFirst: report.previousPeriod?.first, previousLast: report.previousPeriod?.last,
+      kind: t(`evaluation.period.${report.period.kind}`), first: isolate(report.period.first), last: isolate(report.period.last),
+      previousFirst: isolate(report.previousPeriod?.first), previousLast: isolate(report.previousPeriod?.last),
     });
   $('#ev-exercise-mark').hidden = !report.exercise;
   drawTotal(compared);
@@ -105,6 +112,8 @@ function draw() {
   for (const [list, key] of LINES) drawLines(list, key);
 }
 
+// A date written left to right inside Arabic text (a Unicode isolate), so its digits and dashes keep their order.
+const isolate = (text) => (text ? `\u2066${text}\u2069` : '');
 const percent = (value) => (value == null ? '—' : `${formatNumber(value)}%`);
 const duration = (seconds) => (seconds == null ? '—' : formatDuration(seconds));
 const signed = (value, format = formatNumber) => (value == null ? '—' : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`);
