@@ -9,6 +9,8 @@ missing=()
 # The console's browser tests drive Debian's chromium; DejaVu carries the Arabic glyphs for its screenshots.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# The evaluation's PDF is read back with poppler's pdftotext (its Arabic in order) and pictured with pdftoppm.
+[ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
 # The proxy tests run deploy/nginx.conf itself in Debian's nginx.
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then

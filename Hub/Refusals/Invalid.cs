@@ -195,6 +195,8 @@ public static class Invalid
 
     public static Text Days(int max) => new($"'days' must be between 1 and {max}.", $"عدد الأيام يجب أن يكون بين 1 و{max}.");
 
+    public static readonly Text PrintFormat = new("'format' must be html or pdf.", "الصيغة يجب أن تكون html (صفحة للطباعة) أو pdf.");
+
     public static readonly Text EvaluationPeriod = new("'period' must be week, month or quarter.", "'period' يجب أن تكون week (أسبوع) أو month (شهر) أو quarter (ربع سنة).");
 
     public static Text EvaluationDate(string field) => new($"'{field}' must be a date written yyyy-MM-dd.", $"'{field}' يجب أن يكون تاريخاً بالصيغة yyyy-MM-dd.");

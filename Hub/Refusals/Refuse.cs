@@ -238,6 +238,12 @@ public static class Refuse
         $"A liaison sees their own agency's evaluation only, not '{agency}'.",
         $"ضابط الاتصال يرى تقييم جهته فقط، لا '{agency}'."));
 
+    /// <summary>503: the hub has no browser to print a PDF with; the printable page still works.</summary>
+    public static RefusalException PdfUnavailable() => new(StatusCodes.Status503ServiceUnavailable,
+        new("PDF unavailable", "ملف PDF غير متاح"),
+        new("This hub cannot make PDF files: the Chromium it prints with is not installed where its settings say. Open the printable page and print it, or save it as PDF, from the browser.",
+            "لا تستطيع هذه المنصة إنشاء ملفات PDF: متصفح Chromium الذي تطبع به غير مثبّت في المسار المحدد في إعداداتها. افتح صفحة الطباعة واطبعها، أو احفظها PDF، من المتصفح."));
+
     public static RefusalException NoExercise(Guid exerciseId) => NotFound(new(
         $"There is no exercise {exerciseId}.",
         $"لا يوجد تمرين {exerciseId}."));

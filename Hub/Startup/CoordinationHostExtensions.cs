@@ -108,6 +108,8 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Exercises.ExerciseLog>();
         services.AddSingleton<Features.Exercises.ExerciseControls>();
         services.AddSingleton<Features.Evaluation.EvaluationReader>();
+        services.Configure<Features.Printing.PrintOptions>(configuration.GetSection(Features.Printing.PrintOptions.Section));
+        services.AddSingleton<Features.Printing.PdfPrinter>();
         services.AddSingleton<Features.Exercises.InjectFiring>();
         services.AddSingleton<Features.Exercises.SimulatedResponder>();
         services.AddHostedService<DirectorySync>();

@@ -32,6 +32,7 @@ public static class SettingsCatalog
         (Features.Standards.CapOptions.Section, typeof(Features.Standards.CapOptions)),
         (Features.Seals.SealOptions.Section, typeof(Features.Seals.SealOptions)),
         (Features.Exercises.ExerciseOptions.Section, typeof(Features.Exercises.ExerciseOptions)),
+        (Features.Printing.PrintOptions.Section, typeof(Features.Printing.PrintOptions)),
         (Telemetry.TelemetryOptions.Section, typeof(Telemetry.TelemetryOptions)),
     ];
 

@@ -126,6 +126,38 @@ public sealed record Figures(
     }
 }
 
+/// <summary>How many alerts were acknowledged within one span of time, for the distribution of times to acknowledge.</summary>
+/// <param name="FromSeconds">The span's start (exclusive, but 0 inclusive).</param>
+/// <param name="ToSeconds">Its end (inclusive); null for the last, open-ended span.</param>
+/// <param name="Count">Alerts acknowledged within it.</param>
+public sealed record TimeSpanCount(int FromSeconds, int? ToSeconds, int Count)
+{
+    /// <summary>The spans' ends: a minute, two, five, ten, fifteen, thirty, an hour, then beyond.</summary>
+    public static IReadOnlyList<int> Ends { get; } = [60, 120, 300, 600, 900, 1800, 3600];
+
+    /// <summary>The acknowledged alerts counted by how long they took.</summary>
+    public static IReadOnlyList<TimeSpanCount> Of(IEnumerable<EvaluationAlertRow> alerts)
+    {
+        var counts = new int[Ends.Count + 1];
+        foreach (var a in alerts)
+        {
+            if (a.AcknowledgedAt is { } at)
+            {
+                var seconds = Math.Max(0, at - a.AlertedAt) / 1000.0;
+                var span = 0;
+                while (span < Ends.Count && seconds > Ends[span])
+                {
+                    span++;
+                }
+
+                counts[span]++;
+            }
+        }
+
+        return [.. counts.Select((count, i) => new TimeSpanCount(i == 0 ? 0 : Ends[i - 1], i < Ends.Count ? Ends[i] : null, count))];
+    }
+}
+
 public enum AlertOutcome
 {
     InTime,

@@ -15,12 +15,44 @@ namespace Coordination.Hub.Features.Evaluation;
 /// <param name="Current">The period's figures.</param>
 /// <param name="Previous">The previous period's; null for an exercise.</param>
 /// <param name="Trend">How the share acknowledged in time moved (by a percentage point or more).</param>
-public sealed record EvaluationLine(string Key, string NameAr, string NameEn, Figures Current, Figures? Previous, Trend Trend);
+/// <param name="Change">The period's figures less the previous period's; null for an exercise.</param>
+public sealed record EvaluationLine(string Key, string NameAr, string NameEn, Figures Current, Figures? Previous, Trend Trend, FiguresChange? Change);
+
+/// <summary>How a line moved against the previous period: this period's figure less the previous one's.</summary>
+/// <param name="Alerts">More (or fewer, negative) alerts received.</param>
+/// <param name="InTimePercentPoints">Percentage points of alerts acknowledged in time; null when either period had none due.</param>
+/// <param name="MedianSecondsToAcknowledge">Seconds slower (or faster, negative) to acknowledge, at the median; null when either had none.</param>
+/// <param name="P90SecondsToAcknowledge">The same at the 90th percentile.</param>
+/// <param name="AcknowledgedLate">More (or fewer) acknowledged late.</param>
+/// <param name="Missed">More (or fewer) never acknowledged.</param>
+/// <param name="TasksOnTime">More (or fewer) tasks completed on time.</param>
+/// <param name="TasksOverdue">More (or fewer) tasks overdue.</param>
+public sealed record FiguresChange(
+    int Alerts, double? InTimePercentPoints, double? MedianSecondsToAcknowledge, double? P90SecondsToAcknowledge,
+    int AcknowledgedLate, int Missed, int TasksOnTime, int TasksOverdue)
+{
+    public static FiguresChange Between(Figures current, Figures previous)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(previous);
+        return new(
+            current.Alerts - previous.Alerts,
+            Less(current.InTimePercent, previous.InTimePercent),
+            Less(current.MedianSecondsToAcknowledge, previous.MedianSecondsToAcknowledge),
+            Less(current.P90SecondsToAcknowledge, previous.P90SecondsToAcknowledge),
+            current.AcknowledgedLate - previous.AcknowledgedLate,
+            current.Missed - previous.Missed,
+            current.TasksOnTime - previous.TasksOnTime,
+            current.TasksOverdue - previous.TasksOverdue);
+    }
+
+    private static double? Less(double? now, double? before) => now is { } n && before is { } b ? Math.Round(n - b, 1) : null;
+}
 
 /// <summary>An exercise named in an evaluation.</summary>
 public sealed record EvaluatedExercise(Guid ExerciseId, string TitleAr, string TitleEn, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
 
-/// <summary>The evaluation of a period (or an exercise): in total, per agency, per hazard and per district.</summary>
+/// <summary>The evaluation of a period (or an exercise): in total, per agency, per hazard and per district, and how long the acknowledged alerts took.</summary>
 public sealed record EvaluationReport(
     EvaluationPeriod? Period,
     EvaluationPeriod? PreviousPeriod,
@@ -29,7 +61,8 @@ public sealed record EvaluationReport(
     EvaluationLine Total,
     IReadOnlyList<EvaluationLine> Agencies,
     IReadOnlyList<EvaluationLine> Hazards,
-    IReadOnlyList<EvaluationLine> Districts);
+    IReadOnlyList<EvaluationLine> Districts,
+    IReadOnlyList<TimeSpanCount> AcknowledgementTimes);
 
 /// <summary>
 /// The figures of a period for the coordination meetings (with the previous period beside them), or of one exercise,
@@ -84,7 +117,8 @@ public sealed class GetEvaluation(EvaluationReader reader, AgencyDirectory agenc
             Line("all", "الكل", "All", current.Alerts, current.Tasks, previous is null ? null : (previous.Alerts, previous.Tasks), now),
             Lines(a => a.Agency, t => t.Agency, code => agencies.Find(code) is { } a ? (a.NameAr, a.NameEn) : (code, code)),
             Lines(a => a.Hazard, t => t.Hazard, HazardName),
-            Lines(a => a.District, t => t.District, DistrictName));
+            Lines(a => a.District, t => t.District, DistrictName),
+            TimeSpanCount.Of(current.Alerts));
     }
 
     private static EvaluationLine Line(
@@ -93,7 +127,8 @@ public sealed class GetEvaluation(EvaluationReader reader, AgencyDirectory agenc
     {
         var current = Figures.Of(alerts, tasks, now);
         var previous = before is { } b ? Figures.Of(b.Alerts, b.Tasks, now) : null;
-        return new EvaluationLine(key, nameAr, nameEn, current, previous, TrendOf(current, previous));
+        return new EvaluationLine(key, nameAr, nameEn, current, previous, TrendOf(current, previous),
+            previous is null ? null : FiguresChange.Between(current, previous));
     }
 
     internal static Trend TrendOf(Figures current, Figures? previous) =>

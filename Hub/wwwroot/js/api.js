@@ -133,6 +133,18 @@ export const put = (path, body) => send('PUT', path, body);
  * type, the answer comes back as text with its type; a refusal is still a ProblemError in the chosen language.
  */
 export async function sendText(method, path, body = undefined, contentType = undefined) {
+  const response = await sendRaw(method, path, body, contentType);
+  return { type: response.headers.get('Content-Type') ?? '', text: await response.text() };
+}
+
+/** As sendText, for a binary answer (a PDF): the file as a Blob, with the name the hub gave it, if any. */
+export async function sendFile(method, path, body = undefined, contentType = undefined) {
+  const response = await sendRaw(method, path, body, contentType);
+  const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? null;
+  return { type: response.headers.get('Content-Type') ?? '', blob: await response.blob(), name };
+}
+
+async function sendRaw(method, path, body, contentType) {
   const headers = { 'Accept-Language': lang(), Authorization: `Bearer ${await accessToken()}` };
   if (contentType) headers['Content-Type'] = contentType;
   let response;
@@ -141,9 +153,9 @@ export async function sendText(method, path, body = undefined, contentType = und
   } catch (error) {
     throw new NetworkError(error.message);
   }
-  const type = response.headers.get('Content-Type') ?? '';
-  if (response.ok) return { type, text: await response.text() };
+  if (response.ok) return response;
   if (response.status === 401) ended();
+  const type = response.headers.get('Content-Type') ?? '';
   const problem = type.includes('json') ? await response.json() : null;
   if (response.status >= 502 && response.status <= 504 && !problem) throw new NetworkError(`HTTP ${response.status}`);
   throw new ProblemError(response.status, problem ?? {});

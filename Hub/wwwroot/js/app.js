@@ -14,6 +14,7 @@ import { focusAdmin, initAdmin, relabelAdmin } from './views/admin.js';
 import { initAgencies, onAgenciesEntry, relabelAgencies, stopAgencies } from './views/agencies.js';
 import { initCommander, onCommanderEntry, relabelCommander, rewindCommander, stopCommander } from './views/commander.js';
 import { initDetail, redrawDetail, reloadDetail } from './views/detail.js';
+import { initEvaluation, relabelEvaluation, showEvaluation } from './views/evaluation.js';
 import { initExercises, onExercisesEntry, relabelExercises, showExercises } from './views/exercises.js';
 import { initLiaison, onInboxDrawn, onLiaisonEntry, relabelLiaison, reloadLiaison, stopLiaison } from './views/liaison.js';
 import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator, reloadOperator } from './views/operator.js';
@@ -112,7 +113,9 @@ async function startSession(session) {
     initExercises();
     onEntry(onExercisesEntry);
   }
-  initNav(session, role.toLowerCase(), { register: showRegister, plans: showPlans, ...(controls ? { exercises: showExercises } : {}) });
+  // The evaluation is for every role here (a liaison's, their own agency's line); administrators keep the hub, not its figures.
+  initEvaluation(session);
+  initNav(session, role.toLowerCase(), { register: showRegister, plans: showPlans, ...(controls ? { exercises: showExercises } : {}), evaluation: showEvaluation });
   show(role.toLowerCase());
   // The duty office starts typing at once: the first field of the report has focus.
   if (role === 'Operator') $('#f-hazard').focus();
@@ -164,6 +167,7 @@ function bindShell() {
     relabelRegister();
     relabelPlans();
     if (role === 'Commander' || role === 'Administrator') relabelExercises();
+    if (role && role !== 'Administrator') relabelEvaluation();
     if (role === 'Operator') relabelOperator();
     if (role === 'Liaison') relabelLiaison();
     if (role === 'Commander') relabelCommander();

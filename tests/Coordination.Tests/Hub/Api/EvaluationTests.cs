@@ -65,6 +65,65 @@ public sealed class EvaluationTests
     }
 
     [Test]
+    public async Task The_report_sets_each_line_beside_the_previous_period_with_the_change_and_lists_the_previous_period_s_late_ones()
+    {
+        using var data = new TempDirectory();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var hub = await HubHost.StartAsync(data.Path, null, clock);
+        using var duty = await hub.ClientForAsync("duty.operator");
+        using var ncem = await hub.ClientForAsync("liaison.ncem");
+
+        // Last week: NCEM acknowledges an Extreme alert (due within 2 minutes) after 5 minutes, late.
+        var before = (await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetString();
+        await ncem.WaitForAlertsAsync();
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await ncem.PostOkAsync($"api/incidents/{before}/acknowledge", new { });
+
+        // This week: two alerts, both acknowledged in time, after 30 and 90 seconds (signed in again: a week outlives the sessions).
+        clock.Advance(TimeSpan.FromDays(7));
+        using var dutyNow = await hub.ClientForAsync("duty.operator");
+        using var ncemNow = await hub.ClientForAsync("liaison.ncem");
+        using var commanderNow = await hub.ClientForAsync("commander");
+        var first = (await dutyNow.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetString();
+        var second = (await dutyNow.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetString();
+        await ncemNow.WaitForAlertsAsync(3);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await ncemNow.PostOkAsync($"api/incidents/{first}/acknowledge", new { });
+        clock.Advance(TimeSpan.FromSeconds(60));
+        await ncemNow.PostOkAsync($"api/incidents/{second}/acknowledge", new { });
+
+        var report = await commanderNow.GetOkAsync("api/evaluation?period=week");
+        var line = report.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("key").GetString() == "ncem");
+        var change = line.GetProperty("change");
+        var spans = report.GetProperty("acknowledgementTimes").EnumerateArray().ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.GetProperty("current").GetProperty("alerts").GetInt32(), Is.EqualTo(2));
+            Assert.That(line.GetProperty("current").GetProperty("inTimePercent").GetDouble(), Is.EqualTo(100));
+            Assert.That(line.GetProperty("previous").GetProperty("alerts").GetInt32(), Is.EqualTo(1));
+            Assert.That(line.GetProperty("previous").GetProperty("acknowledgedLate").GetInt32(), Is.EqualTo(1));
+            Assert.That(line.GetProperty("previous").GetProperty("inTimePercent").GetDouble(), Is.Zero);
+            Assert.That(line.GetProperty("trend").GetString(), Is.EqualTo("Better"));
+            Assert.That(change.GetProperty("alerts").GetInt32(), Is.EqualTo(1));
+            Assert.That(change.GetProperty("inTimePercentPoints").GetDouble(), Is.EqualTo(100));
+            Assert.That(change.GetProperty("acknowledgedLate").GetInt32(), Is.EqualTo(-1));
+            // Median now 30 s (nearest rank of 30 and 90), before 300 s.
+            Assert.That(change.GetProperty("medianSecondsToAcknowledge").GetDouble(), Is.EqualTo(-270).Within(1));
+            Assert.That(report.GetProperty("previousPeriod").GetProperty("last").GetString(),
+                Is.EqualTo(DateOnly.Parse(report.GetProperty("period").GetProperty("first").GetString()!, System.Globalization.CultureInfo.InvariantCulture).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(spans.Select(s => s.GetProperty("count").GetInt32()).Sum(), Is.EqualTo(report.GetProperty("total").GetProperty("current").GetProperty("acknowledgedInTime").GetInt32()
+                + report.GetProperty("total").GetProperty("current").GetProperty("acknowledgedLate").GetInt32()), "every acknowledged alert is in one span");
+            Assert.That(spans[0].GetProperty("toSeconds").GetInt32(), Is.EqualTo(60));
+            Assert.That(spans[0].GetProperty("count").GetInt32(), Is.GreaterThanOrEqualTo(1), "NCEM's 30 seconds");
+            Assert.That(spans[^1].GetProperty("toSeconds").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        });
+
+        var lateBefore = await commanderNow.GetOkAsync("api/evaluation/entries?period=week&figure=late&agency=ncem&previous=true");
+        Assert.That(lateBefore.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("incidentId").GetString()), Is.EqualTo(new[] { before }),
+            "the previous period's late one is behind its figure");
+    }
+
+    [Test]
     public async Task Exercise_alerts_never_count_in_the_real_operations_figures_nor_in_the_list_behind_them()
     {
         await using var hub = await HubHost.StartFreshAsync();

@@ -119,6 +119,7 @@ public sealed class AuthorizationMatrixTests
         new("response figures", "GET /api/performance/agencies", (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/performance/agencies?days=7")),
         new("evaluation", "GET /api/evaluation", (c, _) => c.Role != Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/evaluation?period=week")),
         new("evaluation entries", "GET /api/evaluation/entries", (c, _) => c.Role != Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/evaluation/entries?figure=late")),
+        new("evaluation report", "GET /api/evaluation/report", (c, _) => c.Role != Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/evaluation/report?period=week")),
         new("agency board", "GET /api/presence", (c, _) => c.Role != Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/presence")),
         new("report (hub)", "hub ReportIncident", (c, _) => DutyOrCommand(c), (x, c, _) => Invoke(x, c, "ReportIncident", new ReportIncidentRequest(
             null, HazardType.Flood, null, Severity.Minor, null, null, "x", null, "derna", null, null, null, null, null, null, null))),
@@ -340,6 +341,7 @@ public sealed class AuthorizationMatrixTests
         ["response figures"] = Policies.ReadResponseFigures,
         ["evaluation"] = Policies.ReadEvaluation,
         ["evaluation entries"] = Policies.ReadEvaluation,
+        ["evaluation report"] = Policies.ReadEvaluation,
         ["agency board"] = Policies.SeePresence,
         ["verify the log"] = Policies.VerifyLog,
         ["list users"] = Policies.ManageDirectory,
