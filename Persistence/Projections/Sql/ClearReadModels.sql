@@ -11,3 +11,5 @@ DELETE FROM risk_review_audience;
 DELETE FROM scenario_versions;
 DELETE FROM exercises;
 DELETE FROM task_entry_agencies;
+DELETE FROM improvement_items;
+DELETE FROM coordination_meetings;
