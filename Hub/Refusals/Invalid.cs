@@ -123,6 +123,7 @@ public static class Invalid
     public static readonly Text MeetingActionsLimit = new("A meeting records at most 50 action items.", "الاجتماع يسجّل 50 بند عمل كحد أقصى.");
     public static readonly Text ImprovementStatus = new("Status must be Open or Done.", "الحالة: مفتوح أو منجز.");
     public static readonly Text AgendaDays = new("Days must be 0 to 365.", "عدد الأيام من 0 إلى 365.");
+    public static readonly Text NoSuchExercise = new("SourceId must name an exercise that was started.", "معرّف المصدر يجب أن يكون لتمرين بدأ.");
     public static readonly Text NoSuchMeeting = new("SourceId must name a recorded coordination meeting.", "معرّف المصدر يجب أن يكون لاجتماع تنسيقي مسجّل.");
     public static readonly Text ScenarioChangeReasonRequired = new("Reason is required: say why the scenario changes.", "السبب مطلوب: اذكر سبب تغيير السيناريو.");
     public static readonly Text ExpectedScenarioVersion = new("ExpectedVersion must be a version the scenario has had (1 or more).", "الإصدار المتوقع يجب أن يكون إصداراً مرّ به السيناريو (1 أو أكثر).");

@@ -10,10 +10,10 @@ namespace Coordination.Hub.Features.FollowUp;
 
 /// <summary>
 /// Records an improvement item, open: the first entry of its own stream, which its owner agency's liaisons see from
-/// then on. From an exercise (the after-action's improvement plan, by the exercise's id), a meeting (which must be
-/// recorded), or on its own. The duty office, commanders and administrators record items.
+/// then on. From an exercise (the after-action's improvement plan, by the exercise's id) or a meeting, either of which
+/// must exist, or on its own. The duty office, commanders and administrators record items.
 /// </summary>
-public sealed class RecordImprovementItem(FollowUpLog followUp) : IUseCase<ImprovementItemRequest, RecordImprovementItem.Saved>
+public sealed class RecordImprovementItem(FollowUpLog followUp, Exercises.ExerciseLog exercises) : IUseCase<ImprovementItemRequest, RecordImprovementItem.Saved>
 {
     /// <param name="ItemId">The item's id.</param>
     /// <param name="Position">The position of the entry that recorded it.</param>
@@ -27,6 +27,11 @@ public sealed class RecordImprovementItem(FollowUpLog followUp) : IUseCase<Impro
         if (request.Source == ImprovementSource.Meeting && await followUp.MeetingAsync(request.SourceId!.Value, cancellationToken) is null)
         {
             throw new ValidationException([new ValidationFailure("sourceId", Invalid.NoSuchMeeting.ToString())]);
+        }
+
+        if (request.Source == ImprovementSource.Exercise && await exercises.ReadAsync(request.SourceId!.Value, cancellationToken) is null)
+        {
+            throw new ValidationException([new ValidationFailure("sourceId", Invalid.NoSuchExercise.ToString())]);
         }
 
         var item = request.ToItem(request.EventId ?? Guid.CreateVersion7());

@@ -227,7 +227,10 @@ public sealed class FollowUpTests
         using var duty = await hub.ClientForAsync("duty.operator");
         using var admin = await hub.ClientForAsync("admin");
         using var civilDefence = await hub.ClientForAsync("liaison.civil-defence");
-        var exercise = Guid.CreateVersion7();
+        using var commander = await hub.ClientForAsync("commander");
+        // A real exercise: its after-action's improvement plan is found by its id (and its own tasks are no real operations').
+        var exercise = (await commander.PostOkAsync("api/exercises", new { scenario = "medicane-derna", speed = 1, participants = new[] { "municipality-derna" } }))
+            .GetProperty("exerciseId").GetGuid();
         var later = (await duty.PostOkAsync("api/improvements", Item("civil-defence", today.AddDays(5)))).GetProperty("itemId").GetGuid();
         var overdueItem = (await duty.PostOkAsync("api/improvements", Item("ncem", today.AddDays(-3)) with { source = "Exercise", sourceId = (Guid?)exercise })).GetProperty("itemId").GetGuid();
         var done = (await duty.PostOkAsync("api/improvements", Item("civil-defence", today.AddDays(-1)))).GetProperty("itemId").GetGuid();
@@ -278,6 +281,7 @@ public sealed class FollowUpTests
         using var hidden = await Post(commander, "api/improvements", Item("ncem", today) with { actionAr = "تدريب\u202Eالفرق" });
         using var noSource = await Post(commander, "api/improvements", Item("ncem", today) with { source = "Exercise" });
         using var noMeeting = await Post(commander, "api/improvements", Item("ncem", today) with { source = "Meeting", sourceId = (Guid?)Guid.NewGuid() }, "ar");
+        using var noExercise = await Post(commander, "api/improvements", Item("ncem", today) with { source = "Exercise", sourceId = (Guid?)Guid.NewGuid() });
         using var wrongType = await Post(commander, "api/improvements", new { actionAr = "x", actionEn = "x", ownerAgency = "ncem", dueDate = 20270101 });
         using var byLiaison = await Post(ncem, "api/improvements", Item("ncem", today));
         using var badMeeting = await Post(commander, "api/meetings", new
@@ -295,7 +299,7 @@ public sealed class FollowUpTests
 
         Assert.Multiple(async () =>
         {
-            foreach (var response in new[] { missing, hidden, noSource, noMeeting, wrongType, badMeeting, emptyMeeting, badStatus })
+            foreach (var response in new[] { missing, hidden, noSource, noMeeting, noExercise, wrongType, badMeeting, emptyMeeting, badStatus })
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
             }
@@ -304,6 +308,7 @@ public sealed class FollowUpTests
             Assert.That((await Errors(hidden)).Keys, Is.EqualTo(new[] { "actionar" }));
             Assert.That((await Errors(noSource)).Keys, Is.EqualTo(new[] { "sourceid" }));
             Assert.That((await Errors(noMeeting))["sourceid"], Does.Contain("اجتماع"), "in the caller's language");
+            Assert.That((await Errors(noExercise))["sourceid"], Does.Contain("exercise"));
             Assert.That((await Errors(badMeeting)).Keys, Is.EquivalentTo(new[] { "heldon", "agencies[1]", "decisions[0].texten", "actions[0].owneragency" }));
             Assert.That((await Errors(emptyMeeting)).Keys, Is.EqualTo(new[] { "agencies" }));
             Assert.That(byLiaison.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
