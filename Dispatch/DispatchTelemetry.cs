@@ -77,6 +77,7 @@ public sealed class DispatchTelemetry
             EventTypes.AlertEscalated => "alert",
             EventTypes.TaskEscalated => "task",
             EventTypes.RiskReviewEscalated => "review",
+            EventTypes.ImprovementItemEscalated => "improvement",
             _ => null,
         };
         if (kind is null)

@@ -39,6 +39,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<Accounts.SignInFailureStore>();
         services.AddSingleton<Accounts.DirectoryStore>();
         services.AddSingleton<Register.RegisterStore>();
+        services.AddSingleton<FollowUp.FollowUpStore>();
         services.AddSingleton<Capabilities.CapabilityStore>();
         services.AddSingleton<Plans.PlanStore>();
         services.AddSingleton<Exercises.ExerciseStore>();

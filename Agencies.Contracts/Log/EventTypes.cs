@@ -95,6 +95,21 @@ public static class EventTypes
     /// <summary><see cref="Exercises.ExerciseProposalDecided"/>.</summary>
     public const string ExerciseProposalDecided = nameof(Exercises.ExerciseProposalDecided);
 
+    /// <summary><see cref="FollowUp.ImprovementItemRecorded"/>.</summary>
+    public const string ImprovementItemRecorded = nameof(FollowUp.ImprovementItemRecorded);
+    /// <summary><see cref="FollowUp.ImprovementItemCompleted"/>.</summary>
+    public const string ImprovementItemCompleted = nameof(FollowUp.ImprovementItemCompleted);
+    /// <summary><see cref="FollowUp.ImprovementItemRescheduled"/>.</summary>
+    public const string ImprovementItemRescheduled = nameof(FollowUp.ImprovementItemRescheduled);
+    /// <summary><see cref="FollowUp.ImprovementItemOverdue"/>.</summary>
+    public const string ImprovementItemOverdue = nameof(FollowUp.ImprovementItemOverdue);
+    /// <summary><see cref="FollowUp.ImprovementItemReminderSent"/>.</summary>
+    public const string ImprovementItemReminderSent = nameof(FollowUp.ImprovementItemReminderSent);
+    /// <summary><see cref="FollowUp.ImprovementItemEscalated"/>.</summary>
+    public const string ImprovementItemEscalated = nameof(FollowUp.ImprovementItemEscalated);
+    /// <summary><see cref="FollowUp.MeetingRecorded"/>.</summary>
+    public const string MeetingRecorded = nameof(FollowUp.MeetingRecorded);
+
     /// <summary>Every known type, with the record it deserializes to.</summary>
     public static IReadOnlyDictionary<string, Type> All { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
@@ -142,5 +157,12 @@ public static class EventTypes
         [InjectFired] = typeof(Exercises.InjectFired),
         [ExerciseFindingRecorded] = typeof(Exercises.ExerciseFindingRecorded),
         [ExerciseProposalDecided] = typeof(Exercises.ExerciseProposalDecided),
+        [ImprovementItemRecorded] = typeof(FollowUp.ImprovementItemRecorded),
+        [ImprovementItemCompleted] = typeof(FollowUp.ImprovementItemCompleted),
+        [ImprovementItemRescheduled] = typeof(FollowUp.ImprovementItemRescheduled),
+        [ImprovementItemOverdue] = typeof(FollowUp.ImprovementItemOverdue),
+        [ImprovementItemReminderSent] = typeof(FollowUp.ImprovementItemReminderSent),
+        [ImprovementItemEscalated] = typeof(FollowUp.ImprovementItemEscalated),
+        [MeetingRecorded] = typeof(FollowUp.MeetingRecorded),
     };
 }

@@ -15,8 +15,8 @@ public sealed class EscalationOptions
     public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// Between the steps of an overdue risk review: the lead agency is alerted the day after the review date, reminded
-    /// this long after, then escalated one level per interval (a review is weeks of work, not minutes).
+    /// Between the steps of an overdue risk review or improvement item: the responsible agency is alerted the day after
+    /// the date, reminded this long after, then escalated one level per interval (either is weeks of work, not minutes).
     /// </summary>
     public TimeSpan ReviewStepInterval { get; set; } = TimeSpan.FromDays(3);
 }

@@ -4,6 +4,8 @@ using Coordination.Persistence.Plans;
 using Coordination.Persistence.Projections;
 using Coordination.Persistence.Register;
 using Coordination.Dispatch.Register;
+using Coordination.Dispatch.FollowUp;
+using Coordination.Persistence.FollowUp;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +14,7 @@ namespace Coordination.Dispatch.Escalation;
 
 /// <summary>
 /// Every scan interval, appends the escalations and reminders that have fallen due, of alerts, of contingency
-/// plans' overdue tasks and of the register's overdue reviews. Deadlines come from the log (the alert inbox, the task board), so a restart neither loses
+/// plans' overdue tasks, of the register's overdue reviews and of the follow-up's overdue improvement items. Deadlines come from the log (the alert inbox, the task board), so a restart neither loses
 /// nor repeats one; every hub may scan, and the derived event ids make each escalation land once.
 /// </summary>
 public sealed class EscalationScanner(
@@ -20,6 +22,7 @@ public sealed class EscalationScanner(
     ReadModels readModels,
     PlanStore plans,
     RegisterStore register,
+    FollowUpStore followUp,
     IOptions<EscalationOptions> options,
     TimeProvider time,
     ILogger<EscalationScanner> logger,
@@ -84,6 +87,15 @@ public sealed class EscalationScanner(
             {
                 var result = await log.AppendAsync(review.RiskId, ExpectedVersion.Any, [due], cancellationToken);
                 appended += Counted(result, due, review.RiskId);
+            }
+        }
+
+        foreach (var item in await followUp.ItemsDueAsync(now, settings.ReviewStepInterval, cancellationToken))
+        {
+            foreach (var due in ImprovementFollowUpPlanner.Due(item, now, settings))
+            {
+                var result = await log.AppendAsync(item.ItemId, ExpectedVersion.Any, [due], cancellationToken);
+                appended += Counted(result, due);
             }
         }
 

@@ -136,6 +136,22 @@ public static class Policies
         Access.No, Access.Yes, new("their own agency's results and figures, findings about it or the whole exercise, proposals for what it leads"),
         new("all but the evaluation figures"),
         new("The after-action report is for commanders, administrators and the participating agencies' liaisons.", "تقرير ما بعد التمرين للقادة والمسؤولين وضباط اتصال الجهات المشاركة."));
+    public static readonly Policy SeeFollowUp = new(nameof(SeeFollowUp), "see improvement items and coordination meetings",
+        Access.Yes, Access.Yes, Access.Yes, Access.Yes,
+        new("Sign in first.", "سجّل الدخول أولاً."));
+
+    public static readonly Policy RecordFollowUp = new(nameof(RecordFollowUp), "record an improvement item or a coordination meeting, move an item's due date",
+        Access.Yes, Access.Yes, Access.No, Access.Yes,
+        new("Only the duty office, commanders (who control exercises) and administrators keep the joint committee's follow-up.",
+            "مكتب المناوبة والقادة (مديرو التمارين) والمسؤولون فقط يدوّنون متابعة اللجنة المشتركة."));
+
+    public static readonly Policy CompleteImprovement = new(nameof(CompleteImprovement), "complete an improvement item",
+        Access.No, Access.No, new("their own agency's"), Access.Yes,
+        new("Only the owner agency's liaisons and administrators complete an improvement item.", "لا يُنجز بند التحسين إلا ضباط اتصال الجهة المسؤولة عنه والمسؤولون."));
+
+    public static readonly Policy BuildAgenda = new(nameof(BuildAgenda), "build the next coordination meeting's agenda (it names incidents' overdue tasks)",
+        Access.Yes, Access.Yes, Access.No, Access.No,
+        new("The agenda names incidents' overdue tasks: it is for the duty office and commanders.", "جدول الأعمال يذكر مهام البلاغات المتأخرة: هو لمكتب المناوبة والقادة فقط."));
 
     public static readonly Policy SeeCapFeeds = new(nameof(SeeCapFeeds), "see how partners' CAP feeds are polled",
         Access.No, Access.No, Access.No, Access.Yes,
@@ -152,7 +168,8 @@ public static class Policies
     /// <summary>The roles table, in the README's order.</summary>
     public static IReadOnlyList<Policy> Table { get; } =
         [ReportIncident, SeeIncidents, AcknowledgeAlert, PostUpdate, ChangeStatus, ChangeClearance, ReadAnyInbox, ReadResponseFigures, ReadEvaluation, SeePresence, VerifyLog, SealLog, ExportLog, ManageDirectory, PreviewRouting, SeeRegister, ChangeRisk,
-         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapabilities, DeclareCapabilities, SeeScenarios, ChangeScenario, ControlExercise, RecordFindings, DecideProposal, ReadAfterAction, SeeCapFeeds, SignedIn];
+         SeePlans, ChangePlan, ActivatePlan, SeeTasks, WorkOnTask, SeeCapabilities, DeclareCapabilities, SeeScenarios, ChangeScenario, ControlExercise, RecordFindings, DecideProposal, ReadAfterAction,
+         SeeFollowUp, RecordFollowUp, CompleteImprovement, BuildAgenda, SeeCapFeeds, SignedIn];
 
     /// <summary>Every policy a use case may name.</summary>
     public static IReadOnlyList<Policy> All { get; } = [.. Table, Anyone];

@@ -6,6 +6,7 @@ using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Incidents;
 using Coordination.Hub.Features.EventLog;
 using Coordination.Hub.Features.Exercises;
+using Coordination.Hub.Features.FollowUp;
 using Coordination.Hub.Features.Plans;
 using Coordination.Hub.Pipeline;
 using Microsoft.AspNetCore.Authorization;
@@ -83,6 +84,17 @@ public sealed class CoordinationHub(UseCasePipeline pipeline, LiveConnections co
 
     public Task<DecideProposal.Decided> DecideProposal(Guid exerciseId, Guid findingId, DecideProposal.Request request) =>
         Run<DecideProposal, DecideProposal.Command, DecideProposal.Decided>(Features.Exercises.DecideProposal.Command.From(exerciseId, findingId, request));
+    public Task<RecordImprovementItem.Saved> RecordImprovementItem(ImprovementItemRequest request) =>
+        Run<RecordImprovementItem, ImprovementItemRequest, RecordImprovementItem.Saved>(request);
+
+    public Task<CompleteImprovementItem.Saved> CompleteImprovementItem(Guid itemId, Apis.FollowUpApi.CompleteItemRequest request) =>
+        Run<CompleteImprovementItem, CompleteImprovementItem.Command, CompleteImprovementItem.Saved>(new CompleteImprovementItem.Command(itemId, request?.Note));
+
+    public Task<CompleteImprovementItem.Saved> ChangeImprovementDueDate(Guid itemId, Apis.FollowUpApi.DueDateRequest request) =>
+        Run<ChangeImprovementDueDate, ChangeImprovementDueDate.Command, CompleteImprovementItem.Saved>(new ChangeImprovementDueDate.Command(itemId, request?.DueDate, request?.Reason));
+
+    public Task<RecordMeeting.Saved> RecordMeeting(RecordMeeting.Request request) =>
+        Run<RecordMeeting, RecordMeeting.Request, RecordMeeting.Saved>(request);
 
     /// <summary>Entries after <paramref name="after"/> that the caller may see; call again from NextAfter until HeadPosition.</summary>
     public Task<CatchUpResponse> CatchUp(long after, int limit) =>

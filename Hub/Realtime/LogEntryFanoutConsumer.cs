@@ -78,6 +78,11 @@ public sealed class LogEntryFanoutConsumer(
             if (entry.Version == 1)
             {
                 audience.IncidentBegan(entry.IncidentId);
+                if (entry.Type == EventTypes.ImprovementItemRecorded)
+                {
+                    // An improvement item's owner agency sees its stream from its recording on.
+                    audience.AgencyAlerted(entry.IncidentId, entry.DataAs<Agencies.Contracts.FollowUp.ImprovementItemRecorded>().Item.OwnerAgency, entry.Position);
+                }
             }
             else if (entry.Type == EventTypes.AgencyAlerted)
             {

@@ -281,6 +281,26 @@ public static class Refuse
         _ => status,
     };
 
+    /// <summary>404: no such improvement item.</summary>
+    public static RefusalException NoImprovementItem(Guid itemId) => NotFound(new(
+        $"There is no improvement item {itemId}.",
+        $"لا يوجد بند تحسين {itemId}."));
+
+    /// <summary>403: a liaison may complete only the items their agency owns.</summary>
+    public static RefusalException NotYourAgencysItem(string ownerAgency) => NotAllowed(new(
+        $"This improvement item is {ownerAgency}'s: only its liaisons and administrators complete it.",
+        $"بند التحسين هذا من مسؤولية {ownerAgency}: لا يُنجزه إلا ضباط اتصالها والمسؤولون."));
+
+    /// <summary>409: the item is already done; a done item is neither completed again nor given a new date.</summary>
+    public static RefusalException ItemAlreadyDone(Guid itemId, string? by) => Conflict(new(
+        $"Improvement item {itemId} was already completed by {by}.",
+        $"سبق أن أنجز {by} بند التحسين {itemId}."));
+
+    /// <summary>404: no such coordination meeting.</summary>
+    public static RefusalException NoMeeting(Guid meetingId) => NotFound(new(
+        $"There is no coordination meeting {meetingId}.",
+        $"لا يوجد اجتماع تنسيقي {meetingId}."));
+
     private static RefusalException NotFound(Text detail) => new(StatusCodes.Status404NotFound, NotFoundTitle, detail);
 
     private static RefusalException Conflict(Text detail) => new(StatusCodes.Status409Conflict, ConflictTitle, detail);

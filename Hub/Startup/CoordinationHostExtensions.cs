@@ -94,6 +94,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Plans.PlanLog>();
         services.AddSingleton<Features.Plans.PlanWriter>();
         services.AddSingleton<Features.Plans.PlanSeed>();
+        services.AddSingleton<Features.FollowUp.FollowUpLog>();
         services.AddSingleton<Features.Capabilities.CapabilityLog>();
         services.AddSingleton<Features.Capabilities.CapabilitySeed>();
         var seal = configuration.GetSection(Features.Seals.SealOptions.Section).Get<Features.Seals.SealOptions>() ?? new Features.Seals.SealOptions();
@@ -326,6 +327,7 @@ public static class CoordinationHostExtensions
         app.MapCapabilitiesApi();
         app.MapIncidentPlansApi();
         app.MapExercisesApi();
+        app.MapFollowUpApi();
         app.MapStandardsApi();
         app.MapPerformanceApi();
         app.MapEvaluationApi();

@@ -51,4 +51,11 @@ public sealed class PlanStore(ISqlDialect dialect)
             StepMilliseconds = (long)stepInterval.TotalMilliseconds,
         }, cancellationToken: cancellationToken))).AsList();
     }
+
+    /// <summary>Open tasks of open real incidents past their due time at <paramref name="now"/>, the most overdue first.</summary>
+    public async Task<IReadOnlyList<PlanTaskRow>> OverdueTasksAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection();
+        return (await connection.QueryAsync<PlanTaskRow>(new CommandDefinition(SqlScripts.Plans.OverdueTasks, new { Now = now }, cancellationToken: cancellationToken))).AsList();
+    }
 }

@@ -5,6 +5,7 @@ using Coordination.Agencies.Contracts.Audit;
 using Coordination.Agencies.Contracts.Capabilities;
 using Coordination.Agencies.Contracts.Directory;
 using Coordination.Agencies.Contracts.Exercises;
+using Coordination.Agencies.Contracts.FollowUp;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Plans;
@@ -97,6 +98,13 @@ public sealed class ReadModelProjector : IInlineProjection
             EventTypes.ExerciseCompleted => Parse<ExerciseCompleted>(type, data),
             EventTypes.InjectFired => Parse<InjectFired>(type, data),
             EventTypes.ExerciseProposalDecided => Parse<ExerciseProposalDecided>(type, data),
+            EventTypes.ImprovementItemRecorded => Parse<ImprovementItemRecorded>(type, data),
+            EventTypes.ImprovementItemCompleted => Parse<ImprovementItemCompleted>(type, data),
+            EventTypes.ImprovementItemRescheduled => Parse<ImprovementItemRescheduled>(type, data),
+            EventTypes.ImprovementItemOverdue => Parse<ImprovementItemOverdue>(type, data),
+            EventTypes.ImprovementItemReminderSent => Parse<ImprovementItemReminderSent>(type, data),
+            EventTypes.ImprovementItemEscalated => Parse<ImprovementItemEscalated>(type, data),
+            EventTypes.MeetingRecorded => Parse<MeetingRecorded>(type, data),
             _ => null,
         };
     }
@@ -223,6 +231,12 @@ public sealed class ReadModelProjector : IInlineProjection
                 await Execute(SqlScripts.Exercises.ExerciseInjectFired, new { e.ExerciseId, row.Position });
                 break;
             default:
+                // The follow-up's items and meetings, with read models of their own.
+                if (await FollowUpProjection.ApplyAsync(statements, row, data, cancellationToken))
+                {
+                    break;
+                }
+
                 // Activations and tasks: a read model of their own, and the board's version moves with every entry.
                 if (await PlanProjection.ApplyAsync(statements, row, data, cancellationToken))
                 {

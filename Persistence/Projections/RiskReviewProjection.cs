@@ -1,4 +1,3 @@
-using System.Globalization;
 using Coordination.Agencies.Contracts.Register;
 using Coordination.Persistence.Dialects;
 using Coordination.Persistence.HashChain;
@@ -13,14 +12,14 @@ namespace Coordination.Persistence.Projections;
 /// </summary>
 public static class RiskReviewProjection
 {
-    /// <summary>The steps of an overdue review's alerting: the alert, the reminder, then the three escalation levels.</summary>
-    public const int Alerted = 1, Reminded = 2, LastStep = 5;
+    /// <summary>The steps of an overdue review's alerting: the alert, the reminder, then the three escalation levels (<see cref="OverdueSteps"/>).</summary>
+    public const int Alerted = OverdueSteps.Alerted, Reminded = OverdueSteps.Reminded, LastStep = OverdueSteps.LastStep;
 
     /// <summary>When a review dated <paramref name="nextReview"/> becomes overdue: the start of the next day, UTC (as the register marks it).</summary>
-    public static DateTimeOffset OverdueFrom(DateOnly nextReview) => new(nextReview.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    public static DateTimeOffset OverdueFrom(DateOnly nextReview) => OverdueSteps.OverdueFrom(nextReview);
 
     /// <summary>A review date as <c>risk_reviews</c> keeps it.</summary>
-    public static string Stored(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Stored(DateOnly date) => OverdueSteps.Stored(date);
 
     /// <summary>A version of <paramref name="risk"/> (recorded, changed or reviewed): its review as that version has it.</summary>
     public static async Task ApplyVersionAsync(IAppendStatements statements, Guid riskId, Risk risk, CancellationToken cancellationToken)

@@ -179,6 +179,30 @@ public static class SqlScripts
         public static string ReviewsDue { get; } = Load(nameof(Register), nameof(ReviewsDue));
     }
 
+    /// <summary>FollowUp/Sql: the joint committee's improvement items and coordination meetings.</summary>
+    public static class FollowUp
+    {
+        public static string ItemComplete { get; } = Load(nameof(FollowUp), nameof(ItemComplete));
+
+        public static string ItemInsert { get; } = Load(nameof(FollowUp), nameof(ItemInsert));
+
+        public static string ItemOf { get; } = Load(nameof(FollowUp), nameof(ItemOf));
+
+        public static string ItemReschedule { get; } = Load(nameof(FollowUp), nameof(ItemReschedule));
+
+        public static string ItemStep { get; } = Load(nameof(FollowUp), nameof(ItemStep));
+
+        public static string Items { get; } = Load(nameof(FollowUp), nameof(Items));
+
+        public static string ItemsDue { get; } = Load(nameof(FollowUp), nameof(ItemsDue));
+
+        public static string MeetingInsert { get; } = Load(nameof(FollowUp), nameof(MeetingInsert));
+
+        public static string MeetingOf { get; } = Load(nameof(FollowUp), nameof(MeetingOf));
+
+        public static string Meetings { get; } = Load(nameof(FollowUp), nameof(Meetings));
+    }
+
     /// <summary>Plans/Sql: the contingency plans' versions, their activations on incidents and their tasks.</summary>
     public static class Plans
     {
@@ -187,6 +211,8 @@ public static class SqlScripts
         public static string ActivationStandDown { get; } = Load(nameof(Plans), nameof(ActivationStandDown));
 
         public static string ActivationsForIncident { get; } = Load(nameof(Plans), nameof(ActivationsForIncident));
+
+        public static string OverdueTasks { get; } = Load(nameof(Plans), nameof(OverdueTasks));
 
         public static string PlanHistory { get; } = Load(nameof(Plans), nameof(PlanHistory));
 

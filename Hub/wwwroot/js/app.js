@@ -20,6 +20,7 @@ import { initLiaison, onInboxDrawn, onLiaisonEntry, relabelLiaison, reloadLiaiso
 import { initOperator, onOperatorEntry, onOperatorOnline, relabelOperator, reloadOperator } from './views/operator.js';
 import { initPlans, onPlansEntry, relabelPlans, showPlans } from './views/plans.js';
 import { initRegister, onRegisterEntry, relabelRegister, showRegister } from './views/register.js';
+import { initFollowUp, onFollowUpEntry, relabelFollowUp, showFollowUp } from './views/followup.js';
 
 const RECENT_ENTRIES = 300;
 const VIEWS = ['signin', 'admin', 'operator', 'liaison', 'commander'];
@@ -70,7 +71,8 @@ async function startSession(session) {
     initRegister(session);
     initPlans(session);
     initExercises();
-    initNav(session, 'admin', { register: showRegister, plans: showPlans, exercises: showExercises });
+    initFollowUp(session);
+    initNav(session, 'admin', { register: showRegister, plans: showPlans, exercises: showExercises, followup: showFollowUp });
     show('admin');
     focusAdmin();
     return;
@@ -115,7 +117,10 @@ async function startSession(session) {
   }
   // The evaluation is for every role here (a liaison's, their own agency's line); administrators keep the hub, not its figures.
   initEvaluation(session);
-  initNav(session, role.toLowerCase(), { register: showRegister, plans: showPlans, ...(controls ? { exercises: showExercises } : {}), evaluation: showEvaluation });
+  // The joint committee's follow-up: every role reads it; what each may do there is the hub's to say.
+  initFollowUp(session);
+  onEntry(onFollowUpEntry);
+  initNav(session, role.toLowerCase(), { register: showRegister, plans: showPlans, ...(controls ? { exercises: showExercises } : {}), evaluation: showEvaluation, followup: showFollowUp });
   show(role.toLowerCase());
   // The duty office starts typing at once: the first field of the report has focus.
   if (role === 'Operator') $('#f-hazard').focus();
@@ -165,6 +170,7 @@ function bindShell() {
     drawWho(session);
     relabelNav();
     relabelRegister();
+    relabelFollowUp();
     relabelPlans();
     if (role === 'Commander' || role === 'Administrator') relabelExercises();
     if (role && role !== 'Administrator') relabelEvaluation();

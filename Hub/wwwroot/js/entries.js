@@ -48,6 +48,20 @@ export function describeEntry(entry) {
       return t('ev.RiskReviewEscalated', { code: d.code, agency: agencyName(d.leadAgency), level: d.level });
     case 'RiskReviewed':
       return t('ev.RiskReviewed', { code: d.risk?.code, date: formatDate(d.risk?.nextReview) });
+    case 'ImprovementItemRecorded':
+      return t('ev.ImprovementItemRecorded', { agency: agencyName(d.item?.ownerAgency), action: lang() === 'ar' ? d.item?.actionAr : d.item?.actionEn, date: formatDate(d.item?.dueDate) });
+    case 'ImprovementItemCompleted':
+      return t('ev.ImprovementItemCompleted', { agency: agencyName(d.ownerAgency), note: d.note });
+    case 'ImprovementItemRescheduled':
+      return t('ev.ImprovementItemRescheduled', { agency: agencyName(d.ownerAgency), date: formatDate(d.dueDate), reason: d.reason });
+    case 'ImprovementItemOverdue':
+      return t('ev.ImprovementItemOverdue', { agency: agencyName(d.ownerAgency), action: lang() === 'ar' ? d.actionAr : d.actionEn, date: formatDate(d.dueDate) });
+    case 'ImprovementItemReminderSent':
+      return t('ev.ImprovementItemReminderSent', { agency: agencyName(d.ownerAgency), date: formatDate(d.dueDate) });
+    case 'ImprovementItemEscalated':
+      return t('ev.ImprovementItemEscalated', { agency: agencyName(d.ownerAgency), level: d.level });
+    case 'MeetingRecorded':
+      return t('ev.MeetingRecorded', { date: formatDate(d.meeting?.heldOn), n: d.meeting?.actionItems?.length ?? 0 });
     case 'CapabilitiesDeclared':
       return t('ev.CapabilitiesDeclared', { agency: agencyName(d.agency), n: d.holdings?.length ?? 0 });
     default:

@@ -12,3 +12,5 @@ DELETE FROM scenario_versions;
 DELETE FROM exercises;
 DELETE FROM task_entry_agencies;
 DELETE FROM proposal_decisions;
+DELETE FROM improvement_items;
+DELETE FROM coordination_meetings;

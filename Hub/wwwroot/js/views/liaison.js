@@ -80,6 +80,10 @@ export function onLiaisonEntry(entry) {
     // A risk the agency leads is overdue for review: said in the banner; the register's page of the risk has the rest.
     showNotice(describeEntry(entry), 'alert');
     return;
+  } else if (['ImprovementItemOverdue', 'ImprovementItemReminderSent', 'ImprovementItemEscalated'].includes(entry.type) && d.ownerAgency === agency) {
+    // An improvement item the agency owns is overdue: said in the banner, as an overdue review is.
+    showNotice(describeEntry(entry), 'alert');
+    return;
   }
   refreshDetailIf(entry.incidentId).catch(() => {});
 }

@@ -232,7 +232,48 @@ public sealed class AuthorizationMatrixTests
             (x, c, _) => Rest(x, c, HttpMethod.Post, $"api/exercises/{x.Exercise}/findings/{x.Proposals.Dequeue()}/decision", """{"accept":false,"reason":"مصفوفة الصلاحيات"}""")),
         new("decide a proposal (hub)", "hub DecideProposal", (c, _) => LeadsOrAdministers(c), (x, c, _) => Invoke(x, c, "DecideProposal", x.Exercise, x.Proposals.Dequeue(),
             new Coordination.Hub.Features.Exercises.DecideProposal.Request(false, "مصفوفة الصلاحيات"))),
+        new("improvement items", "GET /api/improvements", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/improvements?ownerAgency=ncem&status=Open")),
+        new("an improvement item", "GET /api/improvements/{itemId:guid}", (_, _) => true, async (x, c, _) => await Rest(x, c, HttpMethod.Get, $"api/improvements/{await NewItemAsync(x)}")),
+        new("record an improvement item (REST)", "POST /api/improvements", (c, _) => KeepsFollowUp(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/improvements", ItemBody())),
+        new("complete an improvement item (REST)", "POST /api/improvements/{itemId:guid}/complete", (c, _) => CompletesNcemItems(c),
+            async (x, c, _) => await Rest(x, c, HttpMethod.Post, $"api/improvements/{await NewItemAsync(x)}/complete", """{"note":"أُنجز"}""")),
+        new("move an item's due date (REST)", "POST /api/improvements/{itemId:guid}/due-date", (c, _) => KeepsFollowUp(c),
+            async (x, c, _) => await Rest(x, c, HttpMethod.Post, $"api/improvements/{await NewItemAsync(x)}/due-date", $$"""{"dueDate":"{{DateTime.UtcNow.AddDays(60):yyyy-MM-dd}}","reason":"مصفوفة الصلاحيات"}""")),
+        new("coordination meetings", "GET /api/meetings", (_, _) => true, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/meetings")),
+        new("a coordination meeting", "GET /api/meetings/{meetingId:guid}", (_, _) => true, async (x, c, _) => await Rest(x, c, HttpMethod.Get, $"api/meetings/{await NewMeetingAsync(x)}")),
+        new("record a meeting (REST)", "POST /api/meetings", (c, _) => KeepsFollowUp(c), (x, c, _) => Rest(x, c, HttpMethod.Post, "api/meetings", MeetingBody())),
+        new("the next meeting's agenda", "GET /api/meetings/agenda", (c, _) => DutyOrCommand(c), (x, c, _) => Rest(x, c, HttpMethod.Get, "api/meetings/agenda")),
+        new("record an improvement item (hub)", "hub RecordImprovementItem", (c, _) => KeepsFollowUp(c), (x, c, _) => Invoke(x, c, "RecordImprovementItem",
+            new Coordination.Hub.Features.FollowUp.ImprovementItemRequest("تحديث دليل الإجراءات", "Update the procedures manual", "ncem", ItemDue, null, null, null))),
+        new("complete an improvement item (hub)", "hub CompleteImprovementItem", (c, _) => CompletesNcemItems(c),
+            async (x, c, _) => await Invoke(x, c, "CompleteImprovementItem", await NewItemAsync(x), new Coordination.Hub.Apis.FollowUpApi.CompleteItemRequest("أُنجز"))),
+        new("move an item's due date (hub)", "hub ChangeImprovementDueDate", (c, _) => KeepsFollowUp(c),
+            async (x, c, _) => await Invoke(x, c, "ChangeImprovementDueDate", await NewItemAsync(x), new Coordination.Hub.Apis.FollowUpApi.DueDateRequest(ItemDue.AddDays(30), "مصفوفة الصلاحيات"))),
+        new("record a meeting (hub)", "hub RecordMeeting", (c, _) => KeepsFollowUp(c), (x, c, _) => Invoke(x, c, "RecordMeeting",
+            new Coordination.Hub.Features.FollowUp.RecordMeeting.Request(DateOnly.FromDateTime(DateTime.UtcNow), ["moi-duty", "ncem"], [], [], null))),
     ];
+
+    // The follow-up's items are NCEM's: its liaison and administrators complete them, and no liaison of the matrix that
+    // must see nothing of NCEM's (security-tripoli) is pushed an entry of them.
+    private static bool KeepsFollowUp(Caller c) => c.Role is Role.Operator or Role.Commander or Role.Administrator;
+
+    private static bool CompletesNcemItems(Caller c) => c.Role == Role.Administrator || (c.Role == Role.Liaison && c.Agency == "ncem");
+
+    private static readonly DateOnly ItemDue = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+
+    private static string ItemBody() => $$"""{"actionAr":"تحديث دليل الإجراءات","actionEn":"Update the procedures manual","ownerAgency":"ncem","dueDate":"{{ItemDue:yyyy-MM-dd}}"}""";
+
+    private static string MeetingBody() => $$"""
+        {"heldOn":"{{DateTime.UtcNow:yyyy-MM-dd}}","agencies":["moi-duty","ncem"],"decisions":[{"textAr":"قرار","textEn":"A decision"}],
+         "actions":[{"actionAr":"تدريب","actionEn":"Training","ownerAgency":"ncem","dueDate":"{{ItemDue:yyyy-MM-dd}}"}]}
+        """;
+
+    /// <summary>An open item of NCEM's, recorded by an administrator, for one call to act on.</summary>
+    private static async Task<Guid> NewItemAsync(Context x) =>
+        (await x.Http["admin"].PostOkAsync("api/improvements", System.Text.Json.JsonDocument.Parse(ItemBody()).RootElement)).GetProperty("itemId").GetGuid();
+
+    private static async Task<Guid> NewMeetingAsync(Context x) =>
+        (await x.Http["admin"].PostOkAsync("api/meetings", System.Text.Json.JsonDocument.Parse(MeetingBody()).RootElement)).GetProperty("meetingId").GetGuid();
 
     private static bool Controls(Caller c) => c.Role is Role.Commander or Role.Administrator;
 
@@ -410,6 +451,19 @@ public sealed class AuthorizationMatrixTests
         ["record a finding (hub)"] = Policies.RecordFindings,
         ["decide a proposal (REST)"] = Policies.DecideProposal,
         ["decide a proposal (hub)"] = Policies.DecideProposal,
+        ["improvement items"] = Policies.SeeFollowUp,
+        ["an improvement item"] = Policies.SeeFollowUp,
+        ["coordination meetings"] = Policies.SeeFollowUp,
+        ["a coordination meeting"] = Policies.SeeFollowUp,
+        ["record an improvement item (REST)"] = Policies.RecordFollowUp,
+        ["record an improvement item (hub)"] = Policies.RecordFollowUp,
+        ["move an item's due date (REST)"] = Policies.RecordFollowUp,
+        ["move an item's due date (hub)"] = Policies.RecordFollowUp,
+        ["record a meeting (REST)"] = Policies.RecordFollowUp,
+        ["record a meeting (hub)"] = Policies.RecordFollowUp,
+        ["complete an improvement item (REST)"] = Policies.CompleteImprovement,
+        ["complete an improvement item (hub)"] = Policies.CompleteImprovement,
+        ["the next meeting's agenda"] = Policies.BuildAgenda,
         ["who am I"] = Policies.SignedIn,
         ["hazards"] = Policies.SignedIn,
         ["districts"] = Policies.SignedIn,

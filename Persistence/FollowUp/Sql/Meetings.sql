@@ -1,0 +1,4 @@
+-- The meetings, the latest held first.
+SELECT meeting_id AS MeetingId, held_on AS HeldOn, recorded_by AS RecordedBy, recorded_at AS RecordedAt, position AS Position, data AS Data
+FROM coordination_meetings
+ORDER BY held_on DESC, position DESC;
