@@ -95,7 +95,7 @@ public sealed class EscalationScanner(
             foreach (var due in ImprovementFollowUpPlanner.Due(item, now, settings))
             {
                 var result = await log.AppendAsync(item.ItemId, ExpectedVersion.Any, [due], cancellationToken);
-                appended += Counted(result, due);
+                appended += Counted(result, due, item.ItemId);
             }
         }
 

@@ -3,7 +3,9 @@ using Coordination.Agencies.Contracts.Reference;
 using Coordination.Dispatch.Agencies;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
+using Coordination.Agencies.Contracts.FollowUp;
 using Coordination.Hub.Features.Evaluation;
+using Coordination.Hub.Features.FollowUp;
 using Coordination.Hub.Features.Plans;
 using Coordination.Hub.Features.Register;
 using Coordination.Hub.Pipeline;
@@ -19,7 +21,7 @@ namespace Coordination.Hub.Features.Exercises;
 /// <param name="Agencies">Each agency's results against the scenario's expected actions.</param>
 /// <param name="Figures">The exercise's evaluation figures (as <c>GET /api/evaluation?exercise=</c>); null for an administrator.</param>
 /// <param name="Findings">The evaluators' strengths and gaps, with their proposals and the decisions on them.</param>
-/// <param name="ImprovementPlan">The improvement plan's items (action, owner agency, due date) raised from this exercise; empty until they are tracked.</param>
+/// <param name="ImprovementPlan">The improvement plan: the improvement items recorded with this exercise as their source, the earliest due first, each tracked to completion in the follow-up.</param>
 /// <param name="AsOf">When it was read.</param>
 public sealed record AfterActionReport(
     ExerciseView Exercise,
@@ -27,7 +29,7 @@ public sealed record AfterActionReport(
     IReadOnlyList<AgencyResults> Agencies,
     EvaluationReport? Figures,
     IReadOnlyList<ExerciseFinding> Findings,
-    IReadOnlyList<object> ImprovementPlan,
+    IReadOnlyList<ImprovementItemView> ImprovementPlan,
     DateTimeOffset AsOf);
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed record AfterActionReport(
 /// </summary>
 public sealed class GetAfterAction(
     ExerciseLog exercises, ScenarioLog scenarios, ReadModels board, IEventLog log, GetEvaluation evaluation, RegisterLog register, PlanLog plans,
-    AgencyDirectory agencies, TimeProvider time) : IUseCase<GetAfterAction.Query, AfterActionReport>
+    FollowUpLog followUp, AgencyDirectory agencies, TimeProvider time) : IUseCase<GetAfterAction.Query, AfterActionReport>
 {
     public sealed record Query(Guid ExerciseId);
 
@@ -76,13 +78,20 @@ public sealed class GetAfterAction(
         var figures = caller.Role == Role.Administrator ? null
             : await evaluation.HandleAsync(caller, new GetEvaluation.Query(null, null, null, null, state.ExerciseId), cancellationToken);
         var findings = liaison ? await LiaisonsFindingsAsync(caller, state, cancellationToken) : state.Findings;
+        // Every signed-in user reads the follow-up's items, so the plan is shown whole, a liaison's included.
+        var today = ImprovementItemRequestValidator.Today(time);
+        var improvementPlan = (await followUp.ItemsAsync(cancellationToken))
+            .Where(i => i.Source == ImprovementSource.Exercise && i.SourceId == state.ExerciseId)
+            .Select(i => ImprovementItemView.From(i, today))
+            .OrderBy(i => i.DueDate)
+            .ToList();
         return new AfterActionReport(
             view with { Injects = [] },
             liaison ? [.. view.Injects.Where(i => i.Fired is not null)] : view.Injects,
             results,
             figures,
             findings,
-            [],
+            improvementPlan,
             now);
     }
 

@@ -133,13 +133,29 @@ public sealed class AfterActionTests
             var ncemFigures = figures.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("key").GetString() == "ncem").GetProperty("current");
             Assert.That(ncemFigures.GetProperty("alerts").GetInt32(), Is.EqualTo(log.Count(e => e.Type == EventTypes.AgencyAlerted && e.Metadata.ExerciseId == exerciseId
                 && e.DataAs<AgencyAlerted>().Agency == "ncem")));
-            Assert.That(report.GetProperty("improvementPlan").GetArrayLength(), Is.Zero);
+            Assert.That(report.GetProperty("improvementPlan").GetArrayLength(), Is.Zero, "no item raised from it yet");
         });
 
         // A liaison reads their own agency's part only.
         using var ncemHttp = await hub.ClientForAsync("liaison.ncem");
         var own = await ncemHttp.GetOkAsync($"api/exercises/{exerciseId}/after-action");
         Assert.That(own.GetProperty("agencies").EnumerateArray().Select(a => a.GetProperty("agency").GetString()), Is.EqualTo(new[] { "ncem" }));
+
+        // The improvement plan is the follow-up's items raised from this exercise, and only those.
+        var due = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(30);
+        var raised = (await commander.PostOkAsync("api/improvements", new
+        {
+            actionAr = "تدريب بلدية درنة على تأكيد الاستلام",
+            actionEn = "Train Derna's municipality to acknowledge alerts",
+            ownerAgency = "municipality-derna",
+            dueDate = due,
+            source = "Exercise",
+            sourceId = exerciseId,
+        })).GetProperty("itemId").GetGuid();
+        await commander.PostOkAsync("api/improvements", new { actionAr = "بند آخر", actionEn = "Another item", ownerAgency = "ncem", dueDate = due });
+        var plan = (await ncemHttp.GetOkAsync($"api/exercises/{exerciseId}/after-action")).GetProperty("improvementPlan");
+        Assert.That(plan.EnumerateArray().Select(i => (i.GetProperty("itemId").GetGuid(), i.GetProperty("ownerAgency").GetString(), i.GetProperty("status").GetString())),
+            Is.EqualTo(new[] { (raised, "municipality-derna", "Open") }));
     }
 
     [Test]
