@@ -151,14 +151,14 @@ public static class AfterActionReportPage
     }
 
     private static string Line(AgencyResults agency, ExpectedActionResult result, bool arabic) =>
-        $"{(arabic ? agency.NameAr : agency.NameEn)} · {Number(result.Inject)} · {Action(result, arabic)}";
+        $"{(arabic ? agency.NameAr : agency.NameEn)} · {Number(result.Inject)} · {Action(result, arabic, within: false)}";
 
-    private static string Action(ExpectedActionResult result, bool arabic) => result.Action switch
+    private static string Action(ExpectedActionResult result, bool arabic, bool within = true) => result.Action switch
     {
         ExpectedActionKind.Acknowledge => arabic ? "تأكيد الاستلام" : "Acknowledge",
         ExpectedActionKind.ActivatePlan => (arabic ? "تفعيل الخطة " : "Activate plan ") + result.Plan,
         _ => (arabic ? "إنجاز المهمة " : "Complete task ") + result.Task,
-    } + string.Create(CultureInfo.InvariantCulture, $" ({(arabic ? "خلال" : "within")} {result.WithinMinutes} {(arabic ? "د" : "min")})");
+    } + (within ? string.Create(CultureInfo.InvariantCulture, $" ({(arabic ? "خلال" : "within")} {result.WithinMinutes} {(arabic ? "د" : "min")})") : "");
 
     private static string Outcome(ActionOutcome outcome, bool arabic) => outcome switch
     {

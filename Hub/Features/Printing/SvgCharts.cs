@@ -48,7 +48,7 @@ public static class SvgCharts
     public static string Stacked(IReadOnlyList<(string Label, IReadOnlyList<(string Class, int Count)> Segments)> lines, bool rightToLeft, string title)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        const int labelWidth = 160, barWidth = 300, row = 18;
+        const int labelWidth = 220, barWidth = 300, row = 18;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
             $"<svg class=\"stacked\" viewBox=\"0 0 {labelWidth + barWidth} {Math.Max(1, lines.Count) * row}\" role=\"img\" aria-label=\"{E(title)}\">");
@@ -85,9 +85,10 @@ public static class SvgCharts
     public static string Timeline(IReadOnlyList<(string Label, double? Due, double? Done, string Outcome)> lines, double span, bool rightToLeft, string title)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        const int labelWidth = 200, plot = 320, row = 16, axis = 18;
+        const int labelWidth = 260, plot = 320, row = 16, axis = 18, pad = 16;
         var length = Math.Max(1, span);
-        double X(double minutes) => rightToLeft ? plot * (1 - (Math.Clamp(minutes, 0, length) / length)) : labelWidth + (plot * Math.Clamp(minutes, 0, length) / length);
+        // The plot keeps a margin at each end so the first and last ticks are whole.
+        double X(double minutes) => (rightToLeft ? pad : labelWidth) + ((plot - (2 * pad)) * (rightToLeft ? 1 - (Math.Clamp(minutes, 0, length) / length) : Math.Clamp(minutes, 0, length) / length));
         var height = (lines.Count * row) + axis;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
@@ -118,7 +119,7 @@ public static class SvgCharts
         var bottom = lines.Count * row;
         foreach (var tick in Ticks(length))
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{X(tick):0.##}\" y=\"{bottom + 13}\" text-anchor=\"middle\">T+{Number(tick)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" direction=\"ltr\" x=\"{X(tick):0.##}\" y=\"{bottom + 13}\" text-anchor=\"middle\">T+{Number(tick)}</text>");
         }
 
         svg.Append("</svg>");
