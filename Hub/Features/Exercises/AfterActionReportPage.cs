@@ -15,7 +15,8 @@ namespace Coordination.Hub.Features.Exercises;
 /// </summary>
 public static class AfterActionReportPage
 {
-    public static PrintablePage Of(AfterActionReport report, bool arabic, string preparedBy)
+    /// <summary>The report's page in one language; <paramref name="agencyName"/> names an agency a finding concerns.</summary>
+    public static PrintablePage Of(AfterActionReport report, bool arabic, string preparedBy, Func<string, string> agencyName)
     {
         ArgumentNullException.ThrowIfNull(report);
         string L(string english, string arabicText) => arabic ? arabicText : english;
@@ -47,7 +48,7 @@ public static class AfterActionReportPage
 
         body.Append("</section>");
         Results(body, results, arabic);
-        Findings(body, report.Findings, arabic);
+        Findings(body, report.Findings, arabic, agencyName);
         ImprovementPlan(body, report.ImprovementPlan, arabic);
         return new PrintablePage($"{title} — {exercise.TitleEn}", arabic, body.ToString());
     }
@@ -80,7 +81,7 @@ public static class AfterActionReportPage
         body.Append("</tbody></table></section>");
     }
 
-    private static void Findings(StringBuilder body, IReadOnlyList<ExerciseFinding> findings, bool arabic)
+    private static void Findings(StringBuilder body, IReadOnlyList<ExerciseFinding> findings, bool arabic, Func<string, string> agencyName)
     {
         string L(string english, string arabicText) => arabic ? arabicText : english;
         foreach (var (kind, heading) in (IEnumerable<(FindingKind, string)>)[(FindingKind.Strength, L("Strengths", "نقاط القوة")), (FindingKind.Gap, L("Gaps", "الثغرات"))])
@@ -96,7 +97,7 @@ public static class AfterActionReportPage
             {
                 var finding = f.Finding;
                 body.Append(CultureInfo.InvariantCulture, $"<div class=\"finding\"><p>{E(arabic ? finding.TextAr : finding.TextEn)}</p><p class=\"muted\">");
-                body.Append(CultureInfo.InvariantCulture, $"{E(finding.Agency is null ? L("The whole exercise", "التمرين كله") : finding.Agency)} · {E(L("by", "سجّلها"))} {E(finding.By)}</p>");
+                body.Append(CultureInfo.InvariantCulture, $"{E(finding.Agency is null ? L("The whole exercise", "التمرين كله") : agencyName(finding.Agency))} · {E(L("by", "سجّلها"))} {E(finding.By)}</p>");
                 if (finding.Rescore is { } rescore)
                 {
                     body.Append(CultureInfo.InvariantCulture, $"<p>{E(L("Proposes a re-score of a register risk", "يقترح إعادة تقييم خطر في السجل"))}");

@@ -1,3 +1,4 @@
+using Coordination.Dispatch.Agencies;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Features.Printing;
@@ -12,7 +13,7 @@ namespace Coordination.Hub.Features.Exercises;
 /// An exercise's after-action report as paper: the printable page (right to left in Arabic) in the language the
 /// request asked for, or the same page printed to PDF by the hub. Each reader prints what they may read of it.
 /// </summary>
-public sealed class PrintAfterAction(GetAfterAction afterAction, PdfPrinter printer) : IUseCase<PrintAfterAction.Query, PrintedReport>
+public sealed class PrintAfterAction(GetAfterAction afterAction, PdfPrinter printer, AgencyDirectory agencies) : IUseCase<PrintAfterAction.Query, PrintedReport>
 {
     /// <param name="ExerciseId">The exercise.</param>
     /// <param name="Format">html (the default) or pdf.</param>
@@ -41,7 +42,9 @@ public sealed class PrintAfterAction(GetAfterAction afterAction, PdfPrinter prin
         }
 
         var report = await afterAction.HandleAsync(caller, new GetAfterAction.Query(request.ExerciseId), cancellationToken);
-        var page = AfterActionReportPage.Of(report, Say.IsArabic, caller.UserName);
+        var arabic = Say.IsArabic;
+        var page = AfterActionReportPage.Of(report, arabic, caller.UserName,
+            code => agencies.Find(code) is { } agency ? (arabic ? agency.NameAr : agency.NameEn) : code);
         return await PrintedReport.OfAsync(page, request.Format, $"after-action-{request.ExerciseId:N}-{(Say.IsArabic ? "ar" : "en")}", printer, cancellationToken);
     }
 }

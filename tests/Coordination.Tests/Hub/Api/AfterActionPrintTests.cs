@@ -37,7 +37,8 @@ public sealed class AfterActionPrintTests
         Assert.Multiple(() =>
         {
             Assert.That(type, Is.EqualTo("text/html"));
-            Assert.That(page, Does.Contain("<html lang=\"ar\" dir=\"rtl\">").And.Contain("تقرير ما بعد التمرين").And.Contain("EXERCISE / تمرين").And.Contain(Gap));
+            Assert.That(page, Does.Contain("<html lang=\"ar\" dir=\"rtl\">").And.Contain("تقرير ما بعد التمرين").And.Contain("EXERCISE / تمرين").And.Contain(Gap)
+                .And.Contain("جهاز الإسعاف والطوارئ · سجّلها commander"), "the gap, about the ambulance service by its name");
             Assert.That(page, Does.Contain("<svg class=\"timeline\"").And.Contain("<svg class=\"stacked\"").And.Contain("<svg class=\"columns\""), "the timeline, the per-agency bars and the acknowledgement times");
             Assert.That(page, Does.Contain("href=\"/css/print.css\"").And.Not.Contain("<script"));
             Assert.That(englishPage, Does.Contain("<html lang=\"en\" dir=\"ltr\">").And.Contain("After-action report").And.Contain("Expected actions").And.Contain("The ambulance service was slow"));
