@@ -42,6 +42,14 @@ public static class ExercisesApi
         exercises.MapGet("/{exerciseId:guid}/after-action", (Guid exerciseId, GetAfterAction useCase, HttpContext http) =>
             http.RunAsync(useCase, new GetAfterAction.Query(exerciseId)))
             .Refuses(Status403Forbidden, Status404NotFound, Status429TooManyRequests);
+        exercises.MapGet("/{exerciseId:guid}/after-action/report", async (Guid exerciseId, string? format, PrintAfterAction useCase, HttpContext http) =>
+            {
+                var report = await http.RunAsync(useCase, new PrintAfterAction.Query(exerciseId, format));
+                return Results.File(report.Content, report.ContentType, report.FileName);
+            })
+            .Produces(Status200OK, contentType: "text/html")
+            .Produces(Status200OK, contentType: "application/pdf")
+            .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound, Status429TooManyRequests, Status503ServiceUnavailable);
         exercises.MapPost("/{exerciseId:guid}/findings", (Guid exerciseId, RecordFinding.Request request, RecordFinding useCase, HttpContext http) =>
             http.RunAsync(useCase, RecordFinding.Command.From(exerciseId, request)))
             .Refuses(Status400BadRequest, Status403Forbidden, Status404NotFound);

@@ -154,7 +154,8 @@ public static class EvaluationReportPage
     private static string Dates(EvaluationPeriod period) =>
         string.Create(CultureInfo.InvariantCulture, $"<span dir=\"ltr\">{period.First:yyyy-MM-dd} – {period.Last:yyyy-MM-dd}</span>");
 
-    private static string SpanLabel(TimeSpanCount span, bool arabic) => span.ToSeconds is { } to
+    /// <summary>An acknowledgement-time span as its column is labelled (≤5 min, >60 min), for this report and the after-action report.</summary>
+    public static string SpanLabel(TimeSpanCount span, bool arabic) => span.ToSeconds is { } to
         ? string.Create(CultureInfo.InvariantCulture, $"≤{to / 60}{(arabic ? " د" : " min")}")
         : string.Create(CultureInfo.InvariantCulture, $">{span.FromSeconds / 60}{(arabic ? " د" : " min")}");
 

@@ -4,13 +4,13 @@
 // and district. Every count opens the alerts or tasks behind it ("show me the late ones"). The same report opens as a
 // printable page or downloads as the hub's PDF, in the language chosen.
 
-import { ProblemError, get, sendFile } from '../api.js';
+import { ProblemError, get } from '../api.js';
+import { distributionChart, downloadPdf, openPrintable, svg } from '../charts.js';
 import { $, h } from '../dom.js';
 import { formatDuration, formatNumber, formatTime, lang, t, todayInLibya } from '../i18n.js';
 import { showError } from '../notice.js';
 import { agencyName } from '../reference.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 // Counts that open the entries behind them: the column's figure in /api/evaluation/entries.
 const COUNTS = [
   ['alerts', 'alerts'], ['acknowledgedInTime', 'in-time'], ['acknowledgedLate', 'late'], ['missed', 'missed'], ['waiting', 'waiting'],
@@ -30,8 +30,12 @@ export function initEvaluation(session) {
   $('#ev-ending').value = todayInLibya();
   $('#ev-period').addEventListener('change', drawScopeFields);
   $('#evaluation-form').addEventListener('submit', (event) => { event.preventDefault(); load().catch(showError); });
-  $('#ev-print').addEventListener('click', openPrintable);
-  $('#ev-pdf').addEventListener('click', () => downloadPdf().catch(showError));
+  $('#ev-print').addEventListener('click', () => openPrintable(`/api/evaluation/report?${scope()}`));
+  $('#ev-pdf').addEventListener('click', () => {
+    const q = scope();
+    q.set('format', 'pdf');
+    downloadPdf(`/api/evaluation/report?${q}`, 'evaluation.pdf', $('#ev-status')).catch(showError);
+  });
   $('#ev-entries-close').addEventListener('click', closeEntries);
   if (!canChooseExercise) $('#ev-period option[value="exercise"]').remove();
   drawScopeFields();
@@ -148,31 +152,9 @@ function countLink(count, figure, filter, what) {
   });
 }
 
-function svg(tag, attrs = {}, text = null) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
-  if (text != null) node.textContent = text;
-  return node;
-}
-
-/** How long the acknowledged alerts took, as columns in reading order (the first on the right in Arabic). */
+/** How long the acknowledged alerts took, as columns. */
 function drawDistribution() {
-  const spans = report.acknowledgementTimes;
-  const rtl = lang() === 'ar';
-  const width = 64; const top = 16; const baseline = 100;
-  const max = Math.max(1, ...spans.map((s) => s.count));
-  const label = (s) => (s.toSeconds == null ? t('evaluation.span.over', { m: formatNumber(s.fromSeconds / 60) }) : t('evaluation.span.upTo', { m: formatNumber(s.toSeconds / 60) }));
-  const summary = spans.map((s) => `${label(s)}: ${formatNumber(s.count)}`).join('، ');
-  const chart = svg('svg', { viewBox: `0 0 ${spans.length * width} 120`, role: 'img', 'aria-label': `${t('evaluation.chart.distribution')}: ${summary}`, class: 'ev-columns' });
-  spans.forEach((s, i) => {
-    const x = (rtl ? spans.length - 1 - i : i) * width;
-    const tall = ((baseline - top) * s.count) / max;
-    chart.append(
-      svg('rect', { x: x + 8, y: baseline - tall, width: width - 16, height: tall, class: 'fill' }),
-      svg('text', { x: x + width / 2, y: baseline - tall - 3, 'text-anchor': 'middle' }, formatNumber(s.count)),
-      svg('text', { x: x + width / 2, y: baseline + 14, 'text-anchor': 'middle' }, label(s)));
-  });
-  $('#ev-distribution').replaceChildren(chart);
+  $('#ev-distribution').replaceChildren(distributionChart(report.acknowledgementTimes));
 }
 
 /** Each agency's share acknowledged in time, a bar per agency. */
@@ -251,38 +233,4 @@ function drawEntries() {
 function closeEntries() {
   opened = null;
   $('#ev-entries').hidden = true;
-}
-
-/** The printable page in a window of its own, ready for the browser's print (or save as PDF). */
-function openPrintable() {
-  // Opened at once, within the click, so no pop-up blocker stops it; filled when the page arrives.
-  const view = window.open('', '_blank');
-  sendFile('GET', `/api/evaluation/report?${scope()}`).then(async (file) => {
-    const html = await file.blob.text();
-    if (!view) return;
-    view.document.open();
-    view.document.write(html);
-    view.document.close();
-  }).catch((error) => { view?.close(); showError(error); });
-}
-
-async function downloadPdf() {
-  const status = $('#ev-status');
-  status.textContent = t('evaluation.pdf.making');
-  const q = scope();
-  q.set('format', 'pdf');
-  try {
-    const file = await sendFile('GET', `/api/evaluation/report?${q}`);
-    const name = file.name ?? 'evaluation.pdf';
-    const url = URL.createObjectURL(file.blob);
-    const link = h('a', { attrs: { href: url, download: name } });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    status.textContent = t('evaluation.pdf.done', { file: name });
-  } catch (error) {
-    status.textContent = '';
-    throw error;
-  }
 }

@@ -8,8 +8,9 @@ import { $, debounce, h } from '../dom.js';
 import { formatList, formatNumber, formatTime, nameOf, t } from '../i18n.js';
 import { showError } from '../notice.js';
 import { agencyName, reference } from '../reference.js';
+import { afterActionExercise, drawAfterAction, initAfterAction, loadAfterAction } from './after-action.js';
 
-const SECTIONS = ['#exercises-home', '#exercise-run', '#scenario-edit'];
+const SECTIONS = ['#exercises-home', '#exercise-run', '#after-action', '#scenario-edit'];
 const REFRESH_MS = 2000;
 
 let scenarios = [];
@@ -27,6 +28,9 @@ export function initExercises() {
   $('#run-pause').addEventListener('click', () => control('pause').catch(showError));
   $('#run-resume').addEventListener('click', () => control('resume').catch(showError));
   $('#run-back').addEventListener('click', () => { show('#exercises-home'); refresh().catch(showError); $('#exercises-heading').focus(); });
+  $('#run-after-action').addEventListener('click', () => openAfterAction(run.exerciseId).catch(showError));
+  $('#aa-back').addEventListener('click', () => { show('#exercises-home'); refresh().catch(showError); $('#exercises-heading').focus(); });
+  initAfterAction();
   $('#run-abort-form').addEventListener('submit', (event) => { event.preventDefault(); abort().catch(showError); });
   $('#scenario-form').addEventListener('submit', (event) => { event.preventDefault(); save().catch(showError); });
   $('#scenario-export').addEventListener('click', exportEditor);
@@ -36,6 +40,7 @@ export function initExercises() {
 /** The exercises were brought to the front: read afresh what is shown. */
 export function showExercises() {
   if (section === '#exercise-run' && run) openRun(run.exerciseId).catch(showError);
+  else if (section === '#after-action' && afterActionExercise()) loadAfterAction(afterActionExercise()).catch(showError);
   else refresh().catch(showError);
 }
 
@@ -44,6 +49,16 @@ const refreshRunSoon = debounce(() => { if (run && section === '#exercise-run') 
 /** A log entry (commanders): one of the open exercise's redraws its run screen at once. */
 export function onExercisesEntry(entry) {
   if (run && entry.metadata?.exerciseId === run.exerciseId) refreshRunSoon();
+  if (section === '#after-action' && entry.metadata?.exerciseId && entry.metadata.exerciseId === afterActionExercise()) refreshAfterActionSoon();
+}
+
+const refreshAfterActionSoon = debounce(() => { if (section === '#after-action' && afterActionExercise()) loadAfterAction(afterActionExercise()).catch(() => {}); }, 300);
+
+/** An exercise's after-action report, in place of the list. */
+async function openAfterAction(exerciseId) {
+  await loadAfterAction(exerciseId);
+  show('#after-action');
+  $('#aa-title').focus();
 }
 
 export function relabelExercises() {
@@ -51,6 +66,7 @@ export function relabelExercises() {
   drawExercises();
   drawParticipants();
   if (run) drawRun();
+  drawAfterAction();
   drawEditHeading();
 }
 
@@ -103,7 +119,8 @@ function drawExercises() {
     h('td', { text: t('exercise.speed', { n: formatNumber(x.speed) }) }),
     h('td', { text: formatNumber(x.injectsFired) }),
     h('td', {}, h('time', { text: formatTime(x.startedAt), attrs: { datetime: x.startedAt } })),
-    h('td', {}, h('button', { attrs: { type: 'button' }, text: t('exercises.open'), on: { click: () => openRun(x.exerciseId).catch(showError) } })))));
+    h('td', {}, h('button', { attrs: { type: 'button' }, text: t('exercises.open'), on: { click: () => openRun(x.exerciseId).catch(showError) } }),
+      ' ', h('button', { class: 'after-action', attrs: { type: 'button' }, text: t('afterAction.open'), on: { click: () => openAfterAction(x.exerciseId).catch(showError) } })))));
   $('#exercises-table').replaceChildren(head, body);
 }
 

@@ -99,7 +99,8 @@ public sealed class EvaluationPrintTests
         return await hub.ClientForAsync("commander");
     }
 
-    private static async Task<(byte[] Body, string? Type)> GetAsync(HttpClient client, string path, string language)
+    /// <summary>A report fetched in a language, which must answer 200: its bytes and media type.</summary>
+    internal static async Task<(byte[] Body, string? Type)> GetAsync(HttpClient client, string path, string language)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Accept-Language", language } } };
         using var response = await client.SendAsync(request);
@@ -107,7 +108,8 @@ public sealed class EvaluationPrintTests
         return (await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType?.MediaType);
     }
 
-    private static async Task<string> RunAsync(string program, params string[] arguments)
+    /// <summary>Runs a program (pdftotext, pdftoppm) to its end, which must succeed: what it wrote.</summary>
+    internal static async Task<string> RunAsync(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
