@@ -34,4 +34,7 @@ internal static partial class DispatchLogMessages
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId}: its alerts could not be planned with the report; the report is logged alone and the routing consumer routes it")]
     public static partial void AlertsNotPlanned(ILogger logger, Exception exception, Guid incidentId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Agency queues could not be fed after their checkpoints; retrying from them")]
+    public static partial void AgencyFeedFailed(ILogger logger, Exception exception);
 }

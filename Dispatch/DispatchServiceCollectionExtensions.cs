@@ -1,4 +1,5 @@
 using Coordination.Dispatch.Agencies;
+using Coordination.Dispatch.AgencyBus;
 using Coordination.Dispatch.Bus;
 using Coordination.Dispatch.Consumers;
 using Coordination.Dispatch.Escalation;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Coordination.Dispatch;
 
-public static class DispatchServiceCollectionExtensions
+public static partial class DispatchServiceCollectionExtensions
 {
     /// <summary>
     /// Registers routing, the relay and the bus (in-memory or RabbitMQ). <paramref name="addConsumers"/>
@@ -91,6 +92,37 @@ public static class DispatchServiceCollectionExtensions
         // Registered after the bus so the bus starts first; the relay also waits for it to be healthy.
         services.AddSingleton<LogRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<LogRelay>());
+        AddAgencyBus(services, configuration, bus);
         return services;
     }
+
+    /// <summary>
+    /// Agencies' own queues, when agencies are named for them: only on RabbitMQ, where a queue outlives its reader and
+    /// another process can read it. Named on the in-memory bus, the hub refuses to start rather than fill nothing.
+    /// </summary>
+    private static void AddAgencyBus(IServiceCollection services, IConfiguration configuration, BusOptions bus)
+    {
+        var agencyBus = configuration.GetSection(AgencyBusOptions.Section).Get<AgencyBusOptions>() ?? new AgencyBusOptions();
+        services.AddOptions<AgencyBusOptions>().Bind(configuration.GetSection(AgencyBusOptions.Section));
+        if (agencyBus.Agencies.Length == 0)
+        {
+            return;
+        }
+
+        if (bus.Transport != "RabbitMq")
+        {
+            throw new InvalidOperationException("Coordination:AgencyBus:Agencies needs Coordination:Bus:Transport=RabbitMq: agencies' queues are RabbitMQ queues.");
+        }
+
+        if (agencyBus.Agencies.FirstOrDefault(a => !AgencyCode().IsMatch(a ?? string.Empty)) is { } wrong)
+        {
+            throw new InvalidOperationException($"Coordination:AgencyBus:Agencies: '{wrong}' is not an agency code (lower-case letters, digits and hyphens).");
+        }
+
+        services.AddSingleton<AgencyFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgencyFeed>());
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
+    private static partial System.Text.RegularExpressions.Regex AgencyCode();
 }

@@ -1,0 +1,13 @@
+namespace Coordination.Dispatch.AgencyBus;
+
+/// <summary>Coordination:AgencyBus. Agencies whose own systems read a durable queue of their own on RabbitMQ.</summary>
+public sealed class AgencyBusOptions
+{
+    public const string Section = "Coordination:AgencyBus";
+
+    /// <summary>
+    /// The codes of the agencies with a system subscriber: each gets a durable queue of the entries it may see.
+    /// Empty (the default) turns the feature off; it needs <c>Coordination:Bus:Transport=RabbitMq</c>.
+    /// </summary>
+    public string[] Agencies { get; set; } = [];
+}
