@@ -119,6 +119,17 @@ public static partial class DispatchServiceCollectionExtensions
             throw new InvalidOperationException($"Coordination:AgencyBus:Agencies: '{wrong}' is not an agency code (lower-case letters, digits and hyphens).");
         }
 
+        var management = string.IsNullOrWhiteSpace(agencyBus.ManagementUrl) ? $"http://{bus.Host}:15672/" : agencyBus.ManagementUrl;
+        if (!Uri.TryCreate(management.EndsWith('/') ? management : management + "/", UriKind.Absolute, out var managementUri) || managementUri.Scheme is not ("http" or "https"))
+        {
+            throw new InvalidOperationException($"Coordination:AgencyBus:ManagementUrl '{agencyBus.ManagementUrl}' is not an absolute http(s) address.");
+        }
+
+        services.AddHttpClient<BrokerIdentities>(http =>
+        {
+            http.BaseAddress = managementUri;
+            http.Timeout = TimeSpan.FromSeconds(15);
+        });
         services.AddSingleton<AgencyFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<AgencyFeed>());
     }

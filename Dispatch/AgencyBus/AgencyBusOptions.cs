@@ -10,4 +10,10 @@ public sealed class AgencyBusOptions
     /// Empty (the default) turns the feature off; it needs <c>Coordination:Bus:Transport=RabbitMq</c>.
     /// </summary>
     public string[] Agencies { get; set; } = [];
+
+    /// <summary>
+    /// RabbitMQ's management API, through which the hub gives each agency's system its own broker user (as
+    /// <c>Coordination:Bus:Username</c>, who must be an administrator of the broker). Empty: <c>http://{Bus:Host}:15672/</c>.
+    /// </summary>
+    public string ManagementUrl { get; set; } = string.Empty;
 }

@@ -86,6 +86,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton<RestrictedAccessAudit>();
         services.AddHostedService<RestrictedAccessAuditFlush>();
         services.AddSingleton<DirectoryEntries>();
+        services.AddSingleton<AgencySystems>();
         services.AddSingleton<DirectorySeed>();
         services.AddSingleton<Features.Routing.RoutingRulesLog>();
         services.AddSingleton<Features.Register.RegisterLog>();

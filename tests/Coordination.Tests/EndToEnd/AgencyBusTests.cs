@@ -1,6 +1,10 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using Coordination.Agencies.Contracts.Bus;
+using System.Net;
 using Coordination.Agencies.Contracts.Commands;
+using Coordination.Agencies.Contracts.Directory;
+using RabbitMQ.Client.Exceptions;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Tests.Support;
@@ -13,6 +17,8 @@ namespace Coordination.Tests.EndToEnd;
 public sealed class AgencyBusTests : RabbitMqFixture
 {
     private const string AlertedUrn = "urn:message:Coordination.Agencies.Contracts.Bus:AgencyEntry[[Coordination.Agencies.Contracts.Alerts:AgencyAlerted]]";
+
+    protected override bool Management => true;
 
     private Dictionary<string, string?> Settings()
     {
@@ -109,6 +115,70 @@ public sealed class AgencyBusTests : RabbitMqFixture
             });
             Assert.That(positions, Is.Unique, "each once: the stop of the hub saved the queue's checkpoint");
         }
+    }
+
+    [Test]
+    public async Task An_agency_system_s_own_broker_identity_reads_only_its_queue_and_stops_working_when_rotated_or_revoked()
+    {
+        var settings = Settings();
+        await using var hub = await HubHost.StartFreshAsync(settings);
+        using var admin = await hub.ClientForAsync("admin");
+        using var operatorApi = await hub.ClientForAsync("duty.operator");
+        await using (await AgencyQueueReader.StartAsync(Broker.AmqpPort, Queue(settings, "ncem")))
+        {
+            // The queues exist once a guest reader finds them; the agency's own identity is what is tested below.
+        }
+
+        var issued = await admin.PostOkAsync("api/admin/agencies/ncem/bus-credentials", new { });
+        var (user, password) = (issued.GetProperty("userName").GetString()!, issued.GetProperty("password").GetString()!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(user, Is.EqualTo("agency.ncem"));
+            Assert.That(issued.GetProperty("queue").GetString(), Is.EqualTo(Queue(settings, "ncem")));
+            Assert.That(issued.GetProperty("rotated").GetBoolean(), Is.False);
+        });
+
+        var ncem = await AgencyQueueReader.ConnectAsync(Broker.AmqpPort, Queue(settings, "ncem"), user, password);
+        var flood = (await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        await ncem.WaitUntilAsync(r => r.Any(m => IncidentOf(m) == flood && m.Type == EventTypes.AgencyAlerted));
+        var other = Assert.ThrowsAsync<OperationInterruptedException>(() => AgencyQueueReader.ConnectAsync(Broker.AmqpPort, Queue(settings, "security-tripoli"), user, password));
+        Assert.That(other!.ShutdownReason?.ReplyCode, Is.EqualTo(403), "the broker refuses NCEM's system Tripoli security's queue");
+
+        var rotated = await admin.PostOkAsync("api/admin/agencies/ncem/bus-credentials", new { });
+        var newPassword = rotated.GetProperty("password").GetString()!;
+        Assert.That(rotated.GetProperty("rotated").GetBoolean(), Is.True);
+        Assert.ThrowsAsync<BrokerUnreachableException>(() => AgencyQueueReader.ConnectAsync(Broker.AmqpPort, Queue(settings, "ncem"), user, password), "the old password no longer opens a connection");
+        await using (await AgencyQueueReader.ConnectAsync(Broker.AmqpPort, Queue(settings, "ncem"), user, newPassword))
+        {
+        }
+
+        using (var revoked = await admin.DeleteAsync(new Uri("api/admin/agencies/ncem/bus-credentials", UriKind.Relative)))
+        {
+            Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.OK), await revoked.Content.ReadAsStringAsync());
+        }
+
+        await ncem.Closed.WaitAsync(TimeSpan.FromSeconds(30));
+        await ncem.DisposeAsync();
+        Assert.ThrowsAsync<BrokerUnreachableException>(() => AgencyQueueReader.ConnectAsync(Broker.AmqpPort, Queue(settings, "ncem"), user, newPassword), "a revoked identity is refused");
+
+        using var inArabic = new HttpRequestMessage(HttpMethod.Post, new Uri("api/admin/agencies/civil-defence/bus-credentials", UriKind.Relative));
+        inArabic.Headers.AcceptLanguage.ParseAdd("ar");
+        using var notOnTheBus = await admin.SendAsync(inArabic);
+        using var noAgency = await admin.PostAsync(new Uri("api/admin/agencies/nobody/bus-credentials", UriKind.Relative), JsonContent.Create(new { }));
+        using var commander = await hub.ClientForAsync("commander");
+        var log = await commander.ReadLogAsync();
+        var refusal = await notOnTheBus.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(notOnTheBus.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(refusal, Does.Contain("Coordination:AgencyBus:Agencies").And.Contain("طابور"), "said in Arabic to one who asks in Arabic");
+            Assert.That(noAgency.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(log.Where(e => e.Type == EventTypes.AgencySystemCredentialsIssued).Select(e => e.DataAs<AgencySystemCredentialsIssued>()),
+                Is.EqualTo(new[] { new AgencySystemCredentialsIssued("ncem", user, false, "admin"), new AgencySystemCredentialsIssued("ncem", user, true, "admin") }));
+            Assert.That(log.Where(e => e.Type == EventTypes.AgencySystemCredentialsRevoked).Select(e => e.DataAs<AgencySystemCredentialsRevoked>()),
+                Is.EqualTo(new[] { new AgencySystemCredentialsRevoked("ncem", user, "admin") }));
+            Assert.That(log.Select(e => e.Data.GetRawText()), Has.None.Contain(password).And.None.Contain(newPassword), "no password enters the log");
+        });
     }
 
     private static Guid IncidentOf(AgencyQueueReader.Delivered message) => message.Message.GetProperty("incidentId").GetGuid();

@@ -16,6 +16,7 @@ public sealed class AgencyQueueReader : IAsyncDisposable
     private readonly ConcurrentQueue<Delivered> _received = new();
     private readonly IConnection _connection;
     private readonly IChannel _channel;
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private AgencyQueueReader(IConnection connection, IChannel channel)
@@ -25,6 +26,9 @@ public sealed class AgencyQueueReader : IAsyncDisposable
     }
 
     public IReadOnlyList<Delivered> Received => _received.ToArray();
+
+    /// <summary>Completes when the broker closes this reader's connection (a revoked identity).</summary>
+    public Task Closed => _closed.Task;
 
     /// <summary>One delivered message: its MassTransit message types and the message itself.</summary>
     public sealed record Delivered(string[] MessageTypes, JsonElement Message)
@@ -56,12 +60,17 @@ public sealed class AgencyQueueReader : IAsyncDisposable
     /// <summary>Reads <paramref name="queue"/> now; the broker's refusal (no such queue, access refused) is thrown as it comes.</summary>
     public static async Task<AgencyQueueReader> ConnectAsync(int port, string queue, string userName = "guest", string password = "guest")
     {
-        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = port, UserName = userName, Password = password };
+        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = port, UserName = userName, Password = password, AutomaticRecoveryEnabled = false };
         var connection = await factory.CreateConnectionAsync();
         try
         {
             var channel = await connection.CreateChannelAsync();
             var reader = new AgencyQueueReader(connection, channel);
+            connection.ConnectionShutdownAsync += (_, _) =>
+            {
+                reader._closed.TrySetResult();
+                return Task.CompletedTask;
+            };
             await channel.BasicQosAsync(0, 50, false);
             var consumer = new AsyncEventingBasicConsumer(channel);
             consumer.ReceivedAsync += reader.OnReceivedAsync;
@@ -109,9 +118,13 @@ public sealed class AgencyQueueReader : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _channel.CloseAsync();
+        if (!_closed.Task.IsCompleted)
+        {
+            await _channel.CloseAsync();
+            await _connection.CloseAsync();
+        }
+
         await _channel.DisposeAsync();
-        await _connection.CloseAsync();
         await _connection.DisposeAsync();
     }
 }
