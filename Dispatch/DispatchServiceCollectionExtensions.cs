@@ -57,6 +57,7 @@ public static partial class DispatchServiceCollectionExtensions
         services.AddSingleton<ResentEvents>();
         services.AddSingleton<ReportWithAlerts>();
 
+        var agencyBus = AgencyBusSettings(configuration, bus);
         services.AddMassTransit(x =>
         {
             // MassTransit 8.5 reports the bus's shape to its vendor over the internet by default; the hub talks only to
@@ -65,6 +66,12 @@ public static partial class DispatchServiceCollectionExtensions
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(bus.QueuePrefix, false));
             x.AddConsumer<RoutingConsumer, RoutingConsumerDefinition>();
             addConsumers?.Invoke(x);
+            if (agencyBus.Agencies.Length > 0)
+            {
+                // Its endpoints are the agencies' commands queues, declared below, not one of its own.
+                x.AddConsumer<AgencyCommandConsumer>().ExcludeFromConfigureEndpoints();
+            }
+
             if (bus.Transport == "RabbitMq")
             {
                 x.UsingRabbitMq((context, cfg) =>
@@ -74,6 +81,23 @@ public static partial class DispatchServiceCollectionExtensions
                         h.Username(bus.Username);
                         h.Password(bus.Password);
                     });
+                    foreach (var agency in agencyBus.Agencies.Distinct(StringComparer.Ordinal))
+                    {
+                        cfg.ReceiveEndpoint(Coordination.Agencies.Contracts.Bus.AgencyQueues.Commands(bus.QueuePrefix, agency), e =>
+                        {
+                            // One at a time, in the order the agency sent them; only this queue's own exchange feeds it.
+                            e.ConfigureConsumeTopology = false;
+                            e.ConcurrentMessageLimit = 1;
+                            if (bus.QuorumQueues)
+                            {
+                                e.SetQuorumQueue();
+                            }
+
+                            e.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000));
+                            e.ConfigureConsumer<AgencyCommandConsumer>(context);
+                        });
+                    }
+
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -92,7 +116,7 @@ public static partial class DispatchServiceCollectionExtensions
         // Registered after the bus so the bus starts first; the relay also waits for it to be healthy.
         services.AddSingleton<LogRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<LogRelay>());
-        AddAgencyBus(services, configuration, bus);
+        AddAgencyBus(services, configuration, bus, agencyBus);
         return services;
     }
 
@@ -100,13 +124,12 @@ public static partial class DispatchServiceCollectionExtensions
     /// Agencies' own queues, when agencies are named for them: only on RabbitMQ, where a queue outlives its reader and
     /// another process can read it. Named on the in-memory bus, the hub refuses to start rather than fill nothing.
     /// </summary>
-    private static void AddAgencyBus(IServiceCollection services, IConfiguration configuration, BusOptions bus)
+    private static AgencyBusOptions AgencyBusSettings(IConfiguration configuration, BusOptions bus)
     {
         var agencyBus = configuration.GetSection(AgencyBusOptions.Section).Get<AgencyBusOptions>() ?? new AgencyBusOptions();
-        services.AddOptions<AgencyBusOptions>().Bind(configuration.GetSection(AgencyBusOptions.Section));
         if (agencyBus.Agencies.Length == 0)
         {
-            return;
+            return agencyBus;
         }
 
         if (bus.Transport != "RabbitMq")
@@ -117,6 +140,17 @@ public static partial class DispatchServiceCollectionExtensions
         if (agencyBus.Agencies.FirstOrDefault(a => !AgencyCode().IsMatch(a ?? string.Empty)) is { } wrong)
         {
             throw new InvalidOperationException($"Coordination:AgencyBus:Agencies: '{wrong}' is not an agency code (lower-case letters, digits and hyphens).");
+        }
+
+        return agencyBus;
+    }
+
+    private static void AddAgencyBus(IServiceCollection services, IConfiguration configuration, BusOptions bus, AgencyBusOptions agencyBus)
+    {
+        services.AddOptions<AgencyBusOptions>().Bind(configuration.GetSection(AgencyBusOptions.Section));
+        if (agencyBus.Agencies.Length == 0)
+        {
+            return;
         }
 
         var management = string.IsNullOrWhiteSpace(agencyBus.ManagementUrl) ? $"http://{bus.Host}:15672/" : agencyBus.ManagementUrl;

@@ -42,4 +42,16 @@ public static class AgencyQueues
     /// <param name="agency">The agency's code.</param>
     /// <returns>The queue's name.</returns>
     public static string Entries(string prefix, string agency) => $"{prefix}-agency-{agency}";
+
+    /// <summary>The exchange (and queue) the agency's system sends its commands to, e.g. <c>coordination-agency-ncem.commands</c>.</summary>
+    /// <param name="prefix">The hub's queue prefix.</param>
+    /// <param name="agency">The agency's code.</param>
+    /// <returns>The exchange's name.</returns>
+    public static string Commands(string prefix, string agency) => Entries(prefix, agency) + ".commands";
+
+    /// <summary>The durable queue the hub answers the agency's commands on, e.g. <c>coordination-agency-ncem.replies</c>.</summary>
+    /// <param name="prefix">The hub's queue prefix.</param>
+    /// <param name="agency">The agency's code.</param>
+    /// <returns>The queue's name.</returns>
+    public static string Replies(string prefix, string agency) => Entries(prefix, agency) + ".replies";
 }

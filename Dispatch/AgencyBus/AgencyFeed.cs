@@ -102,7 +102,7 @@ public sealed class AgencyFeed(
     private async Task FeedWhileHoldingAsync(string[] agencies, RelayOptions relay, CancellationToken stoppingToken)
     {
         var queues = agencies.ToDictionary(a => a, a => AgencyQueues.Entries(busOptions.QueuePrefix, a), StringComparer.Ordinal);
-        await AgencyQueueTopology.DeclareAsync(busOptions, queues.Values, stoppingToken);
+        await AgencyQueueTopology.DeclareAsync(busOptions, agencies.SelectMany(a => new[] { queues[a], AgencyQueues.Replies(busOptions.QueuePrefix, a) }), stoppingToken);
         var endpoints = new Dictionary<string, ISendEndpoint>(StringComparer.Ordinal);
         foreach (var (agency, queue) in queues)
         {

@@ -4,7 +4,8 @@ using RabbitMQ.Client;
 namespace Coordination.Dispatch.AgencyBus;
 
 /// <summary>
-/// Declares each agency's queue and the exchange of the same name bound to it, before anything is sent there: a
+/// Declares each agency's queues (its entries and the replies to its commands) and the exchange of the same name bound
+/// to each, before anything is sent there: a
 /// message sent to an exchange with no queue bound would be dropped, and the queue must exist (and fill) while the
 /// agency's system is down. Declared here rather than through a MassTransit address because a send address cannot make
 /// a quorum queue; MassTransit then sends to the exchange it finds (durable, fanout, as it declares its own).

@@ -18,8 +18,11 @@ namespace Coordination.Dispatch.AgencyBus;
 /// </summary>
 public sealed class BrokerIdentities(HttpClient http, BusOptions bus)
 {
-    /// <summary>The broker user of <paramref name="agency"/>'s system.</summary>
-    public static string UserName(string agency) => $"agency.{agency}";
+    /// <summary>
+    /// The broker user of <paramref name="agency"/>'s system, under the deployment's queue prefix (users are the broker's,
+    /// not a virtual host's, so two deployments on one broker keep theirs apart).
+    /// </summary>
+    public static string UserName(string prefix, string agency) => $"{prefix}.agency.{agency}";
 
     /// <summary>The exchange agencies' systems send commands to.</summary>
     public static string CommandsExchange(string prefix) => $"{prefix}-agency-commands";
@@ -28,7 +31,7 @@ public sealed class BrokerIdentities(HttpClient http, BusOptions bus)
     public async Task<(string Password, bool Rotated)> IssueAsync(string agency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agency);
-        var user = UserName(agency);
+        var user = UserName(bus.QueuePrefix, agency);
         using (var existing = await SendAsync(HttpMethod.Get, $"api/users/{Escape(user)}", null, cancellationToken))
         {
             var rotated = existing.StatusCode == HttpStatusCode.OK;
@@ -54,7 +57,7 @@ public sealed class BrokerIdentities(HttpClient http, BusOptions bus)
     public async Task RevokeAsync(string agency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agency);
-        var user = UserName(agency);
+        var user = UserName(bus.QueuePrefix, agency);
         using (var deleted = await SendAsync(HttpMethod.Delete, $"api/users/{Escape(user)}", null, cancellationToken))
         {
             if (!deleted.IsSuccessStatusCode && deleted.StatusCode != HttpStatusCode.NotFound)

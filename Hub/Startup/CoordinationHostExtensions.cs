@@ -87,6 +87,7 @@ public static class CoordinationHostExtensions
         services.AddHostedService<RestrictedAccessAuditFlush>();
         services.AddSingleton<DirectoryEntries>();
         services.AddSingleton<AgencySystems>();
+        services.AddSingleton<Dispatch.AgencyBus.IAgencyCommands, Bus.AgencyBusCommands>();
         services.AddSingleton<DirectorySeed>();
         services.AddSingleton<Features.Routing.RoutingRulesLog>();
         services.AddSingleton<Features.Register.RegisterLog>();

@@ -28,7 +28,7 @@ public sealed class IssueBusCredentials(AgencySystems systems, DirectoryEntries 
         ArgumentNullException.ThrowIfNull(request);
         var identities = systems.For(request.Agency);
         var (password, rotated) = await AgencySystems.AtBrokerAsync(() => identities.IssueAsync(request.Agency, cancellationToken));
-        var userName = BrokerIdentities.UserName(request.Agency);
+        var userName = BrokerIdentities.UserName(bus.QueuePrefix, request.Agency);
         var position = await directory.AppendAsync(caller, Guid.CreateVersion7(), EventTypes.AgencySystemCredentialsIssued,
             new AgencySystemCredentialsIssued(request.Agency, userName, rotated, caller.UserName), cancellationToken);
         return new Credentials(request.Agency, userName, password, bus.VirtualHost, AgencyQueues.Entries(bus.QueuePrefix, request.Agency),

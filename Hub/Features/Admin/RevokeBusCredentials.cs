@@ -11,7 +11,7 @@ namespace Coordination.Hub.Features.Admin;
 /// An administrator takes an agency system's broker identity away: the broker refuses it from then on and closes the
 /// connections it had open. Its queue stays and goes on filling, for the identity issued next.
 /// </summary>
-public sealed class RevokeBusCredentials(AgencySystems systems, DirectoryEntries directory) : IUseCase<RevokeBusCredentials.Command, DirectoryChanged>
+public sealed class RevokeBusCredentials(AgencySystems systems, DirectoryEntries directory, Coordination.Dispatch.Bus.BusOptions bus) : IUseCase<RevokeBusCredentials.Command, DirectoryChanged>
 {
     public sealed record Command(string Agency);
 
@@ -28,7 +28,7 @@ public sealed class RevokeBusCredentials(AgencySystems systems, DirectoryEntries
             return true;
         });
         var position = await directory.AppendAsync(caller, Guid.CreateVersion7(), EventTypes.AgencySystemCredentialsRevoked,
-            new AgencySystemCredentialsRevoked(request.Agency, BrokerIdentities.UserName(request.Agency), caller.UserName), cancellationToken);
+            new AgencySystemCredentialsRevoked(request.Agency, BrokerIdentities.UserName(bus.QueuePrefix, request.Agency), caller.UserName), cancellationToken);
         return new DirectoryChanged(position);
     }
 }

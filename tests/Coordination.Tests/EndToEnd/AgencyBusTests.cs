@@ -4,6 +4,7 @@ using Coordination.Agencies.Contracts.Bus;
 using System.Net;
 using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Directory;
+using MassTransit;
 using RabbitMQ.Client.Exceptions;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
@@ -133,7 +134,7 @@ public sealed class AgencyBusTests : RabbitMqFixture
         var (user, password) = (issued.GetProperty("userName").GetString()!, issued.GetProperty("password").GetString()!);
         Assert.Multiple(() =>
         {
-            Assert.That(user, Is.EqualTo("agency.ncem"));
+            Assert.That(user, Is.EqualTo(settings["Coordination:Bus:QueuePrefix"] + ".agency.ncem"));
             Assert.That(issued.GetProperty("queue").GetString(), Is.EqualTo(Queue(settings, "ncem")));
             Assert.That(issued.GetProperty("rotated").GetBoolean(), Is.False);
         });
@@ -179,6 +180,69 @@ public sealed class AgencyBusTests : RabbitMqFixture
                 Is.EqualTo(new[] { new AgencySystemCredentialsRevoked("ncem", user, "admin") }));
             Assert.That(log.Select(e => e.Data.GetRawText()), Has.None.Contain(password).And.None.Contain(newPassword), "no password enters the log");
         });
+    }
+
+    [Test]
+    public async Task An_acknowledgement_sent_over_the_bus_is_stored_once_shows_live_on_the_commander_s_timeline_and_a_bad_command_is_refused_on_the_reply_queue()
+    {
+        var settings = Settings();
+        await using var hub = await HubHost.StartFreshAsync(settings);
+        using var admin = await hub.ClientForAsync("admin");
+        using var operatorApi = await hub.ClientForAsync("duty.operator");
+        await using (await AgencyQueueReader.StartAsync(Broker.AmqpPort, Queue(settings, "ncem")))
+        {
+            // The hub has declared the agency's queues.
+        }
+
+        var issued = await admin.PostOkAsync("api/admin/agencies/ncem/bus-credentials", new { });
+        var (user, password) = (issued.GetProperty("userName").GetString()!, issued.GetProperty("password").GetString()!);
+        var prefix = settings["Coordination:Bus:QueuePrefix"]!;
+        await using var replies = await AgencyQueueReader.ConnectAsync(Broker.AmqpPort, AgencyQueues.Replies(prefix, "ncem"), user, password);
+        var system = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host("127.0.0.1", (ushort)Broker.AmqpPort, "/", h =>
+            {
+                h.Username(user);
+                h.Password(password);
+            });
+            // Under the agency's own names: its identity may make nothing else.
+            cfg.OverrideDefaultBusEndpointQueueName($"{Queue(settings, "ncem")}.bus-{Guid.NewGuid():N}");
+        });
+        await system.StartAsync();
+        try
+        {
+            await using var commander = await hub.ConnectAsync("commander");
+            var flood = (await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+            var commands = await system.GetSendEndpoint(new Uri($"exchange:{AgencyQueues.Commands(prefix, "ncem")}"));
+            var key = Guid.NewGuid();
+            var acknowledge = new AcknowledgeAlertOverBus(flood, new AcknowledgeAlertRequest(key, "فريقان في الطريق", null));
+            await commands.Send(acknowledge);
+            await commands.Send(acknowledge);
+            var answers = await replies.WaitUntilAsync(r => r.Count >= 2);
+            var seen = await commander.WaitUntilAsync(es => es.Any(e => e.IncidentId == flood && e.Type == EventTypes.AlertAcknowledged));
+
+            using var commanderApi = await hub.ClientForAsync("commander");
+            var before = (await commanderApi.ReadLogAsync()).Count(e => e.IncidentId == flood);
+            await commands.Send(new PostUpdateOverBus(flood, new PostUpdateRequest(Guid.NewGuid(), "", null, null), "en"));
+            var refused = (await replies.WaitUntilAsync(r => r.Count >= 3))[2].Message;
+            var log = await commanderApi.ReadLogAsync();
+            var details = await commanderApi.GetOkAsync($"api/incidents/{flood}");
+            Assert.Multiple(() =>
+            {
+                Assert.That(answers.Select(a => a.Message.GetProperty("response").GetProperty("wasDuplicate").GetBoolean()), Is.EqualTo(new[] { false, true }), "sent twice with one key, stored once");
+                Assert.That(answers.Select(a => a.Message.GetProperty("response").GetProperty("position").GetInt64()).Distinct().Count(), Is.EqualTo(1));
+                Assert.That(log.Count(e => e.IncidentId == flood && e.Type == EventTypes.AlertAcknowledged), Is.EqualTo(1));
+                Assert.That(seen.Single(e => e.IncidentId == flood && e.Type == EventTypes.AlertAcknowledged).Metadata.Actor, Is.EqualTo("agency.ncem"), "pushed live to the commander, by the agency's system");
+                Assert.That(details.GetProperty("alerts").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == "ncem").GetProperty("acknowledgedBy").GetString(), Is.EqualTo("agency.ncem"));
+                Assert.That(refused.GetProperty("refusal").GetProperty("status").GetInt32(), Is.EqualTo(400));
+                Assert.That(refused.GetProperty("refusal").GetProperty("errors").EnumerateObject().Select(p => p.Name), Does.Contain("text"), "the refusal names the field");
+                Assert.That(log.Count(e => e.IncidentId == flood), Is.EqualTo(before), "nothing written for the bad command");
+            });
+        }
+        finally
+        {
+            await system.StopAsync();
+        }
     }
 
     private static Guid IncidentOf(AgencyQueueReader.Delivered message) => message.Message.GetProperty("incidentId").GetGuid();
