@@ -12,9 +12,10 @@ namespace Coordination.Dispatch.AgencyBus;
 
 /// <summary>
 /// Each agency system's own RabbitMQ user, kept through the broker's management API. Its permissions name only the
-/// agency's own queue and exchange (and names under them, <c>&lt;queue&gt;.&lt;anything&gt;</c>, for the subscriber's own
-/// reply and bus queues) plus writing to the commands exchange, so the broker itself refuses it another agency's queue.
-/// Codes hold no dot, so one agency's names never match another's.
+/// agency's own queue and exchange and names under them (<c>&lt;queue&gt;.&lt;anything&gt;</c>: its commands exchange, its
+/// replies queue, the subscriber's own bus queue; <c>&lt;queue&gt;_error</c> and <c>_skipped</c>, MassTransit's), so the
+/// broker itself refuses it another agency's queue. Codes hold neither a dot nor an underscore, so one agency's names
+/// never match another's.
 /// </summary>
 public sealed class BrokerIdentities(HttpClient http, BusOptions bus)
 {
@@ -23,9 +24,6 @@ public sealed class BrokerIdentities(HttpClient http, BusOptions bus)
     /// not a virtual host's, so two deployments on one broker keep theirs apart).
     /// </summary>
     public static string UserName(string prefix, string agency) => $"{prefix}.agency.{agency}";
-
-    /// <summary>The exchange agencies' systems send commands to.</summary>
-    public static string CommandsExchange(string prefix) => $"{prefix}-agency-commands";
 
     /// <summary>Creates the agency's user, or gives it a new password; returns the password and whether it existed.</summary>
     public async Task<(string Password, bool Rotated)> IssueAsync(string agency, CancellationToken cancellationToken)
@@ -42,11 +40,11 @@ public sealed class BrokerIdentities(HttpClient http, BusOptions bus)
 
             var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
             await EnsureAsync(HttpMethod.Put, $"api/users/{Escape(user)}", new { password, tags = string.Empty }, cancellationToken);
-            var own = $"^{Regex.Escape(AgencyQueues.Entries(bus.QueuePrefix, agency))}(\\..*)?$";
+            var own = $"^{Regex.Escape(AgencyQueues.Entries(bus.QueuePrefix, agency))}([._].*)?$";
             await EnsureAsync(HttpMethod.Put, $"api/permissions/{Escape(bus.VirtualHost)}/{Escape(user)}", new
             {
                 configure = own,
-                write = $"{own}|^{Regex.Escape(CommandsExchange(bus.QueuePrefix))}$",
+                write = own,
                 read = own,
             }, cancellationToken);
             return (password, rotated);

@@ -18,7 +18,7 @@ public sealed class IssueBusCredentials(AgencySystems systems, DirectoryEntries 
     public sealed record Command(string Agency);
 
     /// <summary>What the agency's developers configure their subscriber with.</summary>
-    public sealed record Credentials(string Agency, string UserName, string Password, string VirtualHost, string Queue, string CommandsExchange, bool Rotated, long Position);
+    public sealed record Credentials(string Agency, string UserName, string Password, string VirtualHost, string Queue, string Commands, string Replies, bool Rotated, long Position);
 
     public Policy Policy => Policies.ManageDirectory;
 
@@ -32,6 +32,6 @@ public sealed class IssueBusCredentials(AgencySystems systems, DirectoryEntries 
         var position = await directory.AppendAsync(caller, Guid.CreateVersion7(), EventTypes.AgencySystemCredentialsIssued,
             new AgencySystemCredentialsIssued(request.Agency, userName, rotated, caller.UserName), cancellationToken);
         return new Credentials(request.Agency, userName, password, bus.VirtualHost, AgencyQueues.Entries(bus.QueuePrefix, request.Agency),
-            BrokerIdentities.CommandsExchange(bus.QueuePrefix), rotated, position);
+            AgencyQueues.Commands(bus.QueuePrefix, request.Agency), AgencyQueues.Replies(bus.QueuePrefix, request.Agency), rotated, position);
     }
 }
