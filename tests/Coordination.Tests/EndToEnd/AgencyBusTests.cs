@@ -245,6 +245,73 @@ public sealed class AgencyBusTests : RabbitMqFixture
         }
     }
 
+    [Test]
+    public async Task The_sample_subscriber_prints_NCEM_s_alert_and_acknowledges_it_over_the_bus()
+    {
+        var settings = Settings();
+        await using var hub = await HubHost.StartFreshAsync(settings);
+        using var admin = await hub.ClientForAsync("admin");
+        using var operatorApi = await hub.ClientForAsync("duty.operator");
+        await using (await AgencyQueueReader.StartAsync(Broker.AmqpPort, Queue(settings, "ncem")))
+        {
+            // The hub has declared the agency's queues.
+        }
+
+        var issued = await admin.PostOkAsync("api/admin/agencies/ncem/bus-credentials", new { });
+        using var folder = new TempDirectory();
+        // Run from its own build output, with only its own dependencies, as an agency would run it.
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var sample = Path.Combine(Hub.Api.SealedLogTests.RepositoryRoot(), "samples", "AgencySubscriber", "bin", output.Parent!.Name, output.Name, "AgencySubscriber.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", sample)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.Environment["AGENCY"] = "ncem";
+        start.Environment["BUS_HOST"] = "127.0.0.1";
+        start.Environment["BUS_PORT"] = Broker.AmqpPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["BUS_USER"] = issued.GetProperty("userName").GetString();
+        start.Environment["BUS_PASSWORD"] = issued.GetProperty("password").GetString();
+        start.Environment["BUS_PREFIX"] = settings["Coordination:Bus:QueuePrefix"];
+        start.Environment["POSITION_FILE"] = Path.Combine(folder.Path, "ncem.position");
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var acknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscriber = System.Diagnostics.Process.Start(start)!;
+        subscriber.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                lines.Enqueue(line);
+                if (line.StartsWith(nameof(AcknowledgeAlertOverBus), StringComparison.Ordinal))
+                {
+                    acknowledged.TrySetResult();
+                }
+            }
+        };
+        subscriber.ErrorDataReceived += (_, e) => lines.Enqueue("stderr: " + e.Data);
+        subscriber.BeginOutputReadLine();
+        subscriber.BeginErrorReadLine();
+        try
+        {
+            const string title = "فيضان في درنة: انهيار سدَّي وادي درنة";
+            var flood = (await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood(title))).GetProperty("incidentId").GetGuid();
+            await acknowledged.Task.WaitAsync(TimeSpan.FromSeconds(60)).ContinueWith(t => Assert.That(t.IsCompletedSuccessfully, Is.True, string.Join("\n", lines)));
+            using var commander = await hub.ClientForAsync("commander");
+            var details = await commander.GetOkAsync($"api/incidents/{flood}");
+            Assert.Multiple(() =>
+            {
+                Assert.That(lines, Has.Some.Contain("ALERT ncem: " + title), "the sample prints the agency's alert");
+                Assert.That(lines, Has.Some.Match($"^AcknowledgeAlertOverBus {flood} stored at \\d+$"), string.Join("\n", lines));
+                Assert.That(details.GetProperty("alerts").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == "ncem").GetProperty("acknowledgedBy").GetString(), Is.EqualTo("agency.ncem"));
+                Assert.That(long.Parse(File.ReadAllText(Path.Combine(folder.Path, "ncem.position")), CultureInfo.InvariantCulture), Is.GreaterThan(0), "it stores its last position");
+            });
+        }
+        finally
+        {
+            subscriber.Kill();
+            await subscriber.WaitForExitAsync();
+        }
+    }
+
     private static Guid IncidentOf(AgencyQueueReader.Delivered message) => message.Message.GetProperty("incidentId").GetGuid();
 
     private static ReportIncidentRequest Clash(int i) => new(
