@@ -312,6 +312,66 @@ public sealed class AgencyBusTests : RabbitMqFixture
         }
     }
 
+    [Test]
+    public async Task A_hub_killed_mid_stream_leaves_every_subscriber_with_every_entry_it_is_owed_once_by_position()
+    {
+        var settings = Settings();
+        using var data = new TempDirectory();
+        await using var first = new Coordination.Testing.HubProcess(data.Path, settings);
+        await first.StartAsync();
+        var agencies = new[] { "ncem", "security-tripoli" };
+        var readers = new List<AgencyQueueReader>();
+        foreach (var agency in agencies)
+        {
+            readers.Add(await AgencyQueueReader.StartAsync(Broker.AmqpPort, Queue(settings, agency)));
+        }
+
+        try
+        {
+            using var http = new HttpClient { BaseAddress = first.BaseAddress };
+            var token = (await http.PostOkAsync("api/auth/token", new { userName = "duty.operator", password = HubHost.Password })).GetProperty("token").GetString();
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            for (var i = 0; i < 60; i++)
+            {
+                await http.PostOkAsync("api/incidents", i % 2 == 0 ? ApiCalls.DernaFlood("فيضان " + i.ToString(CultureInfo.InvariantCulture)) : Clash(i));
+            }
+
+            // Killed while the queues are still being filled from the log: what was sent since the last checkpoint comes again.
+            await readers[0].WaitUntilAsync(r => r.Count > 0);
+            await first.KillAsync();
+            await using var second = new Coordination.Testing.HubProcess(data.Path, settings, first.Port);
+            await second.StartAsync();
+            for (var i = 60; i < 100; i++)
+            {
+                await http.PostOkAsync("api/incidents", i % 2 == 0 ? ApiCalls.DernaFlood("فيضان " + i.ToString(CultureInfo.InvariantCulture)) : Clash(i));
+            }
+
+            foreach (var (agency, reader) in agencies.Zip(readers))
+            {
+                using var liaison = new HttpClient { BaseAddress = second.BaseAddress };
+                var liaisonToken = (await liaison.PostOkAsync("api/auth/token", new { userName = "liaison." + agency, password = HubHost.Password })).GetProperty("token").GetString();
+                liaison.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", liaisonToken);
+                var owed = (await liaison.ReadLogAsync()).ToDictionary(e => e.Position, e => e.EventId);
+                var received = await reader.WaitUntilAsync(r => owed.Keys.All(p => r.Any(m => m.Position == p)), TimeSpan.FromSeconds(60));
+                var once = received.DistinctBy(m => m.Position).ToArray();
+                Assert.Multiple(() =>
+                {
+                    Assert.That(once.Select(m => m.Position), Is.EqualTo(owed.Keys.Order()), $"{agency}: every entry owed, in order, nothing else");
+                    Assert.That(received.Select(m => m.Position).Distinct().Order(), Is.EqualTo(received.Select(m => m.Position).Distinct()),
+                        $"{agency}: a repeat comes only after what came before it, never out of order");
+                    Assert.That(received.All(m => owed[m.Position] == m.Message.GetProperty("eventId").GetGuid()), Is.True, $"{agency}: a repeat is the same entry, recognisable by its position");
+                });
+            }
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                await reader.DisposeAsync();
+            }
+        }
+    }
+
     private static Guid IncidentOf(AgencyQueueReader.Delivered message) => message.Message.GetProperty("incidentId").GetGuid();
 
     private static ReportIncidentRequest Clash(int i) => new(
