@@ -51,9 +51,6 @@ public sealed class AgencyFeed(
     /// <summary>The checkpoint's name for <paramref name="agency"/>'s queue.</summary>
     public static string CheckpointName(string agency) => $"agency-bus:{agency}";
 
-    /// <summary>How far <paramref name="agency"/>'s queue has been filled (0 before this hub has fed it).</summary>
-    public long SentPosition(string agency) => _checkpoints.TryGetValue(agency, out var checkpoint) ? checkpoint.Position : 0;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var agencies = options.Value.Agencies.Distinct(StringComparer.Ordinal).ToArray();
@@ -172,9 +169,8 @@ public sealed class AgencyFeed(
     }
 
     /// <summary>The entry as the <see cref="AgencyEntry{TData}"/> of its event type (of <see cref="JsonElement"/> for a type this hub does not know).</summary>
-    public static object ToMessage(LogEntry entry, out Type messageType)
+    private static object ToMessage(LogEntry entry, out Type messageType)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         var dataType = EventTypes.All.GetValueOrDefault(entry.Type) ?? typeof(JsonElement);
         messageType = typeof(AgencyEntry<>).MakeGenericType(dataType);
         var data = dataType == typeof(JsonElement) ? entry.Data : entry.Data.Deserialize(dataType, ContractJson.Options);

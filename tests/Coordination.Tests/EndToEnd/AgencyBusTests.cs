@@ -83,9 +83,16 @@ public sealed class AgencyBusTests : RabbitMqFixture
         {
             var reader = await AgencyQueueReader.StartAsync(Broker.AmqpPort, queue);
             using var operatorApi = await hub.ClientForAsync("duty.operator");
-            var first = (await operatorApi.PostOkAsync("api/incidents", Clash(-1))).GetProperty("incidentId").GetGuid();
-            received = [.. await reader.WaitUntilAsync(r => r.Any(m => IncidentOf(m) == first))];
+            await operatorApi.PostOkAsync("api/incidents", Clash(-1));
+            // Stopped once it has everything owed so far, so nothing is in flight when it goes away.
+            using (var liaison = await hub.ClientForAsync("liaison.security-tripoli"))
+            {
+                var owedSoFar = (await liaison.ReadLogAsync()).Select(e => e.Position).ToArray();
+                await reader.WaitUntilAsync(r => owedSoFar.All(p => r.Any(m => m.Position == p)));
+            }
+
             await reader.DisposeAsync();
+            received = [.. reader.Received];
 
             for (var i = 0; i < 100; i++)
             {
