@@ -37,4 +37,7 @@ internal static partial class DispatchLogMessages
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Type} appended to {IncidentId} as {EventId} at position {Position}")]
     public static partial void Escalated(ILogger logger, string type, Guid incidentId, Guid eventId, long position);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Agency queues could not be fed after their checkpoints; retrying from them")]
+    public static partial void AgencyFeedFailed(ILogger logger, Exception exception);
 }

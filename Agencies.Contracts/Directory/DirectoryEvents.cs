@@ -30,3 +30,19 @@ public sealed record UserDisabled(string UserName, string By);
 /// <param name="UserName">Sign-in name.</param>
 /// <param name="By">The administrator.</param>
 public sealed record UserUnlocked(string UserName, string By);
+
+/// <summary>
+/// An agency's system was given its own broker identity (a RabbitMQ user that reads only the agency's queue), or a new
+/// password for it. The password itself is never in the log.
+/// </summary>
+/// <param name="Agency">The agency's code.</param>
+/// <param name="UserName">The broker user.</param>
+/// <param name="Rotated">True when the identity existed and only its password changed.</param>
+/// <param name="By">The administrator.</param>
+public sealed record AgencySystemCredentialsIssued(string Agency, string UserName, bool Rotated, string By);
+
+/// <summary>An agency system's broker identity was removed: the broker refuses it from now on and closed its connections.</summary>
+/// <param name="Agency">The agency's code.</param>
+/// <param name="UserName">The broker user.</param>
+/// <param name="By">The administrator.</param>
+public sealed record AgencySystemCredentialsRevoked(string Agency, string UserName, string By);

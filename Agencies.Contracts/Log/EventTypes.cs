@@ -36,6 +36,10 @@ public static class EventTypes
     public const string UserUnlocked = nameof(Directory.UserUnlocked);
     /// <summary><see cref="Directory.UserDisabled"/>.</summary>
     public const string UserDisabled = nameof(Directory.UserDisabled);
+    /// <summary><see cref="Directory.AgencySystemCredentialsIssued"/>.</summary>
+    public const string AgencySystemCredentialsIssued = nameof(Directory.AgencySystemCredentialsIssued);
+    /// <summary><see cref="Directory.AgencySystemCredentialsRevoked"/>.</summary>
+    public const string AgencySystemCredentialsRevoked = nameof(Directory.AgencySystemCredentialsRevoked);
     /// <summary><see cref="Routing.RoutingRulesChanged"/>.</summary>
     public const string RoutingRulesChanged = nameof(Routing.RoutingRulesChanged);
     /// <summary><see cref="Register.RiskRecorded"/>.</summary>
@@ -128,6 +132,8 @@ public static class EventTypes
         [UserPasswordSet] = typeof(Directory.UserPasswordSet),
         [UserUnlocked] = typeof(Directory.UserUnlocked),
         [UserDisabled] = typeof(Directory.UserDisabled),
+        [AgencySystemCredentialsIssued] = typeof(Directory.AgencySystemCredentialsIssued),
+        [AgencySystemCredentialsRevoked] = typeof(Directory.AgencySystemCredentialsRevoked),
         [RoutingRulesChanged] = typeof(Routing.RoutingRulesChanged),
         [RiskRecorded] = typeof(Register.RiskRecorded),
         [RiskChanged] = typeof(Register.RiskChanged),

@@ -21,6 +21,11 @@ public static class AdminApi
             .Refuses(Status403Forbidden, Status404NotFound);
         group.MapPost("/agencies", (RegisterAgency.RegisterAgencyRequest request, RegisterAgency useCase, HttpContext http) => http.RunAsync(useCase, request))
             .Refuses(Status400BadRequest, Status403Forbidden);
+        // An agency system's own broker identity (RabbitMQ only): issue or rotate, and revoke.
+        group.MapPost("/agencies/{code}/bus-credentials", (string code, IssueBusCredentials useCase, HttpContext http) => http.RunAsync(useCase, new IssueBusCredentials.Command(code)))
+            .Refuses(Status403Forbidden, Status404NotFound, Status409Conflict, Status503ServiceUnavailable);
+        group.MapDelete("/agencies/{code}/bus-credentials", (string code, RevokeBusCredentials useCase, HttpContext http) => http.RunAsync(useCase, new RevokeBusCredentials.Command(code)))
+            .Refuses(Status403Forbidden, Status404NotFound, Status409Conflict, Status503ServiceUnavailable);
         // Clearances of restricted incidents, by their metadata: the same change the duty office makes on the incident.
         group.MapGet("/clearances", (ListClearances useCase, HttpContext http) => http.RunAsync(useCase, new ListClearances.Query()))
             .Refuses(Status403Forbidden, Status429TooManyRequests);

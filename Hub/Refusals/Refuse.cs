@@ -208,6 +208,17 @@ public static class Refuse
         $"There is no agency '{agency}'.",
         $"لا توجد جهة '{agency}'."));
 
+    /// <summary>409: the agency has no queue of its own on the bus, so a broker identity would read nothing.</summary>
+    public static RefusalException AgencyNotOnTheBus(string agency) => Conflict(new(
+        $"'{agency}' has no queue of its own on the bus: agencies' systems subscribe on RabbitMQ, and the agency must be named in Coordination:AgencyBus:Agencies.",
+        $"ليس للجهة '{agency}' طابور خاص بها على ناقل الرسائل: تشترك أنظمة الجهات عبر RabbitMQ، ويجب أن تُذكر الجهة في Coordination:AgencyBus:Agencies."));
+
+    /// <summary>503: the broker's management API did not make the change.</summary>
+    public static RefusalException BrokerManagementFailed(int status) => new(StatusCodes.Status503ServiceUnavailable,
+        new("The message broker is unavailable.", "ناقل الرسائل غير متاح."),
+        new($"The broker's management API did not make the change (it answered {status}); nothing was recorded. Try again.",
+            $"لم تُجرِ واجهة إدارة ناقل الرسائل التغيير (أجابت {status})؛ لم يُسجَّل شيء. أعد المحاولة."));
+
     /// <summary>403: a liaison declares only their own agency's capabilities.</summary>
     public static RefusalException NotYourAgencysCapabilities(string agency) => NotAllowed(new(
         $"Only {agency}'s liaisons and administrators declare what {agency} holds.",

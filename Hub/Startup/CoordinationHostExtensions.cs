@@ -86,6 +86,8 @@ public static class CoordinationHostExtensions
         services.AddSingleton<RestrictedAccessAudit>();
         services.AddHostedService<RestrictedAccessAuditFlush>();
         services.AddSingleton<DirectoryEntries>();
+        services.AddSingleton<AgencySystems>();
+        services.AddSingleton<Dispatch.AgencyBus.IAgencyCommands, Bus.AgencyBusCommands>();
         services.AddSingleton<DirectorySeed>();
         services.AddSingleton<Features.Routing.RoutingRulesLog>();
         services.AddSingleton<Features.Register.RegisterLog>();

@@ -21,6 +21,7 @@ public static class SettingsCatalog
         (StorageOptions.Section, typeof(StorageOptions)),
         (BusOptions.Section, typeof(BusOptions)),
         (RelayOptions.Section, typeof(RelayOptions)),
+        (Dispatch.AgencyBus.AgencyBusOptions.Section, typeof(Dispatch.AgencyBus.AgencyBusOptions)),
         (AlertOptions.Section, typeof(AlertOptions)),
         (RoutingOptions.Section, typeof(RoutingOptions)),
         (EscalationOptions.Section, typeof(EscalationOptions)),

@@ -14,7 +14,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private int? _pid;
 
-    private RabbitMqBroker()
+    private RabbitMqBroker(bool management)
     {
         AmqpPort = Ports.Free();
         EpmdPort = Ports.Free();
@@ -37,17 +37,36 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
             ["ERL_EPMD_PORT"] = EpmdPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (management)
+        {
+            // A management port of its own, on loopback, so brokers started side by side do not meet on 15672.
+            ManagementPort = Ports.Free();
+            var config = Path.Combine(_data.FullName, "rabbitmq.conf");
+            File.WriteAllText(config, $"management.tcp.port = {ManagementPort}\nmanagement.tcp.ip = 127.0.0.1\n");
+            File.SetUnixFileMode(config, (UnixFileMode)0x1B6);
+            _environment["RABBITMQ_CONFIG_FILE"] = config;
+        }
     }
 
     public int AmqpPort { get; }
 
     public int EpmdPort { get; }
 
+    /// <summary>The management API's port (http://127.0.0.1:port/api/), when started with it; otherwise null.</summary>
+    public int? ManagementPort { get; }
+
     public static bool IsInstalled => File.Exists("/usr/sbin/rabbitmq-server");
 
-    public static async Task<RabbitMqBroker> StartAsync()
+    /// <summary>Starts a node; with <paramref name="management"/>, the management plugin too, on a port of its own.</summary>
+    public static async Task<RabbitMqBroker> StartAsync(bool management = false)
     {
-        var broker = new RabbitMqBroker();
+        var broker = new RabbitMqBroker(management);
+        if (management)
+        {
+            // Enabled before the start, in the node's own plugins file (the RABBITMQ_ENABLED_PLUGINS variable crashes this node).
+            await broker.RunAsync("/usr/sbin/rabbitmq-plugins", "enable --offline rabbitmq_management");
+        }
+
         await broker.StartNodeAsync();
         return broker;
     }
@@ -61,7 +80,8 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            if (File.Exists(pidFile) && int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), out var pid) && await AcceptsAsync())
+            if (File.Exists(pidFile) && int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), out var pid) && await AcceptsAsync(AmqpPort)
+                && (ManagementPort is not { } management || await AcceptsAsync(management)))
             {
                 _pid = pid;
                 return;
@@ -93,18 +113,18 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             // Already gone.
         }
 
-        while (await AcceptsAsync())
+        while (await AcceptsAsync(AmqpPort))
         {
             await Task.Delay(100);
         }
     }
 
-    private async Task<bool> AcceptsAsync()
+    private static async Task<bool> AcceptsAsync(int port)
     {
         using var client = new TcpClient();
         try
         {
-            await client.ConnectAsync("127.0.0.1", AmqpPort).WaitAsync(TimeSpan.FromSeconds(1));
+            await client.ConnectAsync("127.0.0.1", port).WaitAsync(TimeSpan.FromSeconds(1));
             return true;
         }
         catch (Exception ex) when (ex is SocketException or TimeoutException)

@@ -16,7 +16,7 @@ public abstract class RabbitMqFixture
             Assert.Fail("rabbitmq-server is not installed: run the README's test command (bash tools/test.sh), which installs it.");
         }
 
-        Broker = await RabbitMqBroker.StartAsync();
+        Broker = await RabbitMqBroker.StartAsync(Management);
     }
 
     [OneTimeTearDown]
@@ -28,13 +28,25 @@ public abstract class RabbitMqFixture
         }
     }
 
+    /// <summary>Whether the broker runs its management API (on a port of its own), for fixtures that need it.</summary>
+    protected virtual bool Management => false;
+
     /// <summary>Hub settings for this broker, with queue names of their own.</summary>
-    protected Dictionary<string, string?> BusSettings() => new()
+    protected Dictionary<string, string?> BusSettings()
     {
-        ["Coordination:Bus:Transport"] = "RabbitMq",
-        ["Coordination:Bus:Host"] = "127.0.0.1",
-        ["Coordination:Bus:Port"] = Broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
-        ["Coordination:Bus:QueuePrefix"] = "t" + Guid.NewGuid().ToString("N")[..8],
-        ["Coordination:Realtime:HeartbeatInterval"] = "00:00:01",
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Coordination:Bus:Transport"] = "RabbitMq",
+            ["Coordination:Bus:Host"] = "127.0.0.1",
+            ["Coordination:Bus:Port"] = Broker.AmqpPort.ToString(CultureInfo.InvariantCulture),
+            ["Coordination:Bus:QueuePrefix"] = "t" + Guid.NewGuid().ToString("N")[..8],
+            ["Coordination:Realtime:HeartbeatInterval"] = "00:00:01",
+        };
+        if (Broker.ManagementPort is { } management)
+        {
+            settings["Coordination:AgencyBus:ManagementUrl"] = $"http://127.0.0.1:{management}/";
+        }
+
+        return settings;
+    }
 }

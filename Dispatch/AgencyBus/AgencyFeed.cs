@@ -1,0 +1,204 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Bus;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Dispatch.Bus;
+using Coordination.Dispatch.Relay;
+using Coordination.Persistence.Checkpoints;
+using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Leases;
+using Coordination.Persistence.Visibility;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.Dispatch.AgencyBus;
+
+/// <summary>
+/// Fills each subscribing agency's own durable queue with the entries that agency may see, from the log, in log order,
+/// each as a typed <see cref="AgencyEntry{TData}"/>. Which entries those are is <see cref="AgencyView"/>'s one
+/// definition, the same as catch-up's and the live pushes' (restricted incidents only to cleared agencies, a plan's
+/// task entries only to the task's agency). Each agency has a checkpoint of its own beside the relay's, saved the way
+/// the relay saves its own, so a stop of the hub or the broker loses nothing and repeats at most what was sent since the
+/// last save, with the same positions. With several hubs, only the holder of this feed's lease sends.
+/// </summary>
+public sealed class AgencyFeed(
+    IEventLog log,
+    AgencyView view,
+    CheckpointStore checkpoints,
+    LeaseStore leases,
+    AppendSignal signal,
+    IBusControl bus,
+    BusOptions busOptions,
+    IOptions<AgencyBusOptions> options,
+    IOptions<RelayOptions> relayOptions,
+    TimeProvider time,
+    ILogger<AgencyFeed> logger) : BackgroundService
+{
+    public const string LeaseName = "agency-bus";
+
+    private static readonly ConcurrentDictionary<Type, ConstructorInfo> Constructors = new();
+
+    private readonly Dictionary<string, PositionCheckpoint> _checkpoints = new(StringComparer.Ordinal);
+
+    private string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    private bool _holdsLease;
+
+    /// <summary>The checkpoint's name for <paramref name="agency"/>'s queue.</summary>
+    public static string CheckpointName(string agency) => $"agency-bus:{agency}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var agencies = options.Value.Agencies.Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var agency in agencies)
+        {
+            _checkpoints[agency] = new PositionCheckpoint(checkpoints, CheckpointName(agency), logger);
+        }
+
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+        var relay = relayOptions.Value;
+        var saving = PositionCheckpoint.EveryAsync(relay.CheckpointInterval, SaveAsync, stoppingToken);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (!await leases.TryAcquireAsync(LeaseName, Holder, relay.LeaseDuration, stoppingToken))
+                    {
+                        _holdsLease = false;
+                        await Task.Delay(relay.LeaseDuration / 3, time, stoppingToken);
+                        continue;
+                    }
+
+                    _holdsLease = true;
+                    await FeedWhileHoldingAsync(agencies, relay, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // The log keeps everything; each queue resumes from its checkpoint once the fault clears.
+                    DispatchLogMessages.AgencyFeedFailed(logger, ex);
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+            }
+        }
+        finally
+        {
+            await saving;
+        }
+    }
+
+    private async Task FeedWhileHoldingAsync(string[] agencies, RelayOptions relay, CancellationToken stoppingToken)
+    {
+        var queues = agencies.ToDictionary(a => a, a => AgencyQueues.Entries(busOptions.QueuePrefix, a), StringComparer.Ordinal);
+        await AgencyQueueTopology.DeclareAsync(busOptions, agencies.SelectMany(a => new[] { queues[a], AgencyQueues.Replies(busOptions.QueuePrefix, a) }), stoppingToken);
+        var endpoints = new Dictionary<string, ISendEndpoint>(StringComparer.Ordinal);
+        foreach (var (agency, queue) in queues)
+        {
+            endpoints[agency] = await bus.GetSendEndpoint(new Uri($"exchange:{queue}"));
+            _checkpoints[agency].StartFrom(await checkpoints.LoadAsync(CheckpointName(agency), stoppingToken));
+        }
+
+        var renewEvery = relay.LeaseDuration / 3;
+        var renewAt = time.GetUtcNow() + renewEvery;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (time.GetUtcNow() >= renewAt)
+            {
+                if (!await leases.TryAcquireAsync(LeaseName, Holder, relay.LeaseDuration, stoppingToken))
+                {
+                    _holdsLease = false;
+                    return;
+                }
+
+                renewAt = time.GetUtcNow() + renewEvery;
+            }
+
+            // Positions are given and committed under the log's write lock, so everything up to the head read here is
+            // in the log with its read models: an entry an agency may see cannot appear later below it.
+            var head = await log.HeadPositionAsync(stoppingToken);
+            var behind = false;
+            foreach (var agency in agencies)
+            {
+                behind |= await FeedAsync(agency, endpoints[agency], head, relay, stoppingToken);
+            }
+
+            if (!behind)
+            {
+                await signal.WaitAsync(relay.PollInterval < renewEvery ? relay.PollInterval : renewEvery, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Sends one page of <paramref name="agency"/>'s entries up to <paramref name="head"/>; true when more are waiting.</summary>
+    private async Task<bool> FeedAsync(string agency, ISendEndpoint endpoint, long head, RelayOptions relay, CancellationToken stoppingToken)
+    {
+        var checkpoint = _checkpoints[agency];
+        var after = checkpoint.Position;
+        if (after >= head)
+        {
+            return false;
+        }
+
+        var entries = await view.ReadAsync(agency, after, head, relay.BatchSize, stoppingToken);
+        foreach (var entry in entries)
+        {
+            // A stop waits for the send under way rather than abandoning it: abandoned, the broker may still have
+            // taken it while the checkpoint stayed behind, and the queue would receive it again after the restart.
+            stoppingToken.ThrowIfCancellationRequested();
+            // Each send is awaited (publisher confirms) before the next, so the queue's order is the log's.
+            using var sending = new CancellationTokenSource(relay.PublishTimeout);
+            var message = ToMessage(entry, out var messageType);
+            await endpoint.Send(message, messageType, sending.Token).WaitAsync(sending.Token);
+            checkpoint.Reached(entry.Position);
+        }
+
+        // A short page means the agency sees nothing else up to the head: the checkpoint moves there, so the next read
+        // starts after it rather than scanning the same stretch of the log again.
+        var full = entries.Count == relay.BatchSize;
+        checkpoint.Reached(full ? entries[^1].Position : head);
+        return full;
+    }
+
+    /// <summary>The entry as the <see cref="AgencyEntry{TData}"/> of its event type (of <see cref="JsonElement"/> for a type this hub does not know).</summary>
+    private static object ToMessage(LogEntry entry, out Type messageType)
+    {
+        var dataType = EventTypes.All.GetValueOrDefault(entry.Type) ?? typeof(JsonElement);
+        messageType = typeof(AgencyEntry<>).MakeGenericType(dataType);
+        var data = dataType == typeof(JsonElement) ? entry.Data : entry.Data.Deserialize(dataType, ContractJson.Options);
+        var constructor = Constructors.GetOrAdd(messageType, static type => type.GetConstructors().Single());
+        return constructor.Invoke([entry.Position, entry.IncidentId, entry.Version, entry.EventId, entry.Type, data, entry.Metadata, entry.RecordedAt]);
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (!_holdsLease)
+        {
+            return;
+        }
+
+        foreach (var checkpoint in _checkpoints.Values)
+        {
+            await checkpoint.SaveAsync(cancellationToken);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_holdsLease)
+        {
+            await SaveAsync(cancellationToken);
+            await leases.ReleaseAsync(LeaseName, Holder, cancellationToken);
+            _holdsLease = false;
+        }
+    }
+}
