@@ -155,7 +155,7 @@ function drawMeetings() {
         actions.length
           ? h('ul', { class: 'followup-actions' }, actions.map((i) => h('li', { class: i.overdue ? 'overdue' : '', data: { item: i.itemId } },
             h('span', { text: action(i), attrs: { dir: 'auto' } }),
-            ` — ${agencyName(i.ownerAgency)}, ${formatDate(i.dueDate)}: `,
+            ` — ${agencyName(i.ownerAgency)}${lang() === 'ar' ? '، ' : ', '}${formatDate(i.dueDate)}: `,
             h('span', { class: 'followup-status', text: statusText(i) }))))
           : h('p', { class: 'muted', text: t('followup.agenda.none') })));
   }));
