@@ -45,6 +45,10 @@ public sealed class ConsoleFollowUpTests : ConsoleFixture
         await Expect(row).ToContainTextAsync("مفتوح");
         await Expect(row).ToContainTextAsync("اجتماع تنسيق");
         await Expect(liaison.Locator("#followup-agenda-card")).ToBeHiddenAsync();
+        // A liaison keeps no follow-up: no form records an item or a meeting; the meetings are there to read.
+        await Expect(liaison.Locator("#followup-item-card")).ToBeHiddenAsync();
+        await Expect(liaison.Locator("#followup-meeting-card")).ToBeHiddenAsync();
+        await Expect(liaison.Locator("#followup-meetings > li")).Not.ToHaveCountAsync(0);
         // Only its own agency's open items are offered to complete: civil defence's is not.
         await Expect(liaison.Locator("#fc-item option", new() { HasText = "جرد قوارب الإنقاذ" })).ToHaveCountAsync(0);
         await ConsoleAccessibilityTests.AssertLabelledAndAxeCleanAsync(liaison, "follow-up, liaison, Arabic");
@@ -89,6 +93,8 @@ public sealed class ConsoleFollowUpTests : ConsoleFixture
         var agenda = (await page.Locator("#followup-agenda-card").BoundingBoxAsync())!;
         Assert.That(agenda.Y, Is.LessThan(form.Y + form.Height), "the agenda beside the meeting form");
 
+        // The duty office does not see exercises: an item's source is none or a meeting.
+        await Expect(page.Locator("#fi-source option")).ToHaveTextAsync(["بلا مصدر", "اجتماع تنسيق"]);
         await page.FillAsync("#fm-heldOn", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         foreach (var agency in new[] { "moi-duty", "ncem", "red-crescent" })
         {
@@ -203,5 +209,13 @@ public sealed class ConsoleFollowUpTests : ConsoleFixture
             Is.EqualTo(moved.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         await ConsoleBrowser.ScreenshotAsync(page.Locator("#followup-item-card"), "followup-record-en");
         await page.Context.CloseAsync();
+
+        // An administrator records too, from an exercise as well, but the agenda (incidents' tasks) is not theirs.
+        var admin = await Browser.SignInAsync("admin", "en");
+        await admin.ClickAsync("#nav-followup");
+        await Expect(admin.Locator("#followup-meeting-card")).ToBeVisibleAsync();
+        await Expect(admin.Locator("#followup-agenda-card")).ToBeHiddenAsync();
+        await Expect(admin.Locator("#fi-source option")).ToHaveTextAsync(["None", "Exercise", "Coordination meeting"]);
+        await admin.Context.CloseAsync();
     }
 }
