@@ -276,6 +276,8 @@ public static class SqlScripts
     /// <summary>Evaluation/Sql: a period's or an exercise's alerts and tasks, for the evaluation figures.</summary>
     public static class Evaluation
     {
+        public static string AlertFiguresInPeriod { get; } = Load(nameof(Evaluation), nameof(AlertFiguresInPeriod));
+
         public static string AlertsInExercise { get; } = Load(nameof(Evaluation), nameof(AlertsInExercise));
 
         public static string AlertsInPeriod { get; } = Load(nameof(Evaluation), nameof(AlertsInPeriod));

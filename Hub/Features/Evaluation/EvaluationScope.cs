@@ -77,7 +77,7 @@ public sealed class EvaluationReader(EvaluationStore store, ExerciseStore exerci
         return (EvaluationPeriod.Ending(scope.Period ?? EvaluationPeriod.Month, ending), null);
     }
 
-    public async Task<EvaluationData> ReadAsync(Caller caller, EvaluationPeriod? period, ExerciseRow? exercise, CancellationToken cancellationToken)
+    public async Task<EvaluationData> ReadAsync(Caller caller, EvaluationPeriod? period, ExerciseRow? exercise, CancellationToken cancellationToken, bool figuresOnly = false)
     {
         ArgumentNullException.ThrowIfNull(caller);
         IReadOnlyList<EvaluationAlertRow> alerts;
@@ -91,7 +91,7 @@ public sealed class EvaluationReader(EvaluationStore store, ExerciseStore exerci
         {
             // Real operations only: an exercise's alerts count in its own figures, never in a period's.
             ArgumentNullException.ThrowIfNull(period);
-            alerts = await store.AlertsAsync(period.Start, period.End, isExercise: false, cancellationToken);
+            alerts = await store.AlertsAsync(period.Start, period.End, isExercise: false, cancellationToken, figuresOnly);
             tasks = await store.TasksAsync(period.Start, period.End, isExercise: false, cancellationToken);
         }
 
