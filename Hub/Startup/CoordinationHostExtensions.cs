@@ -115,6 +115,7 @@ public static class CoordinationHostExtensions
         services.AddSingleton<Features.Printing.PdfPrinter>();
         services.AddSingleton<Features.Exercises.InjectFiring>();
         services.AddSingleton<Features.Exercises.SimulatedResponder>();
+        services.AddSingleton<Features.Exercises.ExerciseWakeUp>();
         services.AddHostedService<DirectorySync>();
         // After DirectorySync: its start seeds the scenarios and puts the plans in force that the first injects may activate.
         services.AddHostedService<Features.Exercises.ExerciseRunner>();

@@ -4,13 +4,15 @@ using Coordination.Persistence.Projections;
 namespace Coordination.Hub.Features.Exercises;
 
 /// <summary>What pausing, resuming and aborting share: the exercise read, the control appended, the run screen's view answered.</summary>
-public sealed class ExerciseControls(ExerciseLog exercises, ScenarioLog scenarios, ReadModels board, TimeProvider time)
+public sealed class ExerciseControls(ExerciseLog exercises, ScenarioLog scenarios, ReadModels board, ExerciseWakeUp wakeUp, TimeProvider time)
 {
     /// <summary>Appends the control <paramref name="decide"/> makes (refusing one that does not fit where the exercise stands) and answers the exercise after it.</summary>
     public async Task<ExerciseView> ApplyAsync(Guid exerciseId, Func<ExerciseState, DateTimeOffset, Persistence.EventLog.NewEvent> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
         var state = await exercises.ControlAsync(exerciseId, s => decide(s, time.GetUtcNow()), cancellationToken);
+        // The runner times its next run by the exercises as it last saw them: a resumed one is due again now.
+        wakeUp.Wake();
         return await ViewAsync(state, cancellationToken);
     }
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Hub.Features.Exercises;
 
 /// <summary>
-/// Runs the exercises, on every hub, on the hub's clock (<see cref="TimeProvider"/>): every scan interval it reads each
+/// Runs the exercises, on every hub, on the hub's clock (<see cref="TimeProvider"/>): every scan interval, and at the
+/// moment the next inject falls due when that comes first, it reads each
 /// running exercise from its stream, works out its clock (pauses left out, the speed applied), fires the injects that have
 /// fallen due in their order, lets the simulated responder play, and marks the exercise completed once every inject has
 /// fired and its duration has passed. Everything it appends has an id derived from the exercise, so a restart picks up
@@ -19,16 +20,22 @@ public sealed class ExerciseRunner(
     ScenarioLog scenarios,
     InjectFiring firing,
     SimulatedResponder responder,
+    ExerciseWakeUp wakeUp,
     IOptions<ExerciseOptions> options,
     TimeProvider time,
     ILogger<ExerciseRunner> logger) : BackgroundService
 {
+    // Waiting less than this for an inject due a moment later spins for nothing: the inject fires on this run or the next.
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(5);
+
     // A scenario version never changes, so each is read once.
     private readonly ConcurrentDictionary<(Guid, int), Scenario> _scenarios = new();
 
+    // When the earliest inject not fired yet of the running exercises falls due (UTC ticks), as the last run saw it.
+    private long _nextDueTicks = long.MaxValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
         while (true)
         {
             try
@@ -38,14 +45,13 @@ public sealed class ExerciseRunner(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 HubLogMessages.ExerciseRunFailed(logger, ex);
+                // A failed run tries again after the scan interval, not at once and over and over.
+                Interlocked.Exchange(ref _nextDueTicks, long.MaxValue);
             }
 
             try
             {
-                if (!await timer.WaitForNextTickAsync(stoppingToken))
-                {
-                    return;
-                }
+                await wakeUp.WaitAsync(UntilNextRun(), time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -54,23 +60,44 @@ public sealed class ExerciseRunner(
         }
     }
 
+    // The next inject's own time when it comes before the next scan: a scan a second fired the injects of a second
+    // together, late by up to the interval and bunched, which a player sees and the bench measured (S13). The scan
+    // still runs at its interval for the simulated responders and what other hubs start; a start here wakes it (ExerciseWakeUp).
+    private TimeSpan UntilNextRun()
+    {
+        var interval = options.Value.ScanInterval;
+        var next = Interlocked.Read(ref _nextDueTicks);
+        if (next == long.MaxValue)
+        {
+            return interval;
+        }
+
+        var wait = new DateTimeOffset(next, TimeSpan.Zero) - time.GetUtcNow();
+        return wait < interval ? (wait > MinimumWait ? wait : MinimumWait) : interval;
+    }
+
     /// <summary>Does what is due now in every running exercise; returns how many injects this hub fired.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var fired = 0;
+        var nextDue = DateTimeOffset.MaxValue;
         foreach (var exerciseId in await store.RunningAsync(cancellationToken))
         {
-            fired += await StepAsync(exerciseId, cancellationToken);
+            var (firedHere, dueHere) = await StepAsync(exerciseId, cancellationToken);
+            fired += firedHere;
+            nextDue = dueHere < nextDue ? dueHere : nextDue;
         }
 
+        Interlocked.Exchange(ref _nextDueTicks, nextDue == DateTimeOffset.MaxValue ? long.MaxValue : nextDue.UtcTicks);
         return fired;
     }
 
-    private async Task<int> StepAsync(Guid exerciseId, CancellationToken cancellationToken)
+    // What this hub fired of the exercise now, and when (real time) its next inject falls due.
+    private async Task<(int Fired, DateTimeOffset NextDue)> StepAsync(Guid exerciseId, CancellationToken cancellationToken)
     {
         if (await exercises.ReadAsync(exerciseId, cancellationToken) is not { Status: ExerciseStatus.Running } exercise)
         {
-            return 0;
+            return (0, DateTimeOffset.MaxValue);
         }
 
         var started = exercise.Started;
@@ -102,6 +129,9 @@ public sealed class ExerciseRunner(
                 new ExerciseCompleted(exerciseId, now, Math.Min(exercise.MinutesAt(now), scenario.DurationMinutes)), cancellationToken);
         }
 
-        return fired;
+        var next = scenario.Injects.Select((inject, i) => (inject, number: i + 1)).FirstOrDefault(x => !exercise.Fired.ContainsKey(x.number)).inject;
+        var nextDue = next is null ? DateTimeOffset.MaxValue
+            : time.GetUtcNow().AddMinutes(Math.Max(0, next.AtMinutes - exercise.MinutesAt(time.GetUtcNow())) / exercise.Started.Speed);
+        return (fired, nextDue);
     }
 }

@@ -19,7 +19,7 @@ namespace Coordination.Hub.Features.Exercises;
 /// scenario's participants or some of them, and agencies the simulated responder plays. T+0 is now; the runner fires the
 /// injects from there. The idempotency key (EventId) makes a retry answer with the exercise it started.
 /// </summary>
-public sealed class StartExercise(ScenarioLog scenarios, ExerciseLog exercises, IEventLog log, ReadModels board, TimeProvider time) : IUseCase<StartExercise.Request, ExerciseView>
+public sealed class StartExercise(ScenarioLog scenarios, ExerciseLog exercises, IEventLog log, ReadModels board, ExerciseWakeUp wakeUp, TimeProvider time) : IUseCase<StartExercise.Request, ExerciseView>
 {
     public const double MaxSpeed = 60;
 
@@ -112,6 +112,9 @@ public sealed class StartExercise(ScenarioLog scenarios, ExerciseLog exercises, 
         {
             // Started already by this key's first attempt: answered with that exercise.
         }
+
+        // Its first injects fire now, not at the runner's next scan.
+        wakeUp.Wake();
 
         var exercise = await exercises.ReadAsync(exerciseId, cancellationToken) ?? throw Refuse.NoExercise(exerciseId);
         var scenario = await scenarios.VersionAsync(exercise.Started.ScenarioId, exercise.Started.ScenarioVersion, cancellationToken) ?? view.Scenario;

@@ -330,6 +330,44 @@ public sealed class ExerciseTests
         });
     }
 
+    [Test]
+    public async Task Each_inject_fires_at_its_own_time_not_at_the_runner_s_next_scan()
+    {
+        // The runner scans once an hour here: only the start's wake-up and each inject's own time can fire these, a
+        // real second apart at 60x.
+        await using var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?>(Settings) { ["Coordination:Exercises:ScanInterval"] = "01:00:00" });
+        using var admin = await hub.ClientForAsync("admin");
+        var sample = ScenarioSeed.Sample().Single(s => s.Code == Medicane);
+        var injects = sample.Injects!.OfType<InjectRequest>().ToArray();
+        var quick = sample with
+        {
+            Code = "medicane-derna-quick",
+            DurationMinutes = injects.Length,
+            Injects = [.. injects.Select((inject, i) => inject with { AtMinutes = i })],
+        };
+        await admin.PostOkAsync("api/scenarios", JsonSerializer.SerializeToNode(quick, HubHost.Json)!.AsObject());
+        var exerciseId = (await admin.PostOkAsync("api/exercises", new { scenario = quick.Code, speed = 60 })).GetProperty("exerciseId").GetGuid();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var view = await admin.GetOkAsync($"api/exercises/{exerciseId}");
+        while (Fired(view).Length < injects.Length && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            view = await admin.GetOkAsync($"api/exercises/{exerciseId}");
+        }
+
+        var late = view.GetProperty("injects").EnumerateArray()
+            .Where(i => i.GetProperty("fired").ValueKind != JsonValueKind.Null)
+            .Select(i => i.GetProperty("fired").GetProperty("exerciseMinutes").GetDouble() - i.GetProperty("inject").GetProperty("atMinutes").GetDouble())
+            .ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fired(view), Is.EqualTo(Enumerable.Range(1, injects.Length)), "every inject fired within the hour's first seconds");
+            // An exercise minute is a real second at 60x: each within half of one of its time, not bunched at a scan.
+            Assert.That(late, Has.All.InRange(0.0, 0.5));
+        });
+    }
+
     private static int[] Fired(JsonElement view) =>
         view.GetProperty("injects").EnumerateArray().Where(i => i.GetProperty("fired").ValueKind != JsonValueKind.Null).Select(i => i.GetProperty("number").GetInt32()).ToArray();
 
