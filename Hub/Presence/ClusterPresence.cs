@@ -1,3 +1,4 @@
+using Coordination.Agencies.Contracts.Reference;
 using Coordination.Hub.Realtime;
 
 namespace Coordination.Hub.Presence;
@@ -13,6 +14,9 @@ public sealed class ClusterPresence(LiveConnections local, RealtimeOptions optio
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (PresenceSnapshot Snapshot, DateTimeOffset ReceivedAt)> _hubs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PresentUser> _lastSeen = new(StringComparer.OrdinalIgnoreCase);
+
+    // Per other hub, the agencies with a liaison connected there, as its latest snapshot said.
+    private readonly Dictionary<string, HashSet<string>> _reachableAt = new(StringComparer.Ordinal);
     private DateTimeOffset? _startedAt;
 
     /// <summary>This hub instance, in the snapshots it publishes (its own are not taken back from the bus).</summary>
@@ -74,7 +78,27 @@ public sealed class ClusterPresence(LiveConnections local, RealtimeOptions optio
             }
 
             _hubs[snapshot.HubId] = (snapshot, time.GetUtcNow());
+            _reachableAt[snapshot.HubId] = [.. snapshot.Users.Where(u => u.Role == Role.Liaison && u.Connections > 0).Select(u => u.Agency)];
             Remember(snapshot.Users);
+        }
+    }
+
+    /// <summary>
+    /// Whether a liaison of <paramref name="agency"/> is connected to any hub: this one's connections, then the other
+    /// hubs' latest snapshots within <see cref="Expiry"/>. The same answer as <see cref="Users"/> gives, without merging
+    /// every user of every hub, which an alert at a time cost the hub more than the alerts did.
+    /// </summary>
+    public bool AgencyReachable(string agency)
+    {
+        if (local.AnyLiaisonOf(agency))
+        {
+            return true;
+        }
+
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            return _hubs.Any(h => now - h.Value.ReceivedAt <= Expiry && _reachableAt.TryGetValue(h.Key, out var agencies) && agencies.Contains(agency));
         }
     }
 
@@ -90,6 +114,7 @@ public sealed class ClusterPresence(LiveConnections local, RealtimeOptions optio
                 if (now - receivedAt > Expiry)
                 {
                     _hubs.Remove(hubId);
+                    _reachableAt.Remove(hubId);
                     // Its users were seen until it last spoke.
                     Remember(snapshot.Users.Select(u => u with { LastSeen = u.Connections > 0 ? snapshot.At : u.LastSeen }));
                 }

@@ -39,8 +39,7 @@ public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLo
             using var scope = LogScopes.ForEntry(logger, entry);
             await presence.WhenSettledAsync(context.CancellationToken);
             var now = time.GetUtcNow();
-            var ofAgency = presence.Users().Where(u => u.Role == Role.Liaison && u.Agency == alert.Agency).ToArray();
-            if (now > alert.AcknowledgeBy || ofAgency.Any(u => u.Connections > 0))
+            if (now > alert.AcknowledgeBy || presence.AgencyReachable(alert.Agency))
             {
                 continue;
             }
@@ -51,6 +50,7 @@ public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLo
                 continue;
             }
 
+            var ofAgency = presence.Users().Where(u => u.Role == Role.Liaison && u.Agency == alert.Agency).ToArray();
             var lastSeen = ofAgency.Length == 0 ? (DateTimeOffset?)null : ofAgency.Max(u => u.LastSeen);
             var flag = new AgencyUnreachable(alert.IncidentId, alert.Agency, entry.EventId, alert.AlertedAt, alert.AcknowledgeBy, lastSeen, now, alert.IsExercise);
             var flagId = DerivedEventId.Create(entry.EventId, "unreachable");

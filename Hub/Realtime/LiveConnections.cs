@@ -1,3 +1,4 @@
+using Coordination.Agencies.Contracts.Reference;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Presence;
 using Coordination.Hub.Refusals;
@@ -18,6 +19,10 @@ public sealed class LiveConnections(SecurityOptions security, TimeProvider time,
     private readonly Dictionary<string, Live> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _perUser = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PresentUser> _left = new(StringComparer.OrdinalIgnoreCase);
+
+    // Liaisons' open connections per agency: asked of every alert (is anyone of the agency here?), so kept as a count
+    // instead of read from a snapshot of every connection.
+    private readonly Dictionary<string, int> _liaisonsPerAgency = new(StringComparer.Ordinal);
 
     /// <summary>Users whose last connection here closed are remembered this long, so the board can say when they were last seen.</summary>
     public static readonly TimeSpan RememberLeft = TimeSpan.FromHours(24);
@@ -41,6 +46,11 @@ public sealed class LiveConnections(SecurityOptions security, TimeProvider time,
             }
 
             _perUser[caller.UserName] = open + 1;
+            if (caller.Role == Role.Liaison)
+            {
+                _liaisonsPerAgency[caller.Agency] = _liaisonsPerAgency.GetValueOrDefault(caller.Agency) + 1;
+            }
+
             var expiry = caller.ExpiresAt is { } expires
                 ? time.CreateTimer(_ => Expire(context.ConnectionId), null, Max(expires - time.GetUtcNow(), TimeSpan.Zero), Timeout.InfiniteTimeSpan)
                 : null;
@@ -61,6 +71,19 @@ public sealed class LiveConnections(SecurityOptions security, TimeProvider time,
             }
 
             live.Expiry?.Dispose();
+            if (live.Caller.Role == Role.Liaison)
+            {
+                var liaisons = _liaisonsPerAgency[live.Caller.Agency] - 1;
+                if (liaisons == 0)
+                {
+                    _liaisonsPerAgency.Remove(live.Caller.Agency);
+                }
+                else
+                {
+                    _liaisonsPerAgency[live.Caller.Agency] = liaisons;
+                }
+            }
+
             var left = _perUser[live.Caller.UserName] - 1;
             if (left == 0)
             {
@@ -97,6 +120,15 @@ public sealed class LiveConnections(SecurityOptions security, TimeProvider time,
                     .Select(g => new PresentUser(g.Key, g.First().Caller.Role, g.First().Caller.Agency, g.Count(), g.Min(l => l.Since), now)),
                 .. _left.Values,
             ];
+        }
+    }
+
+    /// <summary>Whether a liaison of <paramref name="agency"/> has a connection open on this hub.</summary>
+    public bool AnyLiaisonOf(string agency)
+    {
+        lock (_gate)
+        {
+            return _liaisonsPerAgency.ContainsKey(agency);
         }
     }
 
