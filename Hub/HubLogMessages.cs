@@ -46,4 +46,7 @@ internal static partial class HubLogMessages
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CAP {MsgType} from {Sender} sent {Sent} taken in: incident {IncidentId}, event {EventId}, position {Position} (already taken in: {Duplicate})")]
     public static partial void CapTakenIn(ILogger logger, string msgType, string sender, string sent, Guid incidentId, Guid? eventId, long position, bool duplicate);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A print's folder {Folder} could not be removed")]
+    public static partial void PrintFolderLeft(ILogger logger, string folder, Exception exception);
 }

@@ -255,6 +255,11 @@ public static class Refuse
         new("This hub cannot make PDF files: the Chromium it prints with is not installed where its settings say. Open the printable page and print it, or save it as PDF, from the browser.",
             "لا تستطيع هذه المنصة إنشاء ملفات PDF: متصفح Chromium الذي تطبع به غير مثبّت في المسار المحدد في إعداداتها. افتح صفحة الطباعة واطبعها، أو احفظها PDF، من المتصفح."));
 
+    public static RefusalException PdfBusy() => new(StatusCodes.Status503ServiceUnavailable,
+        new("PDF busy", "الطباعة مشغولة"),
+        new("This hub is making other PDF files and has no room for another now. Try again in a minute, or open the printable page and print it from the browser.",
+            "تنشئ هذه المنصة ملفات PDF أخرى الآن ولا تتسع لملف آخر. أعد المحاولة بعد دقيقة، أو افتح صفحة الطباعة واطبعها من المتصفح."));
+
     public static RefusalException NoExercise(Guid exerciseId) => NotFound(new(
         $"There is no exercise {exerciseId}.",
         $"لا يوجد تمرين {exerciseId}."));

@@ -1,9 +1,11 @@
+using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Exercises;
+using Coordination.Agencies.Contracts.FollowUp;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Dispatch.Agencies;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
-using Coordination.Agencies.Contracts.FollowUp;
 using Coordination.Hub.Features.Evaluation;
 using Coordination.Hub.Features.FollowUp;
 using Coordination.Hub.Features.Plans;
@@ -63,8 +65,10 @@ public sealed class GetAfterAction(
         }
 
         var liaison = caller.Role == Role.Liaison;
+        // A liaison of an agency that did not play reads only the findings proposing a change to what it leads.
+        var played = !liaison || state.Started.Participants.Contains(caller.Agency, StringComparer.Ordinal);
         var results = ExpectedActionJudge.Judge(state, scenario, streams, now)
-            .Where(a => !liaison || a.Agency == caller.Agency)
+            .Where(a => !liaison || (played && a.Agency == caller.Agency))
             .Select(a =>
             {
                 var (ar, en) = agencies.Find(a.Agency) is { } known ? (known.NameAr, known.NameEn) : (a.Agency, a.Agency);
@@ -75,9 +79,14 @@ public sealed class GetAfterAction(
 
         // The figures are the evaluation's, read as the caller would read them there (a liaison's own line); administrators
         // are not shown evaluation figures (ReadEvaluation).
-        var figures = caller.Role == Role.Administrator ? null
+        var figures = caller.Role == Role.Administrator || !played ? null
             : await evaluation.HandleAsync(caller, new GetEvaluation.Query(null, null, null, null, state.ExerciseId), cancellationToken);
-        var findings = liaison ? await LiaisonsFindingsAsync(caller, state, cancellationToken) : state.Findings;
+        var findings = liaison ? await LiaisonsFindingsAsync(caller, state, played, cancellationToken) : state.Findings;
+        if (!played && findings.Count == 0)
+        {
+            throw Refuse.NoExercise(request.ExerciseId);
+        }
+
         // Every signed-in user reads the follow-up's items, so the plan is shown whole, a liaison's included.
         var today = ImprovementItemRequestValidator.Today(time);
         var improvementPlan = (await followUp.ItemsAsync(cancellationToken))
@@ -87,7 +96,7 @@ public sealed class GetAfterAction(
             .ToList();
         return new AfterActionReport(
             view with { Injects = [] },
-            liaison ? [.. view.Injects.Where(i => i.Fired is not null)] : view.Injects,
+            liaison ? LiaisonsTimeline(caller, view.Injects, streams, played) : view.Injects,
             results,
             figures,
             findings,
@@ -95,13 +104,23 @@ public sealed class GetAfterAction(
             now);
     }
 
+    // A liaison sees the injects that reached their agency as a player would have: fired, on an incident their agency
+    // was alerted to, a message only when it was sent to them; and of the expected actions, their agency's own.
+    private static IReadOnlyList<InjectView> LiaisonsTimeline(Caller caller, IReadOnlyList<InjectView> injects, Dictionary<Guid, IReadOnlyList<LogEntry>> streams, bool played) =>
+        !played ? [] : [.. injects
+            .Where(i => i.Fired is { } fired
+                && streams.TryGetValue(fired.IncidentId, out var stream)
+                && stream.Any(e => e.Type == EventTypes.AgencyAlerted && e.DataAs<AgencyAlerted>().Agency == caller.Agency)
+                && (i.Inject.Kind != InjectKind.Message || i.Inject.Agencies.Contains(caller.Agency, StringComparer.Ordinal)))
+            .Select(i => i with { Inject = i.Inject with { Expected = [.. i.Inject.Expected.Where(e => e.Agency == caller.Agency)] } })];
+
     // A liaison reads the findings about their agency or the exercise as a whole, and those proposing a change to a risk
     // or plan their agency leads (which they decide on).
-    private async Task<IReadOnlyList<ExerciseFinding>> LiaisonsFindingsAsync(Caller caller, ExerciseState state, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ExerciseFinding>> LiaisonsFindingsAsync(Caller caller, ExerciseState state, bool played, CancellationToken cancellationToken)
     {
         var led = (await register.AsOfAsync(null, cancellationToken)).Where(r => r.Risk.LeadAgency == caller.Agency).Select(r => r.Risk.RiskId)
             .Concat((await plans.LatestAsync(cancellationToken)).Where(p => p.Plan.LeadAgency == caller.Agency).Select(p => p.Plan.PlanId))
             .ToHashSet();
-        return [.. state.Findings.Where(f => f.Finding.Agency is null || f.Finding.Agency == caller.Agency || (f.TargetId is { } target && led.Contains(target)))];
+        return [.. state.Findings.Where(f => (played && (f.Finding.Agency is null || f.Finding.Agency == caller.Agency)) || (f.TargetId is { } target && led.Contains(target)))];
     }
 }

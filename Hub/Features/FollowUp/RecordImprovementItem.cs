@@ -1,3 +1,4 @@
+using Coordination.Dispatch.Routing;
 using Coordination.Agencies.Contracts.FollowUp;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
@@ -34,7 +35,9 @@ public sealed class RecordImprovementItem(FollowUpLog followUp, Exercises.Exerci
             throw new ValidationException([new ValidationFailure("sourceId", Invalid.NoSuchExercise.ToString())]);
         }
 
-        var item = request.ToItem(request.EventId ?? Guid.CreateVersion7());
+        // Derived from the idempotency key, never the key itself: a key chosen to equal another stream's id (an
+        // incident's) would otherwise write the item into that stream and open it to the item's owner agency.
+        var item = request.ToItem(request.EventId is { } key ? DerivedEventId.Create(key, "improvement-item") : Guid.CreateVersion7());
         return new Saved(item.ItemId, await followUp.RecordAsync(caller, item, cancellationToken));
     }
 }

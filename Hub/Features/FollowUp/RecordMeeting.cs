@@ -63,7 +63,9 @@ public sealed class RecordMeeting(FollowUpLog followUp) : IUseCase<RecordMeeting
     public async Task<Saved> HandleAsync(Caller caller, Request request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var meetingId = request.EventId ?? Guid.CreateVersion7();
+        // Derived from the idempotency key, never the key itself: a key chosen to equal another stream's id (an
+        // incident's) would otherwise write the meeting into that stream.
+        var meetingId = request.EventId is { } key ? DerivedEventId.Create(key, "meeting") : Guid.CreateVersion7();
         var items = (request.Actions ?? []).Select((a, i) => new ImprovementItem(
             DerivedEventId.Create(meetingId, $"action:{i}"), a.ActionAr!.Trim(), a.ActionEn!.Trim(), a.OwnerAgency!, a.DueDate!.Value, ImprovementSource.Meeting, meetingId)).ToArray();
         var meeting = new CoordinationMeeting(meetingId, request.HeldOn!.Value, [.. request.Agencies!.Distinct(StringComparer.Ordinal)],

@@ -10,8 +10,13 @@ namespace Coordination.Hub.Features.Printing;
 /// its own: no signed-in browser and no request back to the hub, and Chromium shapes Arabic and lays it right to left
 /// as any browser does. Without Chromium it refuses (503) and the printable page is still there to print.
 /// </summary>
-public sealed class PdfPrinter(IOptions<PrintOptions> options, IWebHostEnvironment environment)
+public sealed class PdfPrinter(IOptions<PrintOptions> options, IWebHostEnvironment environment, ILogger<PdfPrinter> logger) : IDisposable
 {
+    /// <summary>Chromium processes printing at once: each takes a few hundred megabytes, and any reader may ask for a PDF.</summary>
+    public const int AtOnce = 2;
+
+    private readonly SemaphoreSlim _printing = new(AtOnce, AtOnce);
+
     public bool Available => File.Exists(options.Value.ChromiumPath);
 
     public async Task<byte[]> PrintAsync(PrintablePage page, CancellationToken cancellationToken)
@@ -20,6 +25,12 @@ public sealed class PdfPrinter(IOptions<PrintOptions> options, IWebHostEnvironme
         if (!Available)
         {
             throw Refuse.PdfUnavailable();
+        }
+
+        // A print waits its turn for as long as one print may take, then is refused (503) rather than queued on.
+        if (!await _printing.WaitAsync(options.Value.Timeout, cancellationToken))
+        {
+            throw Refuse.PdfBusy();
         }
 
         var folder = Directory.CreateTempSubdirectory("coordination-print-");
@@ -33,9 +44,20 @@ public sealed class PdfPrinter(IOptions<PrintOptions> options, IWebHostEnvironme
         }
         finally
         {
-            folder.Delete(recursive: true);
+            _printing.Release();
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException ex)
+            {
+                // A Chromium just killed may still hold its profile: the print's own outcome is the one to report.
+                HubLogMessages.PrintFolderLeft(logger, folder.FullName, ex);
+            }
         }
     }
+
+    public void Dispose() => _printing.Dispose();
 
     private async Task<string> StylesheetAsync(CancellationToken cancellationToken)
     {

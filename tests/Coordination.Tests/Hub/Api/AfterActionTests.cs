@@ -140,6 +140,15 @@ public sealed class AfterActionTests
         using var ncemHttp = await hub.ClientForAsync("liaison.ncem");
         var own = await ncemHttp.GetOkAsync($"api/exercises/{exerciseId}/after-action");
         Assert.That(own.GetProperty("agencies").EnumerateArray().Select(a => a.GetProperty("agency").GetString()), Is.EqualTo(new[] { "ncem" }));
+        // Of the timeline, what reached NCEM as a player, with only NCEM's expected actions; an agency that did not play reads nothing.
+        var ownTimeline = own.GetProperty("timeline").EnumerateArray().ToArray();
+        Assert.That(ownTimeline, Is.Not.Empty);
+        Assert.That(ownTimeline.Length, Is.LessThan(report.GetProperty("timeline").GetArrayLength()), "not the injects that never reached NCEM");
+        Assert.That(ownTimeline.SelectMany(i => i.GetProperty("inject").GetProperty("expected").EnumerateArray()).Select(e => e.GetProperty("agency").GetString()).Distinct(),
+            Is.EqualTo(new[] { "ncem" }));
+        using var coastGuard = await hub.ClientForAsync("liaison.coast-guard");
+        using var notPlayed = await coastGuard.GetAsync(new Uri($"api/exercises/{exerciseId}/after-action", UriKind.Relative));
+        Assert.That(notPlayed.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound));
 
         // The improvement plan is the follow-up's items raised from this exercise, and only those.
         var due = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(30);

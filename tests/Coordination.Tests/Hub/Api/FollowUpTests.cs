@@ -204,7 +204,7 @@ public sealed class FollowUpTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(meetingId, Is.EqualTo(eventId), "the idempotency key is the meeting's id");
+            Assert.That(meetingId, Is.EqualTo(Coordination.Dispatch.Routing.DerivedEventId.Create(eventId, "meeting")), "the meeting's id derives from its idempotency key");
             Assert.That(resent.GetProperty("actionItems").EnumerateArray().Select(i => i.GetGuid()), Is.EqualTo(items), "resent: the same items");
             Assert.That(headAfterResend, Is.EqualTo(head), "resent: nothing written twice");
             Assert.That(detail.GetProperty("meeting").GetProperty("meeting").GetProperty("decisions")[0].GetProperty("textEn").GetString(), Is.EqualTo("The updated Derna evacuation plan is adopted"));
