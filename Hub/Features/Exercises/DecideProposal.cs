@@ -101,12 +101,15 @@ public sealed class DecideProposal(ExerciseLog exercises, RegisterLog register, 
             throw Refuse.NotYourAgencysRisk(current.Risk.Code, current.Risk.LeadAgency);
         }
 
+        var made = (await register.HistoryAsync(rescore.RiskId, cancellationToken)).FirstOrDefault(v => v.SourceFindingId == finding.FindingId);
         if (!accept)
         {
-            return null;
+            // An acceptance whose change landed but whose decision did not (yet) is the decision: a decline now would
+            // leave the decision saying declined beside a risk changed by the finding.
+            return made is null ? null : throw Refuse.ProposalDecidedAlready(finding.FindingId, accepted: true, made.ChangedBy);
         }
 
-        if ((await register.HistoryAsync(rescore.RiskId, cancellationToken)).FirstOrDefault(v => v.SourceFindingId == finding.FindingId) is { } made)
+        if (made is not null)
         {
             return made.Position;
         }

@@ -2,6 +2,7 @@ using Coordination.Agencies.Contracts.Exercises;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Register;
 using Coordination.Dispatch.Agencies;
+using Coordination.Dispatch.Routing;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Features.Common;
@@ -25,7 +26,7 @@ public sealed class RecordFinding(ExerciseLog exercises, RegisterLog register, P
     : IUseCase<RecordFinding.Command, RecordFinding.Recorded>
 {
     /// <summary>The finding as sent: a strength or a gap, its texts, the agency it concerns, and at most one proposal.</summary>
-    public sealed record Request(FindingKind? Kind, string? TextAr, string? TextEn, string? Agency, RescoreRequest? Rescore, PlanChangeRequest? PlanChange);
+    public sealed record Request(FindingKind? Kind, string? TextAr, string? TextEn, string? Agency, RescoreRequest? Rescore, PlanChangeRequest? PlanChange, Guid? EventId = null);
 
     /// <summary>A proposed re-score: the risk, a new likelihood and/or new impacts, and why.</summary>
     public sealed record RescoreRequest(Guid? RiskId, int? Likelihood, RiskImpacts? Impacts, string? Reason);
@@ -33,10 +34,10 @@ public sealed class RecordFinding(ExerciseLog exercises, RegisterLog register, P
     /// <summary>A proposed plan change: the plan and the text of the change.</summary>
     public sealed record PlanChangeRequest(Guid? PlanId, string? Change);
 
-    public sealed record Command(Guid ExerciseId, FindingKind? Kind, string? TextAr, string? TextEn, string? Agency, RescoreRequest? Rescore, PlanChangeRequest? PlanChange)
+    public sealed record Command(Guid ExerciseId, FindingKind? Kind, string? TextAr, string? TextEn, string? Agency, RescoreRequest? Rescore, PlanChangeRequest? PlanChange, Guid? EventId = null)
     {
         public static Command From(Guid exerciseId, Request? request) =>
-            new(exerciseId, request?.Kind, request?.TextAr, request?.TextEn, request?.Agency, request?.Rescore, request?.PlanChange);
+            new(exerciseId, request?.Kind, request?.TextAr, request?.TextEn, request?.Agency, request?.Rescore, request?.PlanChange, request?.EventId);
     }
 
     /// <summary>The finding's id (its entry's event id) and its position in the log.</summary>
@@ -48,6 +49,7 @@ public sealed class RecordFinding(ExerciseLog exercises, RegisterLog register, P
         {
             ArgumentNullException.ThrowIfNull(agencies);
             RuleFor(c => c.Kind).NotNull().Says(Invalid.FindingKindRequired).IsInEnum().Says(Invalid.FindingKindRequired);
+            RuleFor(c => c.EventId).NotEqual(Guid.Empty).Says(Invalid.EmptyEventId);
             RuleFor(c => c.TextAr).NotEmpty().Says(Invalid.FindingTextArRequired).SafeText(2000, multiline: true, "نص الملاحظة بالعربية");
             RuleFor(c => c.TextEn).NotEmpty().Says(Invalid.FindingTextEnRequired).SafeText(2000, multiline: true, "نص الملاحظة بالإنجليزية");
             RuleFor(c => c.Agency).Must(a => a is null || agencies.Find(a) is not null).Says(a => Invalid.UnknownAgency(a));
@@ -89,7 +91,8 @@ public sealed class RecordFinding(ExerciseLog exercises, RegisterLog register, P
             throw new ValidationException([new ValidationFailure("planChange.planId", Invalid.UnknownPlanId(planId).ToString())]);
         }
 
-        var findingId = Guid.CreateVersion7();
+        // The same key records the finding once: a form sent again after a lost answer adds no second copy.
+        var findingId = request.EventId is { } key ? DerivedEventId.Create(key, "finding") : Guid.CreateVersion7();
         var finding = new ExerciseFindingRecorded(
             state.ExerciseId,
             findingId,

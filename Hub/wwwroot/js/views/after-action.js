@@ -5,7 +5,7 @@
 // (RecordFindings) record a finding with an optional re-score or plan change; who may decide (DecideProposal: here,
 // administrators) accepts or declines a proposal with a reason. Everything on it is under the EXERCISE band.
 
-import { ProblemError, currentSession, get, post } from '../api.js';
+import { ProblemError, currentSession, get, newId, post } from '../api.js';
 import { distributionChart, downloadPdf, openPrintable, svg } from '../charts.js';
 import { $, h } from '../dom.js';
 import { submitWhole } from '../forms.js';
@@ -220,7 +220,12 @@ const FIELDS = [
   ['planChange.planId', '#aa-plan-choice'], ['planChange.change', '#aa-plan-change'],
 ];
 
+// The finding being recorded keeps its idempotency key until the hub has stored it: a press again after a lost answer
+// records it once.
+let findingKey = null;
+
 async function record() {
+  findingKey ??= newId();
   const fields = () => FIELDS.map(([name, control]) => ({ name, control: $(control), error: $(`#err-${name === 'rescore' ? 'aa-rescore' : control.slice(1)}`) }));
   const proposal = $('#aa-proposal').value;
   const likelihood = $('#aa-likelihood').value;
@@ -231,6 +236,7 @@ async function record() {
     agency: $('#aa-agency').value || null,
     rescore: proposal === 'rescore' ? { riskId: $('#aa-risk').value || null, likelihood: likelihood === '' ? null : Number(likelihood), reason: $('#aa-rescore-reason').value } : null,
     planChange: proposal === 'plan' ? { planId: $('#aa-plan-choice').value || null, change: $('#aa-plan-change').value } : null,
+    eventId: findingKey,
   };
   await submitWhole({
     button: $('#aa-record'),
@@ -238,6 +244,7 @@ async function record() {
     fields,
     send: async () => {
       await post(`/api/exercises/${report.exercise.exerciseId}/findings`, body);
+      findingKey = null;
       for (const id of ['#aa-text-ar', '#aa-text-en', '#aa-rescore-reason', '#aa-plan-change', '#aa-likelihood']) $(id).value = '';
       $('#aa-proposal').value = 'none';
       await loadAfterAction(report.exercise.exerciseId);

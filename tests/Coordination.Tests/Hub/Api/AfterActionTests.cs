@@ -191,8 +191,13 @@ public sealed class AfterActionTests
             kind = "Gap", textAr = "السدود أضعف مما قُدّر", textEn = "The dams are weaker than assessed",
             rescore = new { riskId = DernaDams, likelihood = 1, reason = "Overstated" },
         })).GetProperty("findingId").GetGuid();
-        var strength = (await commander.PostOkAsync($"api/exercises/{exerciseId}/findings", new { kind = "Strength", textAr = "تفعيل الخطة فوري", textEn = "The plan was activated at once", agency = "ncem" }))
+        // Sent twice with one key (an answer lost on the way): recorded once.
+        var strengthKey = Guid.CreateVersion7();
+        var strength = (await commander.PostOkAsync($"api/exercises/{exerciseId}/findings", new { kind = "Strength", textAr = "تفعيل الخطة فوري", textEn = "The plan was activated at once", agency = "ncem", eventId = strengthKey }))
             .GetProperty("findingId").GetGuid();
+        var strengthAgain = (await commander.PostOkAsync($"api/exercises/{exerciseId}/findings", new { kind = "Strength", textAr = "تفعيل الخطة فوري", textEn = "The plan was activated at once", agency = "ncem", eventId = strengthKey }))
+            .GetProperty("findingId").GetGuid();
+        Assert.That(strengthAgain, Is.EqualTo(strength));
 
         // Civil Defence does not lead the risk: refused in either language, nothing written.
         var head = await HeadAsync(hub);
