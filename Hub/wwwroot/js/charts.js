@@ -38,6 +38,8 @@ export function distributionChart(spans) {
 export function openPrintable(path) {
   // Opened at once, within the click, so no pop-up blocker stops it; filled when the page arrives.
   const view = window.open('', '_blank');
+  // The report is the hub's own, encoded page with no script; still, it gets no handle back on the console and its session.
+  if (view) view.opener = null;
   sendFile('GET', path).then(async (file) => {
     const html = await file.blob.text();
     if (!view) return;
