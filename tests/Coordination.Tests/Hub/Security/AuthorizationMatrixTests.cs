@@ -398,6 +398,7 @@ public sealed class AuthorizationMatrixTests
         ["disable a user"] = Policies.ManageDirectory,
         ["unlock a user"] = Policies.ManageDirectory,
         ["register an agency"] = Policies.ManageDirectory,
+        ["list agency systems on the bus"] = Policies.ManageDirectory,
         ["issue bus credentials"] = Policies.ManageDirectory,
         ["revoke bus credentials"] = Policies.ManageDirectory,
         ["export routing rules"] = Policies.ManageDirectory,
