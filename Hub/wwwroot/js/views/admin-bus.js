@@ -96,7 +96,9 @@ function stateCell(system) {
   const tag = h('span', { class: system.credentials === 'Issued' ? 'tag on' : 'tag off', text: t(`agencyBus.state.${system.credentials}`) });
   if (!system.changedAt) return h('td', { data: { state: system.credentials } }, tag);
   return h('td', { data: { state: system.credentials } }, tag, ' ',
-    h('span', { class: 'muted', text: t('agencyBus.changed', { by: system.changedBy }) }), ' ',
+    h('span', { class: 'muted', text: t('agencyBus.changed') }), ' ',
+    // The user name is Latin in an Arabic line: isolated, so the punctuation after it stays where it belongs.
+    h('bdi', { text: system.changedBy, attrs: { dir: 'ltr' } }), t('agencyBus.changed.at'), ' ',
     h('time', { text: formatTime(system.changedAt), attrs: { datetime: system.changedAt } }));
 }
 

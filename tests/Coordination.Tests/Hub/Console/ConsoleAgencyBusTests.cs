@@ -54,6 +54,7 @@ public sealed class ConsoleAgencyBusTests : RabbitMqFixture
         var userName = await page.Locator("#agency-bus-settings code[data-field='userName']").TextContentAsync();
         Assert.That(userName, Is.EqualTo(settings["Coordination:Bus:QueuePrefix"] + ".agency.ncem"));
         await ConsoleAccessibilityTests.AssertLabelledAndAxeCleanAsync(page, "agency systems on the bus, a password shown");
+        await ConsoleBrowser.ScreenshotAsync(card, "admin-agency-bus-ar");
 
         // The password the page showed is the one the broker takes for NCEM's queue.
         var shown = await password.InputValueAsync();
