@@ -75,6 +75,7 @@ internal static partial class BenchProgram
                 return [.. baseline, .. s1];
             }),
             ("B4 bare MassTransit, then S1 on RabbitMQ", () => RabbitMqSuiteAsync(data, sizes)),
+            ("S15 agency systems on the bus: 20 subscribers at S1's rates, against B4 on the same broker", () => Live.AgencyBusScenario.RunAsync(data, sizes)),
             ("S11 a reconnect storm: the hub killed and restarted under its liaisons", () => Live.ReconnectStormScenario.RunAsync(data, sizes)),
             ("S12 what presence and metrics cost: S1 and S6 with them and without", () => Live.ObservabilityCostScenario.RunAsync(data, sizes)),
         };

@@ -41,6 +41,23 @@ internal static class OpenLoop
     }
 
     /// <summary>
+    /// One measured step: waits for a quiet hub, <paramref name="clear"/>s the step's probes, then runs <paramref name="rate"/>
+    /// submissions a second for <paramref name="seconds"/> as <see cref="RunAsync"/> does. Returns the step's wall time in seconds.
+    /// </summary>
+    public static async Task<double> StepAsync(int rate, double seconds, Func<long> lastArrival, Action clear, Func<int, long, Task> submit, Func<bool> outstanding)
+    {
+        await QuietAsync(lastArrival);
+        clear();
+        var start = Stopwatch.GetTimestamp();
+        await RunAsync(rate, Math.Max(1, (int)(rate * seconds)), submit, outstanding);
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    /// <summary>The spread of scheduled moment -> last arrival (Stopwatch timestamps; 0: never arrived, left out), in milliseconds.</summary>
+    public static EndToEndScenario.Spread Latencies(IEnumerable<(long Scheduled, long Last)> probes) =>
+        EndToEndScenario.Spread.Of(probes.Where(p => p.Last > 0).Select(p => (p.Last - p.Scheduled) * 1000.0 / Stopwatch.Frequency));
+
+    /// <summary>
     /// Waits (at most two minutes) until nothing has arrived for two seconds by <paramref name="lastArrival"/> (a Stopwatch
     /// timestamp): a step starts on a quiet hub, so what an overloaded step left queued does not count against the next.
     /// </summary>

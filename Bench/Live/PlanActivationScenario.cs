@@ -115,17 +115,16 @@ internal static class PlanActivationScenario
 
         public async Task<StepFigures> StepAsync(int rate, double seconds, bool activate)
         {
-            await OpenLoop.QuietAsync(() => Interlocked.Read(ref _lastArrival));
-            _probes.Clear();
-            _activating = activate;
-            var count = Math.Max(1, (int)(rate * seconds));
-            var hubCpu = _hub.CpuTime;
-            var start = Stopwatch.GetTimestamp();
-            await OpenLoop.RunAsync(rate, count, SubmitAsync, () => _probes.Values.Any(p => p.Last == 0));
-            var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var hubCpu = TimeSpan.Zero;
+            var wall = await OpenLoop.StepAsync(rate, seconds, () => Interlocked.Read(ref _lastArrival), () =>
+            {
+                _probes.Clear();
+                _activating = activate;
+                hubCpu = _hub.CpuTime;
+            }, SubmitAsync, () => _probes.Values.Any(p => p.Last == 0));
             var probes = _probes.Values.ToArray();
             return new StepFigures(
-                EndToEndScenario.Spread.Of(probes.Where(p => p.Last > 0).Select(p => (p.Last - p.Scheduled) * 1000.0 / Stopwatch.Frequency)),
+                OpenLoop.Latencies(probes.Select(p => (p.Scheduled, p.Last))),
                 probes.Sum(p => (long)p.Expected),
                 probes.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)),
                 (_hub.CpuTime - hubCpu).TotalSeconds / wall);

@@ -21,7 +21,8 @@ public static class AdminApi
             .Refuses(Status403Forbidden, Status404NotFound);
         group.MapPost("/agencies", (RegisterAgency.RegisterAgencyRequest request, RegisterAgency useCase, HttpContext http) => http.RunAsync(useCase, request))
             .Refuses(Status400BadRequest, Status403Forbidden);
-        // An agency system's own broker identity (RabbitMQ only): issue or rotate, and revoke.
+        // An agency system's own broker identity (RabbitMQ only): which agencies have a queue and an identity, issue or rotate, and revoke.
+        group.MapGet("/agency-bus", (ListAgencySystems useCase, HttpContext http) => http.RunAsync(useCase, new ListAgencySystems.Query())).Refuses(Status403Forbidden);
         group.MapPost("/agencies/{code}/bus-credentials", (string code, IssueBusCredentials useCase, HttpContext http) => http.RunAsync(useCase, new IssueBusCredentials.Command(code)))
             .Refuses(Status403Forbidden, Status404NotFound, Status409Conflict, Status503ServiceUnavailable);
         group.MapDelete("/agencies/{code}/bus-credentials", (string code, RevokeBusCredentials useCase, HttpContext http) => http.RunAsync(useCase, new RevokeBusCredentials.Command(code)))

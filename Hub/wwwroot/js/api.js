@@ -127,6 +127,7 @@ export async function accessToken() {
 export const get = (path) => send('GET', path);
 export const post = (path, body) => send('POST', path, body);
 export const put = (path, body) => send('PUT', path, body);
+export const del = (path) => send('DELETE', path);
 
 /**
  * A call whose body or answer is a file rather than JSON (a CSV import, an export): the body is sent as is with its

@@ -1,4 +1,4 @@
-// The administrator's screens, as tabs: users, agencies, the clearances of restricted incidents, the routing rules
+// The administrator's screens, as tabs: users, agencies (with their systems on the bus), the clearances of restricted incidents, the routing rules
 // and their history. Administrators keep the hub rather than incidents: nothing here reads an incident's content
 // (the clearances are read by their metadata only), and the console starts no live feed for them (the hub sends
 // them no entries).
@@ -6,6 +6,7 @@
 import { $ } from '../dom.js';
 import { showError } from '../notice.js';
 import { initAgencies, relabelAgencies } from './admin-agencies.js';
+import { initBus, refreshBus, relabelBus } from './admin-bus.js';
 import { refreshClearances, relabelClearances } from './admin-clearances.js';
 import { refreshHistory, relabelHistory } from './admin-history.js';
 import { agenciesChangedForRules, initRules, relabelRules } from './admin-rules.js';
@@ -21,7 +22,8 @@ export async function initAdmin(session) {
     if (tab) selectTab(tab.dataset.tab);
   });
   tabs.addEventListener('keydown', onTabKey);
-  initAgencies(() => { agenciesChangedForUsers(); agenciesChangedForRules(); });
+  initAgencies(() => { agenciesChangedForUsers(); agenciesChangedForRules(); relabelBus(); });
+  initBus();
   // The history is read each time its tab is shown, so a version saved meanwhile is there.
   await Promise.all([initUsers(session), initRules()]);
   selectTab('users');
@@ -30,6 +32,7 @@ export async function initAdmin(session) {
 export function relabelAdmin() {
   relabelUsers();
   relabelAgencies();
+  relabelBus();
   relabelRules();
   relabelHistory();
   relabelClearances();
@@ -50,6 +53,8 @@ function selectTab(name) {
   if (name === 'history') refreshHistory().catch(showError);
   // Read each time the tab is shown, so an incident reported or changed meanwhile is there.
   if (name === 'clearances') refreshClearances().catch(showError);
+  // Read each time too: another administrator, or another hub, may have issued or revoked an identity meanwhile.
+  if (name === 'agencies') refreshBus().catch(showError);
 }
 
 function onTabKey(event) {

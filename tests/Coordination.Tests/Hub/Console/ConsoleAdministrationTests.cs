@@ -89,6 +89,29 @@ public sealed partial class ConsoleAdministrationTests : ConsoleFixture
     }
 
     [Test]
+    public async Task On_the_embedded_bus_the_agency_systems_card_says_it_needs_RabbitMQ_and_lists_nothing()
+    {
+        using var api = await Hub.ClientForAsync("admin");
+        var bus = await api.GetOkAsync("api/admin/agency-bus");
+        Assert.Multiple(() =>
+        {
+            Assert.That(bus.GetProperty("enabled").GetBoolean(), Is.False);
+            Assert.That(bus.GetProperty("agencies").GetArrayLength(), Is.Zero);
+        });
+
+        var admin = await Browser.SignInAsync("admin");
+        await admin.ClickAsync("#tab-agencies");
+        await Expect(admin.Locator("#agency-bus")).ToHaveAttributeAsync("data-enabled", "false");
+        await Expect(admin.Locator("#agency-bus h2")).ToHaveTextAsync("أنظمة الجهات على الناقل");
+        await Expect(admin.Locator("#agency-bus-off")).ToContainTextAsync("هذه الميزة تحتاج RabbitMQ");
+        await Expect(admin.Locator("#agency-bus-table")).ToBeHiddenAsync();
+        await Expect(admin.Locator("#agency-bus button:visible")).ToHaveCountAsync(0);
+        await admin.ClickAsync("#lang-toggle");
+        await Expect(admin.Locator("#agency-bus-off")).ToContainTextAsync("This feature needs RabbitMQ");
+        await admin.Context.CloseAsync();
+    }
+
+    [Test]
     public async Task An_administrator_registers_an_agency_in_English_and_the_other_screens_can_name_it_at_once()
     {
         var admin = await Browser.SignInAsync("admin", "en");

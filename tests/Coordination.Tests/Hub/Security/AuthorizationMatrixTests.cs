@@ -138,6 +138,7 @@ public sealed class AuthorizationMatrixTests
             (x, c, _) => Rest(x, c, HttpMethod.Post, "api/admin/users/liaison.ambulance/unlock", "{}")),
         new("register an agency", "POST /api/admin/agencies", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Post, "api/admin/agencies",
             $$"""{"code":"agency-{{Guid.NewGuid():N}}","nameAr":"جهة","nameEn":"Agency","kind":"Response"}""")),
+        new("list agency systems on the bus", "GET /api/admin/agency-bus", (c, _) => c.Role == Role.Administrator, (x, c, _) => Rest(x, c, HttpMethod.Get, "api/admin/agency-bus")),
         // On the in-memory bus an administrator is answered 409 (no agency queues), after the policy let them through.
         new("issue bus credentials", "POST /api/admin/agencies/{code}/bus-credentials", (c, _) => c.Role == Role.Administrator,
             (x, c, _) => Rest(x, c, HttpMethod.Post, "api/admin/agencies/ncem/bus-credentials", "{}", conflictIsAllowed: true)),
@@ -401,6 +402,7 @@ public sealed class AuthorizationMatrixTests
         ["disable a user"] = Policies.ManageDirectory,
         ["unlock a user"] = Policies.ManageDirectory,
         ["register an agency"] = Policies.ManageDirectory,
+        ["list agency systems on the bus"] = Policies.ManageDirectory,
         ["issue bus credentials"] = Policies.ManageDirectory,
         ["revoke bus credentials"] = Policies.ManageDirectory,
         ["export routing rules"] = Policies.ManageDirectory,
