@@ -39,11 +39,7 @@ public sealed class PrintEvaluation(GetEvaluation evaluation, PdfPrinter printer
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        // Refused before anything is read: without Chromium there is no PDF to wait for.
-        if (request.Format == PrintedReport.Pdf && !printer.Available)
-        {
-            throw Refuse.PdfUnavailable();
-        }
+        PrintedReport.DemandPrintable(request.Format, printer);
 
         var report = await evaluation.HandleAsync(caller, new GetEvaluation.Query(request.Period, request.Ending, request.From, request.Until, request.Exercise), cancellationToken);
         var page = EvaluationReportPage.Of(report, Say.IsArabic, caller.UserName);

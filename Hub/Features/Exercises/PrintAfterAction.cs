@@ -35,11 +35,7 @@ public sealed class PrintAfterAction(GetAfterAction afterAction, PdfPrinter prin
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        // Refused before anything is read: without Chromium there is no PDF to wait for.
-        if (request.Format == PrintedReport.Pdf && !printer.Available)
-        {
-            throw Refuse.PdfUnavailable();
-        }
+        PrintedReport.DemandPrintable(request.Format, printer);
 
         var report = await afterAction.HandleAsync(caller, new GetAfterAction.Query(request.ExerciseId), cancellationToken);
         var arabic = Say.IsArabic;

@@ -11,6 +11,16 @@ public sealed record PrintedReport(string ContentType, byte[] Content, string? F
 
     public static IReadOnlyList<string> Formats { get; } = [Html, Pdf];
 
+    /// <summary>Refuses (503) a PDF this hub cannot print, before the report is read: without Chromium there is nothing to wait for.</summary>
+    public static void DemandPrintable(string? format, PdfPrinter printer)
+    {
+        ArgumentNullException.ThrowIfNull(printer);
+        if (format == Pdf && !printer.Available)
+        {
+            throw Refusals.Refuse.PdfUnavailable();
+        }
+    }
+
     /// <summary>The page in the format asked for: as it is, or printed to PDF.</summary>
     public static async Task<PrintedReport> OfAsync(PrintablePage page, string? format, string fileName, PdfPrinter printer, CancellationToken cancellationToken)
     {
