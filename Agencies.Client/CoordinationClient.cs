@@ -47,7 +47,13 @@ public sealed class CoordinationClient : IAsyncDisposable
         _password = password;
         _options = options;
         _lastApplied = _scanned = options.StartAfter;
-        Connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder();
+        if (options.Logging is { } logging)
+        {
+            builder.Services.AddSingleton(logging);
+        }
+
+        Connection = builder
             .WithUrl(new Uri(baseAddress, HubPaths.Coordination.TrimStart('/')), o =>
             {
                 o.AccessTokenProvider = async () => await TokenAsync(CancellationToken.None);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Coordination.Agencies.Client;
 
 /// <summary>How a <see cref="CoordinationClient"/> behaves.</summary>
@@ -17,4 +19,7 @@ public sealed class CoordinationClientOptions
 
     /// <summary>How many times a command is re-sent (with the same idempotency key) when the link fails.</summary>
     public int CommandAttempts { get; set; } = 5;
+
+    /// <summary>Where the realtime connection logs its connects, reconnection attempts and transport errors; nowhere when null.</summary>
+    public ILoggerFactory? Logging { get; set; }
 }

@@ -98,15 +98,9 @@ public sealed class AgencyFeed(
 
     private async Task FeedWhileHoldingAsync(string[] agencies, RelayOptions relay, CancellationToken stoppingToken)
     {
-        var queues = agencies.ToDictionary(a => a, a => AgencyQueues.Entries(busOptions.QueuePrefix, a), StringComparer.Ordinal);
-        await AgencyQueueTopology.DeclareAsync(busOptions, agencies.SelectMany(a => new[] { queues[a], AgencyQueues.Replies(busOptions.QueuePrefix, a) }), stoppingToken);
-        var endpoints = new Dictionary<string, ISendEndpoint>(StringComparer.Ordinal);
-        foreach (var (agency, queue) in queues)
-        {
-            endpoints[agency] = await bus.GetSendEndpoint(new Uri($"exchange:{queue}"));
-            _checkpoints[agency].StartFrom(await checkpoints.LoadAsync(CheckpointName(agency), stoppingToken));
-        }
-
+        // Each agency is a lane of its own: its queue declared, fed and, on a fault, retried apart from the others, so
+        // one agency's system (which may declare its own names again) or one queue's trouble stops only that queue.
+        var lanes = agencies.ToDictionary(a => a, _ => new Lane(), StringComparer.Ordinal);
         var renewEvery = relay.LeaseDuration / 3;
         var renewAt = time.GetUtcNow() + renewEvery;
         while (!stoppingToken.IsCancellationRequested)
@@ -128,7 +122,27 @@ public sealed class AgencyFeed(
             var behind = false;
             foreach (var agency in agencies)
             {
-                behind |= await FeedAsync(agency, endpoints[agency], head, relay, stoppingToken);
+                var lane = lanes[agency];
+                if (lane.Endpoint is null && time.GetUtcNow() < lane.RetryAt)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    lane.Endpoint ??= await OpenAsync(agency, lane, stoppingToken);
+                    behind |= await FeedAsync(agency, lane.Endpoint, head, relay, stoppingToken);
+                    lane.Failures = 0;
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // The lane keeps its position (moved only by confirmed sends) and opens its queue again later.
+                    var retryIn = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(lane.Failures, 5)));
+                    lane.Failures++;
+                    lane.Endpoint = null;
+                    lane.RetryAt = time.GetUtcNow() + retryIn;
+                    DispatchLogMessages.AgencyQueueFailed(logger, ex, agency, retryIn);
+                }
             }
 
             if (!behind)
@@ -136,6 +150,36 @@ public sealed class AgencyFeed(
                 await signal.WaitAsync(relay.PollInterval < renewEvery ? relay.PollInterval : renewEvery, stoppingToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Declares <paramref name="agency"/>'s queues and gives its send endpoint. Its saved position is loaded the first
+    /// time under this lease (another hub may have moved it meanwhile); a lane reopened after a fault keeps its own.
+    /// </summary>
+    private async Task<ISendEndpoint> OpenAsync(string agency, Lane lane, CancellationToken stoppingToken)
+    {
+        var queue = AgencyQueues.Entries(busOptions.QueuePrefix, agency);
+        await AgencyQueueTopology.DeclareAsync(busOptions, [queue, AgencyQueues.Replies(busOptions.QueuePrefix, agency)], logger, stoppingToken);
+        var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:{queue}"));
+        if (!lane.Loaded)
+        {
+            _checkpoints[agency].StartFrom(await checkpoints.LoadAsync(CheckpointName(agency), stoppingToken));
+            lane.Loaded = true;
+        }
+
+        return endpoint;
+    }
+
+    /// <summary>One agency's queue as the feed holds it: open (an endpoint) or waiting to be opened again after a fault.</summary>
+    private sealed class Lane
+    {
+        public ISendEndpoint? Endpoint { get; set; }
+
+        public DateTimeOffset RetryAt { get; set; }
+
+        public int Failures { get; set; }
+
+        public bool Loaded { get; set; }
     }
 
     /// <summary>Sends one page of <paramref name="agency"/>'s entries up to <paramref name="head"/>; true when more are waiting.</summary>

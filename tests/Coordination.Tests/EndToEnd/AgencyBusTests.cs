@@ -190,6 +190,52 @@ public sealed class AgencyBusTests : RabbitMqFixture
     }
 
     [Test]
+    public async Task An_agency_system_that_declares_its_queue_again_with_other_arguments_stops_no_other_agency_s_feed()
+    {
+        var settings = Settings();
+        using var folder = new TempDirectory();
+        string user, password;
+        await using (var hub = await HubHost.StartAsync(folder.Path, settings))
+        {
+            using var admin = await hub.ClientForAsync("admin");
+            await using (await AgencyQueueReader.StartAsync(Broker.AmqpPort, Queue(settings, "ncem")))
+            {
+                // The hub has declared the agency's queues.
+            }
+
+            var issued = await admin.PostOkAsync("api/admin/agencies/ncem/bus-credentials", new { });
+            (user, password) = (issued.GetProperty("userName").GetString()!, issued.GetProperty("password").GetString()!);
+        }
+
+        // NCEM's system, with only its own rights, deletes its queue and declares it again its own way while the hub is down.
+        var factory = new RabbitMQ.Client.ConnectionFactory { HostName = "127.0.0.1", Port = Broker.AmqpPort, UserName = user, Password = password };
+        await using (var connection = await factory.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.QueueDeleteAsync(Queue(settings, "ncem"), ifUnused: false, ifEmpty: false);
+            await channel.QueueDeclareAsync(Queue(settings, "ncem"), durable: true, exclusive: false, autoDelete: false,
+                new Dictionary<string, object?> { ["x-max-length"] = 100_000 });
+        }
+
+        await using (var hub = await HubHost.StartAsync(folder.Path, settings))
+        {
+            await using var ncem = await AgencyQueueReader.ConnectAsync(Broker.AmqpPort, Queue(settings, "ncem"), user, password);
+            await using var tripoliSecurity = await AgencyQueueReader.StartAsync(Broker.AmqpPort, Queue(settings, "security-tripoli"));
+            using var operatorApi = await hub.ClientForAsync("duty.operator");
+            var flood = (await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+            var clash = (await operatorApi.PostOkAsync("api/incidents", Clash(0))).GetProperty("incidentId").GetGuid();
+
+            var security = await tripoliSecurity.WaitUntilAsync(r => r.Any(m => IncidentOf(m) == clash && AlertTo(m, "security-tripoli")));
+            var ncemReceived = await ncem.WaitUntilAsync(r => r.Any(m => IncidentOf(m) == flood && AlertTo(m, "ncem")));
+            Assert.Multiple(() =>
+            {
+                Assert.That(security.Count(m => IncidentOf(m) == clash && AlertTo(m, "security-tripoli")), Is.EqualTo(1), "Tripoli security's queue is fed");
+                Assert.That(ncemReceived.Count(m => IncidentOf(m) == flood && AlertTo(m, "ncem")), Is.EqualTo(1), "NCEM's queue, declared its own way, is fed as it is");
+            });
+        }
+    }
+
+    [Test]
     public async Task An_acknowledgement_sent_over_the_bus_is_stored_once_shows_live_on_the_commander_s_timeline_and_a_bad_command_is_refused_on_the_reply_queue()
     {
         var settings = Settings();
@@ -380,6 +426,9 @@ public sealed class AgencyBusTests : RabbitMqFixture
     }
 
     private static Guid IncidentOf(AgencyQueueReader.Delivered message) => message.Message.GetProperty("incidentId").GetGuid();
+
+    private static bool AlertTo(AgencyQueueReader.Delivered message, string agency) =>
+        message.Type == EventTypes.AgencyAlerted && message.Data.GetProperty("agency").GetString() == agency;
 
     private static ReportIncidentRequest Clash(int i) => new(
         Guid.NewGuid(), HazardType.ArmedClash, null, Severity.Severe, null, null,

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Coordination.Agencies.Client;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
@@ -77,14 +79,28 @@ public sealed class PresenceAcrossHubsTests : RabbitMqFixture
         await using var b = new HubProcess(data.Path, settings);
         await Task.WhenAll(a.StartAsync(), b.StartAsync());
         using var dutyOnB = await ApiCalls.SignedInAsync(b.BaseAddress, "duty.operator");
-        await using var ncemOnA = await CoordinationClient.ConnectAsync(a.BaseAddress, "liaison.ncem", HubHost.Password, Reconnecting);
+        var clientLog = new CapturedLog();
+        using var logging = LoggerFactory.Create(l => l.AddProvider(clientLog).SetMinimumLevel(LogLevel.Debug));
+        var options = new CoordinationClientOptions { KeepHistory = true, MaxReconnectDelay = Reconnecting.MaxReconnectDelay, Logging = logging };
+        await using var ncemOnA = await CoordinationClient.ConnectAsync(a.BaseAddress, "liaison.ncem", HubHost.Password, options);
         await dutyOnB.WaitForAgencyAsync("ncem", l => PresenceBoard.Connections(l, "liaison.ncem") == 1);
 
         await a.KillAsync();
         await dutyOnB.WaitForAgencyAsync("ncem", PresenceBoard.Unreachable);
         await a.StartAsync(); // the same address: the client's reconnect finds it
         var sinceReady = Stopwatch.StartNew();
-        var back = await dutyOnB.WaitForAgencyAsync("ncem", l => PresenceBoard.Connections(l, "liaison.ncem") == 1, TimeSpan.FromSeconds(30));
+        JsonElement back;
+        try
+        {
+            back = await dutyOnB.WaitForAgencyAsync("ncem", l => PresenceBoard.Connections(l, "liaison.ncem") == 1, TimeSpan.FromSeconds(30));
+        }
+        catch (AssertionException)
+        {
+            // Which side did not come back: the client's connection, or hub A's presence on hub B's board.
+            TestContext.Out.WriteLine($"liaison's connection: {ncemOnA.Connection.State}\n{clientLog.Text}\n--- hub A ---\n{a.Output}\n--- hub B ---\n{b.Output}");
+            throw;
+        }
+
         var took = sinceReady.Elapsed;
         using var dutyOnA = await ApiCalls.SignedInAsync(a.BaseAddress, "duty.operator");
         var onA = await dutyOnA.WaitForAgencyAsync("ncem", l => PresenceBoard.Connections(l, "liaison.ncem") == 1, TimeSpan.FromSeconds(5));
