@@ -41,9 +41,11 @@ fi
 # One plain closing line: "Tests: N passed, N failed, N skipped", summed over the test projects (each prints its own).
 count() { grep -E "^ +$1: +[0-9]+\$" "$log" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }' || true; }
 # The failed tests' names just above it, so a run whose output is cut to its tail still says which failed.
-if grep -qE '^ +Failed [A-Za-z]' "$log"; then
+# (A failed test's line is "  Failed Name [duration]"; other lines that start with "Failed" are the tests' own output.)
+failed='^  Failed [A-Za-z_].* \[[0-9][^]]*\]$'
+if grep -qE "$failed" "$log"; then
   echo "Failed tests:"
-  grep -E '^ +Failed [A-Za-z]' "$log" | sed -E 's/^ +Failed /  /' | sort -u
+  grep -E "$failed" "$log" | sed -E 's/^  Failed /  /' | sort -u
 fi
 if grep -qE '^Total tests: [0-9]+' "$log"; then
   echo "Tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"

@@ -5,6 +5,7 @@ using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Commands;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -12,12 +13,14 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Coordination.Bench.Live;
 
 /// <summary>
-/// S11 a reconnect storm: N liaisons of one agency connected through the .NET client, reports coming at a steady
-/// rate; the hub process is killed (SIGKILL) and started again while the reports keep coming (each re-sent with its
-/// idempotency key until stored). Measured: from the restart, the time until every client is connected again and
-/// until every client holds every alert of every report sent up to then (the outage's included); alerts missing at
-/// the end; the hub's CPU and peak memory meanwhile; and how bunched the reconnections were (the client's back-off
-/// has jitter). Read against N times one client's catch-up of the same entries (S4's way) in the same run.
+/// S11 a reconnect storm: N liaisons connected through the .NET client, spread over S1's agency groups (each signing
+/// in as its agency's liaison), floods reported at a steady rate across the districts and routed to three agencies
+/// each as in S1; the hub process is killed (SIGKILL) and started again while the reports keep coming (each re-sent
+/// with its idempotency key until stored). Measured: from the restart, the time until every client is connected
+/// again and until every client holds its agency's alert of every report sent up to then (the outage's included);
+/// alerts missing at the end; the hub's CPU and peak memory meanwhile; and how bunched the reconnections were (the
+/// client's back-off has jitter). Read against N times one client's catch-up of the same entries (S4's way, signed in
+/// already) in the same run.
 /// </summary>
 internal static class ReconnectStormScenario
 {
@@ -27,19 +30,23 @@ internal static class ReconnectStormScenario
     public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
     {
         var data = DataFolder.Fresh(folder, "s11");
-        await using var hub = await HubProcess.StartNewAsync(data);
+        var agencies = BenchAgencies.WriteRules(data, sizes.AgencyGroups, out var rulesPath);
+        await using var hub = await HubProcess.StartNewAsync(data, new Dictionary<string, string?> { ["Coordination__Routing__RulesPath"] = rulesPath });
+        await agencies.RegisterAsync(hub);
         var n = sizes.StormLiaisons;
         // A few seconds' cap, so a client's waits after a few failures stay in the range of a restart.
         var options = new CoordinationClientOptions { MaxReconnectDelay = TimeSpan.FromSeconds(5) };
+        var agencyOf = Enumerable.Range(0, n).Select(i => agencies.Codes[i % agencies.Codes.Length]).ToArray();
         var alerts = new List<long>[n];
         var reconnectedAt = new long[n];
         var clients = await Listener.ConnectManyAsync(n, async i =>
         {
             alerts[i] = [];
-            var client = await CoordinationClient.ConnectAsync(hub.BaseAddress, "liaison.ncem", HubProcess.SamplePassword, options);
+            var agency = agencyOf[i];
+            var client = await CoordinationClient.ConnectAsync(hub.BaseAddress, BenchAgencies.LiaisonOf(agency), HubProcess.SamplePassword, options);
             client.EntryApplied += entry =>
             {
-                if (entry.Type == EventTypes.AgencyAlerted && entry.DataAs<AgencyAlerted>().Agency == "ncem")
+                if (entry.Type == EventTypes.AgencyAlerted && entry.DataAs<AgencyAlerted>().Agency == agency)
                 {
                     lock (alerts[i])
                     {
@@ -81,30 +88,39 @@ internal static class ReconnectStormScenario
             await reporting;
             var total = reporter.Sent;
 
-            // Every client current: each has every report's alert (they are applied once each, in order).
+            // Each agency is owed the alert of each report routed to it: a report's district names its three agencies.
+            int Owed(string agency, int reports) => Enumerable.Range(0, reports).Count(k => agencies.RoutedFor(k % Districts.All.Count).Contains(agency));
+            var owedByReady = agencies.Codes.ToDictionary(a => a, a => Owed(a, sentByReady));
+            var owedAtEnd = agencies.Codes.ToDictionary(a => a, a => Owed(a, total));
+
+            // Every client current: each has every alert owed to its agency (they are applied once each, in order).
             var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 120);
-            while (alerts.Any(a => Count(a) < total) && Stopwatch.GetTimestamp() < deadline)
+            while (Enumerable.Range(0, n).Any(i => Count(alerts[i]) < owedAtEnd[agencyOf[i]]) && Stopwatch.GetTimestamp() < deadline)
             {
                 await Task.Delay(100);
             }
 
             var hubCpu = hub.CpuTime; // a new process: its start-up included
-            var missing = alerts.Sum(a => Math.Max(0, total - Count(a)));
-            // The moment each client held the alerts of every report sent until the hub was ready again.
-            var current = alerts.Where(a => Count(a) >= sentByReady).Select(a => Moment(a, sentByReady - 1)).DefaultIfEmpty(ready).Max();
+            var missing = Enumerable.Range(0, n).Sum(i => Math.Max(0, owedAtEnd[agencyOf[i]] - Count(alerts[i])));
+            var owedInAll = Enumerable.Range(0, n).Sum(i => (long)owedAtEnd[agencyOf[i]]);
+            // The moment each client held the alerts owed to its agency of every report sent until the hub was ready again.
+            var current = Enumerable.Range(0, n)
+                .Where(i => owedByReady[agencyOf[i]] > 0 && Count(alerts[i]) >= owedByReady[agencyOf[i]])
+                .Select(i => Moment(alerts[i], owedByReady[agencyOf[i]] - 1)).DefaultIfEmpty(ready).Max();
             var currentSeconds = Seconds(ready, current);
-            var missedPerClient = sentByReady - reporter.StoredBeforeKill;
-            var serial = await OneCatchUpSecondsAsync(hub, reporter.PositionBeforeKill);
+            var missedPerAgency = (sentByReady - reporter.StoredBeforeKill) * BenchAgencies.RoutedPerIncident / agencies.Codes.Length;
+            var serial = await OneCatchUpSecondsAsync(hub, BenchAgencies.LiaisonOf(agencies.Codes[0]), reporter.PositionBeforeKill);
             var busiest = reconnectedAt.Where(t => t > 0).GroupBy(t => (t - ready) / (Stopwatch.Frequency / 10)).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+            var shape = $"{n:N0} liaisons in {agencies.Codes.Length} agencies";
             return
             [
-                new("S11.down", $"{n:N0} liaisons: hub killed -> ready again (a new process)", Seconds(killed, ready) * 1000, "ms"),
-                new("S11.reconnected", $"{n:N0} liaisons: hub ready -> every client connected again", Seconds(ready, allConnected) * 1000, "ms"),
-                new("S11.current", $"{n:N0} liaisons: hub ready -> every client holds every alert sent until then (about {missedPerClient:N0} missed each)", currentSeconds * 1000, "ms", "S11.serial"),
-                new("S11.current/aim", $"{n:N0} liaisons: every client current, against the aim of 30 s", currentSeconds * 1000, "ms", "S11.aim"),
+                new("S11.down", $"{shape}: hub killed -> ready again (a new process)", Seconds(killed, ready) * 1000, "ms"),
+                new("S11.reconnected", $"{shape}: hub ready -> every client connected again", Seconds(ready, allConnected) * 1000, "ms"),
+                new("S11.current", $"{shape}: hub ready -> every client holds every alert to its agency sent until then (about {missedPerAgency:N0} missed each)", currentSeconds * 1000, "ms", "S11.serial"),
+                new("S11.current/aim", $"{shape}: every client current, against the aim of 30 s", currentSeconds * 1000, "ms", "S11.aim"),
                 new("S11.aim", "S11 aim: every client current within", 30_000, "ms"),
-                new("S11.serial", $"{n:N0} x one client's catch-up of the same entries (S4's way, after the storm)", serial * n * 1000, "ms"),
-                new("S11.missing", $"alerts missing at the end, over every client (of {(long)total * n:N0})", missing, "alerts"),
+                new("S11.serial", $"{n:N0} x one client's reconnect and catch-up of the same entries (S4's way, signed in already, after the storm)", serial * n * 1000, "ms"),
+                new("S11.missing", $"alerts missing at the end, over every client (of {owedInAll:N0})", missing, "alerts"),
                 new("S11.cpu.hub", "hub CPU from its start until every client current", hubCpu.TotalSeconds / Math.Max(0.001, Seconds(killed, Math.Max(current, allConnected))), "cores"),
                 new("S11.memory.hub", "hub peak working set meanwhile", memory.PeakBytes / (1024.0 * 1024), "MiB"),
                 new("S11.bunching", "share of the clients reconnecting in the busiest 100 ms after the restart", 100.0 * busiest / n, "%"),
@@ -134,15 +150,46 @@ internal static class ReconnectStormScenario
 
     private static double Seconds(long from, long to) => (to - from) / (double)Stopwatch.Frequency;
 
-    /// <summary>One client reconnecting after the same outage: connect and catch up from the position it had before the kill.</summary>
-    private static async Task<double> OneCatchUpSecondsAsync(HubProcess hub, long after)
+    /// <summary>
+    /// One client reconnecting after the same outage, signed in beforehand as the storm's clients were (they reconnect
+    /// with the token they hold): a connection, then the log's pages after the position it had before the kill, read
+    /// as the client reads them; the mean of a few rounds.
+    /// </summary>
+    private static async Task<double> OneCatchUpSecondsAsync(HubProcess hub, string userName, long after)
     {
+        using var http = await hub.ClientForAsync(userName);
+        var token = await hub.TokenAsync(userName);
+        const int Rounds = 5;
         var started = Stopwatch.GetTimestamp();
-        await using var client = await CoordinationClient.ConnectAsync(hub.BaseAddress, "liaison.ncem", HubProcess.SamplePassword, new CoordinationClientOptions { StartAfter = after });
-        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var connection = await Listener.ConnectAsync(hub.BaseAddress, HubPaths.Coordination, token, null);
+            try
+            {
+                var position = after;
+                while (true)
+                {
+                    var page = (await http.GetFromJsonAsync<CatchUpResponse>($"api/log?after={position}&limit=500", ContractJson.Options))!;
+                    position = page.NextAfter;
+                    if (page.NextAfter >= page.HeadPosition)
+                    {
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+
+        return Stopwatch.GetElapsedTime(started).TotalSeconds / Rounds;
     }
 
-    /// <summary>Reports a flood in Derna (which alerts NCEM) every <see cref="ReportEvery"/>, each re-sent with its key until stored.</summary>
+    /// <summary>
+    /// Reports a flood every <see cref="ReportEvery"/>, the k-th in the k-th district round the list (so routed to that
+    /// district's three bench agencies), each re-sent with its key until stored.
+    /// </summary>
     private sealed class Reporter(HttpClient duty) : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
@@ -164,8 +211,8 @@ internal static class ReconnectStormScenario
             using var timer = new PeriodicTimer(ReportEvery);
             while (await Wait(timer))
             {
-                Interlocked.Increment(ref _sent);
-                _sending.Add(SendUntilStoredAsync(Guid.CreateVersion7()));
+                var index = Interlocked.Increment(ref _sent) - 1;
+                _sending.Add(SendUntilStoredAsync(Guid.CreateVersion7(), Districts.All[index % Districts.All.Count].Code));
             }
 
             await Task.WhenAll(_sending);
@@ -195,9 +242,9 @@ internal static class ReconnectStormScenario
             }
         }
 
-        private async Task SendUntilStoredAsync(Guid eventId)
+        private async Task SendUntilStoredAsync(Guid eventId, string district)
         {
-            var report = new ReportIncidentRequest(eventId, HazardType.Flood, null, Severity.Extreme, null, null, "فيضان في درنة أثناء إعادة التشغيل", null, "derna",
+            var report = new ReportIncidentRequest(eventId, HazardType.Flood, null, Severity.Severe, null, null, "فيضان أثناء إعادة التشغيل", null, district,
                 null, null, null, null, null, null, null);
             while (true)
             {
