@@ -119,36 +119,40 @@ public sealed class AgencyFeed(
             // Positions are given and committed under the log's write lock, so everything up to the head read here is
             // in the log with its read models: an entry an agency may see cannot appear later below it.
             var head = await log.HeadPositionAsync(stoppingToken);
-            var behind = false;
-            foreach (var agency in agencies)
-            {
-                var lane = lanes[agency];
-                if (lane.Endpoint is null && time.GetUtcNow() < lane.RetryAt)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    lane.Endpoint ??= await OpenAsync(agency, lane, stoppingToken);
-                    behind |= await FeedAsync(agency, lane.Endpoint, head, relay, stoppingToken);
-                    lane.Failures = 0;
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // The lane keeps its position (moved only by confirmed sends) and opens its queue again later.
-                    var retryIn = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(lane.Failures, 5)));
-                    lane.Failures++;
-                    lane.Endpoint = null;
-                    lane.RetryAt = time.GetUtcNow() + retryIn;
-                    DispatchLogMessages.AgencyQueueFailed(logger, ex, agency, retryIn);
-                }
-            }
-
+            // The agencies' queues are fed side by side: each awaits its broker's confirmation per entry to keep its
+            // own order, and one after another they would add up to a wait per entry per agency.
+            var behind = (await Task.WhenAll(agencies.Select(agency => FeedLaneAsync(agency, lanes[agency], head, relay, stoppingToken)))).Any(b => b);
             if (!behind)
             {
                 await signal.WaitAsync(relay.PollInterval < renewEvery ? relay.PollInterval : renewEvery, stoppingToken);
             }
+        }
+    }
+
+    /// <summary>Feeds one agency's lane up to <paramref name="head"/>; true when more are waiting. A fault closes the lane until its retry time.</summary>
+    private async Task<bool> FeedLaneAsync(string agency, Lane lane, long head, RelayOptions relay, CancellationToken stoppingToken)
+    {
+        if (lane.Endpoint is null && time.GetUtcNow() < lane.RetryAt)
+        {
+            return false;
+        }
+
+        try
+        {
+            lane.Endpoint ??= await OpenAsync(agency, lane, stoppingToken);
+            var behind = await FeedAsync(agency, lane.Endpoint, head, relay, stoppingToken);
+            lane.Failures = 0;
+            return behind;
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The lane keeps its position (moved only by confirmed sends) and opens its queue again later.
+            var retryIn = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(lane.Failures, 5)));
+            lane.Failures++;
+            lane.Endpoint = null;
+            lane.RetryAt = time.GetUtcNow() + retryIn;
+            DispatchLogMessages.AgencyQueueFailed(logger, ex, agency, retryIn);
+            return false;
         }
     }
 
