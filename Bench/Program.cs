@@ -221,7 +221,7 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     public int StormLiaisons { get; init; } = 5_000;
 
     /// <summary>S12: rounds of S1 at <see cref="PairedRate"/> without, then with, presence's flag and metrics; and S6's connections for the same.</summary>
-    public int CostRounds { get; init; } = 3;
+    public int CostRounds { get; init; } = 5;
 
     public int CostConnections { get; init; } = 5_000;
 

@@ -35,6 +35,15 @@ public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLo
                 continue;
             }
 
+            // Nearly every alert goes to an agency with someone connected: that is asked first, of the entry's agency
+            // alone, before the alert is read whole or a log scope is made for it (this runs beside the push of the
+            // same page, at every report's moment).
+            if (presence.IsSettled && entry.Data.TryGetProperty("agency", out var agency)
+                && agency.ValueKind == JsonValueKind.String && presence.AgencyReachable(agency.GetString()!))
+            {
+                continue;
+            }
+
             var alert = entry.DataAs<AgencyAlerted>();
             using var scope = LogScopes.ForEntry(logger, entry);
             await presence.WhenSettledAsync(context.CancellationToken);

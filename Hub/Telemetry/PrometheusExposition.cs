@@ -35,12 +35,14 @@ public sealed class PrometheusExposition : IDisposable
         {
             if (Wanted(instrument.Meter))
             {
+                var family = new Family(instrument);
                 lock (_familiesLock)
                 {
-                    _families[instrument] = new Family(instrument);
+                    _families[instrument] = family;
                 }
 
-                listener.EnableMeasurementEvents(instrument);
+                // The family rides with each measurement as its state: no lookup, no shared lock on the hot path.
+                listener.EnableMeasurementEvents(instrument, family);
             }
         };
         _listener.MeasurementsCompleted = (instrument, _) =>
@@ -50,13 +52,13 @@ public sealed class PrometheusExposition : IDisposable
                 _families.Remove(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
-        _listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Record(i, v, tags));
-        _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
-        _listener.SetMeasurementEventCallback<float>((i, v, tags, _) => Record(i, v, tags));
-        _listener.SetMeasurementEventCallback<decimal>((i, v, tags, _) => Record(i, (double)v, tags));
-        _listener.SetMeasurementEventCallback<short>((i, v, tags, _) => Record(i, v, tags));
-        _listener.SetMeasurementEventCallback<byte>((i, v, tags, _) => Record(i, v, tags));
+        _listener.SetMeasurementEventCallback<long>((_, v, tags, state) => ((Family)state!).Record(v, tags));
+        _listener.SetMeasurementEventCallback<int>((_, v, tags, state) => ((Family)state!).Record(v, tags));
+        _listener.SetMeasurementEventCallback<double>((_, v, tags, state) => ((Family)state!).Record(v, tags));
+        _listener.SetMeasurementEventCallback<float>((_, v, tags, state) => ((Family)state!).Record(v, tags));
+        _listener.SetMeasurementEventCallback<decimal>((_, v, tags, state) => ((Family)state!).Record((double)v, tags));
+        _listener.SetMeasurementEventCallback<short>((_, v, tags, state) => ((Family)state!).Record(v, tags));
+        _listener.SetMeasurementEventCallback<byte>((_, v, tags, state) => ((Family)state!).Record(v, tags));
         _listener.Start();
     }
 
@@ -64,18 +66,6 @@ public sealed class PrometheusExposition : IDisposable
         SharedMeters.Contains(meter.Name, StringComparer.Ordinal)
         || (meter.Scope == _scope && (meter.Name.StartsWith("Coordination.", StringComparison.Ordinal) || HostMeters.Contains(meter.Name, StringComparer.Ordinal)));
 
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        Family? family;
-        lock (_familiesLock)
-        {
-            _families.TryGetValue(instrument, out family);
-        }
-
-        family?.Record(value, tags);
-    }
-
-    /// <summary>Every metric as it stands now, observable ones read at this moment.</summary>
     public async Task<string> WriteAsync(CancellationToken cancellationToken)
     {
         await _scrape.WaitAsync(cancellationToken);
@@ -143,8 +133,12 @@ public sealed class PrometheusExposition : IDisposable
     /// <summary>One instrument: its name, type and series by label set.</summary>
     private sealed class Family
     {
+        private const int LabelSetsKept = 1_000;
+
         private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, List<(KeyValuePair<string, object?>[] Tags, string Text)>> _labelSets = [];
         private readonly Lock _lock = new();
+        private int _labelSetCount;
         private readonly double[]? _buckets;
         private readonly bool _cumulative;
 
@@ -206,9 +200,9 @@ public sealed class PrometheusExposition : IDisposable
 
         public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
-            var labels = Labels(tags);
             lock (_lock)
             {
+                var labels = LabelsOf(tags);
                 if (!_series.TryGetValue(labels, out var series))
                 {
                     series = new Series(_buckets?.Length ?? 0);
@@ -264,6 +258,66 @@ public sealed class PrometheusExposition : IDisposable
             }
 
             text.Append(' ').Append(Format(value)).Append('\n');
+        }
+
+        /// <summary>
+        /// The label text of a tag set, built once per set: measurements repeat the same few sets (a route, a status,
+        /// an agency), and building the text each time (sanitised, escaped, sorted) cost far more than the measurement.
+        /// Looked up by a hash of the tags and compared tag by tag, so a repeat allocates nothing; at most
+        /// <see cref="LabelSetsKept"/> sets are kept, beyond which the text is built each time.
+        /// </summary>
+        private string LabelsOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            if (tags.Length == 0)
+            {
+                return "";
+            }
+
+            var hash = default(HashCode);
+            foreach (var tag in tags)
+            {
+                hash.Add(tag.Key);
+                hash.Add(tag.Value);
+            }
+
+            var key = hash.ToHashCode();
+            if (_labelSets.TryGetValue(key, out var known))
+            {
+                foreach (var (knownTags, text) in known)
+                {
+                    if (Same(knownTags, tags))
+                    {
+                        return text;
+                    }
+                }
+            }
+
+            var labels = Labels(tags);
+            if (_labelSetCount < LabelSetsKept)
+            {
+                _labelSetCount++;
+                (known ??= _labelSets[key] = []).Add((tags.ToArray(), labels));
+            }
+
+            return labels;
+        }
+
+        private static bool Same(KeyValuePair<string, object?>[] known, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            if (known.Length != tags.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < known.Length; i++)
+            {
+                if (!string.Equals(known[i].Key, tags[i].Key, StringComparison.Ordinal) || !Equals(known[i].Value, tags[i].Value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
