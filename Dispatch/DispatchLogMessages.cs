@@ -44,6 +44,6 @@ internal static partial class DispatchLogMessages
     [LoggerMessage(Level = LogLevel.Error, Message = "Agency {Agency}'s queue could not be declared or fed; the other agencies' queues go on, and this one retries from its position in {RetryIn}")]
     public static partial void AgencyQueueFailed(ILogger logger, Exception exception, string agency, TimeSpan retryIn);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Agency queue {Queue} exists with other arguments than the hub declares (declared again by its agency's system); the hub feeds it as it is")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agency queue or exchange {Queue} exists with other arguments than the hub declares (declared again by its agency's system); the hub feeds it as it is")]
     public static partial void AgencyQueueRedeclared(ILogger logger, string queue);
 }

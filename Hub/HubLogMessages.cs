@@ -21,6 +21,9 @@ internal static partial class HubLogMessages
     [LoggerMessage(Level = LogLevel.Warning, Message = "Counted reads of restricted incidents could not be written; they are kept and written with the next closed windows")]
     public static partial void AuditWriteFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Counted reads of restricted incidents could not be written at stop: the event log had already closed, and the reads counted since the last write are lost")]
+    public static partial void AuditNotWrittenAtStop(ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Expired sign-in state could not be purged; the next run tries again")]
     public static partial void SignInStatePurgeFailed(ILogger logger, Exception exception);
 

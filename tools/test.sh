@@ -41,8 +41,9 @@ fi
 # One plain closing line: "Tests: N passed, N failed, N skipped", summed over the test projects (each prints its own).
 count() { grep -E "^ +$1: +[0-9]+\$" "$log" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }' || true; }
 # The failed tests' names just above it, so a run whose output is cut to its tail still says which failed.
-# (A failed test's line is "  Failed Name [duration]"; other lines that start with "Failed" are the tests' own output.)
-failed='^  Failed [A-Za-z_].* \[[0-9][^]]*\]$'
+# (A failed test's line is "  Failed Name(arguments) [duration]", the duration "[< 1 ms]" or absent for some; lines
+# of the tests' own output that say "Failed" are indented further.)
+failed='^  Failed [A-Za-z_][A-Za-z0-9_.]*(\(.*\))?( \[[^]]*\])?$'
 if grep -qE "$failed" "$log"; then
   echo "Failed tests:"
   grep -E "$failed" "$log" | sed -E 's/^  Failed /  /' | sort -u

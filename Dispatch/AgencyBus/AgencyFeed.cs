@@ -75,6 +75,13 @@ public sealed class AgencyFeed(
                         continue;
                     }
 
+                    // Positions are this lease's only once loaded: another hub may have moved them while it held it.
+                    _holdsLease = false;
+                    foreach (var agency in agencies)
+                    {
+                        _checkpoints[agency].StartFrom(await checkpoints.LoadAsync(CheckpointName(agency), stoppingToken));
+                    }
+
                     _holdsLease = true;
                     await FeedWhileHoldingAsync(agencies, relay, stoppingToken);
                 }
@@ -98,92 +105,79 @@ public sealed class AgencyFeed(
 
     private async Task FeedWhileHoldingAsync(string[] agencies, RelayOptions relay, CancellationToken stoppingToken)
     {
-        // Each agency is a lane of its own: its queue declared, fed and, on a fault, retried apart from the others, so
-        // one agency's system (which may declare its own names again) or one queue's trouble stops only that queue.
-        var lanes = agencies.ToDictionary(a => a, _ => new Lane(), StringComparer.Ordinal);
-        var renewEvery = relay.LeaseDuration / 3;
-        var renewAt = time.GetUtcNow() + renewEvery;
-        while (!stoppingToken.IsCancellationRequested)
+        // Each agency is a lane of its own, running beside the others while the lease is renewed here: its queue
+        // declared, fed and, on a fault, retried apart from the others, so one agency's system (which may declare its
+        // own names again) or one queue's trouble stops or slows only that queue, and never the lease's renewal.
+        using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var lanes = agencies.Select(agency => Task.Run(() => RunLaneAsync(agency, relay, holding.Token), CancellationToken.None)).ToArray();
+        try
         {
-            if (time.GetUtcNow() >= renewAt)
+            var renewEvery = relay.LeaseDuration / 3;
+            while (true)
             {
+                await Task.Delay(renewEvery, time, stoppingToken);
                 if (!await leases.TryAcquireAsync(LeaseName, Holder, relay.LeaseDuration, stoppingToken))
                 {
                     _holdsLease = false;
                     return;
                 }
-
-                renewAt = time.GetUtcNow() + renewEvery;
             }
-
-            // Positions are given and committed under the log's write lock, so everything up to the head read here is
-            // in the log with its read models: an entry an agency may see cannot appear later below it.
-            var head = await log.HeadPositionAsync(stoppingToken);
-            // The agencies' queues are fed side by side: each awaits its broker's confirmation per entry to keep its
-            // own order, and one after another they would add up to a wait per entry per agency.
-            var behind = (await Task.WhenAll(agencies.Select(agency => FeedLaneAsync(agency, lanes[agency], head, relay, stoppingToken)))).Any(b => b);
-            if (!behind)
-            {
-                await signal.WaitAsync(relay.PollInterval < renewEvery ? relay.PollInterval : renewEvery, stoppingToken);
-            }
+        }
+        finally
+        {
+            // A lane finishes the send under way (see FeedAsync), then stops.
+            await holding.CancelAsync();
+            await Task.WhenAll(lanes);
         }
     }
 
-    /// <summary>Feeds one agency's lane up to <paramref name="head"/>; true when more are waiting. A fault closes the lane until its retry time.</summary>
-    private async Task<bool> FeedLaneAsync(string agency, Lane lane, long head, RelayOptions relay, CancellationToken stoppingToken)
+    /// <summary>Feeds one agency's queue until <paramref name="holding"/> ends: in log order, from its checkpoint, a fault retried with back-off.</summary>
+    private async Task RunLaneAsync(string agency, RelayOptions relay, CancellationToken holding)
     {
-        if (lane.Endpoint is null && time.GetUtcNow() < lane.RetryAt)
+        ISendEndpoint? endpoint = null;
+        var failures = 0;
+        while (!holding.IsCancellationRequested)
         {
-            return false;
-        }
-
-        try
-        {
-            lane.Endpoint ??= await OpenAsync(agency, lane, stoppingToken);
-            var behind = await FeedAsync(agency, lane.Endpoint, head, relay, stoppingToken);
-            lane.Failures = 0;
-            return behind;
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            // The lane keeps its position (moved only by confirmed sends) and opens its queue again later.
-            var retryIn = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(lane.Failures, 5)));
-            lane.Failures++;
-            lane.Endpoint = null;
-            lane.RetryAt = time.GetUtcNow() + retryIn;
-            DispatchLogMessages.AgencyQueueFailed(logger, ex, agency, retryIn);
-            return false;
+            try
+            {
+                endpoint ??= await OpenAsync(agency, relay, holding);
+                // Positions are given and committed under the log's write lock, so everything up to the head read here
+                // is in the log with its read models: an entry an agency may see cannot appear later below it.
+                var head = await log.HeadPositionAsync(holding);
+                var behind = await FeedAsync(agency, endpoint, head, relay, holding);
+                failures = 0;
+                if (!behind)
+                {
+                    await signal.WaitAsync(relay.PollInterval, holding);
+                }
+            }
+            catch (OperationCanceledException) when (holding.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The lane keeps its position (moved only by confirmed sends) and opens its queue again later.
+                var retryIn = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
+                failures++;
+                endpoint = null;
+                DispatchLogMessages.AgencyQueueFailed(logger, ex, agency, retryIn);
+                await Task.Delay(retryIn, time, holding).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
-    /// <summary>
-    /// Declares <paramref name="agency"/>'s queues and gives its send endpoint. Its saved position is loaded the first
-    /// time under this lease (another hub may have moved it meanwhile); a lane reopened after a fault keeps its own.
-    /// </summary>
-    private async Task<ISendEndpoint> OpenAsync(string agency, Lane lane, CancellationToken stoppingToken)
+    /// <summary>Declares <paramref name="agency"/>'s queues and gives its send endpoint, within the publish timeout.</summary>
+    private async Task<ISendEndpoint> OpenAsync(string agency, RelayOptions relay, CancellationToken holding)
     {
         var queue = AgencyQueues.Entries(busOptions.QueuePrefix, agency);
-        await AgencyQueueTopology.DeclareAsync(busOptions, [queue, AgencyQueues.Replies(busOptions.QueuePrefix, agency)], logger, stoppingToken);
-        var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:{queue}"));
-        if (!lane.Loaded)
+        using (var declaring = CancellationTokenSource.CreateLinkedTokenSource(holding))
         {
-            _checkpoints[agency].StartFrom(await checkpoints.LoadAsync(CheckpointName(agency), stoppingToken));
-            lane.Loaded = true;
+            declaring.CancelAfter(relay.PublishTimeout);
+            await AgencyQueueTopology.DeclareAsync(busOptions, [queue, AgencyQueues.Replies(busOptions.QueuePrefix, agency)], logger, declaring.Token);
         }
 
-        return endpoint;
-    }
-
-    /// <summary>One agency's queue as the feed holds it: open (an endpoint) or waiting to be opened again after a fault.</summary>
-    private sealed class Lane
-    {
-        public ISendEndpoint? Endpoint { get; set; }
-
-        public DateTimeOffset RetryAt { get; set; }
-
-        public int Failures { get; set; }
-
-        public bool Loaded { get; set; }
+        return await bus.GetSendEndpoint(new Uri($"exchange:{queue}"));
     }
 
     /// <summary>Sends one page of <paramref name="agency"/>'s entries up to <paramref name="head"/>; true when more are waiting.</summary>

@@ -15,7 +15,8 @@ namespace Coordination.Dispatch.AgencyBus;
 /// <remarks>
 /// One agency at a time, on a connection of its own, because the agency's system holds configure rights on its own
 /// names: a queue it declared again with other arguments must cost that agency at most, never the others' feeds.
-/// Such a queue is taken as it is (checked to exist) rather than refused: it is the agency's, and it still fills.
+/// Such a queue or exchange is taken as it is (checked to exist) rather than refused: it is the agency's, and it still
+/// fills (an exchange made of another type may not route to it: that costs the agency alone).
 /// </remarks>
 internal static class AgencyQueueTopology
 {
@@ -31,6 +32,9 @@ internal static class AgencyQueueTopology
             UserName = bus.Username,
             Password = bus.Password,
             ClientProvidedName = "coordination-agency-queues",
+            // A broker that does not answer fails this agency's lane within seconds, to be retried, not after the client's defaults.
+            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
+            ContinuationTimeout = TimeSpan.FromSeconds(5),
         };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         var arguments = bus.QuorumQueues ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null;
@@ -49,9 +53,21 @@ internal static class AgencyQueueTopology
                 }
             }
 
+            await using (var exchange = await connection.CreateChannelAsync(cancellationToken: cancellationToken))
+            {
+                try
+                {
+                    await exchange.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+                }
+                catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == PreconditionFailed)
+                {
+                    DispatchLogMessages.AgencyQueueRedeclared(logger, queue);
+                }
+            }
+
             await using var binding = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             await binding.QueueDeclarePassiveAsync(queue, cancellationToken);
-            await binding.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+            await binding.ExchangeDeclarePassiveAsync(queue, cancellationToken);
             await binding.QueueBindAsync(queue, queue, string.Empty, cancellationToken: cancellationToken);
         }
     }

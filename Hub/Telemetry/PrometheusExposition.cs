@@ -66,6 +66,7 @@ public sealed class PrometheusExposition : IDisposable
         SharedMeters.Contains(meter.Name, StringComparer.Ordinal)
         || (meter.Scope == _scope && (meter.Name.StartsWith("Coordination.", StringComparison.Ordinal) || HostMeters.Contains(meter.Name, StringComparer.Ordinal)));
 
+    /// <summary>Every metric as it stands now, observable ones read at this moment.</summary>
     public async Task<string> WriteAsync(CancellationToken cancellationToken)
     {
         await _scrape.WaitAsync(cancellationToken);

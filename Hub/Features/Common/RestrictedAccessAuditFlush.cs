@@ -37,6 +37,15 @@ public sealed class RestrictedAccessAuditFlush(RestrictedAccessAudit audit, Secu
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await audit.WriteClosedWindowsAsync(stopping: true);
+        try
+        {
+            await audit.WriteClosedWindowsAsync(stopping: true);
+        }
+        catch (ObjectDisposedException ex)
+        {
+            // A host torn down while it stops (its services disposed under it) leaves no log to write to: said, not
+            // thrown, so the rest of the stop goes on.
+            HubLogMessages.AuditNotWrittenAtStop(logger, ex);
+        }
     }
 }
