@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Coordination.Bench.Live;
 
 /// <summary>
@@ -18,6 +20,7 @@ internal static class ObservabilityCostScenario
         var oneStep = sizes with { Rates = [rate], SearchSteps = 0, PairedRounds = 0, StepSeconds = sizes.StepSeconds * 3 };
         var without = new List<double>();
         var with = new List<double>();
+        var flagged = new List<double>();
         for (var round = 0; round < sizes.CostRounds; round++)
         {
             // Which goes first alternates, so neither side always runs on a generator that has just done a step.
@@ -25,10 +28,12 @@ internal static class ObservabilityCostScenario
             {
                 without.Add(await S1LastP99Async(folder, oneStep with { Metrics = false }, "cost-off", flag: false, rate));
                 with.Add(await S1LastP99Async(folder, oneStep with { Metrics = true }, "cost-on", flag: true, rate));
+                flagged.Add(FlagsIn(folder, "cost-on"));
             }
             else
             {
                 with.Add(await S1LastP99Async(folder, oneStep with { Metrics = true }, "cost-on", flag: true, rate));
+                flagged.Add(FlagsIn(folder, "cost-on"));
                 without.Add(await S1LastP99Async(folder, oneStep with { Metrics = false }, "cost-off", flag: false, rate));
             }
         }
@@ -41,10 +46,21 @@ internal static class ObservabilityCostScenario
         [
             new("S12.s1.off.p99", $"S1 at {rate}/s without presence's flag and metrics: last-delivery p99, median of {without.Count} rounds", Latencies.Median(without), "ms"),
             new("S12.s1.on.p99", $"S1 at {rate}/s with them: last-delivery p99, median of {with.Count} rounds (aim: within 1.1x)", Latencies.Median(with), "ms", "S12.s1.off.p99"),
+            new("S12.s1.on.flagged", "alerts flagged for an agency with nobody connected in a round with them, median (the bench's floods in Derna meet the sample flood plan, which alerts agencies no bench liaison represents)", Latencies.Median(flagged), "entries"),
             new("S12.s1.rounds", $"with / without, round by round: lowest {ratios[0]:0.00}x, highest {ratios[^1]:0.00}x", Latencies.Median(ratios), "x"),
             .. idleWithout,
             .. idleWith.Select(r => r.Id.EndsWith(".memory", StringComparison.Ordinal) ? r with { BaselineId = r.Id.Replace(".on.", ".off.", StringComparison.Ordinal) } : r),
         ];
+    }
+
+    /// <summary>The <c>AgencyUnreachable</c> entries a round's hub appended, read from its database once it has stopped.</summary>
+    private static double FlagsIn(string folder, string label)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, $"s1-{label}", "coordination.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM event_log WHERE type = 'AgencyUnreachable'";
+        return Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<double> S1LastP99Async(string folder, Sizes sizes, string label, bool flag, int rate)

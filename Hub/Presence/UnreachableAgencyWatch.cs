@@ -32,6 +32,9 @@ public sealed class UnreachableAgencyWatch(
 {
     public const string Actor = "presence";
 
+    /// <summary>The most alerts judged together.</summary>
+    private const int BatchSize = 64;
+
     private static readonly TimeSpan[] Retries = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
 
     private readonly Channel<LogEntry> _doubtful = Channel.CreateUnbounded<LogEntry>(new UnboundedChannelOptions { SingleReader = true });
@@ -74,9 +77,16 @@ public sealed class UnreachableAgencyWatch(
 
     private async Task JudgeOfferedAsync(CancellationToken stoppingToken)
     {
-        await foreach (var alert in _doubtful.Reader.ReadAllAsync(stoppingToken))
+        var batch = new List<LogEntry>();
+        while (await _doubtful.Reader.WaitToReadAsync(stoppingToken))
         {
-            await JudgeWithRetriesAsync(alert, stoppingToken);
+            while (batch.Count < BatchSize && _doubtful.Reader.TryRead(out var entry))
+            {
+                batch.Add(entry);
+            }
+
+            await JudgeWithRetriesAsync(batch, stoppingToken);
+            batch.Clear();
         }
     }
 
@@ -108,47 +118,67 @@ public sealed class UnreachableAgencyWatch(
         }
     }
 
-    private async Task JudgeWithRetriesAsync(LogEntry entry, CancellationToken cancellationToken)
+    private async Task JudgeWithRetriesAsync(IReadOnlyList<LogEntry> batch, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await JudgeAsync(entry, cancellationToken);
+                await JudgeAsync(batch, cancellationToken);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 if (attempt == Retries.Length)
                 {
-                    // The alert's deadline still escalates it; what is lost is only the early warning.
-                    HubLogMessages.UnreachableNotJudged(logger, ex, entry.IncidentId, entry.EventId);
+                    // Each alert's deadline still escalates it; what is lost is only the early warning.
+                    foreach (var entry in batch)
+                    {
+                        HubLogMessages.UnreachableNotJudged(logger, ex, entry.IncidentId, entry.EventId);
+                    }
+
                     return;
                 }
 
+                // Flags already appended by a failed attempt are stored once: their ids derive from the alerts'.
                 await Task.Delay(Retries[attempt], time, cancellationToken);
             }
         }
     }
 
-    private async Task JudgeAsync(LogEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// The alerts queued since the last look, judged together: a plan's activation alerts several agencies of one
+    /// incident at once, whose flags then share one read of the incident's alerts and, appended side by side, one
+    /// commit of the log and one page.
+    /// </summary>
+    private async Task JudgeAsync(IReadOnlyList<LogEntry> batch, CancellationToken cancellationToken)
     {
-        var alert = entry.DataAs<AgencyAlerted>();
-        using var scope = LogScopes.ForEntry(logger, entry);
         await presence.WhenSettledAsync(cancellationToken);
         var now = time.GetUtcNow();
-        if (now > alert.AcknowledgeBy || presence.AgencyReachable(alert.Agency))
+        var doubtful = batch.Select(e => (Entry: e, Alert: e.DataAs<AgencyAlerted>()))
+            .Where(a => now <= a.Alert.AcknowledgeBy && !presence.AgencyReachable(a.Alert.Agency))
+            .ToArray();
+        if (doubtful.Length == 0)
         {
             return;
         }
 
-        var row = (await readModels.GetAlertsAsync(alert.IncidentId, cancellationToken)).FirstOrDefault(a => a.Agency == alert.Agency);
-        if (row?.AcknowledgedAt is not null)
+        var alerts = new Dictionary<Guid, IReadOnlyList<AlertRow>>();
+        foreach (var incident in doubtful.Select(d => d.Alert.IncidentId).Distinct())
         {
-            return;
+            alerts[incident] = await readModels.GetAlertsAsync(incident, cancellationToken);
         }
 
-        var ofAgency = presence.Users().Where(u => u.Role == Role.Liaison && u.Agency == alert.Agency).ToArray();
+        var users = presence.Users();
+        await Task.WhenAll(doubtful
+            .Where(d => alerts[d.Alert.IncidentId].FirstOrDefault(a => a.Agency == d.Alert.Agency)?.AcknowledgedAt is null)
+            .Select(d => FlagAsync(d.Entry, d.Alert, users, now, cancellationToken)));
+    }
+
+    private async Task FlagAsync(LogEntry entry, AgencyAlerted alert, IReadOnlyList<PresentUser> users, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var scope = LogScopes.ForEntry(logger, entry);
+        var ofAgency = users.Where(u => u.Role == Role.Liaison && u.Agency == alert.Agency).ToArray();
         var lastSeen = ofAgency.Length == 0 ? (DateTimeOffset?)null : ofAgency.Max(u => u.LastSeen);
         var flag = new AgencyUnreachable(alert.IncidentId, alert.Agency, entry.EventId, alert.AlertedAt, alert.AcknowledgeBy, lastSeen, now, alert.IsExercise);
         var flagId = DerivedEventId.Create(entry.EventId, "unreachable");
