@@ -8,7 +8,9 @@ namespace Coordination.Bench.Live;
 /// wander over minutes falls on both alike); and S6's idle connections without and with them. "Without" is
 /// <c>Coordination:Telemetry:Metrics=false</c>, nobody scraping, and <c>FlagUnreachableAgencies=false</c>; "with" is
 /// production's: measured, scraped every 5 s, and every alert judged for an agency with nobody connected. Which
-/// connections each hub holds is tracked either way: sessions are ended through it.
+/// connections each hub holds is tracked either way: sessions are ended through it. Every agency the bench's reports
+/// alert has a liaison connected (the sample agencies of the sample flood plan included), so "with" has nothing to
+/// flag and reads what knowing who listens costs; the flags it did make are counted.
 /// Aims: S1's p99 with them within 1.1x of without; S6's memory per idle connection within 1.1x.
 /// </summary>
 internal static class ObservabilityCostScenario
@@ -46,7 +48,7 @@ internal static class ObservabilityCostScenario
         [
             new("S12.s1.off.p99", $"S1 at {rate}/s without presence's flag and metrics: last-delivery p99, median of {without.Count} rounds", Latencies.Median(without), "ms"),
             new("S12.s1.on.p99", $"S1 at {rate}/s with them: last-delivery p99, median of {with.Count} rounds (aim: within 1.1x)", Latencies.Median(with), "ms", "S12.s1.off.p99"),
-            new("S12.s1.on.flagged", "alerts flagged for an agency with nobody connected in a round with them, median (the bench's floods in Derna meet the sample flood plan, which alerts agencies no bench liaison represents)", Latencies.Median(flagged), "entries"),
+            new("S12.s1.on.flagged", "alerts flagged for an agency with nobody connected in a round with them, median (every agency has a liaison connected: 0 expected)", Latencies.Median(flagged), "entries"),
             new("S12.s1.rounds", $"with / without, round by round: lowest {ratios[0]:0.00}x, highest {ratios[^1]:0.00}x", Latencies.Median(ratios), "x"),
             .. idleWithout,
             .. idleWith.Select(r => r.Id.EndsWith(".memory", StringComparison.Ordinal) ? r with { BaselineId = r.Id.Replace(".on.", ".off.", StringComparison.Ordinal) } : r),
@@ -68,7 +70,7 @@ internal static class ObservabilityCostScenario
         var (results, _) = await EndToEndScenario.RunAsync(folder, sizes, label, new Dictionary<string, string?>
         {
             ["Coordination__Realtime__FlagUnreachableAgencies"] = flag ? "true" : "false",
-        });
+        }, watchEveryAgency: true);
         return results.Single(r => r.Id == $"S1.{label}.r{rate}.last.p99").Value;
     }
 }
