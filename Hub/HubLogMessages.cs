@@ -47,12 +47,6 @@ internal static partial class HubLogMessages
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId}: {Agency} was alerted (event {AlertEventId}) with nobody connected; flagged as {EventId} at position {Position}")]
     public static partial void AgencyUnreachable(ILogger logger, Guid incidentId, string agency, Guid alertEventId, Guid eventId, long position);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Incident {IncidentId}: whether the agency of alert {AlertEventId} has anybody connected could not be judged; its deadline still escalates it")]
-    public static partial void UnreachableNotJudged(ILogger logger, Exception exception, Guid incidentId, Guid alertEventId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The alerts waiting at this start could not be judged for an agency with nobody connected; those alerted from now on still are, and every deadline still escalates")]
-    public static partial void UnreachableNotSwept(ILogger logger, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "CAP {MsgType} from {Sender} sent {Sent} taken in: incident {IncidentId}, event {EventId}, position {Position} (already taken in: {Duplicate})")]
     public static partial void CapTakenIn(ILogger logger, string msgType, string sender, string sent, Guid incidentId, Guid? eventId, long position, bool duplicate);
 

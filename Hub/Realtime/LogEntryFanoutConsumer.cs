@@ -11,7 +11,6 @@ using Coordination.Dispatch;
 using Coordination.Dispatch.Plans;
 using Coordination.Dispatch.Relay;
 using Coordination.Dispatch.Routing;
-using Coordination.Hub.Presence;
 using Coordination.Hub.Telemetry;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
@@ -35,8 +34,7 @@ public sealed class LogEntryFanoutConsumer(
     RoutingRulesProvider routing,
     PlanLibrary plans,
     ILogger<LogEntryFanoutConsumer> logger,
-    HubTelemetry? telemetry = null,
-    UnreachableAgencyWatch? unreachable = null) : IConsumer<LogEntriesPublished>
+    HubTelemetry? telemetry = null) : IConsumer<LogEntriesPublished>
 {
     /// <summary>The most entries in one push, so a long catch-up page does not become one huge frame on a poor link.</summary>
     public const int EntriesPerPush = 100;
@@ -117,19 +115,10 @@ public sealed class LogEntryFanoutConsumer(
             }
         }
 
-        try
+        await PushAsync(hub.Clients.Group(AudienceGroups.Everything), entries, entries[0].Position - 1, "everything");
+        foreach (var (agency, share) in shares)
         {
-            await PushAsync(hub.Clients.Group(AudienceGroups.Everything), entries, entries[0].Position - 1, "everything");
-            foreach (var (agency, share) in shares)
-            {
-                await PushAsync(hub.Clients.Group(AudienceGroups.Agency(agency)), share.Entries, share.Previous, "agency");
-            }
-        }
-        finally
-        {
-            // After the pushes, and whether or not they went out: the page's alerts are looked at here, where the page
-            // is already read, instead of by a second consumer taking every page off the bus again.
-            unreachable?.Offer(entries);
+            await PushAsync(hub.Clients.Group(AudienceGroups.Agency(agency)), share.Entries, share.Previous, "agency");
         }
 
         HubLogMessages.Pushed(logger, entries[0].Position, entries[^1].Position, entries.Count, shares.Count);

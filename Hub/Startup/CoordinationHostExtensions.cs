@@ -56,12 +56,11 @@ public static class CoordinationHostExtensions
         {
             x.AddConsumer<LogEntryFanoutConsumer, LogEntryFanoutConsumerDefinition>();
             x.AddConsumer<PresenceSnapshotConsumer, PresenceSnapshotConsumerDefinition>();
+            if (realtime.FlagUnreachableAgencies)
+            {
+                x.AddConsumer<UnreachableAgencyConsumer, UnreachableAgencyConsumerDefinition>();
+            }
         });
-        if (realtime.FlagUnreachableAgencies)
-        {
-            services.AddSingleton<UnreachableAgencyWatch>();
-            services.AddHostedService(sp => sp.GetRequiredService<UnreachableAgencyWatch>());
-        }
 
         AddAuth(services, configuration, dataDirectory);
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();

@@ -112,45 +112,4 @@ public sealed class PresenceTests
                 Is.EqualTo(alerted.Length - 1), "on the incident's timeline");
         });
     }
-
-    [Test]
-    public async Task An_alert_left_unjudged_when_its_hub_stopped_is_flagged_after_the_next_start_and_an_acknowledged_one_is_not()
-    {
-        using var folder = new TempDirectory();
-        Guid floodId;
-        string[] alerted;
-        await using (var before = await HubHost.StartAsync(folder.Path, new Dictionary<string, string?>(Settings) { ["Coordination:Realtime:FlagUnreachableAgencies"] = "false" }))
-        {
-            // Stands for a hub that stopped between the push and the judgment: it stored the alerts and judged none.
-            using var duty = await before.ClientForAsync("duty.operator");
-            floodId = (await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
-            alerted = (await duty.ReadLogAsync())
-                .Where(e => e.IncidentId == floodId && e.Type == EventTypes.AgencyAlerted)
-                .Select(e => e.DataAs<AgencyAlerted>().Agency).ToArray();
-            Assert.That(alerted, Does.Contain("ncem").And.Contain("civil-defence"));
-            using var ncem = await before.ClientForAsync("liaison.ncem");
-            await ncem.PostOkAsync($"api/incidents/{floodId}/acknowledge", new { });
-        }
-
-        await using var after = await HubHost.StartAsync(folder.Path, Settings);
-        await using var commander = await after.ConnectAsync("commander");
-        using var duty2 = await after.ClientForAsync("duty.operator");
-        foreach (var agency in alerted.Where(a => a != "ncem"))
-        {
-            await commander.WaitForAsync(e => e.IncidentId == floodId && e.Type == EventTypes.AgencyUnreachable && e.DataAs<AgencyUnreachable>().Agency == agency, TimeSpan.FromSeconds(20));
-        }
-
-        // A report after the start is judged after the waiting alerts (one queue, in order): once its flag has
-        // arrived, NCEM's acknowledged alert has been looked at too.
-        var clashId = (await duty2.PostOkAsync("api/incidents", new
-        {
-            hazard = "ArmedClash", severity = "Severe", urgency = "Immediate", certainty = "Observed",
-            title = "اشتباك مسلح في طرابلس", district = "tripoli",
-        })).GetProperty("incidentId").GetGuid();
-        await commander.WaitForAsync(e => e.IncidentId == clashId && e.Type == EventTypes.AgencyUnreachable, TimeSpan.FromSeconds(20));
-
-        var flags = (await duty2.ReadLogAsync()).Where(e => e.IncidentId == floodId && e.Type == EventTypes.AgencyUnreachable)
-            .Select(e => e.DataAs<AgencyUnreachable>().Agency).ToArray();
-        Assert.That(flags, Is.EquivalentTo(alerted.Where(a => a != "ncem")), "each waiting alert once; NCEM had acknowledged");
-    }
 }

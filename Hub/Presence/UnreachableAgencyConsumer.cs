@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Coordination.Agencies.Contracts;
+using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Log;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Dispatch;
+using Coordination.Dispatch.Bus;
+using Coordination.Dispatch.Relay;
+using Coordination.Dispatch.Routing;
+using Coordination.Hub.Realtime;
+using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Projections;
+using MassTransit;
+
+namespace Coordination.Hub.Presence;
+
+/// <summary>
+/// Flags each alert raised while nobody of its agency is connected to any hub: an <see cref="AgencyUnreachable"/>
+/// on the incident, pushed like every entry, so the duty office phones the agency now rather than after the
+/// deadline. Decided once per cluster: a shared durable queue (one hub takes each page, as routing does) and an
+/// event id derived from the alert's, so a page delivered again or to another hub appends nothing. A hub decides
+/// only once its presence has settled (<see cref="ClusterPresence.SettleTime"/>), and leaves alone an alert
+/// already acknowledged or past its deadline (escalation's then), such as one republished after a restart.
+/// </summary>
+public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLog log, ReadModels readModels, TimeProvider time, ILogger<UnreachableAgencyConsumer> logger) : IConsumer<LogEntriesPublished>
+{
+    public const string Actor = "presence";
+
+    public async Task Consume(ConsumeContext<LogEntriesPublished> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // Nearly every alert goes to an agency with someone connected: that is asked first, of the entry's agency
+        // alone, before the alert is read whole (this runs beside the push of the same page, at every report's moment).
+        var doubtful = context.Message.Entries
+            .Where(e => e.Type == EventTypes.AgencyAlerted && !(presence.IsSettled && presence.AgencyReachable(LogEntryFanoutConsumer.AgencyOf(e))))
+            .ToArray();
+        if (doubtful.Length == 0)
+        {
+            return;
+        }
+
+        await presence.WhenSettledAsync(context.CancellationToken);
+        var now = time.GetUtcNow();
+        var unreachable = doubtful.Select(e => (Entry: e, Alert: e.DataAs<AgencyAlerted>()))
+            .Where(a => now <= a.Alert.AcknowledgeBy && !presence.AgencyReachable(a.Alert.Agency))
+            .ToArray();
+        if (unreachable.Length == 0)
+        {
+            return;
+        }
+
+        // A plan's activation alerts several agencies of one incident in one page: their flags share one read of the
+        // incident's alerts and, appended side by side, one commit of the log and one page.
+        var alerts = new Dictionary<Guid, IReadOnlyList<AlertRow>>();
+        foreach (var incident in unreachable.Select(u => u.Alert.IncidentId).Distinct())
+        {
+            alerts[incident] = await readModels.GetAlertsAsync(incident, context.CancellationToken);
+        }
+
+        var users = presence.Users();
+        await Task.WhenAll(unreachable
+            .Where(u => alerts[u.Alert.IncidentId].FirstOrDefault(a => a.Agency == u.Alert.Agency)?.AcknowledgedAt is null)
+            .Select(u => FlagAsync(u.Entry, u.Alert, users, now, context.CancellationToken)));
+    }
+
+    private async Task FlagAsync(LogEntry entry, AgencyAlerted alert, IReadOnlyList<PresentUser> users, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var scope = LogScopes.ForEntry(logger, entry);
+        var ofAgency = users.Where(u => u.Role == Role.Liaison && u.Agency == alert.Agency).ToArray();
+        var lastSeen = ofAgency.Length == 0 ? (DateTimeOffset?)null : ofAgency.Max(u => u.LastSeen);
+        var flag = new AgencyUnreachable(alert.IncidentId, alert.Agency, entry.EventId, alert.AlertedAt, alert.AcknowledgeBy, lastSeen, now, alert.IsExercise);
+        var flagId = DerivedEventId.Create(entry.EventId, "unreachable");
+        var flagged = await log.AppendAsync(alert.IncidentId, ExpectedVersion.Any,
+        [
+            new NewEvent(
+                flagId,
+                EventTypes.AgencyUnreachable,
+                JsonSerializer.Serialize(flag, ContractJson.Options),
+                new EntryMetadata(Actor, "moi-duty", entry.Metadata.CorrelationId, entry.EventId, alert.IsExercise)),
+        ], cancellationToken);
+        if (!flagged.WasDuplicate)
+        {
+            HubLogMessages.AgencyUnreachable(logger, alert.IncidentId, alert.Agency, entry.EventId, flagId, flagged.LastPosition);
+        }
+    }
+}
+
+/// <summary>One shared, durable queue: with several hubs, each alert is judged by one of them.</summary>
+public sealed class UnreachableAgencyConsumerDefinition(BusOptions bus) : ConsumerDefinition<UnreachableAgencyConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<UnreachableAgencyConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(endpointConfigurator);
+        endpointConfigurator.ConcurrentMessageLimit = 1;
+        if (bus.QuorumQueues && endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.SetQuorumQueue();
+        }
+
+        // The log's idempotency makes retries safe.
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000));
+    }
+}
