@@ -23,20 +23,20 @@ internal static class ObservabilityCostScenario
         var without = new List<double>();
         var with = new List<double>();
         var flagged = new List<double>();
+        async Task Without() => without.Add(await S1LastP99Async(folder, oneStep with { Metrics = false }, "cost-off", flag: false, rate));
+        async Task With()
+        {
+            with.Add(await S1LastP99Async(folder, oneStep with { Metrics = true }, "cost-on", flag: true, rate));
+            flagged.Add(FlagsIn(folder, "cost-on"));
+        }
+
         for (var round = 0; round < sizes.CostRounds; round++)
         {
             // Which goes first alternates, so neither side always runs on a generator that has just done a step.
-            if (round % 2 == 0)
+            Func<Task>[] order = round % 2 == 0 ? [Without, With] : [With, Without];
+            foreach (var side in order)
             {
-                without.Add(await S1LastP99Async(folder, oneStep with { Metrics = false }, "cost-off", flag: false, rate));
-                with.Add(await S1LastP99Async(folder, oneStep with { Metrics = true }, "cost-on", flag: true, rate));
-                flagged.Add(FlagsIn(folder, "cost-on"));
-            }
-            else
-            {
-                with.Add(await S1LastP99Async(folder, oneStep with { Metrics = true }, "cost-on", flag: true, rate));
-                flagged.Add(FlagsIn(folder, "cost-on"));
-                without.Add(await S1LastP99Async(folder, oneStep with { Metrics = false }, "cost-off", flag: false, rate));
+                await side();
             }
         }
 
