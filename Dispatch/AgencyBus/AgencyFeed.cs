@@ -221,14 +221,9 @@ public sealed class AgencyFeed(
                 return;
             }
 
-            try
-            {
-                await moved.WaitAsync(timeout, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                // Nothing new: the lane looks again (a lane behind after a fault, or a head read that failed).
-            }
+            // Nothing new at the timeout: the lane looks again (a lane behind after a fault, or a head read that failed).
+            await moved.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class LogRelay(
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
         var settings = options.Value;
         var renewEvery = settings.LeaseDuration / 3;
-        var saving = PositionCheckpoint.EveryAsync(settings.CheckpointInterval, SaveCheckpointAsync, stoppingToken);
+        var saving = _checkpoint.SaveWhileMovingAsync(settings.CheckpointInterval, SaveCheckpointAsync, stoppingToken);
         try
         {
             await PublishAsync(settings, renewEvery, stoppingToken);

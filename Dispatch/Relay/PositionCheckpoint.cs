@@ -5,8 +5,8 @@ namespace Coordination.Dispatch.Relay;
 
 /// <summary>
 /// How far a reader of the log has got, kept in memory as it moves and saved under its name beside the
-/// reader's work rather than in its way: every interval while it runs (<see cref="EveryAsync"/>) and once
-/// more at stop, each time only if it has moved since the last save. A crash loses at most one interval,
+/// reader's work rather than in its way: an interval after it moves (<see cref="SaveWhileMovingAsync"/>; the agency feed's
+/// every interval, <see cref="EveryAsync"/>) and once more at stop, each time only if it has moved since the last save. A crash loses at most one interval,
 /// which the log's at-least-once readers repeat and their consumers drop as already seen. The relay and the
 /// in-memory bus's routing progress both keep theirs this way. A save that fails (a full disk, a locked file)
 /// is logged and tried again at the next one: it must not stop the reader, nor the hub around it.
@@ -15,6 +15,7 @@ internal sealed class PositionCheckpoint(CheckpointStore checkpoints, string nam
 {
     private long _position;
     private long _saved;
+    private TaskCompletionSource? _moving;
 
     public long Position => Interlocked.Read(ref _position);
 
@@ -29,9 +30,13 @@ internal sealed class PositionCheckpoint(CheckpointStore checkpoints, string nam
     public void Reached(long position)
     {
         long seen;
-        while ((seen = Interlocked.Read(ref _position)) < position
-               && Interlocked.CompareExchange(ref _position, position, seen) != seen)
+        while ((seen = Interlocked.Read(ref _position)) < position)
         {
+            if (Interlocked.CompareExchange(ref _position, position, seen) == seen)
+            {
+                Volatile.Read(ref _moving)?.TrySetResult();
+                return;
+            }
         }
     }
 
@@ -55,7 +60,38 @@ internal sealed class PositionCheckpoint(CheckpointStore checkpoints, string nam
         }
     }
 
-    /// <summary>Calls <paramref name="save"/> every <paramref name="interval"/> until <paramref name="stoppingToken"/> is cancelled.</summary>
+    /// <summary>
+    /// Calls <paramref name="save"/> <paramref name="interval"/> after this position moves past the one saved, and again
+    /// each interval while it keeps moving (or its save has not been made), until <paramref name="stoppingToken"/> is
+    /// cancelled. Woken by the move rather than a timer, a reader with nothing to do wakes no thread: the relay's and the
+    /// routing progress's timers were eight of an idle hub's wake-ups a second.
+    /// </summary>
+    public async Task SaveWhileMovingAsync(TimeSpan interval, Func<CancellationToken, Task> save, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var moved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Interlocked.Exchange(ref _moving, moved);
+                if (Position <= Interlocked.Read(ref _saved))
+                {
+                    await moved.Task.WaitAsync(stoppingToken);
+                }
+
+                await Task.Delay(interval, stoppingToken);
+                await save(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="save"/> every <paramref name="interval"/> until <paramref name="stoppingToken"/> is cancelled:
+    /// for a reader that saves several checkpoints at once (the agency feed's, one per agency queue).
+    /// </summary>
     public static async Task EveryAsync(TimeSpan interval, Func<CancellationToken, Task> save, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval);

@@ -25,7 +25,7 @@ public sealed class RoutingProgress(CheckpointStore checkpoints, ILogger<Routing
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _checkpoint.StartFrom(Math.Max(_checkpoint.Position, await checkpoints.LoadAsync(CheckpointName, stoppingToken)));
-        await PositionCheckpoint.EveryAsync(TimeSpan.FromMilliseconds(250), _checkpoint.SaveAsync, stoppingToken);
+        await _checkpoint.SaveWhileMovingAsync(TimeSpan.FromMilliseconds(250), _checkpoint.SaveAsync, stoppingToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

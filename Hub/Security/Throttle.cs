@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
 
@@ -7,13 +6,15 @@ namespace Coordination.Hub.Security;
 /// <summary>
 /// Per-minute limits on sign-in (per client address), on reporting and on reading (per user), for REST and hub alike,
 /// taken by <see cref="UseCasePipeline"/> for the use cases that name one. A refused request gets 429 with
-/// Retry-After; nothing is written.
+/// Retry-After (the time until the key's minute ends); nothing is written.
 /// </summary>
-public sealed class Throttle(SecurityOptions options) : IDisposable
+public sealed class Throttle(SecurityOptions options, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<string> _signIns = Create(options.SignInsPerMinute);
-    private readonly PartitionedRateLimiter<string> _reports = Create(options.ReportsPerMinute);
-    private readonly PartitionedRateLimiter<string> _reads = Create(options.ReadsPerMinute);
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    private readonly PerKeyWindows _signIns = new(options.SignInsPerMinute, Minute, time);
+    private readonly PerKeyWindows _reports = new(options.ReportsPerMinute, Minute, time);
+    private readonly PerKeyWindows _reads = new(options.ReadsPerMinute, Minute, time);
 
     /// <summary>Takes one permit of <paramref name="limit"/> for <paramref name="key"/>, or refuses.</summary>
     public void Take(RateLimit limit, string key)
@@ -25,26 +26,9 @@ public sealed class Throttle(SecurityOptions options) : IDisposable
             RateLimit.ReadsPerUser => (_reads, Refuse.TooManyReads),
             _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, "Not a rate limit."),
         };
-        using var lease = limiter.AttemptAcquire(key);
-        if (!lease.IsAcquired)
+        if (!limiter.TryTake(key, out var retryAfter))
         {
-            throw refusal(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+            throw refusal(retryAfter);
         }
-    }
-
-    private static PartitionedRateLimiter<string> Create(int perMinute) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = perMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-
-    public void Dispose()
-    {
-        _signIns.Dispose();
-        _reports.Dispose();
-        _reads.Dispose();
     }
 }

@@ -15,14 +15,10 @@ public sealed class AppendSignal
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var next = Volatile.Read(ref _next).Task;
-        try
-        {
-            await next.WaitAsync(timeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // The timer is the fallback for appends made by other processes.
-        }
+        // The timer is the fallback for appends made by other processes: its end is not an error, and thrown as one it
+        // cost an exception a second on every idle reader.
+        await next.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
