@@ -46,4 +46,13 @@ internal static partial class DispatchLogMessages
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Agency queue or exchange {Queue} exists with other arguments than the hub declares (declared again by its agency's system); the hub feeds it as it is")]
     public static partial void AgencyQueueRedeclared(ILogger logger, string queue);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue {Queue}, which an earlier version of the hub read and this one does not, was deleted with its {Messages} messages")]
+    public static partial void RetiredQueueDeleted(ILogger logger, string queue, uint messages);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue}, which an earlier version of the hub read, still has a consumer (a hub of that version still runs); it is deleted at a later start")]
+    public static partial void RetiredQueueInUse(ILogger logger, string queue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queues of earlier versions of the hub could not be checked for deletion; the next start tries again")]
+    public static partial void RetiredQueuesNotDeleted(ILogger logger, Exception exception);
 }

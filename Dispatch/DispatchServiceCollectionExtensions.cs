@@ -112,6 +112,10 @@ public static partial class DispatchServiceCollectionExtensions
             services.AddSingleton<RoutingProgress>();
             services.AddHostedService(sp => sp.GetRequiredService<RoutingProgress>());
         }
+        else
+        {
+            services.AddHostedService<RetiredQueues>();
+        }
 
         // Registered after the bus so the bus starts first; the relay also waits for it to be healthy.
         services.AddSingleton<LogRelay>();

@@ -24,19 +24,8 @@ internal static class AgencyQueueTopology
 
     public static async Task DeclareAsync(BusOptions bus, IReadOnlyList<string> queues, ILogger logger, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = bus.Host,
-            Port = bus.Port,
-            VirtualHost = bus.VirtualHost,
-            UserName = bus.Username,
-            Password = bus.Password,
-            ClientProvidedName = "coordination-agency-queues",
-            // A broker that does not answer fails this agency's lane within seconds, to be retried, not after the client's defaults.
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
-            ContinuationTimeout = TimeSpan.FromSeconds(5),
-        };
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        // A broker that does not answer fails this agency's lane within seconds, to be retried.
+        await using var connection = await BrokerConnections.OpenAsync(bus, "coordination-agency-queues", cancellationToken);
         var arguments = bus.QuorumQueues ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null;
         foreach (var queue in queues)
         {

@@ -1,6 +1,7 @@
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Dispatch;
+using Coordination.Dispatch.Consumers;
 using Coordination.Hub.Apis;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Errors;
@@ -56,10 +57,6 @@ public static class CoordinationHostExtensions
         {
             x.AddConsumer<LogEntryFanoutConsumer, LogEntryFanoutConsumerDefinition>();
             x.AddConsumer<PresenceSnapshotConsumer, PresenceSnapshotConsumerDefinition>();
-            if (realtime.FlagUnreachableAgencies)
-            {
-                x.AddConsumer<UnreachableAgencyConsumer, UnreachableAgencyConsumerDefinition>();
-            }
         });
 
         AddAuth(services, configuration, dataDirectory);
@@ -128,6 +125,11 @@ public static class CoordinationHostExtensions
         AddTelemetry(services, configuration);
         services.AddSingleton<ClusterPresence>();
         services.AddHostedService<PresencePublisher>();
+        if (realtime.FlagUnreachableAgencies)
+        {
+            services.AddScoped<IRoutingQueueStep, UnreachableAgencyJudge>();
+        }
+
         services.Configure<Microsoft.AspNetCore.Http.Connections.ConnectionOptions>(o => o.DisconnectTimeout = realtime.ReconnectWindow);
         services.AddUseCases();
         var console = configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();

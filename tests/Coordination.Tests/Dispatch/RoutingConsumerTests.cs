@@ -38,25 +38,8 @@ public sealed class RoutingConsumerTests
     [SetUp]
     public async Task StartHarness()
     {
-        // What the consumer and its definition need, as Dispatch registers them; no relay, no escalation.
         _routing = await ConsumerHarness.StartAsync<RoutingConsumer>(
-            (services, data) =>
-            {
-                services.AddOptions<AlertOptions>();
-                services.AddSingleton(new BusOptions());
-                services.AddSingleton(AgencyDirectory.LoadSample());
-                services.AddOptions<RoutingOptions>();
-                services.AddSingleton(sp =>
-                {
-                    var agencies = sp.GetRequiredService<AgencyDirectory>();
-                    var provider = new RoutingRulesProvider(agencies);
-                    provider.Offer(new RoutingRulesChanged(1, RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), agencies).Rules, "seed", "sample", DateTimeOffset.UtcNow));
-                    return provider;
-                });
-                services.AddSingleton<AlertPlanner>();
-                services.AddSingleton<ResentEvents>();
-                services.AddSingleton<ReportWithAlerts>();
-            },
+            (services, _) => AddRouting(services),
             x => x.AddConsumer<RoutingConsumer, RoutingConsumerDefinition>());
     }
 
@@ -168,6 +151,25 @@ public sealed class RoutingConsumerTests
             Assert.That(await Log.HeadPositionAsync(CancellationToken.None), Is.EqualTo(head), "no alerts for an incident the log does not have");
             Assert.That(await Log.ReadIncidentAsync(gone, CancellationToken.None), Is.Empty);
         });
+    }
+
+    /// <summary>What the consumer and its definition need, as Dispatch registers them; no relay, no escalation.</summary>
+    internal static void AddRouting(IServiceCollection services)
+    {
+        services.AddOptions<AlertOptions>();
+        services.AddSingleton(new BusOptions());
+        services.AddSingleton(AgencyDirectory.LoadSample());
+        services.AddOptions<RoutingOptions>();
+        services.AddSingleton(sp =>
+        {
+            var agencies = sp.GetRequiredService<AgencyDirectory>();
+            var provider = new RoutingRulesProvider(agencies);
+            provider.Offer(new RoutingRulesChanged(1, RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), agencies).Rules, "seed", "sample", DateTimeOffset.UtcNow));
+            return provider;
+        });
+        services.AddSingleton<AlertPlanner>();
+        services.AddSingleton<ResentEvents>();
+        services.AddSingleton<ReportWithAlerts>();
     }
 
     private Task ChangeRulesAsync(string json)

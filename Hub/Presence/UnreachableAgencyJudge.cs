@@ -4,35 +4,34 @@ using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Dispatch;
-using Coordination.Dispatch.Bus;
-using Coordination.Dispatch.Relay;
+using Coordination.Dispatch.Consumers;
 using Coordination.Dispatch.Routing;
 using Coordination.Hub.Realtime;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Projections;
-using MassTransit;
 
 namespace Coordination.Hub.Presence;
 
 /// <summary>
 /// Flags each alert raised while nobody of its agency is connected to any hub: an <see cref="AgencyUnreachable"/>
 /// on the incident, pushed like every entry, so the duty office phones the agency now rather than after the
-/// deadline. Decided once per cluster: a shared durable queue (one hub takes each page, as routing does) and an
-/// event id derived from the alert's, so a page delivered again or to another hub appends nothing. A hub decides
-/// only once its presence has settled (<see cref="ClusterPresence.SettleTime"/>), and leaves alone an alert
-/// already acknowledged or past its deadline (escalation's then), such as one republished after a restart.
+/// deadline. Decided once per cluster, as a step of the shared routing queue (<see cref="IRoutingQueueStep"/>: one hub
+/// takes each page, retried, delivered again after a stop) and with an event id derived from the alert's, so a page
+/// delivered again or to another hub appends nothing. A hub decides only once its presence has settled
+/// (<see cref="ClusterPresence.SettleTime"/>), and leaves alone an alert already acknowledged or past its deadline
+/// (escalation's then), such as one republished after a restart.
 /// </summary>
-public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLog log, ReadModels readModels, TimeProvider time, ILogger<UnreachableAgencyConsumer> logger) : IConsumer<LogEntriesPublished>
+public sealed class UnreachableAgencyJudge(ClusterPresence presence, IEventLog log, ReadModels readModels, TimeProvider time, ILogger<UnreachableAgencyJudge> logger) : IRoutingQueueStep
 {
     public const string Actor = "presence";
 
-    public async Task Consume(ConsumeContext<LogEntriesPublished> context)
+    public async Task HandleAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(entries);
 
         // Nearly every alert goes to an agency with someone connected: that is asked first, of the entry's agency
         // alone, before the alert is read whole (this runs beside the push of the same page, at every report's moment).
-        var doubtful = context.Message.Entries
+        var doubtful = entries
             .Where(e => e.Type == EventTypes.AgencyAlerted && !(presence.IsSettled && presence.AgencyReachable(LogEntryFanoutConsumer.AgencyOf(e))))
             .ToArray();
         if (doubtful.Length == 0)
@@ -40,7 +39,7 @@ public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLo
             return;
         }
 
-        await presence.WhenSettledAsync(context.CancellationToken);
+        await presence.WhenSettledAsync(cancellationToken);
         var now = time.GetUtcNow();
         var unreachable = doubtful.Select(e => (Entry: e, Alert: e.DataAs<AgencyAlerted>()))
             .Where(a => now <= a.Alert.AcknowledgeBy && !presence.AgencyReachable(a.Alert.Agency))
@@ -55,13 +54,13 @@ public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLo
         var alerts = new Dictionary<Guid, IReadOnlyList<AlertRow>>();
         foreach (var incident in unreachable.Select(u => u.Alert.IncidentId).Distinct())
         {
-            alerts[incident] = await readModels.GetAlertsAsync(incident, context.CancellationToken);
+            alerts[incident] = await readModels.GetAlertsAsync(incident, cancellationToken);
         }
 
         var users = presence.Users();
         await Task.WhenAll(unreachable
             .Where(u => alerts[u.Alert.IncidentId].FirstOrDefault(a => a.Agency == u.Alert.Agency)?.AcknowledgedAt is null)
-            .Select(u => FlagAsync(u.Entry, u.Alert, users, now, context.CancellationToken)));
+            .Select(u => FlagAsync(u.Entry, u.Alert, users, now, cancellationToken)));
     }
 
     private async Task FlagAsync(LogEntry entry, AgencyAlerted alert, IReadOnlyList<PresentUser> users, DateTimeOffset now, CancellationToken cancellationToken)
@@ -83,22 +82,5 @@ public sealed class UnreachableAgencyConsumer(ClusterPresence presence, IEventLo
         {
             HubLogMessages.AgencyUnreachable(logger, alert.IncidentId, alert.Agency, entry.EventId, flagId, flagged.LastPosition);
         }
-    }
-}
-
-/// <summary>One shared, durable queue: with several hubs, each alert is judged by one of them.</summary>
-public sealed class UnreachableAgencyConsumerDefinition(BusOptions bus) : ConsumerDefinition<UnreachableAgencyConsumer>
-{
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<UnreachableAgencyConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(endpointConfigurator);
-        endpointConfigurator.ConcurrentMessageLimit = 1;
-        if (bus.QuorumQueues && endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.SetQuorumQueue();
-        }
-
-        // The log's idempotency makes retries safe.
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000, 5000));
     }
 }
