@@ -55,4 +55,7 @@ internal static partial class DispatchLogMessages
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queues of earlier versions of the hub could not be checked for deletion; the next start tries again")]
     public static partial void RetiredQueuesNotDeleted(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Step} failed on the page of positions {First}-{Last} three times; the page is routed and the step's work on it left")]
+    public static partial void RoutingStepFailed(ILogger logger, Exception exception, string step, long first, long last);
 }

@@ -1,6 +1,8 @@
+using Coordination.Agencies.Contracts.Log;
 using Coordination.Dispatch.Relay;
 using Coordination.Dispatch.Reports;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 
 namespace Coordination.Dispatch.Consumers;
 
@@ -11,8 +13,11 @@ namespace Coordination.Dispatch.Consumers;
 /// the report's, so a redelivery stores nothing. The page's other once-per-cluster work follows the routing, on the
 /// same delivery (<see cref="IRoutingQueueStep"/>), and the routing progress is recorded after all of it.
 /// </summary>
-public sealed class RoutingConsumer(ReportWithAlerts reports, IEnumerable<IRoutingQueueStep> steps, RoutingProgress? progress = null) : IConsumer<LogEntriesPublished>
+public sealed class RoutingConsumer(ReportWithAlerts reports, IEnumerable<IRoutingQueueStep> steps, ILogger<RoutingConsumer> logger, RoutingProgress? progress = null) : IConsumer<LogEntriesPublished>
 {
+    /// <summary>How long a step waits before each of its further attempts.</summary>
+    private static readonly TimeSpan[] StepRetries = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500)];
+
     public async Task Consume(ConsumeContext<LogEntriesPublished> context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -22,12 +27,39 @@ public sealed class RoutingConsumer(ReportWithAlerts reports, IEnumerable<IRouti
         await Task.WhenAll(entries.Select((entry, i) => reports.RouteIfUnroutedAsync(entry, i + 1 < entries.Count ? entries[i + 1] : null, context.CancellationToken)));
         foreach (var step in steps)
         {
-            await step.HandleAsync(entries, context.CancellationToken);
+            await RunAsync(step, entries, context.CancellationToken);
         }
 
         if (entries.Count > 0)
         {
             progress?.Handled(entries[^1].Position);
+        }
+    }
+
+    /// <summary>
+    /// A step's fault stays the step's: tried again a moment later, then logged and left, so that it neither holds the
+    /// routing queue, one page at a time, through routing's long retries nor sends a page already routed to the error
+    /// queue. What the step did not do is the step's to recover (the unreachable flag's alert is found by its escalation).
+    /// </summary>
+    private async Task RunAsync(IRoutingQueueStep step, IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await step.HandleAsync(entries, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (attempt == StepRetries.Length)
+                {
+                    DispatchLogMessages.RoutingStepFailed(logger, ex, step.GetType().Name, entries.Count == 0 ? 0 : entries[0].Position, entries.Count == 0 ? 0 : entries[^1].Position);
+                    return;
+                }
+            }
+
+            await Task.Delay(StepRetries[attempt], cancellationToken);
         }
     }
 }

@@ -173,8 +173,18 @@ public sealed class LogRelay(
     /// trace of the hub at 100 incidents/s counted 612 such sleeps, 2.4 s of them in 15 s). Only the lease's
     /// holder saves.
     /// </summary>
-    private Task SaveCheckpointAsync(CancellationToken cancellationToken) =>
-        IsPublisher ? _checkpoint.SaveAsync(cancellationToken) : Task.CompletedTask;
+    private Task SaveCheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (IsPublisher)
+        {
+            return _checkpoint.SaveAsync(cancellationToken);
+        }
+
+        // A relay that lost its lease with its last pages unsaved does not save them, and must not be woken for them
+        // every interval until it holds the lease again.
+        _checkpoint.Disown();
+        return Task.CompletedTask;
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -26,6 +26,12 @@ internal sealed class PositionCheckpoint(CheckpointStore checkpoints, string nam
         Interlocked.Exchange(ref _saved, saved);
     }
 
+    /// <summary>
+    /// Takes the position as saved without saving it: its reader no longer owns it (the relay that lost its lease; the
+    /// holder saves its own, and this reader loads the saved one when it holds the lease again).
+    /// </summary>
+    public void Disown() => Interlocked.Exchange(ref _saved, Position);
+
     /// <summary>Everything up to <paramref name="position"/> is done; a lower position (a repeat) changes nothing.</summary>
     public void Reached(long position)
     {

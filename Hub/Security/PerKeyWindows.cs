@@ -14,6 +14,9 @@ internal sealed class PerKeyWindows(int permits, TimeSpan window, TimeProvider t
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private long _sweepDue = time.GetTimestamp();
 
+    /// <summary>How many keys have a window held, ended or not.</summary>
+    internal int Held => _windows.Count;
+
     /// <summary>Takes a permit for <paramref name="key"/>; false, with the time until its window ends, when none is left.</summary>
     public bool TryTake(string key, out TimeSpan retryAfter)
     {

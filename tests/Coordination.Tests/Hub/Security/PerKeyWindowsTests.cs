@@ -44,12 +44,16 @@ public sealed class PerKeyWindowsTests
         windows.TryTake("busy", out _);
         clock.Advance(TimeSpan.FromSeconds(2));
 
-        // This take finds the sweep due: "idle"'s minute has ended, "busy"'s has not.
+        // This take (of a third key) finds the sweep due: "idle"'s minute has ended and it is dropped, "busy"'s has not.
+        var heldBefore = windows.Held;
+        windows.TryTake("third", out _);
+        var heldAfter = windows.Held;
         var idleAgain = windows.TryTake("idle", out _);
         var busyAgain = windows.TryTake("busy", out var retryAfter);
 
         Assert.Multiple(() =>
         {
+            Assert.That((heldBefore, heldAfter), Is.EqualTo((2, 2)), "\"idle\" dropped, \"third\" added");
             Assert.That(idleAgain, Is.True);
             Assert.That(busyAgain, Is.False);
             Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromSeconds(58)));
