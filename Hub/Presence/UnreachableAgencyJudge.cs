@@ -17,9 +17,9 @@ namespace Coordination.Hub.Presence;
 /// on the incident, pushed like every entry, so the duty office phones the agency now rather than after the
 /// deadline. Decided once per cluster, as a step of the shared routing queue (<see cref="IRoutingQueueStep"/>: one hub
 /// takes each page, delivered again after a stop; a fault tried again twice, then left to the alert's escalation) and
-/// with an event id derived from the alert's, so a page delivered again or to another hub appends nothing. A hub decides only once its presence has settled
-/// (<see cref="ClusterPresence.SettleTime"/>), and leaves alone an alert already acknowledged or past its deadline
-/// (escalation's then), such as one republished after a restart.
+/// with an event id derived from the alert's, so a page delivered again or to another hub appends nothing. A hub
+/// decides only once its presence has settled (<see cref="ClusterPresence.SettleTime"/>), and leaves alone an alert
+/// already acknowledged or past its deadline (escalation's then), such as one republished after a restart.
 /// </summary>
 public sealed class UnreachableAgencyJudge(ClusterPresence presence, IEventLog log, ReadModels readModels, TimeProvider time, ILogger<UnreachableAgencyJudge> logger) : IRoutingQueueStep
 {
