@@ -5,11 +5,12 @@ namespace Coordination.Dispatch.Relay;
 
 /// <summary>
 /// How far a reader of the log has got, kept in memory as it moves and saved under its name beside the
-/// reader's work rather than in its way: an interval after it moves (<see cref="SaveWhileMovingAsync"/>; the agency feed's
-/// every interval, <see cref="EveryAsync"/>) and once more at stop, each time only if it has moved since the last save. A crash loses at most one interval,
-/// which the log's at-least-once readers repeat and their consumers drop as already seen. The relay and the
-/// in-memory bus's routing progress both keep theirs this way. A save that fails (a full disk, a locked file)
-/// is logged and tried again at the next one: it must not stop the reader, nor the hub around it.
+/// reader's work rather than in its way: an interval after it moves (<see cref="SaveWhileMovingAsync"/>; the agency
+/// feed's every interval, <see cref="EveryAsync"/>) and once more at stop, each time only if it has moved since the
+/// last save. A crash loses at most one interval, which the log's at-least-once readers repeat and their consumers drop
+/// as already seen. The relay and the in-memory bus's routing progress both keep theirs this way. A save that fails (a
+/// full disk, a locked file) is logged and tried again at the next one: it must not stop the reader, nor the hub around
+/// it.
 /// </summary>
 internal sealed class PositionCheckpoint(CheckpointStore checkpoints, string name, ILogger logger)
 {

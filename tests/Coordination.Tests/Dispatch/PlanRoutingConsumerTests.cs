@@ -1,13 +1,9 @@
 using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Plans;
-using Coordination.Agencies.Contracts.Routing;
-using Coordination.Dispatch.Agencies;
-using Coordination.Dispatch.Bus;
 using Coordination.Dispatch.Consumers;
 using Coordination.Dispatch.Plans;
 using Coordination.Dispatch.Relay;
-using Coordination.Dispatch.Reports;
 using Coordination.Dispatch.Routing;
 using Coordination.Hub.Features.Plans;
 using Coordination.Persistence.EventLog;
@@ -33,24 +29,11 @@ public sealed class PlanRoutingConsumerTests
     public async Task StartHarness()
     {
         _routing = await ConsumerHarness.StartAsync<RoutingConsumer>(
-            (services, data) =>
+            (services, _) =>
             {
-                services.AddOptions<AlertOptions>();
-                services.AddSingleton(new BusOptions());
-                services.AddSingleton(AgencyDirectory.LoadSample());
-                services.AddOptions<RoutingOptions>();
-                services.AddSingleton(sp =>
-                {
-                    var agencies = sp.GetRequiredService<AgencyDirectory>();
-                    var provider = new RoutingRulesProvider(agencies);
-                    provider.Offer(new RoutingRulesChanged(1, RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), agencies).Rules, "seed", "sample", DateTimeOffset.UtcNow));
-                    return provider;
-                });
-                services.AddSingleton<AlertPlanner>();
-                services.AddSingleton<ResentEvents>();
+                RoutingServices.Add(services);
                 services.AddSingleton<PlanLibrary>();
                 services.AddSingleton<PlanActivations>();
-                services.AddSingleton<ReportWithAlerts>();
             },
             x => x.AddConsumer<RoutingConsumer, RoutingConsumerDefinition>());
         var sample = PlanSeed.Sample().Single();

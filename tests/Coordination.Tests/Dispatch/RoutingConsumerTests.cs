@@ -5,10 +5,8 @@ using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Routing;
 using Coordination.Dispatch.Agencies;
-using Coordination.Dispatch.Bus;
 using Coordination.Dispatch.Consumers;
 using Coordination.Dispatch.Relay;
-using Coordination.Dispatch.Reports;
 using Coordination.Dispatch.Routing;
 using Coordination.Persistence.EventLog;
 using Coordination.Tests.Support;
@@ -39,7 +37,7 @@ public sealed class RoutingConsumerTests
     public async Task StartHarness()
     {
         _routing = await ConsumerHarness.StartAsync<RoutingConsumer>(
-            (services, _) => AddRouting(services),
+            (services, _) => RoutingServices.Add(services),
             x => x.AddConsumer<RoutingConsumer, RoutingConsumerDefinition>());
     }
 
@@ -151,25 +149,6 @@ public sealed class RoutingConsumerTests
             Assert.That(await Log.HeadPositionAsync(CancellationToken.None), Is.EqualTo(head), "no alerts for an incident the log does not have");
             Assert.That(await Log.ReadIncidentAsync(gone, CancellationToken.None), Is.Empty);
         });
-    }
-
-    /// <summary>What the consumer and its definition need, as Dispatch registers them; no relay, no escalation.</summary>
-    internal static void AddRouting(IServiceCollection services)
-    {
-        services.AddOptions<AlertOptions>();
-        services.AddSingleton(new BusOptions());
-        services.AddSingleton(AgencyDirectory.LoadSample());
-        services.AddOptions<RoutingOptions>();
-        services.AddSingleton(sp =>
-        {
-            var agencies = sp.GetRequiredService<AgencyDirectory>();
-            var provider = new RoutingRulesProvider(agencies);
-            provider.Offer(new RoutingRulesChanged(1, RoutingRuleSet.ParseFile(RoutingRuleSet.SampleJson(), agencies).Rules, "seed", "sample", DateTimeOffset.UtcNow));
-            return provider;
-        });
-        services.AddSingleton<AlertPlanner>();
-        services.AddSingleton<ResentEvents>();
-        services.AddSingleton<ReportWithAlerts>();
     }
 
     private Task ChangeRulesAsync(string json)

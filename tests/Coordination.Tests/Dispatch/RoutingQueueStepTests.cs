@@ -22,7 +22,7 @@ public sealed class RoutingQueueStepTests
         await using var routing = await ConsumerHarness.StartAsync<RoutingConsumer>(
             (services, _) =>
             {
-                RoutingConsumerTests.AddRouting(services);
+                RoutingServices.Add(services);
                 services.AddSingleton<IRoutingQueueStep>(sp => new FailingOnceStep(sp.GetRequiredService<IEventLog>()));
             },
             x => x.AddConsumer<RoutingConsumer, RoutingConsumerDefinition>());
@@ -53,7 +53,7 @@ public sealed class RoutingQueueStepTests
         await using var routing = await ConsumerHarness.StartAsync<RoutingConsumer>(
             (services, _) =>
             {
-                RoutingConsumerTests.AddRouting(services);
+                RoutingServices.Add(services);
                 services.AddSingleton<ILoggerProvider>(log);
                 services.AddSingleton<IRoutingQueueStep>(new BrokenStep(() => Interlocked.Increment(ref attempts)));
             },
