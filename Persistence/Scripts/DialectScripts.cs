@@ -15,6 +15,7 @@ public class DialectScripts
         ArgumentException.ThrowIfNullOrWhiteSpace(dialect);
         Dialect = dialect;
         AgencyViewRead = Own(nameof(AgencyViewRead));
+        AgencyViewReadRecent = Own(nameof(AgencyViewReadRecent));
         CreateSchemaVersions = Own(nameof(CreateSchemaVersions));
         Head = Own(nameof(Head));
         PurgeRefreshTokens = Own(nameof(PurgeRefreshTokens));
@@ -28,6 +29,9 @@ public class DialectScripts
     public string Dialect { get; }
 
     public string AgencyViewRead { get; }
+
+    /// <summary>AgencyViewRead's entries, read from the log's range outward: for a short range.</summary>
+    public string AgencyViewReadRecent { get; }
 
     public string CreateSchemaVersions { get; }
 

@@ -292,6 +292,8 @@ public static class SqlScripts
     /// <summary>Visibility/Sql: what an agency's liaisons see.</summary>
     public static class Visibility
     {
+        public static string AgencyViewLatestIn { get; } = Load(nameof(Visibility), nameof(AgencyViewLatestIn));
+
         public static string AgencyViewPrevious { get; } = Load(nameof(Visibility), nameof(AgencyViewPrevious));
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using Coordination.Agencies.Contracts.Alerts;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Persistence.Dialects;
@@ -279,11 +280,14 @@ public abstract class EventLogContract
         await Log.AppendAsync(id, ExpectedVersion.Any, [SampleEvents.TaskAssigned(id, "ncem", "ncem-operations-room"), SampleEvents.TaskAssigned(id, "civil-defence", "cd-swift-water-rescue")], default);
         await Log.AppendAsync(id, ExpectedVersion.Any, [SampleEvents.TaskAcknowledged(id, "civil-defence", "cd-swift-water-rescue")], default);
         var updated = await Log.AppendAsync(id, ExpectedVersion.Any, [SampleEvents.Updated(id, "المياه تنحسر")], default);
-        var view = new AgencyView(Dialect);
 
-        async Task<string> Seen(string agency) =>
-            string.Join(",", (await view.ReadAsync(agency, 0, updated.LastPosition, 100, default)).Select(e => $"{e.Position}:{e.Type}")) +
-            $"|previous {await view.PreviousPositionAsync(agency, updated.LastPosition, default)}|head {await view.PreviousPositionAsync(agency, updated.LastPosition + 1, default)}";
+        // A view of its own each time: one kept across the rebuild would answer the heads from what it kept.
+        async Task<string> Seen(string agency)
+        {
+            var view = new AgencyView(Dialect);
+            return string.Join(",", (await view.ReadAsync(agency, 0, updated.LastPosition, 100, default)).Select(e => $"{e.Position}:{e.Type}")) +
+                $"|previous {await view.PreviousPositionAsync(agency, updated.LastPosition, default)}|head {await view.PreviousPositionAsync(agency, updated.LastPosition + 1, default)}";
+        }
 
         var ncem = await Seen("ncem");
         var civilDefence = await Seen("civil-defence");
@@ -296,6 +300,79 @@ public abstract class EventLogContract
             Assert.That(civilDefence, Is.EqualTo("3:AgencyAlerted,5:TaskAssigned,6:TaskAcknowledged,7:IncidentUpdated|previous 6|head 7"));
             Assert.That(ncemRebuilt, Is.EqualTo(ncem), "rebuilt from the log alike");
             Assert.That(civilDefenceRebuilt, Is.EqualTo(civilDefence));
+        });
+    }
+
+    [Test]
+    public async Task When_the_log_grows_then_what_one_view_keeps_of_each_agency_answers_as_the_whole_history_does()
+    {
+        // One view lives through every step, as the hub's does, answering each agency's latest position from what it
+        // kept plus the entries since; a new view at each step answers from the whole history. They must agree at every
+        // position, through tasks of another agency, a revoked clearance, a clearance granted again and a risk's audience.
+        var live = new AgencyView(Dialect);
+        var byAlerts = new AgencyView(Dialect, recentRange: 0);
+        string[] agencies = ["ncem", "civil-defence", "red-crescent", "coast-guard"];
+        var (flood, second, risk) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        (Guid Stream, NewEvent[] Events)[] steps =
+        [
+            (flood, [SampleEvents.Reported(flood)]),
+            (flood, [SampleEvents.Alerted(flood, "ncem"), SampleEvents.Alerted(flood, "civil-defence")]),
+            (flood, [SampleEvents.TaskAssigned(flood, "civil-defence", "cd-swift-water-rescue")]),
+            (flood, [SampleEvents.Acknowledged(flood, "ncem")]),
+            (flood, [SampleEvents.ClearanceRevoked(flood, "civil-defence", ["ncem"])]),
+            (flood, [SampleEvents.Updated(flood, "المياه ترتفع")]),
+            (second, [SampleEvents.Reported(second, "حريق في رأس لانوف", "ras-lanuf")]),
+            (flood, [SampleEvents.Alerted(flood, "civil-defence", ruleId: AgencyAlerted.ClearanceRule)]),
+            (risk, [SampleEvents.RiskReviewOverdue(risk, "red-crescent")]),
+            (second, [SampleEvents.Alerted(second, "ncem")]),
+            (risk, [SampleEvents.RiskReviewReminderSent(risk, "red-crescent")]),
+            (flood, [SampleEvents.TaskAssigned(flood, "ncem", "ncem-operations-room")]),
+        ];
+
+        var disagreements = new List<string>();
+        var head = 0L;
+        foreach (var (stream, events) in steps)
+        {
+            head = (await Log.AppendAsync(stream, ExpectedVersion.Any, events, default)).LastPosition;
+            foreach (var agency in agencies)
+            {
+                var kept = await live.PreviousPositionAsync(agency, head + 1, default);
+                var history = await new AgencyView(Dialect).PreviousPositionAsync(agency, head + 1, default);
+                if (kept != history)
+                {
+                    disagreements.Add($"{agency} at head {head}: kept {kept}, history {history}");
+                }
+            }
+        }
+
+        foreach (var agency in agencies)
+        {
+            for (var position = 1L; position <= head + 1; position++)
+            {
+                // Asked of a position before the one it has kept: answered from what it kept or from the history.
+                var kept = await live.PreviousPositionAsync(agency, position, default);
+                var history = await new AgencyView(Dialect).PreviousPositionAsync(agency, position, default);
+                if (kept != history)
+                {
+                    disagreements.Add($"{agency} before {position}: kept {kept}, history {history}");
+                }
+
+                var fromRange = string.Join(",", (await live.ReadAsync(agency, position - 1, head, 100, default)).Select(e => e.Position));
+                var fromAlerts = string.Join(",", (await byAlerts.ReadAsync(agency, position - 1, head, 100, default)).Select(e => e.Position));
+                if (fromRange != fromAlerts)
+                {
+                    disagreements.Add($"{agency} after {position - 1}: read from the range {fromRange}, from the alerts {fromAlerts}");
+                }
+            }
+        }
+
+        var seen = string.Join(" ", await Task.WhenAll(agencies.Select(async a =>
+            $"{a}:{string.Join(",", (await live.ReadAsync(a, 0, head, 100, default)).Select(e => e.Position))}")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(disagreements, Is.Empty);
+            // What each sees, written out, so that agreeing on nothing cannot pass.
+            Assert.That(seen, Is.EqualTo("ncem:2,3,5,6,7,9,11,13 civil-defence:9 red-crescent:10,12 coast-guard:"));
         });
     }
 

@@ -5,6 +5,7 @@ using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Plans;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Agencies.Contracts.Register;
 using Coordination.Persistence.EventLog;
 
 namespace Coordination.Tests.Support;
@@ -20,9 +21,20 @@ public static class SampleEvents
             title, "وصف <b>غامق</b> '; DROP TABLE event_log; --", new IncidentLocation(district, "درنة", 32.76, 22.64),
             At, Classification.Public, [], false, "duty.operator", At));
 
-    public static NewEvent Alerted(Guid incidentId, string agency, Guid? eventId = null) =>
+    public static NewEvent Alerted(Guid incidentId, string agency, Guid? eventId = null, string ruleId = "natural-disaster") =>
         Create(eventId ?? Guid.NewGuid(), EventTypes.AgencyAlerted, new AgencyAlerted(
-            incidentId, agency, HazardType.Flood, Severity.Extreme, "derna", "فيضان في درنة", "natural-disaster", At, At.AddMinutes(2), false), "routing");
+            incidentId, agency, HazardType.Flood, Severity.Extreme, "derna", "فيضان في درنة", ruleId, At, At.AddMinutes(2), false), "routing");
+
+    /// <summary>The duty office takes <paramref name="agency"/>'s clearance for a restricted incident away.</summary>
+    public static NewEvent ClearanceRevoked(Guid incidentId, string agency, IReadOnlyList<string> stillCleared) =>
+        Create(Guid.NewGuid(), EventTypes.ClearanceChanged, new ClearanceChanged(incidentId, [], [agency], stillCleared, "لم تعد معنية", "duty.operator", At.AddMinutes(5)));
+
+    /// <summary>A risk's review has passed and its lead agency is alerted: from here on it sees the risk's stream.</summary>
+    public static NewEvent RiskReviewOverdue(Guid riskId, string leadAgency) =>
+        Create(Guid.NewGuid(), EventTypes.RiskReviewOverdue, new RiskReviewOverdue(riskId, "flood-derna-dams", "سدود درنة", "Derna's dams", leadAgency, new DateOnly(2026, 9, 1), At), "register");
+
+    public static NewEvent RiskReviewReminderSent(Guid riskId, string leadAgency) =>
+        Create(Guid.NewGuid(), EventTypes.RiskReviewReminderSent, new RiskReviewReminderSent(riskId, "flood-derna-dams", leadAgency, new DateOnly(2026, 9, 1), At.AddDays(1)), "register");
 
     public static NewEvent Acknowledged(Guid incidentId, string agency, Guid? eventId = null) =>
         Create(eventId ?? Guid.NewGuid(), EventTypes.AlertAcknowledged, new AlertAcknowledged(incidentId, agency, "liaison." + agency, At.AddMinutes(1), "في الطريق"), "liaison." + agency);
