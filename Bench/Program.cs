@@ -169,7 +169,7 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
         FanOuts = [10, 50], FanOutRepeats = 2, CatchUpEntries = 500, IdleConnections = [100], BusMessages = 500,
         BoardReaders = 10, BoardReadSeconds = 1, RegisterRisks = 36, RegisterHistory = 72, RegisterReads = 20,
         StormLiaisons = 50, CostRounds = 1, CostConnections = 100,
-        ExerciseInjects = 12, ExerciseMinutes = 3, EvaluationEntries = 20_000, EvaluationReads = 5,
+        ExerciseInjects = 12, ExerciseMinutes = 3, EvaluationEntries = 20_000, EvaluationReads = 5, LongLogIdleSeconds = 5,
     };
 
     public static Sizes Full { get; } = new(2_000, 3_000, 100_000, 3_000, 4, 1_000_000, 1_000);
@@ -234,6 +234,9 @@ internal sealed record Sizes(int Syncs, int SingleRowInserts, int BatchedRows, i
     public int EvaluationEntries { get; init; } = 1_000_000;
 
     public int EvaluationReads { get; init; } = 20;
+
+    /// <summary>S14: how long the hub on the year's log, and one on an empty log, are watched doing nothing.</summary>
+    public double LongLogIdleSeconds { get; init; } = 30;
 
     /// <summary>S1: whether the hub measures itself and is scraped (--no-metrics turns both off).</summary>
     public bool Metrics { get; init; } = true;

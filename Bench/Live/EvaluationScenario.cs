@@ -26,7 +26,8 @@ namespace Coordination.Bench.Live;
 /// quarter holds a quarter of them. Then GET /api/evaluation for the last quarter (the quarter and the one before,
 /// per agency, hazard and district), read back to back by a commander, against a trivial read (the hazard list) in the
 /// same run. The figures read the alert inbox and the task board, kept by the append with the times they need, by
-/// period: their cost follows the alerts of the two quarters read, not the length of the log.
+/// period: their cost follows the alerts of the two quarters read, not the length of the log. Then, on the same hub,
+/// what the long log costs when little happens (<see cref="LongLogCosts"/>).
 /// </summary>
 internal static class EvaluationScenario
 {
@@ -63,6 +64,7 @@ internal static class EvaluationScenario
         results.Add(new("S14.quarter.p99", $"{what}: the same, p99, against the trivial read", read.Percentile(99), "ms", "S14.hazards.p99"));
         results.Add(new("S14.aim", "S14 aim", AimMilliseconds, "ms"));
         results.Add(new("S14.quarter.p99/aim", $"{what}: the same, p99, against the aim (under 1 s)", read.Percentile(99), "ms", "S14.aim"));
+        results.AddRange(await LongLogCosts.MeasureAsync(hub, folder, sizes, stored, trivial));
         return results;
     }
 

@@ -8,7 +8,8 @@ namespace Coordination.Hub.Realtime;
 
 /// <summary>
 /// A push reveals a missed entry only when a later push arrives. The heartbeat closes that hole: every few
-/// seconds each audience is told, from the database, the latest position it may see.
+/// seconds each audience is told, from the database, the latest position it may see (<see cref="AgencyView"/>
+/// carries each agency's forward by the entries since the last, so a tick costs the same on a year's log as on a new one).
 /// </summary>
 public sealed class AudienceHeartbeat(
     IHubContext<CoordinationHub, ICoordinationClient> hub,

@@ -7,7 +7,7 @@ namespace Coordination.Hub.Realtime;
 /// previous visible position without asking the database. It is trusted only while the entries arrive
 /// without a hole (each position one after the last): then every entry an agency may see has passed
 /// through here, and the last one pushed to it is its previous one. After a hole, a repeat or a start
-/// it asks <see cref="AgencyView"/> (whose query grows with the agency's history), once per agency.
+/// it asks <see cref="AgencyView"/>, once per agency.
 /// Used by the one fan-out consumer, which handles one entry at a time in log order.
 /// </summary>
 public sealed class FanoutCursor(AgencyView agencyView)
