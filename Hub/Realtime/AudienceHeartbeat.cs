@@ -40,7 +40,7 @@ public sealed class AudienceHeartbeat(
                 await hub.Clients.Group(AudienceGroups.Everything).Heartbeat(head);
                 foreach (var agency in agencies.All)
                 {
-                    var latest = await agencyView.PreviousPositionAsync(agency.Code, head + 1, stoppingToken);
+                    var latest = (await agencyView.HeadAsync(agency.Code, head, stoppingToken)).Position;
                     await hub.Clients.Group(AudienceGroups.Agency(agency.Code)).Heartbeat(latest);
                 }
             }

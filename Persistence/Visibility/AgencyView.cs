@@ -16,10 +16,13 @@ namespace Coordination.Persistence.Visibility;
 /// <remarks>
 /// Each agency's latest visible position is asked for every few seconds (the heartbeat) and at every catch-up, and
 /// asked of the whole history it costs as much as the agency's alerts: a year's log made an idle hub's heartbeats
-/// a tenth of a core. So the answer is kept per agency with the position it holds through, and carried forward by
-/// reading only the entries appended since (<c>AgencyViewLatestIn</c>). That is exact because what an agency sees
-/// at or below a position never changes once the log is past it, but for one case that also moves the answer:
-/// a clearance granted again after a revoke hides the old window and shows the new alert, which lies beyond.
+/// nearly half a core. So the answer is kept per agency with the position it holds through, and carried forward by
+/// reading only the entries appended since (<c>AgencyViewLatestIn</c>); the history is read once per agency after a
+/// start, or after a range longer than a short read's. What an agency sees at or below a position never changes once
+/// the log is past it, but for one case: a clearance granted again hides the agency's old window of the incident. Its
+/// new alert lies beyond the kept position, so the answer carried to the new head is the history's; asked of a position
+/// between the two before that, the kept answer is still a position of the old window, which the agency's clients
+/// hold. Heads only grow: what a client was given is never read as beyond its agency's head.
 /// </remarks>
 /// <param name="dialect">The database.</param>
 /// <param name="recentRange">The longest range read from the log outward (<see cref="RecentRange"/>; tests set 0 to read every range by the agency's alerts).</param>
@@ -45,42 +48,60 @@ public sealed class AgencyView(ISqlDialect dialect, long recentRange = AgencyVie
     }
 
     /// <summary>
+    /// The agency's head: the latest position it may see, read through <paramref name="logHead"/> or a later head
+    /// another caller read it through (the heartbeat and catch-up ask at once, each with the log's head as it read it;
+    /// a later one answers both). Every position at or below <paramref name="logHead"/> must be committed.
+    /// </summary>
+    public Task<AgencyHead> HeadAsync(string agency, long logHead, CancellationToken cancellationToken) =>
+        KeptThroughAsync(agency, logHead, cancellationToken);
+
+    /// <summary>
     /// The position of the last visible entry before <paramref name="position"/>; 0 when there is none. Every entry
     /// before <paramref name="position"/> must be committed (a position at or below the log's head, plus one).
     /// </summary>
     public async Task<long> PreviousPositionAsync(string agency, long position, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(agency);
         var through = position - 1;
-        var latest = _latest.GetOrAdd(agency, _ => new LatestSeen());
-        var known = latest.Current;
-        if (known is null || through > known.Through)
-        {
-            await latest.Gate.WaitAsync(cancellationToken);
-            try
-            {
-                known = latest.Current;
-                if (known is null)
-                {
-                    known = new Answer(through, await PreviousFromHistoryAsync(agency, position, cancellationToken));
-                }
-                else if (through > known.Through)
-                {
-                    // Anything found in the new range lies beyond everything seen before it.
-                    var found = await LatestInAsync(agency, known.Through, through, cancellationToken);
-                    known = new Answer(through, found > 0 ? found : known.Position);
-                }
-
-                latest.Current = known;
-            }
-            finally
-            {
-                latest.Gate.Release();
-            }
-        }
+        var kept = await KeptThroughAsync(agency, through, cancellationToken);
 
         // Kept through a later position than asked: it answers only if the agency saw nothing between the two.
-        return known.Position <= through ? known.Position : await PreviousFromHistoryAsync(agency, position, cancellationToken);
+        return kept.Position <= through ? kept.Position : await PreviousFromHistoryAsync(agency, position, cancellationToken);
+    }
+
+    /// <summary>The agency's answer, carried at least through <paramref name="through"/>.</summary>
+    private async Task<AgencyHead> KeptThroughAsync(string agency, long through, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agency);
+        var latest = _latest.GetOrAdd(agency, _ => new LatestSeen());
+        var kept = latest.Current;
+        if (kept is not null && through <= kept.Through)
+        {
+            return kept;
+        }
+
+        await latest.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            kept = latest.Current;
+            if (kept is null || through - kept.Through > recentRange)
+            {
+                // First asked, or not for so long that the agency's alerts are the shorter way.
+                kept = new AgencyHead(through, await PreviousFromHistoryAsync(agency, through + 1, cancellationToken));
+            }
+            else if (through > kept.Through)
+            {
+                // Anything found in the new range lies beyond everything seen before it.
+                var found = await LatestInAsync(agency, kept.Through, through, cancellationToken);
+                kept = new AgencyHead(through, found > 0 ? found : kept.Position);
+            }
+
+            latest.Current = kept;
+            return kept;
+        }
+        finally
+        {
+            latest.Gate.Release();
+        }
     }
 
     private async Task<long> PreviousFromHistoryAsync(string agency, long position, CancellationToken cancellationToken)
@@ -97,14 +118,11 @@ public sealed class AgencyView(ISqlDialect dialect, long recentRange = AgencyVie
             SqlScripts.Visibility.AgencyViewLatestIn, new { Agency = agency, After = after, Through = through }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>The agency's last visible <see cref="Position"/> at or below <see cref="Through"/>.</summary>
-    private sealed record Answer(long Through, long Position);
-
     /// <summary>One agency's answer, and a gate so that a reconnecting crowd reads its history once.</summary>
     private sealed class LatestSeen
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public volatile Answer? Current;
+        public volatile AgencyHead? Current;
     }
 }

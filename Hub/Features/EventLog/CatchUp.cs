@@ -48,7 +48,8 @@ public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels rea
 
         // An agency is told its own head, the latest position it may see, never the log's: the log's head would
         // tell it how much was happening that it may not see.
-        var head = caller.SeesEverything ? logHead : await agencyView.PreviousPositionAsync(caller.Agency, logHead + 1, cancellationToken);
+        // Read through the log's head or a later one another caller already read it through, and the entries up to it.
+        var (until, head) = caller.SeesEverything ? (logHead, logHead) : await AgencyHeadAsync(caller.Agency, logHead, cancellationToken);
 
         // Every position a client is given (an entry, nextAfter, a heartbeat) is at or below its head, and heads
         // only grow, so a position beyond it was not given by this log: it was restored from a backup. Said
@@ -61,11 +62,17 @@ public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels rea
 
         var entries = caller.SeesEverything
             ? await log.ReadAfterAsync(after, limit, cancellationToken)
-            : await agencyView.ReadAsync(caller.Agency, after, logHead, limit, cancellationToken);
+            : await agencyView.ReadAsync(caller.Agency, after, until, limit, cancellationToken);
         var restricted = await readModels.RestrictedAmongAsync(entries.Select(e => e.IncidentId).Where(id => !SystemStreams.IsSystem(id)), cancellationToken);
         await audit.RecordAsync(caller, restricted, "catch-up");
 
         var nextAfter = entries.Count == limit ? entries[^1].Position : Math.Max(after, head);
         return new CatchUpResponse(entries, nextAfter, head);
+    }
+
+    private async Task<(long Until, long Head)> AgencyHeadAsync(string agency, long logHead, CancellationToken cancellationToken)
+    {
+        var read = await agencyView.HeadAsync(agency, logHead, cancellationToken);
+        return (read.Through, read.Position);
     }
 }

@@ -331,9 +331,25 @@ public abstract class EventLogContract
 
         var disagreements = new List<string>();
         var head = 0L;
+        var beforeRegrant = new AgencyView(Dialect);
+        (AgencyHead Before, long PreviousAfter, long HistoryAfter, AgencyHead HeadAfter)? regrant = null;
         foreach (var (stream, events) in steps)
         {
             head = (await Log.AppendAsync(stream, ExpectedVersion.Any, events, default)).LastPosition;
+            if (head == 8)
+            {
+                regrant = (await beforeRegrant.HeadAsync("civil-defence", head, default), 0, 0, null!);
+            }
+            else if (head == 9)
+            {
+                regrant = regrant!.Value with
+                {
+                    PreviousAfter = await beforeRegrant.PreviousPositionAsync("civil-defence", 9, default),
+                    HistoryAfter = await new AgencyView(Dialect).PreviousPositionAsync("civil-defence", 9, default),
+                    HeadAfter = await beforeRegrant.HeadAsync("civil-defence", head, default),
+                };
+            }
+
             foreach (var agency in agencies)
             {
                 var kept = await live.PreviousPositionAsync(agency, head + 1, default);
@@ -368,11 +384,19 @@ public abstract class EventLogContract
 
         var seen = string.Join(" ", await Task.WhenAll(agencies.Select(async a =>
             $"{a}:{string.Join(",", (await live.ReadAsync(a, 0, head, 100, default)).Select(e => e.Position))}")));
+        // Asked of an earlier log head than one already read through, the later one answers, from what was kept.
+        var ncemEarlier = await live.HeadAsync("ncem", 3, default);
         Assert.Multiple(() =>
         {
             Assert.That(disagreements, Is.Empty);
             // What each sees, written out, so that agreeing on nothing cannot pass.
             Assert.That(seen, Is.EqualTo("ncem:2,3,5,6,7,9,11,13 civil-defence:9 red-crescent:10,12 coast-guard:"));
+            Assert.That(ncemEarlier, Is.EqualTo(new AgencyHead(head, 13)));
+            // A clearance granted again hides Civil Defence's old window (3 to 5) from the history. Kept through 8, the view
+            // still answers 5 before the new alert: its clients hold 5, and a head never goes back below what was given.
+            Assert.That(regrant!.Value.Before, Is.EqualTo(new AgencyHead(8, 5)));
+            Assert.That((regrant.Value.PreviousAfter, regrant.Value.HistoryAfter), Is.EqualTo((5L, 0L)));
+            Assert.That(regrant.Value.HeadAfter, Is.EqualTo(new AgencyHead(9, 9)), "carried to the new alert, the history's answer");
         });
     }
 
