@@ -15,8 +15,8 @@ namespace Coordination.Persistence.Visibility;
 /// </summary>
 /// <remarks>
 /// Each agency's latest visible position is asked for every few seconds (the heartbeat) and at every catch-up, and
-/// asked of the whole history it costs as much as the agency's alerts: a year's log made an idle hub's heartbeats
-/// nearly half a core. So the answer is kept per agency with the position it holds through, and carried forward by
+/// asked of the whole history it costs as much as the agency's alerts: on a year's log the heartbeats made most of an
+/// idle hub's 0.47 cores. So the answer is kept per agency with the position it holds through, and carried forward by
 /// reading only the entries appended since (<c>AgencyViewLatestIn</c>); the history is read once per agency after a
 /// start, or after a range longer than a short read's. What an agency sees at or below a position never changes once
 /// the log is past it, but for one case: a clearance granted again hides the agency's old window of the incident. Its
