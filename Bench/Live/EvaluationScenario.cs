@@ -32,7 +32,7 @@ namespace Coordination.Bench.Live;
 internal static class EvaluationScenario
 {
     public const double AimMilliseconds = 1_000;
-    private const int AgencyCount = 20;
+    internal const int AgencyCount = 20;
 
     public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
     {

@@ -19,7 +19,7 @@ internal static class LongLogCosts
 
     public static async Task<IReadOnlyList<Result>> MeasureAsync(HubProcess hub, string folder, Sizes sizes, long stored, Latencies trivial)
     {
-        var agencies = BenchAgencies.Of(20);
+        var agencies = BenchAgencies.Of(EvaluationScenario.AgencyCount);
         await agencies.RegisterAsync(hub);
         var what = $"{stored:N0} entries";
         var results = new List<Result>();
@@ -37,7 +37,7 @@ internal static class LongLogCosts
 
         var idle = await IdleCoresAsync(hub, sizes.LongLogIdleSeconds);
         await using var empty = await HubProcess.StartNewAsync(DataFolder.Fresh(folder, "s14-empty"));
-        await BenchAgencies.Of(20).RegisterAsync(empty);
+        await agencies.RegisterAsync(empty);
         var emptyIdle = await IdleCoresAsync(empty, sizes.LongLogIdleSeconds);
         results.Add(new("S14.idle.empty", $"a hub on an empty log, the same agencies registered, nothing happening for {sizes.LongLogIdleSeconds:0} s: CPU", emptyIdle, "cores"));
         results.Add(new("S14.idle.cpu", $"{what}: the hub with nothing happening for {sizes.LongLogIdleSeconds:0} s: CPU, against the empty log's", idle, "cores", "S14.idle.empty"));

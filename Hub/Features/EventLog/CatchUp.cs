@@ -49,7 +49,7 @@ public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels rea
         // An agency is told its own head, the latest position it may see, never the log's: the log's head would
         // tell it how much was happening that it may not see.
         // Read through the log's head or a later one another caller already read it through, and the entries up to it.
-        var (until, head) = caller.SeesEverything ? (logHead, logHead) : await AgencyHeadAsync(caller.Agency, logHead, cancellationToken);
+        var (until, head) = caller.SeesEverything ? new AgencyHead(logHead, logHead) : await agencyView.HeadAsync(caller.Agency, logHead, cancellationToken);
 
         // Every position a client is given (an entry, nextAfter, a heartbeat) is at or below its head, and heads
         // only grow, so a position beyond it was not given by this log: it was restored from a backup. Said
@@ -68,11 +68,5 @@ public sealed class CatchUp(IEventLog log, AgencyView agencyView, ReadModels rea
 
         var nextAfter = entries.Count == limit ? entries[^1].Position : Math.Max(after, head);
         return new CatchUpResponse(entries, nextAfter, head);
-    }
-
-    private async Task<(long Until, long Head)> AgencyHeadAsync(string agency, long logHead, CancellationToken cancellationToken)
-    {
-        var read = await agencyView.HeadAsync(agency, logHead, cancellationToken);
-        return (read.Through, read.Position);
     }
 }
