@@ -314,7 +314,7 @@ public sealed class AgencyBusTests : RabbitMqFixture
         using var folder = new TempDirectory();
         // Run from its own build output, with only its own dependencies, as an agency would run it.
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var sample = Path.Combine(Hub.Api.SealedLogTests.RepositoryRoot(), "samples", "AgencySubscriber", "bin", output.Parent!.Name, output.Name, "AgencySubscriber.dll");
+        var sample = Path.Combine(RepositoryRoot.Folder, "samples", "AgencySubscriber", "bin", output.Parent!.Name, output.Name, "AgencySubscriber.dll");
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", sample)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,

@@ -54,7 +54,7 @@ public sealed partial class ProxyTests : RabbitMqFixture
         _b = new HubProcess(_data.Path, settings);
         await Task.WhenAll(_a.StartAsync(), _b.StartAsync());
         _certificate = TestCertificate.Create();
-        _proxy = await NginxProxy.StartAsync(Path.Combine(RepositoryRoot(), "deploy", "nginx.conf"), [_a.Port, _b.Port], _certificate);
+        _proxy = await NginxProxy.StartAsync(Path.Combine(RepositoryRoot.Folder, "deploy", "nginx.conf"), [_a.Port, _b.Port], _certificate);
     }
 
     [OneTimeTearDown]
@@ -308,18 +308,6 @@ public sealed partial class ProxyTests : RabbitMqFixture
         });
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No Coordination.sln above {AppContext.BaseDirectory}.");
-    }
 
     /// <summary>The .NET client's WebSocket through the proxy: the hub's path, upgraded (101), and its user agent.</summary>
     [GeneratedRegex(@"""GET /hubs/coordination HTTP/1\.1"" 101 .*""Microsoft SignalR/")]

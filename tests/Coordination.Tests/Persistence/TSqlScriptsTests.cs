@@ -1,6 +1,7 @@
 using Coordination.Persistence.Scripts;
 using System.Text.RegularExpressions;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Coordination.Tests.Support;
 
 namespace Coordination.Tests.Persistence;
 
@@ -20,7 +21,7 @@ public sealed partial class TSqlScriptsTests
     [Test]
     public void The_production_logins_give_the_hubs_rows_of_every_table_and_never_a_change_to_the_log_or_the_schema()
     {
-        var path = Path.Combine(RepositoryRoot(), "deploy", "sqlserver", "logins.sql");
+        var path = Path.Combine(RepositoryRoot.Folder, "deploy", "sqlserver", "logins.sql");
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         using var reader = new StringReader(File.ReadAllText(path));
         var script = parser.Parse(reader, out var errors);
@@ -48,18 +49,6 @@ public sealed partial class TSqlScriptsTests
             Denied.AddRange(node.Permissions.Select(p => $"{string.Join(" ", p.Identifiers.Select(i => i.Value.ToUpperInvariant()))} on {node.SecurityTargetObject.ObjectName.MultiPartIdentifier.Identifiers[^1].Value}"));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Coordination.sln not found above the test output.");
-    }
 
     [Test]
     public void The_parser_does_reject_broken_T_SQL()

@@ -218,7 +218,7 @@ public sealed class SealedLogTests
     [Test]
     public void The_README_gives_the_signed_text_and_the_verifiers_command()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Folder, "README.md"));
         Assert.Multiple(() =>
         {
             Assert.That(readme, Does.Contain($"`{LogSealed.Format}|position|headHash|sealedAt|keyId`"));
@@ -402,16 +402,4 @@ public sealed class SealedLogTests
 
     private static string DataFolder(HubHost hub) => hub.Services.GetRequiredService<Coordination.Hub.Startup.HubOptions>().DataDirectory;
 
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Coordination.sln not found above the test output.");
-    }
 }

@@ -26,7 +26,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public Uri Home { get; }
 
     /// <summary>Where screenshots go: artifacts/screenshots at the repository root (named in the README).</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot.Folder, "artifacts", "screenshots");
 
     public static Task<ConsoleBrowser> StartAsync(HubHost hub) => StartAsync(hub.BaseAddress);
 
@@ -103,18 +103,6 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), Animations = ScreenshotAnimations.Disabled });
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Path.GetTempPath();
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using Coordination.Hub.Authorization;
 using System.Text.RegularExpressions;
 using Coordination.Hub.Startup;
 using YamlDotNet.RepresentationModel;
+using Coordination.Tests.Support;
 
 namespace Coordination.Tests.Hub.Startup;
 
@@ -9,8 +10,6 @@ namespace Coordination.Tests.Hub.Startup;
 [TestFixture]
 public sealed partial class DeploymentDocsTests
 {
-    private static readonly string Root = FindRoot();
-
     [Test]
     public void Every_setting_compose_gives_the_hubs_is_one_the_hub_reads()
     {
@@ -35,7 +34,7 @@ public sealed partial class DeploymentDocsTests
     [Test]
     public void The_README_configuration_table_lists_exactly_the_settings_the_hub_reads()
     {
-        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Folder, "README.md"));
         var documented = ConfigRow().Matches(readme).Select(m => m.Groups["key"].Value).ToHashSet();
         var expanded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in documented)
@@ -61,7 +60,7 @@ public sealed partial class DeploymentDocsTests
     [Test]
     public void The_README_roles_table_is_the_policy_table_the_hub_enforces()
     {
-        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Folder, "README.md"));
         var rows = Policies.Table.Select(p => $"| {p.Action} | {p.Operator.Says} | {p.Commander.Says} | {p.Liaison.Says} | {p.Administrator.Says} |");
         var table = string.Join("\n", ["| | operator (duty office) | commander | liaison | administrator |", "|---|---|---|---|---|", .. rows]) + "\n\n";
         Assert.That(readme, Does.Contain(table), "the README's roles table differs from Hub/Authorization/Policies.cs");
@@ -70,7 +69,7 @@ public sealed partial class DeploymentDocsTests
     [Test]
     public void The_images_and_published_ports_in_compose_are_the_ones_the_README_lists()
     {
-        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Folder, "README.md"));
         foreach (var (name, service) in Services())
         {
             if (service.Children.TryGetValue(new YamlScalarNode("image"), out var image))
@@ -90,7 +89,7 @@ public sealed partial class DeploymentDocsTests
 
     private static List<KeyValuePair<string, YamlMappingNode>> Services()
     {
-        using var reader = new StreamReader(Path.Combine(Root, "compose.yaml"));
+        using var reader = new StreamReader(Path.Combine(RepositoryRoot.Folder, "compose.yaml"));
         var yaml = new YamlStream();
         yaml.Load(reader);
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
@@ -103,18 +102,6 @@ public sealed partial class DeploymentDocsTests
         ((YamlMappingNode)service.Children[new YamlScalarNode("environment")]).Children
             .ToDictionary(c => c.Key.ToString(), c => c.Value.ToString());
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Coordination.sln not found above the test output.");
-    }
 
     [GeneratedRegex(@"^\| `(?<key>Coordination:[A-Za-z:]+)` \|", RegexOptions.Multiline)]
     private static partial Regex ConfigRow();
