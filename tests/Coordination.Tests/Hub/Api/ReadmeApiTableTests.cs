@@ -1,4 +1,7 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Coordination.Agencies.Contracts.Realtime;
+using Coordination.Hub.Realtime;
 using Coordination.Tests.Support;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +10,8 @@ namespace Coordination.Tests.Hub.Api;
 
 /// <summary>
 /// A partner builds against the README's API tables: every route the hub maps has a row there, and every row names a
-/// route the hub maps, by method and path (a parameter's name aside: the README writes `{id}` where a route may say `{id:guid}`).
+/// route the hub maps, by method and path (a parameter's name aside: the README writes `{id}` where a route may say `{id:guid}`);
+/// likewise its hub methods and the calls a client receives.
 /// </summary>
 [TestFixture]
 public sealed partial class ReadmeApiTableTests
@@ -31,6 +35,22 @@ public sealed partial class ReadmeApiTableTests
         {
             Assert.That(mapped.Except(documented).Order(), Is.Empty, "routes the hub maps that the README's API tables leave out");
             Assert.That(documented.Except(mapped).Order(), Is.Empty, "README rows naming a route the hub does not map");
+        });
+    }
+
+    [Test]
+    public async Task The_README_names_exactly_the_hub_methods_and_the_calls_a_client_receives()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Folder, "README.md"));
+        var realtime = readme[readme.IndexOf("### Realtime (SignalR)", StringComparison.Ordinal)..];
+        var commands = realtime[realtime.IndexOf("The same commands are hub methods:", StringComparison.Ordinal)..realtime.IndexOf("each runs the", StringComparison.Ordinal)];
+        var callbacks = realtime[..realtime.IndexOf("The same commands are hub methods:", StringComparison.Ordinal)];
+        var hubMethods = typeof(CoordinationHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.Name is not ("OnConnectedAsync" or "OnDisconnectedAsync")).Select(m => m.Name);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Called().Matches(commands).Select(m => m.Groups["name"].Value), Is.EquivalentTo(hubMethods), "the README's list of hub methods");
+            Assert.That(Listed().Matches(callbacks).Select(m => m.Groups["name"].Value), Is.EquivalentTo(typeof(ICoordinationClient).GetMethods().Select(m => m.Name)), "the README's calls the hub makes on a client");
         });
     }
 
@@ -62,6 +82,12 @@ public sealed partial class ReadmeApiTableTests
 
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex Parameter();
+
+    [GeneratedRegex(@"`(?<name>[A-Z]\w+)\(")]
+    private static partial Regex Called();
+
+    [GeneratedRegex(@"^- `(?<name>[A-Z]\w+)\(", RegexOptions.Multiline)]
+    private static partial Regex Listed();
 
     [GeneratedRegex(@"\{(?<names>[^},]+(?:,[^},]+)+)\}")]
     private static partial Regex BraceSet();
