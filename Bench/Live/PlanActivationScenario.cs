@@ -49,6 +49,9 @@ internal static class PlanActivationScenario
             var plain = await run.StepAsync(rate, sizes.StepSeconds, activate: false);
             var activating = await run.StepAsync(rate, sizes.StepSeconds, activate: true);
             var id = $"S9.r{rate}";
+            // Where the time goes: the report's commit (its alerts, and the plan's activation and tasks, in one transaction) before its pushes.
+            results.Add(new($"{id}.plain.commit.p99", $"{rate}/s: plain report -> committed (answered), p99", plain.Committed.P99, "ms"));
+            results.Add(new($"{id}.tasks.commit.p99", $"{rate}/s: activating report -> committed with its {Tasks} tasks (answered), p99", activating.Committed.P99, "ms", $"{id}.plain.commit.p99"));
             results.Add(new($"{id}.plain.p99", $"{rate}/s: report -> last alert delivered (S1's last delivery), p99", plain.Last.P99, "ms"));
             results.Add(new($"{id}.tasks.p50", $"{rate}/s: report activating a plan of {Tasks} tasks for {TaskAgencies} agencies -> last task delivered, p50", activating.Last.P50, "ms"));
             results.Add(new($"{id}.tasks.p99", $"{rate}/s: report -> last of its {Tasks} tasks delivered, p99, against the plain reports' last delivery (aim: under 1.5x)", activating.Last.P99, "ms", $"{id}.plain.p99"));
@@ -83,11 +86,12 @@ internal static class PlanActivationScenario
         reason = "bench",
     };
 
-    internal sealed record StepFigures(EndToEndScenario.Spread Last, long Expected, long Missing, double HubCores);
+    internal sealed record StepFigures(EndToEndScenario.Spread Committed, EndToEndScenario.Spread Last, long Expected, long Missing, double HubCores);
 
     private sealed class Probe
     {
         public long Scheduled;
+        public long Committed;
         public long Last;
         public int Deliveries;
         public int Expected;
@@ -124,6 +128,7 @@ internal static class PlanActivationScenario
             }, SubmitAsync, () => _probes.Values.Any(p => p.Last == 0));
             var probes = _probes.Values.ToArray();
             return new StepFigures(
+                OpenLoop.Latencies(probes.Where(p => p.Committed > 0).Select(p => (p.Scheduled, p.Committed))),
                 OpenLoop.Latencies(probes.Select(p => (p.Scheduled, p.Last))),
                 probes.Sum(p => (long)p.Expected),
                 probes.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)),
@@ -142,6 +147,10 @@ internal static class PlanActivationScenario
             var probe = new Probe { Scheduled = scheduled, Expected = expected };
             _probes[DerivedEventId.Create(eventId, "incident")] = probe;
             using var response = await BenchAgencies.ReportFloodAsync(_duty, eventId, index, district, _activating ? "Extreme" : "Severe");
+            if (response.IsSuccessStatusCode)
+            {
+                probe.Committed = Stopwatch.GetTimestamp();
+            }
         }
 
         private void OnEntry(string agency, Delivery entry)
