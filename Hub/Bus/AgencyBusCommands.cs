@@ -52,9 +52,8 @@ public sealed class AgencyBusCommands(UseCasePipeline pipeline, AcknowledgeAlert
         {
             var errors = problem is HttpValidationProblemDetails invalid ? invalid.Errors : new Dictionary<string, string[]>();
             return new AgencyCommandAnswered(name, incidentId, eventId, null,
-                new AgencyCommandRefusal(problem.Status ?? StatusCodes.Status400BadRequest, problem.Title, problem.Detail, 
-                    // Named as REST's problem details name them (its JSON camel-cases the keys; the bus's does not).
-                    errors.ToDictionary(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value)));
+                // Named as REST's problem details name them: Problems names each field as the request's JSON does.
+                new AgencyCommandRefusal(problem.Status ?? StatusCodes.Status400BadRequest, problem.Title, problem.Detail, errors.ToDictionary(e => e.Key, e => e.Value)));
         }
         finally
         {

@@ -177,6 +177,12 @@ public static class Invalid
 
     public static Text CapNotAcceptable(string what) => new($"The CAP message cannot be taken in: {what}.", $"تعذّر قبول رسالة CAP: {what}.");
 
+    /// <summary>A change sent without the whole thing it changes (<c>{"expectedVersion": 1}</c> alone).</summary>
+    public static Text WholeRequired(string field, string english, string arabic) =>
+        new($"'{field}' is required: send the whole {english} as it should stand.", $"'{field}' مطلوب: أرسل كامل {arabic} بعد التعديل.");
+
+    public static readonly Text RiskCodeFixed = new("A risk's code cannot change: enter a new risk instead.", "رمز الخطر لا يتغيّر: أدخل خطراً جديداً بدلاً من ذلك.");
+
     public static Text RiskCodeTaken(string? code) => new($"Code '{code}' is already used by another risk.", $"الرمز '{code}' مستخدم لخطر آخر.");
 
     public static Text PlanCodeTaken(string? code) => new($"Code '{code}' is already used by another plan.", $"الرمز '{code}' مستخدم لخطة أخرى.");

@@ -33,7 +33,11 @@ public static class Problems
         {
             Status = bad.StatusCode,
             Title = (bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? Refuse.TooLargeTitle : Refuse.UnreadableTitle).ToString(),
-            Detail = bad.Message,
+            // The framework's own words for a missing body (none, or the JSON literal null) name a C# parameter, in English only.
+            Detail = bad.StatusCode == StatusCodes.Status400BadRequest
+                && (bad.Message.Contains("no body was provided", StringComparison.Ordinal) || bad.Message.Contains("was not provided from body", StringComparison.Ordinal))
+                ? Refuse.NoBody.ToString()
+                : bad.Message,
         },
         _ => null,
     };
@@ -52,10 +56,18 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>
+    /// A field as the request's JSON names it, every step camel-cased (<c>Actions[0].OwnerAgency</c> is
+    /// <c>actions[0].ownerAgency</c>): a validator names nested fields by their C# properties, and the JSON writer's key
+    /// policy would lower only the first letter of the whole path.
+    /// </summary>
+    internal static string FieldPath(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(step => step.Length > 0 && char.IsUpper(step[0]) ? char.ToLowerInvariant(step[0]) + step[1..] : step));
+
     private static HttpValidationProblemDetails Invalid(ValidationException validation)
     {
         var errors = validation.Errors
-            .GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "request" : e.PropertyName)
+            .GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "request" : FieldPath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return new HttpValidationProblemDetails(errors)
         {

@@ -21,6 +21,15 @@ public static class Refuse
     public static readonly Text TooManyTitle = new("Too many requests", "طلبات كثيرة");
     public static readonly Text TooLargeTitle = new("The request body is too large.", "حجم الطلب أكبر من المسموح.");
     public static readonly Text UnreadableTitle = new("The request could not be read.", "تعذّرت قراءة الطلب.");
+    public static readonly Text UnsupportedContentTitle = new("The request's content type is not one this address reads.", "نوع محتوى الطلب ليس مما يقرؤه هذا العنوان.");
+
+    /// <summary>415's detail: the content types the API reads.</summary>
+    public static readonly Text SendContentType = new(
+        "Send the body with the Content-Type its address reads: application/json for most, application/cap+xml for POST /api/cap, application/xml for POST /api/edxl, text/csv for a CSV import (see the README's API tables).",
+        "أرسل محتوى الطلب بنوع Content-Type الذي يقرؤه عنوانه: application/json لأغلب العناوين، وapplication/cap+xml لـ POST /api/cap، وapplication/xml لـ POST /api/edxl، وtext/csv لاستيراد ملف CSV (انظر جداول الواجهة في دليل الاستخدام).");
+
+    /// <summary>400 for a request with no body where the endpoint reads one (or the JSON literal null).</summary>
+    public static readonly Text NoBody = new("The request has no body: send the request as the endpoint's table in the README gives it.", "الطلب بلا محتوى: أرسل الطلب كما يصفه جدول هذا العنوان في دليل الاستخدام.");
 
     /// <summary>403: the caller's role may not do this (the policy's own reason).</summary>
     public static RefusalException NotAllowed(Text reason) => new(StatusCodes.Status403Forbidden, ForbiddenTitle, reason);
@@ -126,6 +135,11 @@ public static class Refuse
     public static RefusalException CannotDisableYourself() => Conflict(new(
         "You cannot disable your own account: another administrator must.",
         "لا يمكنك تعطيل حسابك: يجب أن يفعل ذلك مسؤول آخر."));
+
+    /// <summary>409: an administrator may not take the administrator's role from their own account (the last one would lock everyone out).</summary>
+    public static RefusalException CannotDemoteYourself() => Conflict(new(
+        "You cannot take the administrator's role from your own account: another administrator must.",
+        "لا يمكنك نزع دور المسؤول عن حسابك: يجب أن يفعل ذلك مسؤول آخر."));
 
     /// <summary>403: a CAP message from a sender the hub is not configured to trust.</summary>
     public static RefusalException UntrustedCapSender(string sender) => NotAllowed(new(

@@ -139,7 +139,7 @@ public static class CoordinationHostExtensions
         // REST bodies and hub arguments are read by the same rules (RequestJson), so a command gets the same answer on both.
         services.Configure<JsonOptions>(o => RequestJson.Apply(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddSignalR(o =>
             {

@@ -39,6 +39,12 @@ public sealed partial class RegisterUser(DirectoryEntries directory, DirectorySt
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
+        if (request.UserName == caller.UserName && request.Role != Role.Administrator)
+        {
+            // As with disabling: an administrator who demotes themselves may have been the last one.
+            throw Refuse.CannotDemoteYourself();
+        }
+
         var isNew = await store.UserAsync(request.UserName!, cancellationToken) is null;
         if (isNew && string.IsNullOrEmpty(request.Password))
         {

@@ -21,7 +21,7 @@ public sealed class ChangeScenario(ScenarioLog scenarios) : IUseCase<ChangeScena
     {
         public Validator(AgencyDirectory agencies, PlanLog plans)
         {
-            RuleFor(c => c.Scenario).NotNull().Says(Refuse.BadRequestTitle);
+            RuleFor(c => c.Scenario).NotNull().Says(Invalid.WholeRequired("scenario", "scenario", "السيناريو"));
             RuleFor(c => c.Scenario).CustomAsync(async (scenario, context, cancellationToken) =>
             {
                 if (scenario is null)

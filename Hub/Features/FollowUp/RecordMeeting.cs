@@ -47,7 +47,8 @@ public sealed class RecordMeeting(FollowUpLog followUp) : IUseCase<RecordMeeting
             RuleFor(r => r.Agencies).NotEmpty().Says(Invalid.MeetingAgenciesRequired).Must(a => a is null || a.Count <= 100).Says(Invalid.MeetingAgenciesRequired);
             RuleForEach(r => r.Agencies).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a));
             RuleFor(r => r.Decisions).Must(d => d is null || d.Count <= 50).Says(Invalid.DecisionTextRequired);
-            RuleForEach(r => r.Decisions).ChildRules(d =>
+            // A null decision is refused here, not read as one with no text further on.
+            RuleForEach(r => r.Decisions).NotNull().Says(Invalid.DecisionTextRequired).ChildRules(d =>
             {
                 d.RuleFor(x => x.TextAr).NotEmpty().Says(Invalid.DecisionTextRequired).SafeText(2000, multiline: true, "القرار بالعربية");
                 d.RuleFor(x => x.TextEn).NotEmpty().Says(Invalid.DecisionTextRequired).SafeText(2000, multiline: true, "القرار بالإنجليزية");

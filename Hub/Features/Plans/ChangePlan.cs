@@ -22,7 +22,7 @@ public sealed class ChangePlan(PlanLog plans, PlanWriter writer) : IUseCase<Chan
     {
         public Validator(AgencyDirectory agencies, RegisterLog register)
         {
-            RuleFor(c => c.Plan).NotNull().Says(Refuse.BadRequestTitle);
+            RuleFor(c => c.Plan).NotNull().Says(Invalid.WholeRequired("plan", "plan", "الخطة"));
             RuleFor(c => c.Plan).CustomAsync(async (plan, context, cancellationToken) =>
             {
                 if (plan is null)

@@ -20,7 +20,7 @@ public sealed class ChangeRisk(RegisterLog register, RiskWriter writer) : IUseCa
     {
         public Validator(AgencyDirectory agencies, TimeProvider time)
         {
-            RuleFor(c => c.Risk).NotNull().Says(Refuse.BadRequestTitle).SetValidator(new RiskRequestValidator(agencies, time));
+            RuleFor(c => c.Risk).NotNull().Says(Invalid.WholeRequired("risk", "risk", "الخطر")).SetValidator(new RiskRequestValidator(agencies, time));
             RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(1).Says(Invalid.ExpectedRiskVersion);
         }
     }
@@ -32,7 +32,7 @@ public sealed class ChangeRisk(RegisterLog register, RiskWriter writer) : IUseCa
         ArgumentNullException.ThrowIfNull(request);
         var all = await register.AsOfAsync(null, cancellationToken);
         var current = all.FirstOrDefault(r => r.Risk.RiskId == request.RiskId) ?? throw Refuse.NoRisk(request.RiskId);
-        if (RiskWriter.Decide(caller, request.Risk, current, all) is not { } risk)
+        if (RiskWriter.Decide(caller, request.Risk, current, all, "risk.") is not { } risk)
         {
             // Sent again as it stands: nothing to record.
             return new RecordRisk.Saved(current.Risk.RiskId, current.Version, 0);

@@ -46,8 +46,14 @@ public sealed class RiskWriter(RegisterLog register)
         }
 
         var failures = new List<ValidationFailure>();
-        if (register.Any(r => r.Risk.Code == risk.Code && r.Risk.RiskId != riskId))
+        if (current is not null && current.Risk.Code != risk.Code)
         {
+            // The id derives from the code a risk was entered with: renamed, its old code could never be entered again.
+            failures.Add(new ValidationFailure(field + "Code", Invalid.RiskCodeFixed.ToString()));
+        }
+        else if (register.Any(r => r.Risk.Code == risk.Code && (current is null || r.Risk.RiskId != riskId)))
+        {
+            // A new risk under a code in use is a mistake to name, not a conflict to retry: its id would be the other risk's.
             failures.Add(new ValidationFailure(field + "Code", Invalid.RiskCodeTaken(risk.Code).ToString()));
         }
 

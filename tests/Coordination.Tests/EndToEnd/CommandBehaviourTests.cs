@@ -149,8 +149,8 @@ public sealed class CommandBehaviourTests
             Assert.That(refusal?.Title, Is.EqualTo("غير مسموح"));
             Assert.That(refusal?.Detail, Is.EqualTo("مكتب المناوبة والقادة فقط يبلّغون عن الحوادث."));
             Assert.That(fields?.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(fields?.Errors.Keys, Is.EqualTo(new[] { "After" }));
-            Assert.That(fields?.Errors["After"].Single(), Does.StartWith("'after' يجب أن يكون 0"));
+            Assert.That(fields?.Errors.Keys, Is.EqualTo(new[] { "after" }));
+            Assert.That(fields?.Errors["after"].Single(), Does.StartWith("'after' يجب أن يكون 0"));
         });
     }
 

@@ -17,7 +17,7 @@ public sealed class BadInputTests
     private readonly Dictionary<string, HttpClient> _clients = [];
     private string _incidentId = "";
 
-    public sealed record BadCase(string Name, string User, string Method, string Path, string? Body, HttpStatusCode Status, string Says)
+    public sealed record BadCase(string Name, string User, string Method, string Path, string? Body, HttpStatusCode Status, string Says, string ContentType = "application/json")
     {
         public override string ToString() => Name;
     }
@@ -29,7 +29,10 @@ public sealed class BadInputTests
     public static IEnumerable<BadCase> Cases() =>
     [
         new("malformed JSON", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood",""", HttpStatusCode.BadRequest, "JSON"),
-        new("empty body", "duty.operator", "POST", "api/incidents", "", HttpStatusCode.BadRequest, "body"),
+        new("empty body", "duty.operator", "POST", "api/incidents", "", HttpStatusCode.BadRequest, "The request has no body"),
+        new("the JSON literal null", "duty.operator", "POST", "api/incidents", "null", HttpStatusCode.BadRequest, "The request has no body"),
+        new("a report as plain text", "duty.operator", "POST", "api/incidents", Flood, HttpStatusCode.UnsupportedMediaType, "application/json for most", "text/plain"),
+        new("a CAP message as JSON", "duty.operator", "POST", "api/cap", Flood, HttpStatusCode.UnsupportedMediaType, "application/cap+xml for POST /api/cap"),
         new("missing hazard", "duty.operator", "POST", "api/incidents", """{"severity":"Extreme","title":"x","district":"derna"}""", HttpStatusCode.BadRequest, "Hazard is required"),
         new("missing severity", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","title":"x","district":"derna"}""", HttpStatusCode.BadRequest, "Severity is required"),
         new("missing title", "duty.operator", "POST", "api/incidents", """{"hazard":"Flood","severity":"Minor","district":"derna"}""", HttpStatusCode.BadRequest, "Title is required"),
@@ -119,7 +122,7 @@ public sealed class BadInputTests
         using var request = new HttpRequestMessage(new HttpMethod(bad.Method), bad.Path.Replace("{id}", _incidentId, StringComparison.Ordinal));
         if (bad.Body is not null)
         {
-            request.Content = new StringContent(bad.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+            request.Content = new StringContent(bad.Body, Encoding.UTF8, new MediaTypeHeaderValue(bad.ContentType));
         }
 
         using var response = await _clients[bad.User].SendAsync(request);

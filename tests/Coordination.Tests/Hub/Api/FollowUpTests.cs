@@ -292,6 +292,7 @@ public sealed class FollowUpTests
             actions = new[] { new { actionAr = "x", actionEn = "x", ownerAgency = "nobody", dueDate = today } },
         });
         using var emptyMeeting = await Post(commander, "api/meetings", new { heldOn = today, agencies = Array.Empty<string>() });
+        using var nullDecision = await Post(commander, "api/meetings", new { heldOn = today, agencies = new[] { "ncem" }, decisions = new object?[] { null } });
         using var admin = await hub.ClientForAsync("admin");
         using var unknownItem = await Post(admin, $"api/improvements/{Guid.NewGuid()}/complete", new { note = "x" });
         using var unknownMeeting = await commander.GetAsync(new Uri($"api/meetings/{Guid.NewGuid()}", UriKind.Relative));
@@ -299,7 +300,7 @@ public sealed class FollowUpTests
 
         Assert.Multiple(async () =>
         {
-            foreach (var response in new[] { missing, hidden, noSource, noMeeting, noExercise, wrongType, badMeeting, emptyMeeting, badStatus })
+            foreach (var response in new[] { missing, hidden, noSource, noMeeting, noExercise, wrongType, badMeeting, emptyMeeting, nullDecision, badStatus })
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
             }
@@ -310,7 +311,10 @@ public sealed class FollowUpTests
             Assert.That((await Errors(noMeeting))["sourceid"], Does.Contain("اجتماع"), "in the caller's language");
             Assert.That((await Errors(noExercise))["sourceid"], Does.Contain("exercise"));
             Assert.That((await Errors(badMeeting)).Keys, Is.EquivalentTo(new[] { "heldon", "agencies[1]", "decisions[0].texten", "actions[0].owneragency" }));
+            // Named as the request's JSON names them, each step camel-cased, as the README promises.
+            Assert.That(await FieldNames(badMeeting), Is.EquivalentTo(new[] { "heldOn", "agencies[1]", "decisions[0].textEn", "actions[0].ownerAgency" }));
             Assert.That((await Errors(emptyMeeting)).Keys, Is.EqualTo(new[] { "agencies" }));
+            Assert.That(await FieldNames(nullDecision), Is.EqualTo(new[] { "decisions[0]" }), "a null decision is refused, not a fault");
             Assert.That(byLiaison.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(unknownItem.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(unknownMeeting.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -348,6 +352,9 @@ public sealed class FollowUpTests
     }
 
     // Field names as the refusal gives them, lower-cased: what matters is which fields are named.
+    private static async Task<string[]> FieldNames(HttpResponseMessage response) =>
+        [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name)];
+
     private static async Task<Dictionary<string, string>> Errors(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject()
             .ToDictionary(e => e.Name.ToLower(CultureInfo.InvariantCulture), e => string.Join(" ", e.Value.EnumerateArray().Select(m => m.GetString())));

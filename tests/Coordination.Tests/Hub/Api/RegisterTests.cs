@@ -132,10 +132,42 @@ public sealed class RegisterTests
             Assert.That(byCommander.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(likelihoodZero.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(many.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(errors.EnumerateObject().Select(e => e.Name), Is.SupersetOf(new[] { "risk.Likelihood", "risk.Impacts.Fatalities", "risk.Districts[0]", "risk.LeadAgency" }));
+            Assert.That(errors.EnumerateObject().Select(e => e.Name), Is.SupersetOf(new[] { "risk.likelihood", "risk.impacts.fatalities", "risk.districts[0]", "risk.leadAgency" }));
             Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written");
         });
     }
+
+    [Test]
+    public async Task A_risk_s_code_never_changes_and_a_new_risk_under_a_code_in_use_is_refused_naming_the_code()
+    {
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
+        using var admin = await hub.ClientForAsync("admin");
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ar");
+        var derna = await RiskAsync(admin, "flood-derna-dams");
+        var renamed = Change(derna, derna.GetProperty("risk").GetProperty("likelihood").GetInt32(), "x");
+        renamed["code"] = "flood-derna-renamed";
+        var again = Change(await RiskAsync(admin, "armed-clash-tripoli"), 3, null);
+        var head = await HeadAsync(hub);
+
+        using var rename = await admin.PutAsJsonAsync($"api/register/{derna.GetProperty("risk").GetProperty("riskId").GetGuid()}", new { risk = renamed });
+        using var taken = await admin.PostAsJsonAsync("api/register", again);
+        using var noRisk = await admin.PutAsJsonAsync($"api/register/{derna.GetProperty("risk").GetProperty("riskId").GetGuid()}", new { expectedVersion = 1 });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(rename.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "renamed, the old code could never be entered again");
+            Assert.That(await ErrorsAsync(rename), Does.ContainKey("risk.code").WithValue(new[] { "رمز الخطر لا يتغيّر: أدخل خطراً جديداً بدلاً من ذلك." }));
+            Assert.That(taken.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a mistake to name, not a conflict to retry");
+            Assert.That(await ErrorsAsync(taken), Does.ContainKey("code").WithValue(new[] { "الرمز 'armed-clash-tripoli' مستخدم لخطر آخر." }));
+            Assert.That(noRisk.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await ErrorsAsync(noRisk), Does.ContainKey("risk").WithValue(new[] { "'risk' مطلوب: أرسل كامل الخطر بعد التعديل." }));
+            Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written");
+        });
+    }
+
+    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject()
+            .ToDictionary(e => e.Name, e => e.Value.EnumerateArray().Select(m => m.GetString()!).ToArray());
 
     [Test]
     public async Task A_CSV_with_bad_rows_is_refused_by_line_and_field_with_nothing_written_and_a_good_one_is_one_entry_per_changed_risk()

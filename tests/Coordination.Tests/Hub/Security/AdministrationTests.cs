@@ -70,6 +70,8 @@ public sealed class AdministrationTests
             ("api/admin/users/nobody.here/disable", new { }, "no user"),
             ("api/admin/users/nobody.here/unlock", new { }, "no user"),
             ("api/admin/users/admin/disable", new { }, "your own account"),
+            // Demoting oneself could leave no administrator, as disabling oneself could.
+            ("api/admin/users", new { userName = "admin", displayName = "Admin", role = "Liaison", agency = "ncem" }, "from your own account"),
         };
         foreach (var (path, body, says) in cases)
         {
