@@ -154,6 +154,9 @@ public static class Invalid
 
     public static Text IncidentNotReportedYet(string? key) => new($"Incident '{key}' is not reported by an earlier inject.", $"الحادث '{key}' لم يُبلَّغ عنه في مُدخل سابق.");
 
+    public static Text NotAnExerciseParticipant(string? agency) => new($"Agency '{agency}' does not take part in this exercise: a finding concerns one of its participants.",
+        $"الجهة '{agency}' لا تشارك في هذا التمرين: الملاحظة تخص إحدى الجهات المشاركة فيه.");
+
     public static Text NotAParticipant(string? agency) => new($"Agency '{agency}' is not among the scenario's participants.", $"الجهة '{agency}' ليست من الجهات المشاركة في السيناريو.");
 
     public static Text UnknownPlan(string? code) => new($"Plan '{code}' is not in the library of contingency plans.", $"الخطة '{code}' غير موجودة في مكتبة خطط الطوارئ.");
