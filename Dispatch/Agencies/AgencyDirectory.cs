@@ -19,6 +19,15 @@ public sealed class AgencyDirectory
 
     public Agency? Find(string code) => _current.ByCode.GetValueOrDefault(code);
 
+    /// <summary>The kind of the duty office (moi-duty): it sees every incident already and has no liaison to acknowledge an alert.</summary>
+    public const string DutyOfficeKind = "DutyOffice";
+
+    /// <summary>
+    /// True for an agency of the duty office's kind: never one to alert or clear, since no one there can acknowledge an
+    /// alert (operators and commanders do not), so it would only escalate.
+    /// </summary>
+    public bool IsDutyOffice(string? code) => code is not null && _current.ByCode.TryGetValue(code, out var agency) && agency.Kind == DutyOfficeKind;
+
     /// <summary>Swaps in a new list of agencies (from the database).</summary>
     public void Replace(IEnumerable<Agency> agencies) => _current = new Snapshot(agencies);
 

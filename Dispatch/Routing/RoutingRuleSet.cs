@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Agencies.Contracts.Routing;
@@ -7,7 +8,7 @@ using Coordination.Dispatch.Agencies;
 namespace Coordination.Dispatch.Routing;
 
 /// <summary>One version of the routing rules, checked, and the decision it makes for an incident.</summary>
-public sealed class RoutingRuleSet
+public sealed partial class RoutingRuleSet
 {
     private readonly AgencyDirectory _agencies;
 
@@ -48,6 +49,10 @@ public sealed class RoutingRuleSet
     }
 
     /// <summary>Every problem of a proposed set, each with the rule it is in; empty when the set can be used.</summary>
+    /// <remarks>
+    /// No hazards (empty or null) is every hazard, as no districts is the whole country: the sample's any-extreme rule
+    /// is one. The description is free text, checked by the hub with its other text fields.
+    /// </remarks>
     public static IReadOnlyList<RuleProblem> Check(IReadOnlyList<RoutingRule?> rules, AgencyDirectory agencies)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -66,6 +71,10 @@ public sealed class RoutingRuleSet
             {
                 problems.Add(new(i, null, "id", RuleProblemKind.MissingId));
             }
+            else if (!Code().IsMatch(rule.Id))
+            {
+                problems.Add(new(i, rule.Id, "id", RuleProblemKind.BadId, rule.Id));
+            }
             else if (!ids.Add(rule.Id))
             {
                 problems.Add(new(i, rule.Id, "id", RuleProblemKind.DuplicateId, rule.Id));
@@ -77,6 +86,7 @@ public sealed class RoutingRuleSet
             }
 
             problems.AddRange((rule.Agencies ?? []).Where(a => !agencies.Exists(a)).Select(a => new RuleProblem(i, rule.Id, "agencies", RuleProblemKind.UnknownAgency, a)));
+            problems.AddRange((rule.Agencies ?? []).Where(agencies.IsDutyOffice).Select(a => new RuleProblem(i, rule.Id, "agencies", RuleProblemKind.DutyOffice, a)));
             problems.AddRange((rule.Districts ?? []).Where(d => !Districts.IsKnown(d)).Select(d => new RuleProblem(i, rule.Id, "districts", RuleProblemKind.UnknownDistrict, d)));
         }
 
@@ -124,9 +134,11 @@ public sealed class RoutingRuleSet
         {
             RuleProblemKind.Missing => $"rule {problem.Index + 1}: empty",
             RuleProblemKind.MissingId => $"{rule}: the id is missing",
+            RuleProblemKind.BadId => $"{rule}: the id must be 3 to 60 lower-case letters, digits or hyphens",
             RuleProblemKind.DuplicateId => $"{rule}: the id is used twice",
             RuleProblemKind.NoAgencies => $"{rule}: no agencies",
             RuleProblemKind.UnknownAgency => $"{rule}: unknown agency '{problem.Value}'",
+            RuleProblemKind.DutyOffice => $"{rule}: '{problem.Value}' is the duty office, which has no liaison to acknowledge an alert",
             _ => $"{rule}: unknown district '{problem.Value}'",
         };
     }
@@ -140,6 +152,10 @@ public sealed class RoutingRuleSet
     }
 
     private sealed record RulesFile(IReadOnlyList<RoutingRule?>? Rules);
+
+    // The same shape as plan, risk and scenario codes.
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,59}$")]
+    private static partial Regex Code();
 }
 
 /// <summary>A routing rules file that cannot be used.</summary>

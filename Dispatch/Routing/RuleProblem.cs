@@ -9,6 +9,9 @@ public enum RuleProblemKind
     /// <summary>The rule has no id.</summary>
     MissingId,
 
+    /// <summary>The id is not a code (3 to 60 lower-case letters, digits or hyphens): it is written on every alert the rule raises.</summary>
+    BadId,
+
     /// <summary>Another rule has the same id.</summary>
     DuplicateId,
 
@@ -17,6 +20,9 @@ public enum RuleProblemKind
 
     /// <summary>The rule names an agency the directory does not hold.</summary>
     UnknownAgency,
+
+    /// <summary>The rule names the duty office, which has no liaison to acknowledge an alert.</summary>
+    DutyOffice,
 
     /// <summary>The rule names a district that is not one of Libya's.</summary>
     UnknownDistrict,

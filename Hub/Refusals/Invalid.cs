@@ -47,6 +47,8 @@ public static class Invalid
     public static readonly Text ReasonRequired = new("Reason is required: say why the rules change.", "السبب مطلوب: اذكر سبب تغيير القواعد.");
     public static readonly Text RuleMissing = new("The rule is empty.", "القاعدة فارغة.");
     public static readonly Text RuleIdRequired = new("Every rule needs an id.", "كل قاعدة تحتاج معرّفاً.");
+    public static readonly Text RuleIdShape = new("The rule id must be 3 to 60 lower-case letters, digits or hyphens: it is written on every alert the rule raises.",
+        "معرّف القاعدة من 3 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة: فهو يُكتب على كل تنبيه تطلقه القاعدة.");
     public static readonly Text RuleNoAgencies = new("The rule alerts no agency: name at least one.", "القاعدة لا تنبّه أي جهة: اذكر جهة واحدة على الأقل.");
     public static readonly Text ExpectedRulesVersion = new("ExpectedVersion must be 0 or a version the rules have had.", "الإصدار المتوقع يجب أن يكون 0 أو إصداراً مرّت به القواعد.");
 
@@ -152,6 +154,9 @@ public static class Invalid
 
     public static Text IncidentNotReportedYet(string? key) => new($"Incident '{key}' is not reported by an earlier inject.", $"الحادث '{key}' لم يُبلَّغ عنه في مُدخل سابق.");
 
+    public static Text NotAnExerciseParticipant(string? agency) => new($"Agency '{agency}' does not take part in this exercise: a finding concerns one of its participants.",
+        $"الجهة '{agency}' لا تشارك في هذا التمرين: الملاحظة تخص إحدى الجهات المشاركة فيه.");
+
     public static Text NotAParticipant(string? agency) => new($"Agency '{agency}' is not among the scenario's participants.", $"الجهة '{agency}' ليست من الجهات المشاركة في السيناريو.");
 
     public static Text UnknownPlan(string? code) => new($"Plan '{code}' is not in the library of contingency plans.", $"الخطة '{code}' غير موجودة في مكتبة خطط الطوارئ.");
@@ -194,6 +199,10 @@ public static class Invalid
     public static Text RuleIdUsedTwice(string? id) => new($"The rule id '{id}' is used by another rule.", $"معرّف القاعدة '{id}' مستخدم في قاعدة أخرى.");
 
     public static Text UnknownDistrict(string? district) => new($"District '{district}' is not one of Libya's districts.", $"'{district}' ليست من شعبيات ليبيا.");
+
+    public static Text DutyOfficeNotAlerted(string? agency) => new(
+        $"Agency '{agency}' is the duty office: it sees every incident already and has no liaison to acknowledge an alert, so an alert to it could only escalate. Name the agencies that respond.",
+        $"الجهة '{agency}' هي مكتب المناوبة: ترى كل البلاغات أصلاً ولا ضابط اتصال لها يؤكد استلام التنبيه، فالتنبيه إليها لا ينتهي إلا بالتصعيد. اذكر الجهات المستجيبة.");
 
     public static Text UnknownAgency(string? agency) => new($"Agency '{agency}' is not known.", $"الجهة '{agency}' غير معروفة.");
 

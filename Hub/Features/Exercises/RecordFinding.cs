@@ -80,6 +80,12 @@ public sealed class RecordFinding(ExerciseLog exercises, RegisterLog register, P
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var state = await exercises.ReadAsync(request.ExerciseId, cancellationToken) ?? throw Refuse.NoExercise(request.ExerciseId);
+        // The after-action report judges participants only: a finding about an agency not in play would belong to no one's part.
+        if (request.Agency is { } agency && !state.Started.Participants.Contains(agency, StringComparer.Ordinal))
+        {
+            throw new ValidationException([new ValidationFailure("agency", Invalid.NotAnExerciseParticipant(agency).ToString())]);
+        }
+
         // What the proposal names must exist now; a later change of the risk or plan is for the decision to meet.
         if (request.Rescore?.RiskId is { } riskId && !(await register.AsOfAsync(null, cancellationToken)).Any(r => r.Risk.RiskId == riskId))
         {

@@ -36,7 +36,9 @@ public sealed class ChangeClearance(IncidentWriter writer, IncidentAccess access
         public Validator(AgencyDirectory agencies)
         {
             RuleFor(r => r.Grant).Must((r, grant) => grant is { Count: > 0 } || r.Revoke is { Count: > 0 }).Says(Invalid.ClearanceChangeEmpty);
-            RuleForEach(r => r.Grant).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a));
+            // A revoke of the duty office stays allowed: it is how a clearance granted before this check is undone.
+            RuleForEach(r => r.Grant).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a))
+                .Must(a => !agencies.IsDutyOffice(a)).Says(a => Invalid.DutyOfficeNotAlerted(a));
             RuleForEach(r => r.Revoke).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a))
                 .Must((r, agency) => r.Grant is null || !r.Grant.Contains(agency, StringComparer.Ordinal)).Says(a => Invalid.GrantedAndRevoked(a));
             RuleFor(r => r.Reason).NotEmpty().Says(Invalid.ClearanceReasonRequired).SafeText(1000, multiline: true, "السبب");

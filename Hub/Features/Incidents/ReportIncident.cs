@@ -48,7 +48,8 @@ public sealed class ReportIncident(ReportWithAlerts reports, TimeProvider time) 
             RuleFor(r => r.OccurredAt).Must(t => t is null || t >= EarliestOccurredAt).Says(Invalid.OccurredTooEarly);
             RuleFor(r => r.ClearedAgencies).NotEmpty().When(r => r.Classification == Classification.Restricted).Says(Invalid.RestrictedNeedsClearance);
             RuleFor(r => r.ClearedAgencies).Empty().When(r => r.Classification != Classification.Restricted).Says(Invalid.ClearanceOnlyWhenRestricted);
-            RuleForEach(r => r.ClearedAgencies).Must(agencies.Exists).Says(Invalid.UnknownAgency);
+            RuleForEach(r => r.ClearedAgencies).Must(agencies.Exists).Says(Invalid.UnknownAgency)
+                .Must(a => !agencies.IsDutyOffice(a)).Says(Invalid.DutyOfficeNotAlerted);
         }
     }
 

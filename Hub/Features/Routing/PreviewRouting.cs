@@ -43,7 +43,8 @@ public sealed class PreviewRouting(AlertPlanner planner, RoutingRulesProvider ru
             RuleFor(r => r.Hazard).NotNull().Says(Invalid.HazardRequired);
             RuleFor(r => r.Severity).NotNull().Says(Invalid.SeverityRequired);
             RuleFor(r => r.District).NotEmpty().Says(Invalid.DistrictRequired).Must(Districts.IsKnown).Says(d => Invalid.UnknownDistrict(d));
-            RuleForEach(r => r.ClearedAgencies).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a));
+            RuleForEach(r => r.ClearedAgencies).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a))
+                .Must(a => !agencies.IsDutyOffice(a)).Says(a => Invalid.DutyOfficeNotAlerted(a));
             RuleFor(r => r.Rules).NameEachBadRule(agencies).When(r => r.Rules is not null);
         }
     }

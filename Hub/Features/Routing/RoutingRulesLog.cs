@@ -72,6 +72,13 @@ public sealed class RoutingRulesLog(IEventLog log, RoutingRulesProvider provider
         var fromFile = File.Exists(path);
         // A broken file stops the first start: the operator must see it at once, not find alerts missing later.
         var (rules, unknownAgencies) = RoutingRuleSet.ParseFile(fromFile ? await File.ReadAllTextAsync(path, cancellationToken) : RoutingRuleSet.SampleJson(), agencies);
+        // The descriptions as an edit's are checked: a file is no way round the rule for hidden characters.
+        if (RuleSetValidation.TextProblems(rules).ToArray() is { Length: > 0 } textProblems)
+        {
+            throw new RoutingRulesException("The routing rules have problems: "
+                + string.Join("; ", textProblems.Select(p => p.Message.English.Replace("{PropertyName}", p.Field, StringComparison.Ordinal))));
+        }
+
         foreach (var unknown in unknownAgencies)
         {
             HubLogMessages.RoutingRuleNamesUnknownAgency(logger, unknown);

@@ -32,9 +32,18 @@ public sealed class RoutingRulesTests
     [Test]
     public void A_rules_file_with_mistakes_is_refused_naming_each_one()
     {
-        const string json = """{"rules":[{"id":"a","hazards":["Flood"],"minimumSeverity":"Minor","districts":["atlantis"],"agencies":["nasa"]},{"id":"a","hazards":[],"minimumSeverity":"Minor","districts":[],"agencies":[]}]}""";
+        const string json = """{"rules":[{"id":"dup","hazards":["Flood"],"minimumSeverity":"Minor","districts":["atlantis"],"agencies":["nasa"]},{"id":"dup","hazards":[],"minimumSeverity":"Minor","districts":[],"agencies":[]}]}""";
         var error = Assert.Throws<RoutingRulesException>(() => RoutingRuleSet.ParseFile(json, Agencies));
-        Assert.That(error!.Message, Does.Contain("unknown district 'atlantis'").And.Contain("rule 2 ('a'): the id is used twice").And.Contain("no agencies"));
+        Assert.That(error!.Message, Does.Contain("unknown district 'atlantis'").And.Contain("rule 2 ('dup'): the id is used twice").And.Contain("no agencies"));
+    }
+
+    [Test]
+    public void A_rules_file_with_an_id_that_is_not_a_code_or_the_duty_office_as_an_agency_is_refused_naming_each()
+    {
+        const string json = """{"rules":[{"id":"Bad Id! <b>","hazards":["Flood"],"minimumSeverity":"Minor","districts":[],"agencies":["ncem"]},{"id":"duty","hazards":["Flood"],"minimumSeverity":"Minor","districts":[],"agencies":["moi-duty"]}]}""";
+        var error = Assert.Throws<RoutingRulesException>(() => RoutingRuleSet.ParseFile(json, Agencies));
+        Assert.That(error!.Message, Does.Contain("rule 1 ('Bad Id! <b>'): the id must be 3 to 60 lower-case letters, digits or hyphens")
+            .And.Contain("rule 2 ('duty'): 'moi-duty' is the duty office"));
     }
 
     [Test]

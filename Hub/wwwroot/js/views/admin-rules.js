@@ -198,7 +198,7 @@ function ruleItem(rule, index) {
   const details = h('details', { attrs: { open: rule.open || ruleErrors.has(rule.key) }, on: { toggle: (event) => { rule.open = event.target.open; } } },
     h('summary', { attrs: { id: summaryId } }, ...summaryParts(rule, index)),
     h('div', { class: 'rule-body' },
-      h('div', { class: 'grid' }, textField(rule, prefix, 'id', { dir: 'ltr', maxlength: 100 }), severityField(rule, prefix)),
+      h('div', { class: 'grid' }, textField(rule, prefix, 'id', { dir: 'ltr', maxlength: 60 }), severityField(rule, prefix)),
       textField(rule, prefix, 'description', { dir: 'auto', maxlength: 500 }),
       checkGroup(rule, prefix, 'hazards', reference.hazards.map((x) => [x.type, nameOf(x)])),
       checkGroup(rule, prefix, 'districts', reference.districts.map((d) => [d.code, nameOf(d)])),

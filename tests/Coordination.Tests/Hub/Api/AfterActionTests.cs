@@ -273,6 +273,33 @@ public sealed class AfterActionTests
     }
 
     [Test]
+    public async Task A_finding_about_an_agency_that_does_not_take_part_in_the_exercise_is_refused_naming_agency()
+    {
+        await using var hub = await HubHost.StartFreshAsync(Settings);
+        using var commander = await hub.ClientForAsync("commander");
+        // The Derna medicane is played without the coast guard.
+        var exerciseId = (await commander.PostOkAsync("api/exercises", new { scenario = Medicane, speed = 60 })).GetProperty("exerciseId").GetGuid();
+        var finding = new { kind = "Gap", textAr = "لم يصل خفر السواحل", textEn = "The coast guard never came", agency = "coast-guard" };
+
+        var english = await SendAsync(commander, $"api/exercises/{exerciseId}/findings", finding, "en");
+        var arabic = await SendAsync(commander, $"api/exercises/{exerciseId}/findings", finding, "ar");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(english.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(Errors(english.Body), Is.EqualTo(new[] { "agency" }));
+            Assert.That(Detail(english.Body), Does.Contain("'coast-guard' does not take part in this exercise"));
+            Assert.That(arabic.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(Detail(arabic.Body), Does.Contain("'coast-guard' لا تشارك في هذا التمرين"));
+            // The exercise's own injects keep firing meanwhile, so its stream, not the log's head, shows nothing was written.
+            Assert.That(await FindingsAsync(hub, exerciseId), Is.Zero, "nothing written");
+        });
+
+        // A participant is taken.
+        await commander.PostOkAsync($"api/exercises/{exerciseId}/findings", finding with { agency = "civil-defence" });
+        Assert.That(await FindingsAsync(hub, exerciseId), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_plan_change_accepted_by_the_lead_agency_is_listed_in_the_plan_s_history_and_leaves_the_plan_to_its_editor()
     {
         await using var hub = await HubHost.StartFreshAsync(Settings);
@@ -313,6 +340,9 @@ public sealed class AfterActionTests
     private static double? Number(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetDouble();
 
     private static ExerciseRunner Runner(HubHost hub) => hub.Services.GetServices<IHostedService>().OfType<ExerciseRunner>().Single();
+
+    private static async Task<int> FindingsAsync(HubHost hub, Guid exerciseId) =>
+        (await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(exerciseId, default)).Count(e => e.Type == EventTypes.ExerciseFindingRecorded);
 
     private static async Task<long> HeadAsync(HubHost hub) => await hub.Services.GetRequiredService<IEventLog>().HeadPositionAsync(default);
 

@@ -57,6 +57,7 @@ public sealed class BadInputTests
         new("zero-width space in an update", "duty.operator", "POST", "api/incidents/{id}/updates", """{"text":"a\u200Bb"}""", HttpStatusCode.BadRequest, "U+200B"),
         new("restricted without cleared agencies", "duty.operator", "POST", "api/incidents", Report("\"classification\":\"Restricted\""), HttpStatusCode.BadRequest, "at least one agency"),
         new("unknown cleared agency", "duty.operator", "POST", "api/incidents", Report("\"classification\":\"Restricted\",\"clearedAgencies\":[\"cia\"]"), HttpStatusCode.BadRequest, "Agency 'cia' is not known"),
+        new("the duty office cleared, which no liaison answers for", "duty.operator", "POST", "api/incidents", Report("\"classification\":\"Restricted\",\"clearedAgencies\":[\"ncem\",\"moi-duty\"]"), HttpStatusCode.BadRequest, "'moi-duty' is the duty office"),
         new("misspelt field", "duty.operator", "POST", "api/incidents", Report("\"severityy\":\"Minor\""), HttpStatusCode.BadRequest, "severityy"),
         new("a field sent twice, last one would win", "duty.operator", "POST", "api/incidents", Report("\"district\":\"tripoli\""), HttpStatusCode.BadRequest, "'district' is sent more than once"),
         new("a field sent again in other letter case", "duty.operator", "POST", "api/incidents", Report("\"District\":\"tripoli\""), HttpStatusCode.BadRequest, "'District' is sent more than once"),

@@ -205,6 +205,7 @@ public sealed class ClearanceTests
     public static IEnumerable<BadChange> BadChanges() =>
     [
         new("unknown agency", "duty.operator", "restricted", """{"grant":["cia"],"reason":"x"}""", HttpStatusCode.BadRequest, "grant[0]", "Agency 'cia' is not known", "الجهة 'cia' غير معروفة"),
+        new("the duty office, which no liaison answers for", "duty.operator", "restricted", """{"grant":["moi-duty"],"reason":"x"}""", HttpStatusCode.BadRequest, "grant[0]", "'moi-duty' is the duty office", "'moi-duty' هي مكتب المناوبة"),
         new("empty reason", "duty.operator", "restricted", """{"grant":["ambulance"],"reason":""}""", HttpStatusCode.BadRequest, "reason", "Reason is required", "السبب مطلوب"),
         new("no reason", "duty.operator", "restricted", """{"grant":["ambulance"]}""", HttpStatusCode.BadRequest, "reason", "Reason is required", "السبب مطلوب"),
         new("hostile reason", "duty.operator", "restricted", """{"grant":["ambulance"],"reason":"safe \u202Eevil"}""", HttpStatusCode.BadRequest, "reason", "U+202E", "U+202E"),

@@ -87,8 +87,8 @@ public sealed class RoutingRulesApiTests
         {
             rules = new object[]
             {
-                new { id = "a", hazards = new[] { "Flood" }, minimumSeverity = "Minor", districts = new[] { "atlantis" }, agencies = new[] { "nasa" } },
-                new { id = "a", hazards = Array.Empty<string>(), minimumSeverity = "Minor", districts = Array.Empty<string>(), agencies = Array.Empty<string>() },
+                new { id = "dup", hazards = new[] { "Flood" }, minimumSeverity = "Minor", districts = new[] { "atlantis" }, agencies = new[] { "nasa" } },
+                new { id = "dup", hazards = Array.Empty<string>(), minimumSeverity = "Minor", districts = Array.Empty<string>(), agencies = Array.Empty<string>() },
             },
             reason = "تجربة",
         };
@@ -106,7 +106,7 @@ public sealed class RoutingRulesApiTests
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(errors.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "rules[0].districts", "rules[0].agencies", "rules[1].id", "rules[1].agencies" }));
             Assert.That(errors.GetProperty("rules[0].districts")[0].GetString(), Does.Contain("atlantis"));
-            Assert.That(errors.GetProperty("rules[1].id")[0].GetString(), Does.Contain("'a'"));
+            Assert.That(errors.GetProperty("rules[1].id")[0].GetString(), Does.Contain("'dup'"));
             Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await noReason.Content.ReadAsStringAsync(), Does.Contain("Reason is required"));
             Assert.That(unknownHazard.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -157,5 +157,129 @@ public sealed class RoutingRulesApiTests
         var entries = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(report.GetProperty("incidentId").GetGuid(), default);
         Assert.That(entries.Where(e => e.Type == EventTypes.AgencyAlerted).Select(e => e.DataAs<AgencyAlerted>()).Select(a => (a.Agency, a.RuleId)),
             Is.EqualTo(new[] { ("ncem", "fallback") }));
+    }
+
+    public sealed record BadRule(string Name, string Field, string English, string Arabic, Action<JsonObject> Change)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static IEnumerable<BadRule> BadRules() =>
+    [
+        new("hidden characters in the description", "rules[0].description", "rules[0].description contains a hidden character (U+202E", "يحتوي على رمز مخفي (U+202E",
+            r => r["description"] = "a\u202eb\u200b"),
+        new("a 100,000-character description", "rules[0].description", "rules[0].description must be 500 characters or fewer", "وصف القاعدة: 500 حرفاً كحد أقصى",
+            r => r["description"] = new string('x', 100_000)),
+        new("an id that is not a code", "rules[0].id", "3 to 60 lower-case letters, digits or hyphens", "معرّف القاعدة من 3 إلى 60",
+            r => r["id"] = "Bad Id! <b>"),
+        new("the duty office as an agency to alert", "rules[0].agencies", "'moi-duty' is the duty office", "'moi-duty' هي مكتب المناوبة",
+            r => r["agencies"] = new JsonArray("ambulance", "moi-duty")),
+    ];
+
+    [TestCaseSource(nameof(BadRules))]
+    public async Task A_bad_rule_is_refused_naming_its_field_in_the_callers_language_and_neither_saved_nor_previewed(BadRule bad)
+    {
+        ArgumentNullException.ThrowIfNull(bad);
+        await using var hub = await HubHost.StartFreshAsync();
+        using var admin = await hub.ClientForAsync("admin");
+        var log = hub.Services.GetRequiredService<IEventLog>();
+        var rule = JsonNode.Parse(HeatSouth)!.AsObject();
+        bad.Change(rule);
+        var head = await log.HeadPositionAsync(default);
+
+        foreach (var (language, says) in new[] { ("en", bad.English), ("ar", bad.Arabic) })
+        {
+            var (status, errors) = await SendAsync(admin, HttpMethod.Put, "api/admin/routing-rules", new JsonObject { ["rules"] = new JsonArray(rule.DeepClone()), ["reason"] = "تجربة" }, language);
+            var (previewStatus, previewErrors) = await SendAsync(admin, HttpMethod.Post, "api/routing/preview",
+                new JsonObject { ["hazard"] = "Heatwave", ["severity"] = "Severe", ["district"] = "sabha", ["rules"] = new JsonArray(rule.DeepClone()) }, language);
+            Assert.Multiple(() =>
+            {
+                Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), language);
+                Assert.That(errors.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { bad.Field }), language);
+                Assert.That(errors.GetProperty(bad.Field)[0].GetString(), Does.Contain(says), language);
+                Assert.That(previewStatus, Is.EqualTo(HttpStatusCode.BadRequest), "the preview checks a proposed set alike");
+                Assert.That(previewErrors.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { bad.Field }));
+            });
+        }
+
+        var stream = await log.ReadIncidentAsync(SystemStreams.Routing, default);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await log.HeadPositionAsync(default), Is.EqualTo(head), "nothing written");
+            Assert.That(stream.Count(e => e.Type == EventTypes.RoutingRulesChanged), Is.EqualTo(1), "only the first start's version");
+        });
+    }
+
+    [Test]
+    public async Task A_rule_without_hazards_empty_or_null_covers_every_hazard_and_is_saved_with_an_empty_list()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var admin = await hub.ClientForAsync("admin");
+        using var duty = await hub.ClientForAsync("duty.operator");
+        var anyHazard = JsonNode.Parse("""{"id":"sabha-any","hazards":null,"minimumSeverity":"Minor","districts":["sabha"],"agencies":["ambulance"]}""");
+        var emptyHazards = JsonNode.Parse("""{"id":"ghat-any","hazards":[],"minimumSeverity":"Minor","districts":["ghat"],"agencies":["red-crescent"]}""");
+
+        await admin.PutOkAsync("api/admin/routing-rules", new { rules = new[] { anyHazard, emptyHazards }, reason = "كل المخاطر في سبها وغات" });
+        var saved = await admin.GetOkAsync("api/admin/routing-rules");
+        var epidemic = await duty.PostOkAsync("api/routing/preview", new { hazard = "Epidemic", severity = "Minor", district = "sabha" });
+        var fire = await duty.PostOkAsync("api/routing/preview", new { hazard = "Wildfire", severity = "Minor", district = "ghat" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("hazards").GetArrayLength()), Is.EqualTo(new[] { 0, 0 }));
+            Assert.That(epidemic.GetProperty("agencies").EnumerateArray().Select(a => (a.GetProperty("agency").GetString(), a.GetProperty("ruleId").GetString())),
+                Is.EqualTo(new[] { ("ambulance", "sabha-any") }));
+            Assert.That(fire.GetProperty("agencies").EnumerateArray().Select(a => (a.GetProperty("agency").GetString(), a.GetProperty("ruleId").GetString())),
+                Is.EqualTo(new[] { ("red-crescent", "ghat-any") }));
+        });
+    }
+
+    [Test]
+    public async Task A_preview_refuses_the_duty_office_as_a_cleared_agency()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var duty = await hub.ClientForAsync("duty.operator");
+        var (status, errors) = await SendAsync(duty, HttpMethod.Post, "api/routing/preview",
+            new JsonObject { ["hazard"] = "Flood", ["severity"] = "Extreme", ["district"] = "derna", ["classification"] = "Restricted", ["clearedAgencies"] = new JsonArray("moi-duty") }, "ar");
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(errors.EnumerateObject().Single().Value[0].GetString(), Does.Contain("'moi-duty' هي مكتب المناوبة"));
+        });
+    }
+
+    [Test]
+    public void The_first_start_refuses_a_rules_file_whose_description_hides_characters()
+    {
+        using var data = new TempDirectory();
+        File.WriteAllText(Path.Combine(data.Path, "routing-rules.json"),
+            """{"rules":[{"id":"heat-south","description":"a\u202eb","hazards":["Heatwave"],"minimumSeverity":"Minor","districts":["sabha"],"agencies":["ambulance"]}]}""");
+        var error = Assert.CatchAsync(async () => await (await HubHost.StartAsync(data.Path)).DisposeAsync());
+        Assert.That(Flatten(error), Has.Some.Contains("rules[0].description contains a hidden character (U+202E"));
+    }
+
+    private static IEnumerable<string> Flatten(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            yield return error.Message;
+            if (error is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Errors)> SendAsync(HttpClient client, HttpMethod method, string path, JsonNode body, string language)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var problem = JsonDocument.Parse(text).RootElement;
+        return (response.StatusCode, problem.TryGetProperty("errors", out var errors) ? errors.Clone() : default);
     }
 }
