@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Agencies.Contracts.Register;
+using Coordination.Hub.Features.Common;
 
 namespace Coordination.Hub.Features.Register;
 
 /// <summary>
 /// The register as CSV (RFC 4180: comma-separated, fields with a comma, quote or line break in double quotes, UTF-8),
-/// one risk per row, lists separated by ';'. What the export writes, the import reads back.
+/// one risk per row, lists separated by ';', a text that would start a formula behind a single quote (see
+/// <see cref="CsvCells"/>). What the export writes, the import reads back.
 /// </summary>
 public static class RegisterCsv
 {
@@ -32,7 +34,7 @@ public static class RegisterCsv
                 r.Confidence.ToString(), r.LeadAgency, string.Join(';', r.SupportingAgencies), r.ControlsAr ?? "", r.ControlsEn ?? "", string.Join(';', r.Plans),
                 r.NextReview.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "",
             ];
-            csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
+            csv.Append(CsvCells.Row(fields)).Append("\r\n");
         }
 
         return csv.ToString();
@@ -131,10 +133,7 @@ public static class RegisterCsv
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-
-    /// <summary>The records of an RFC 4180 text, each with the line it starts on.</summary>
+    /// <summary>The records of an RFC 4180 text, each with the line it starts on, each cell as <see cref="CsvCells.Read"/> reads it.</summary>
     private static IEnumerable<(int Line, List<string> Fields)> Records(string text)
     {
         var fields = new List<string>();
@@ -166,7 +165,7 @@ public static class RegisterCsv
             }
             else if (c == ',')
             {
-                fields.Add(field.ToString());
+                fields.Add(CsvCells.Read(field.ToString()));
                 field.Clear();
             }
             else if (c is '\r' or '\n')
@@ -176,7 +175,7 @@ public static class RegisterCsv
                     i++;
                 }
 
-                fields.Add(field.ToString());
+                fields.Add(CsvCells.Read(field.ToString()));
                 field.Clear();
                 yield return (startLine, fields);
                 fields = [];
@@ -191,7 +190,7 @@ public static class RegisterCsv
 
         if (field.Length > 0 || fields.Count > 0)
         {
-            fields.Add(field.ToString());
+            fields.Add(CsvCells.Read(field.ToString()));
             yield return (startLine, fields);
         }
     }

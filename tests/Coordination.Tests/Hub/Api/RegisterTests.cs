@@ -171,6 +171,38 @@ public sealed class RegisterTests
         });
     }
 
+    [Test]
+    public async Task A_title_a_spreadsheet_would_run_as_a_formula_is_exported_behind_a_single_quote_and_imported_back_as_it_was()
+    {
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
+        using var ncem = await hub.ClientForAsync("liaison.ncem");
+        using var admin = await hub.ClientForAsync("admin");
+        const string title = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        var risk = Change(await RiskAsync(ncem, "flood-derna-dams"), likelihood: 3, reason: "new risk");
+        risk["code"] = "flood-wadi-kaam";
+        risk["titleEn"] = title;
+        risk["controlsEn"] = "-2 pumps since the storm; +1 on order @ Misrata";
+        risk["controlsAr"] = "'=already quoted by whoever typed it";
+        await ncem.PostOkAsync("api/register", risk);
+        var csv = await admin.GetStringAsync(new Uri("api/register/export?format=csv", UriKind.Relative));
+        var row = csv.Split("\r\n").Single(l => l.StartsWith("flood-wadi-kaam,", StringComparison.Ordinal));
+        var head = await HeadAsync(hub);
+
+        var imported = await ImportAsync(admin, csv);
+        var after = (await RiskAsync(admin, "flood-wadi-kaam")).GetProperty("risk");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(row, Does.Contain(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\","), "neutralised, then quoted as RFC 4180 quotes it");
+            Assert.That(row, Does.Contain(",''=already quoted by whoever typed it,").And.Contain(",'-2 pumps since the storm; +1 on order @ Misrata,"));
+            Assert.That(row, Does.Not.Contain(",=").And.Not.Contain(",\"="), "no cell starts a formula");
+            Assert.That((imported.GetProperty("recorded").GetInt32(), imported.GetProperty("changed").GetInt32()), Is.EqualTo((0, 0)), "the export read back changes nothing");
+            Assert.That(await HeadAsync(hub), Is.EqualTo(head), "no new entries");
+            Assert.That(after.GetProperty("titleEn").GetString(), Is.EqualTo(title));
+            Assert.That(after.GetProperty("controlsAr").GetString(), Is.EqualTo("'=already quoted by whoever typed it"));
+        });
+    }
+
     private static JsonObject Change(JsonElement view, int likelihood, string? reason)
     {
         var risk = JsonNode.Parse(view.GetProperty("risk").GetRawText())!.AsObject();
