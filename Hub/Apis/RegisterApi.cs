@@ -40,8 +40,10 @@ public static class RegisterApi
                 limit.MaxRequestBodySize = 4 * 1024 * 1024;
             }
 
-            using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
-            return await http.RunAsync(useCase, new ImportRegister.Command(await reader.ReadToEndAsync(http.RequestAborted), reason));
+            // The bytes as sent: the use case refuses a file that is not UTF-8 rather than read it with replacements.
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            return await http.RunAsync(useCase, new ImportRegister.Command(buffer.ToArray(), reason));
         }).Accepts<string>("text/csv").Refuses(Status400BadRequest, Status403Forbidden, Status409Conflict);
         return app;
     }

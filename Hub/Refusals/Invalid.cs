@@ -173,6 +173,27 @@ public static class Invalid
 
     public static Text CsvValue(string? value) => new($"'{value}' cannot be read here (names are written exactly, dates as yyyy-MM-dd, scores as 1 to 5).", $"تعذّرت قراءة '{value}' هنا (الأسماء تُكتب كما هي، والتواريخ yyyy-MM-dd، والدرجات من 1 إلى 5).");
 
+    public static Text CsvNotUtf8(int line) => new(
+        $"The file is not UTF-8 text (line {line} holds bytes that are not UTF-8): save it as CSV UTF-8 and send it again.",
+        $"الملف ليس نصاً بترميز UTF-8 (في السطر {line} بايتات ليست UTF-8): احفظه بصيغة CSV UTF-8 وأرسله من جديد.");
+
+    public static Text CsvHeader(IEnumerable<string> missing, IEnumerable<string> unexpected)
+    {
+        static string Names(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+        var (lacks, extra) = (Names(missing), Names(unexpected));
+        return new(
+            $"The first line is not the export's header{(lacks.Length > 0 ? $"; missing: {lacks}" : "")}{(extra.Length > 0 ? $"; not a column of the register (or named twice): {extra}" : "")}.",
+            $"السطر الأول ليس سطر أسماء الأعمدة كما في التصدير{(lacks.Length > 0 ? $"؛ ينقصه: {lacks}" : "")}{(extra.Length > 0 ? $"؛ ليست من أعمدة السجل (أو مكررة): {extra}" : "")}.");
+    }
+
+    public static Text CsvCellCount(int line, int cells, int columns) => new(
+        $"Line {line} has {cells} cells where the first line names {columns} columns (a comma too many or too few, or a value with a comma not in double quotes).",
+        $"في السطر {line} عدد {cells} خانة والسطر الأول يسمّي {columns} عموداً (فاصلة زائدة أو ناقصة، أو قيمة فيها فاصلة دون علامتي تنصيص).");
+
+    public static Text CsvUnclosedQuote(int line) => new(
+        $"A double quote opened on line {line} is never closed, so the rest of the file cannot be read as rows.",
+        $"علامة تنصيص مزدوجة فُتحت في السطر {line} ولم تُغلق، فتعذّرت قراءة بقية الملف صفوفاً.");
+
     public static Text CsvCodeTwice(string? code) => new($"Code '{code}' is on more than one line of the file.", $"الرمز '{code}' مكرر في أكثر من سطر من الملف.");
 
     public static readonly Text ActivityLogPeriod = new("'from' and 'to' are required, 'to' after 'from', at most 31 days apart.", "'from' و'to' مطلوبان، و'to' بعد 'from'، وبينهما 31 يوماً على الأكثر.");

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Unicode;
 using Coordination.Dispatch.Agencies;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
@@ -15,8 +17,8 @@ namespace Coordination.Hub.Features.Register;
 /// </summary>
 public sealed class ImportRegister(RegisterLog register, RiskWriter writer, AgencyDirectory agencies, TimeProvider time) : IUseCase<ImportRegister.Command, ImportRegister.Imported>
 {
-    /// <summary>The CSV text, and a reason for rows that give none.</summary>
-    public sealed record Command(string Csv, string? Reason);
+    /// <summary>The CSV file as sent (UTF-8), and a reason for rows that give none.</summary>
+    public sealed record Command(byte[] Csv, string? Reason);
 
     /// <summary>How many risks were entered, changed, and found as they already stood.</summary>
     public sealed record Imported(int Recorded, int Changed, int Unchanged);
@@ -26,8 +28,8 @@ public sealed class ImportRegister(RegisterLog register, RiskWriter writer, Agen
     public async Task<Imported> HandleAsync(Caller caller, Command request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (rows, unreadable) = RegisterCsv.Read(request.Csv ?? "");
-        var failures = unreadable.Select(u => Failure(u.Line, u.Field, Invalid.CsvValue(u.Value).ToString())).ToList();
+        var (rows, unreadable) = RegisterCsv.Read(Decode(request.Csv ?? []));
+        var failures = unreadable.Select(u => Failure(u.Line, u.Field, u.Problem.ToString())).ToList();
         if (rows.Count == 0 && failures.Count == 0)
         {
             failures.Add(new ValidationFailure("csv", Invalid.CsvEmpty.ToString()));
@@ -72,6 +74,22 @@ public sealed class ImportRegister(RegisterLog register, RiskWriter writer, Agen
         }
 
         return new Imported(decided.Count(d => d.Risk is not null && d.Version == 0), decided.Count(d => d.Risk is not null && d.Version > 0), decided.Count(d => d.Risk is null));
+    }
+
+    /// <summary>
+    /// The file as text; refused, naming the line, when it is not UTF-8: a file saved in another encoding (Windows-1256
+    /// Arabic, Latin-1) would otherwise be read with its letters replaced by U+FFFD and stored so.
+    /// </summary>
+    private static string Decode(byte[] csv)
+    {
+        var chars = new char[csv.Length];
+        if (Utf8.ToUtf16(csv, chars, out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            var line = csv.AsSpan(0, read).Count((byte)'\n') + 1;
+            throw new ValidationException([new ValidationFailure("csv", Invalid.CsvNotUtf8(line).ToString())]);
+        }
+
+        return new string(chars, 0, written);
     }
 
     private static ValidationFailure Failure(int line, string field, string message) =>

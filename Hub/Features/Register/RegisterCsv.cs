@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Text;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Agencies.Contracts.Register;
+using Coordination.Hub.Features.Common;
+using Coordination.Hub.Refusals;
 
 namespace Coordination.Hub.Features.Register;
 
 /// <summary>
 /// The register as CSV (RFC 4180: comma-separated, fields with a comma, quote or line break in double quotes, UTF-8),
-/// one risk per row, lists separated by ';'. What the export writes, the import reads back.
+/// one risk per row, lists separated by ';', a text that would start a formula behind a single quote (see
+/// <see cref="CsvCells"/>). What the export writes, the import reads back.
 /// </summary>
 public static class RegisterCsv
 {
@@ -32,35 +35,58 @@ public static class RegisterCsv
                 r.Confidence.ToString(), r.LeadAgency, string.Join(';', r.SupportingAgencies), r.ControlsAr ?? "", r.ControlsEn ?? "", string.Join(';', r.Plans),
                 r.NextReview.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "",
             ];
-            csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
+            csv.Append(CsvCells.Row(fields)).Append("\r\n");
         }
 
         return csv.ToString();
     }
 
     /// <summary>
-    /// The rows of a CSV text as requests, each with its line number (the header is line 1); fields that cannot be
-    /// read (a number that is not one, an unknown name) are reported by line and column and left null.
+    /// The rows of a CSV text as requests, each with its line number (the header is line 1). What cannot be read is
+    /// reported by line and column, or as <c>columns</c> for the line as a whole: a header that is not the export's,
+    /// a row with more or fewer cells than the header names, a quote never closed, a value that is not one (a number
+    /// that is not one, an unknown name: that field is left null).
     /// </summary>
-    public static (IReadOnlyList<(int Line, RiskRequest Request)> Rows, IReadOnlyList<(int Line, string Field, string Value)> Unreadable) Read(string text)
+    public static (IReadOnlyList<(int Line, RiskRequest Request)> Rows, IReadOnlyList<(int Line, string Field, Text Problem)> Unreadable) Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var records = Records(text).ToList();
+        var (records, unclosed) = Records(text);
         var rows = new List<(int, RiskRequest)>();
-        var unreadable = new List<(int, string, string)>();
+        var unreadable = new List<(int, string, Text)>();
         if (records.Count == 0)
         {
+            if (unclosed is { } quote)
+            {
+                unreadable.Add((quote.Line, "columns", Invalid.CsvUnclosedQuote(quote.Line)));
+            }
+
             return (rows, unreadable);
         }
 
         var header = records[0].Fields.Select(f => f.Trim()).ToList();
-        foreach (var missing in Columns.Where(c => c != "reason" && !header.Contains(c, StringComparer.Ordinal)))
+        var missing = Columns.Where(c => c != "reason" && !header.Contains(c, StringComparer.Ordinal)).ToList();
+        var unexpected = header.Where((h, i) => !Columns.Contains(h, StringComparer.Ordinal) || header.IndexOf(h) != i).ToList();
+        if (missing.Count > 0 || unexpected.Count > 0)
         {
-            unreadable.Add((1, missing, "(missing column)"));
+            // Every row would be read against the wrong columns: the header is the one thing to fix.
+            unreadable.Add((1, "columns", Invalid.CsvHeader(missing, unexpected)));
+            return (rows, unreadable);
+        }
+
+        if (unclosed is { } open)
+        {
+            unreadable.Add((open.Line, open.Index < header.Count ? header[open.Index] : "columns", Invalid.CsvUnclosedQuote(open.Line)));
         }
 
         foreach (var (line, fields) in records.Skip(1).Where(r => r.Fields.Any(f => f.Length > 0)))
         {
+            if (fields.Count != header.Count)
+            {
+                // A cell too many or too few shifts or drops values unseen: the row is refused rather than guessed at.
+                unreadable.Add((line, "columns", Invalid.CsvCellCount(line, fields.Count, header.Count)));
+                continue;
+            }
+
             string? Get(string column) => header.IndexOf(column) is var i and >= 0 && i < fields.Count && fields[i].Length > 0 ? fields[i] : null;
             T? Enum<T>(string column) where T : struct, System.Enum
             {
@@ -75,7 +101,7 @@ public static class RegisterCsv
                     return parsed;
                 }
 
-                unreadable.Add((line, column, value));
+                unreadable.Add((line, column, Invalid.CsvValue(value)));
                 return null;
             }
 
@@ -92,7 +118,7 @@ public static class RegisterCsv
                     return parsed;
                 }
 
-                unreadable.Add((line, column, value));
+                unreadable.Add((line, column, Invalid.CsvValue(value)));
                 return null;
             }
 
@@ -111,7 +137,7 @@ public static class RegisterCsv
                     return parsed;
                 }
 
-                unreadable.Add((line, column, value));
+                unreadable.Add((line, column, Invalid.CsvValue(value)));
                 return null;
             }
 
@@ -131,15 +157,16 @@ public static class RegisterCsv
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-
-    /// <summary>The records of an RFC 4180 text, each with the line it starts on.</summary>
-    private static IEnumerable<(int Line, List<string> Fields)> Records(string text)
+    /// <summary>
+    /// The records of an RFC 4180 text, each with the line it starts on, each cell as <see cref="CsvCells.Read"/> reads
+    /// it; and where a quote opened that never closed (the line and the cell's place), whose record is left out.
+    /// </summary>
+    private static (List<(int Line, List<string> Fields)> Records, (int Line, int Index)? Unclosed) Records(string text)
     {
+        var records = new List<(int, List<string>)>();
         var fields = new List<string>();
         var field = new StringBuilder();
-        var (line, startLine, quoted) = (1, 1, false);
+        var (line, startLine, quoteLine, quoted) = (1, 1, 1, false);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -162,11 +189,11 @@ public static class RegisterCsv
             }
             else if (c == '"' && field.Length == 0)
             {
-                quoted = true;
+                (quoted, quoteLine) = (true, line);
             }
             else if (c == ',')
             {
-                fields.Add(field.ToString());
+                fields.Add(CsvCells.Read(field.ToString()));
                 field.Clear();
             }
             else if (c is '\r' or '\n')
@@ -176,9 +203,9 @@ public static class RegisterCsv
                     i++;
                 }
 
-                fields.Add(field.ToString());
+                fields.Add(CsvCells.Read(field.ToString()));
                 field.Clear();
-                yield return (startLine, fields);
+                records.Add((startLine, fields));
                 fields = [];
                 line++;
                 startLine = line;
@@ -189,10 +216,18 @@ public static class RegisterCsv
             }
         }
 
+        if (quoted)
+        {
+            // The rest of the file went into one cell: nothing after the quote can be trusted as a row.
+            return (records, (quoteLine, fields.Count));
+        }
+
         if (field.Length > 0 || fields.Count > 0)
         {
-            fields.Add(field.ToString());
-            yield return (startLine, fields);
+            fields.Add(CsvCells.Read(field.ToString()));
+            records.Add((startLine, fields));
         }
+
+        return (records, null);
     }
 }

@@ -95,7 +95,8 @@ public sealed class ActivityLog(IncidentAccess access, IEventLog log, AgencyDire
 
     internal static string Csv(Header header, List<Row> rows)
     {
-        static string Quote(string field) => field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+        // Every cell through CsvCells: an agency's name or a person's text may start like a spreadsheet formula.
+        static string Quote(string field) => CsvCells.Write(field);
         var csv = new StringBuilder();
         csv.Append("ICS 214,").Append(Quote(Say.Of("Activity log", "سجل الأنشطة"))).Append(header.Exercise ? ",EXERCISE / تمرين" : "").Append("\r\n");
         foreach (var (label, value) in Fields(header))

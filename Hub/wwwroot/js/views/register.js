@@ -271,7 +271,8 @@ async function importCsv() {
   button.disabled = true;
   out.replaceChildren();
   try {
-    const answer = await sendText('POST', `/api/register/import${reason ? `?${new URLSearchParams({ reason })}` : ''}`, await file.text(), 'text/csv; charset=utf-8');
+    // The file's bytes as they are: reading it as text here would replace what is not UTF-8 before the hub could refuse it.
+    const answer = await sendText('POST', `/api/register/import${reason ? `?${new URLSearchParams({ reason })}` : ''}`, file, 'text/csv; charset=utf-8');
     const counts = JSON.parse(answer.text);
     out.replaceChildren(h('p', { class: 'done', text: t('register.import.done', {
       file: file.name, recorded: formatNumber(counts.recorded), changed: formatNumber(counts.changed), unchanged: formatNumber(counts.unchanged),

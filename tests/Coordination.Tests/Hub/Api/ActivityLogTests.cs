@@ -76,4 +76,35 @@ public sealed class ActivityLogTests
             Assert.That(tooLong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         });
     }
+
+    [Test]
+    public async Task An_agency_name_a_spreadsheet_would_run_as_a_formula_is_written_behind_a_single_quote_in_both_activity_logs()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var admin = await hub.ClientForAsync("admin");
+        using var duty = await hub.ClientForAsync("duty.operator");
+        using var ncem = await hub.ClientForAsync("liaison.ncem");
+        const string name = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        const string cell = "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"";
+        await admin.PostOkAsync("api/admin/agencies", new { code = "ncem", nameAr = "المركز الوطني لإدارة الطوارئ", nameEn = name, kind = "Coordination" });
+        var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O"));
+        var id = (await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        await ncem.WaitForAlertsAsync();
+        await ncem.PostOkAsync($"api/incidents/{id}/acknowledge", new { note = "=1+1" });
+        var to = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(5).ToString("O"));
+
+        var incidentLog = await duty.GetStringAsync(new Uri($"api/incidents/{id}/activity-log?format=csv", UriKind.Relative));
+        var agencyLog = await ncem.GetStringAsync(new Uri($"api/activity-log?agency=ncem&from={from}&to={to}&format=csv", UriKind.Relative));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(incidentLog.Split("\r\n").Single(l => l.Contains("liaison.ncem,", StringComparison.Ordinal)), Does.Contain($",liaison.ncem,{cell},"), "the agency's cell");
+            Assert.That(agencyLog.Split("\r\n"), Does.Contain($"Unit,{cell}"), "the unit the log is of");
+            Assert.That(agencyLog.Split("\r\n").Where(l => l.Contains("liaison.ncem,", StringComparison.Ordinal)), Is.Not.Empty.And.All.Contain($",liaison.ncem,{cell},"));
+            foreach (var csv in new[] { incidentLog, agencyLog })
+            {
+                Assert.That(csv, Does.Not.Contain(",=").And.Not.Contain(",\"=").And.Not.Contain("\n="), "no cell starts a formula");
+            }
+        });
+    }
 }

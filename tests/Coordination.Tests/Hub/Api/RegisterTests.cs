@@ -203,6 +203,116 @@ public sealed class RegisterTests
         });
     }
 
+    [Test]
+    public async Task A_title_a_spreadsheet_would_run_as_a_formula_is_exported_behind_a_single_quote_and_imported_back_as_it_was()
+    {
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
+        using var ncem = await hub.ClientForAsync("liaison.ncem");
+        using var admin = await hub.ClientForAsync("admin");
+        const string title = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        var risk = Change(await RiskAsync(ncem, "flood-derna-dams"), likelihood: 3, reason: "new risk");
+        risk["code"] = "flood-wadi-kaam";
+        risk["titleEn"] = title;
+        risk["controlsEn"] = "-2 pumps since the storm; +1 on order @ Misrata";
+        risk["controlsAr"] = "'=already quoted by whoever typed it";
+        await ncem.PostOkAsync("api/register", risk);
+        var csv = await admin.GetStringAsync(new Uri("api/register/export?format=csv", UriKind.Relative));
+        var row = csv.Split("\r\n").Single(l => l.StartsWith("flood-wadi-kaam,", StringComparison.Ordinal));
+        var head = await HeadAsync(hub);
+
+        var imported = await ImportAsync(admin, csv);
+        var after = (await RiskAsync(admin, "flood-wadi-kaam")).GetProperty("risk");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(row, Does.Contain(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\","), "neutralised, then quoted as RFC 4180 quotes it");
+            Assert.That(row, Does.Contain(",''=already quoted by whoever typed it,").And.Contain(",'-2 pumps since the storm; +1 on order @ Misrata,"));
+            Assert.That(row, Does.Not.Contain(",=").And.Not.Contain(",\"="), "no cell starts a formula");
+            Assert.That((imported.GetProperty("recorded").GetInt32(), imported.GetProperty("changed").GetInt32()), Is.EqualTo((0, 0)), "the export read back changes nothing");
+            Assert.That(await HeadAsync(hub), Is.EqualTo(head), "no new entries");
+            Assert.That(after.GetProperty("titleEn").GetString(), Is.EqualTo(title));
+            Assert.That(after.GetProperty("controlsAr").GetString(), Is.EqualTo("'=already quoted by whoever typed it"));
+        });
+    }
+
+    [Test]
+    public async Task A_CSV_that_is_not_UTF_8_is_refused_in_English_and_Arabic_naming_its_line_with_nothing_written()
+    {
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
+        using var admin = await hub.ClientForAsync("admin");
+        var csv = await admin.GetStringAsync(new Uri("api/register/export", UriKind.Relative));
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var derna = lines.Single(l => l.StartsWith("flood-derna-dams,", StringComparison.Ordinal));
+        // A row whose title a spreadsheet saved in Latin-1: "é" is the single byte E9, which is not UTF-8.
+        var (before, after) = (derna.Replace("flood-derna-dams", "flood-armee", StringComparison.Ordinal).Split(",Failure of the Wadi Derna dams,") is [var b, var a] ? (b, a) : throw new AssertionException(derna));
+        byte[] body = [.. Encoding.UTF8.GetBytes(csv + before + ",Arm"), 0xE9, .. Encoding.UTF8.GetBytes("," + after + "\r\n")];
+        var head = await HeadAsync(hub);
+
+        var (english, englishErrors) = await ImportBytesAsync(admin, body, "en");
+        var (arabic, arabicErrors) = await ImportBytesAsync(admin, body, "ar");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(english, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(englishErrors.GetProperty("csv")[0].GetString(), Does.StartWith($"The file is not UTF-8 text (line {lines.Count + 1} "));
+            Assert.That(arabic, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(arabicErrors.GetProperty("csv")[0].GetString(), Does.StartWith($"الملف ليس نصاً بترميز UTF-8 (في السطر {lines.Count + 1} "));
+            Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written");
+            Assert.That((await admin.GetOkAsync("api/register")).GetProperty("risks").EnumerateArray().Select(r => r.GetProperty("risk").GetProperty("code").GetString()),
+                Has.None.EqualTo("flood-armee"));
+        });
+    }
+
+    [Test]
+    public async Task A_CSV_row_with_more_cells_than_the_header_is_refused_by_line_with_nothing_written()
+    {
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
+        using var admin = await hub.ClientForAsync("admin");
+        var csv = await admin.GetStringAsync(new Uri("api/register/export", UriKind.Relative));
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var derna = lines.Single(l => l.StartsWith("flood-derna-dams,", StringComparison.Ordinal));
+        lines.Add(derna.Replace("flood-derna-dams", "flood-ghat-wadi", StringComparison.Ordinal) + ",SURPRISE,<script>");
+        var head = await HeadAsync(hub);
+
+        var (status, errors) = await ImportBytesAsync(admin, Encoding.UTF8.GetBytes(string.Join("\r\n", lines)), "en");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(errors.EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { $"line {lines.Count}.columns" }));
+            Assert.That(errors.GetProperty($"line {lines.Count}.columns")[0].GetString(), Does.StartWith($"Line {lines.Count} has 27 cells where the first line names 25 columns"));
+            Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written");
+        });
+    }
+
+    [Test]
+    public async Task A_CSV_whose_header_is_not_the_export_s_or_whose_quote_never_closes_is_refused_saying_so()
+    {
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
+        using var admin = await hub.ClientForAsync("admin");
+        var csv = await admin.GetStringAsync(new Uri("api/register/export", UriKind.Relative));
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var derna = lines.Single(l => l.StartsWith("flood-derna-dams,", StringComparison.Ordinal));
+        var renamed = new List<string>(lines) { [0] = lines[0].Replace(",titleEn,", ",title_en,", StringComparison.Ordinal) };
+        // The last cell (the reason, empty in the export) opens a quote the file never closes.
+        var unclosed = new List<string>(lines) { derna.Replace("flood-derna-dams", "flood-ghat-wadi", StringComparison.Ordinal) + "\"after the storm, as agreed" };
+        var head = await HeadAsync(hub);
+
+        var (badHeader, headerErrors) = await ImportBytesAsync(admin, Encoding.UTF8.GetBytes(string.Join("\r\n", renamed)), "en");
+        var (badQuote, quoteErrors) = await ImportBytesAsync(admin, Encoding.UTF8.GetBytes(string.Join("\r\n", unclosed)), "en");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(badHeader, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(headerErrors.EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "line 1.columns" }), "one error, not one per row");
+            Assert.That(headerErrors.GetProperty("line 1.columns")[0].GetString(),
+                Is.EqualTo("The first line is not the export's header; missing: 'titleEn'; not a column of the register (or named twice): 'title_en'."));
+            Assert.That(badQuote, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(quoteErrors.GetProperty($"line {lines.Count + 1}.reason")[0].GetString(), Does.StartWith($"A double quote opened on line {lines.Count + 1} is never closed"));
+            Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written");
+        });
+    }
+
     private static JsonObject Change(JsonElement view, int likelihood, string? reason)
     {
         var risk = JsonNode.Parse(view.GetProperty("risk").GetRawText())!.AsObject();
@@ -224,5 +334,15 @@ public sealed class RegisterTests
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.IsSuccessStatusCode, Is.True, text);
         return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Errors)> ImportBytesAsync(HttpClient client, byte[] csv, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/register/import?reason=annual-review") { Content = new ByteArrayContent(csv) };
+        request.Content.Headers.ContentType = new("text/csv");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, response.IsSuccessStatusCode ? default : JsonDocument.Parse(text).RootElement.GetProperty("errors").Clone());
     }
 }
