@@ -120,6 +120,7 @@ public static class Invalid
     public static readonly Text DueDateReasonRequired = new("Reason is required: say why the due date moves.", "السبب مطلوب: اذكر سبب تغيير تاريخ الاستحقاق.");
     public static readonly Text DueDateUnchanged = new("DueDate must differ from the item's current due date.", "تاريخ الاستحقاق الجديد يجب أن يختلف عن الحالي.");
     public static readonly Text MeetingDateRequired = new("HeldOn is required: the day the meeting was held, not in the future.", "تاريخ الاجتماع مطلوب: يوم انعقاده، وليس في المستقبل.");
+    public static readonly Text MeetingDateRange = new("HeldOn must be the day the meeting was held: not in the future, and within the last five years.", "تاريخ الاجتماع يوم انعقاده: ليس في المستقبل، وفي حدود السنوات الخمس الماضية.");
     public static readonly Text MeetingAgenciesRequired = new("Agencies must name at least one attending agency, and at most 100.", "الجهات الحاضرة: اذكر جهة واحدة على الأقل، و100 كحد أقصى.");
     public static readonly Text DecisionTextRequired = new("Each decision is required, in Arabic and in English; at most 50 decisions.", "كل قرار مطلوب بالعربية وبالإنجليزية؛ 50 قراراً كحد أقصى.");
     public static readonly Text MeetingActionsLimit = new("A meeting records at most 50 action items.", "الاجتماع يسجّل 50 بند عمل كحد أقصى.");
@@ -206,6 +207,10 @@ public static class Invalid
     /// <summary>A change sent without the whole thing it changes (<c>{"expectedVersion": 1}</c> alone).</summary>
     public static Text WholeRequired(string field, string english, string arabic) =>
         new($"'{field}' is required: send the whole {english} as it should stand.", $"'{field}' مطلوب: أرسل كامل {arabic} بعد التعديل.");
+
+    public static Text VersionAhead(int expected, int latest) => new(
+        $"expectedVersion {expected} is beyond the latest version, {latest}: send the version you read.",
+        $"الإصدار المتوقع {expected} بعد آخر إصدار ({latest}): أرسل رقم الإصدار الذي قرأته.");
 
     public static readonly Text RiskCodeFixed = new("A risk's code cannot change: enter a new risk instead.", "رمز الخطر لا يتغيّر: أدخل خطراً جديداً بدلاً من ذلك.");
 

@@ -73,7 +73,7 @@ public sealed class DeclareCapabilities(AgencyDirectory agencies, CapabilityLog 
             throw new ValidationException([new ValidationFailure("reason", Invalid.DeclarationReasonRequired.ToString())]);
         }
 
-        var expected = request.ExpectedVersion ?? current.Version;
+        var expected = MadeFrom.Version(request.ExpectedVersion, current.Version);
         try
         {
             var (version, position) = await capabilities.AppendAsync(caller, request.Agency, holdings,

@@ -5,6 +5,7 @@ using Coordination.Hub.Features.Plans;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
 using FluentValidation;
+using Coordination.Hub.Features.Common;
 
 namespace Coordination.Hub.Features.Exercises;
 
@@ -58,7 +59,7 @@ public sealed class ChangeScenario(ScenarioLog scenarios) : IUseCase<ChangeScena
             return new RecordScenario.Saved(current.Scenario.ScenarioId, current.Version, 0);
         }
 
-        var (version, position) = await scenarios.AppendAsync(caller, scenario, request.Scenario!.Reason, request.ExpectedVersion ?? current.Version, cancellationToken);
+        var (version, position) = await scenarios.AppendAsync(caller, scenario, request.Scenario!.Reason, MadeFrom.Version(request.ExpectedVersion, current.Version), cancellationToken);
         return new RecordScenario.Saved(scenario.ScenarioId, version, position);
     }
 }

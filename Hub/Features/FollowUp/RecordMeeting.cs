@@ -43,7 +43,7 @@ public sealed class RecordMeeting(FollowUpLog followUp) : IUseCase<RecordMeeting
             ArgumentNullException.ThrowIfNull(agencies);
             RuleFor(r => r.HeldOn).NotNull().Says(Invalid.MeetingDateRequired)
                 .Must(d => d is not { } day || (day <= ImprovementItemRequestValidator.Today(time) && day >= ImprovementItemRequestValidator.Today(time).AddYears(-5)))
-                .Says(Invalid.MeetingDateRequired);
+                .Says(Invalid.MeetingDateRange);
             RuleFor(r => r.Agencies).NotEmpty().Says(Invalid.MeetingAgenciesRequired).Must(a => a is null || a.Count <= 100).Says(Invalid.MeetingAgenciesRequired);
             RuleForEach(r => r.Agencies).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a));
             RuleFor(r => r.Decisions).Must(d => d is null || d.Count <= 50).Says(Invalid.DecisionTextRequired);

@@ -5,6 +5,7 @@ using Coordination.Hub.Features.Register;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
 using FluentValidation;
+using Coordination.Hub.Features.Common;
 
 namespace Coordination.Hub.Features.Plans;
 
@@ -58,7 +59,7 @@ public sealed class ChangePlan(PlanLog plans, PlanWriter writer) : IUseCase<Chan
             return new RecordPlan.Saved(current.Plan.PlanId, current.Version, 0);
         }
 
-        var (version, position) = await writer.WriteAsync(caller, plan, request.Plan!.Reason, request.ExpectedVersion ?? current.Version, cancellationToken);
+        var (version, position) = await writer.WriteAsync(caller, plan, request.Plan!.Reason, MadeFrom.Version(request.ExpectedVersion, current.Version), cancellationToken);
         return new RecordPlan.Saved(plan.PlanId, version, position);
     }
 }

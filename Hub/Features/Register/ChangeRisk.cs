@@ -4,6 +4,7 @@ using Coordination.Hub.Authorization;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
 using FluentValidation;
+using Coordination.Hub.Features.Common;
 
 namespace Coordination.Hub.Features.Register;
 
@@ -38,7 +39,7 @@ public sealed class ChangeRisk(RegisterLog register, RiskWriter writer) : IUseCa
             return new RecordRisk.Saved(current.Risk.RiskId, current.Version, 0);
         }
 
-        var (version, position) = await writer.WriteAsync(caller, risk, request.Risk.Reason, request.ExpectedVersion ?? current.Version, cancellationToken);
+        var (version, position) = await writer.WriteAsync(caller, risk, request.Risk.Reason, MadeFrom.Version(request.ExpectedVersion, current.Version), cancellationToken);
         return new RecordRisk.Saved(risk.RiskId, version, position);
     }
 }

@@ -46,7 +46,7 @@ public sealed class ReviewRisk(RegisterLog register) : IUseCase<ReviewRisk.Comma
             throw Refuse.NotYourAgencysRisk(current.Risk.Code, current.Risk.LeadAgency);
         }
 
-        var expected = request.ExpectedVersion ?? current.Version;
+        var expected = MadeFrom.Version(request.ExpectedVersion, current.Version);
         try
         {
             var (version, position) = await register.AppendReviewAsync(caller, current.Risk with { NextReview = request.NextReview!.Value }, current.Risk.NextReview,

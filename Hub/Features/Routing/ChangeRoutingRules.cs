@@ -43,7 +43,7 @@ public sealed class ChangeRoutingRules(RoutingRulesLog stream, RoutingRulesProvi
     public async Task<Saved> HandleAsync(Caller caller, Request request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var madeFrom = request.ExpectedVersion ?? provider.Current.Version;
+        var madeFrom = MadeFrom.Version(request.ExpectedVersion, provider.Current.Version);
         try
         {
             var (version, position) = await stream.ChangeAsync(caller, [.. request.Rules!.OfType<RoutingRule>()], request.Reason!,

@@ -152,6 +152,8 @@ public sealed class RegisterTests
         using var rename = await admin.PutAsJsonAsync($"api/register/{derna.GetProperty("risk").GetProperty("riskId").GetGuid()}", new { risk = renamed });
         using var taken = await admin.PostAsJsonAsync("api/register", again);
         using var noRisk = await admin.PutAsJsonAsync($"api/register/{derna.GetProperty("risk").GetProperty("riskId").GetGuid()}", new { expectedVersion = 1 });
+        var scored = Change(derna, 5, "x");
+        using var ahead = await admin.PutAsJsonAsync($"api/register/{derna.GetProperty("risk").GetProperty("riskId").GetGuid()}", new { risk = scored, expectedVersion = 99 });
 
         Assert.Multiple(async () =>
         {
@@ -161,6 +163,8 @@ public sealed class RegisterTests
             Assert.That(await ErrorsAsync(taken), Does.ContainKey("code").WithValue(new[] { "الرمز 'armed-clash-tripoli' مستخدم لخطر آخر." }));
             Assert.That(noRisk.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await ErrorsAsync(noRisk), Does.ContainKey("risk").WithValue(new[] { "'risk' مطلوب: أرسل كامل الخطر بعد التعديل." }));
+            Assert.That(ahead.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a version nobody read is a mistake, not a change made meanwhile");
+            Assert.That(await ErrorsAsync(ahead), Does.ContainKey("expectedVersion").WithValue(new[] { "الإصدار المتوقع 99 بعد آخر إصدار (1): أرسل رقم الإصدار الذي قرأته." }));
             Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written");
         });
     }
