@@ -7,13 +7,13 @@ import { ProblemError, newId, post } from './api.js';
 import { h } from './dom.js';
 import { errorsByField } from './forms.js';
 import { nameOf, t } from './i18n.js';
-import { agencyName, reference } from './reference.js';
+import { agencyName, alertableAgencies } from './reference.js';
 
-/** Checkboxes of every agency in a fieldset, `checked` ticked; the boxes are named `name`. */
+/** Checkboxes of every agency that can be cleared in a fieldset, `checked` ticked; the boxes are named `name`. */
 export function agencyChecks({ id, legend, name, checked, describedBy }) {
   return h('fieldset', { class: 'check-group', attrs: { id, 'aria-describedby': describedBy } },
     h('legend', { text: legend }),
-    h('div', { class: 'check-grid' }, reference.agencies.map((agency) => h('label', {},
+    h('div', { class: 'check-grid' }, alertableAgencies(checked).map((agency) => h('label', {},
       h('input', { attrs: { type: 'checkbox', name, value: agency.code, checked: checked.includes(agency.code) } }),
       h('span', { text: nameOf(agency) })))));
 }

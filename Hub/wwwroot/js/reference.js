@@ -26,3 +26,9 @@ export const hazardName = (type) => nameOf(byCode.hazard.get(type), type);
 export const districtName = (code) => nameOf(byCode.district.get(code), code);
 export const agencyName = (code) => nameOf(byCode.agency.get(code), code);
 export const capabilityName = (code) => nameOf(byCode.capability.get(code), code);
+
+/**
+ * The agencies an incident can alert or clear: every one but the duty office, which sees every incident already and has
+ * no liaison to acknowledge (the hub refuses it). One already `chosen` (from before that rule) stays, to be taken off.
+ */
+export const alertableAgencies = (chosen = []) => reference.agencies.filter((a) => a.kind !== 'DutyOffice' || chosen.includes(a.code));

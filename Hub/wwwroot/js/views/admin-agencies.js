@@ -6,7 +6,7 @@ import { ProblemError, post } from '../api.js';
 import { $, h } from '../dom.js';
 import { clearFieldErrors, showFieldErrors } from '../forms.js';
 import { nameOf, t } from '../i18n.js';
-import { loadReference, reference } from '../reference.js';
+import { alertableAgencies, loadReference, reference } from '../reference.js';
 import { AGENCY_KINDS } from '../vocabulary.js';
 
 const FIELDS = ['code', 'nameAr', 'nameEn', 'kind'];
@@ -105,7 +105,7 @@ function draw() {
   const head = h('thead', {}, h('tr', {}, ['code', 'nameAr', 'nameEn', 'kind', 'actions']
     .map((c) => h('th', { text: t(`agencies.col.${c}`), attrs: { scope: 'col' } }))));
   $('#agencies-table').replaceChildren(head, h('tbody', {}, reference.agencies.map(row)));
-  // Who can be cleared for a restricted incident: every registered agency, by the code a report names.
-  $('#clearance-agencies').replaceChildren(...reference.agencies.map((a) =>
+  // Who can be cleared for a restricted incident: every registered agency but the duty office, by the code a report names.
+  $('#clearance-agencies').replaceChildren(...alertableAgencies().map((a) =>
     h('li', { class: 'chip', data: { agency: a.code } }, h('bdi', { text: a.code, attrs: { dir: 'ltr' } }), ` — ${nameOf(a)}`)));
 }

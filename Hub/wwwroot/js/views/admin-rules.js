@@ -10,7 +10,7 @@ import { $, debounce, h } from '../dom.js';
 import { confirmAction } from '../confirm.js';
 import { fieldKey } from '../forms.js';
 import { formatList, formatTime, nameOf, t } from '../i18n.js';
-import { reference } from '../reference.js';
+import { alertableAgencies, reference } from '../reference.js';
 import { SEVERITIES } from '../vocabulary.js';
 
 /** Least first, as a minimum reads: Unknown as a minimum lets every severity through. */
@@ -202,7 +202,7 @@ function ruleItem(rule, index) {
       textField(rule, prefix, 'description', { dir: 'auto', maxlength: 500 }),
       checkGroup(rule, prefix, 'hazards', reference.hazards.map((x) => [x.type, nameOf(x)])),
       checkGroup(rule, prefix, 'districts', reference.districts.map((d) => [d.code, nameOf(d)])),
-      checkGroup(rule, prefix, 'agencies', reference.agencies.map((a) => [a.code, nameOf(a)])),
+      checkGroup(rule, prefix, 'agencies', alertableAgencies(rule.agencies ?? []).map((a) => [a.code, nameOf(a)])),
       errorLine(`err-${prefix}`, errorsOf(rule, ''))));
   return h('li', { class: ruleErrors.has(rule.key) ? 'rule invalid' : 'rule', data: { key: rule.key, ruleId: rule.id } },
     details,

@@ -36,6 +36,8 @@ public sealed class ConsoleClearanceTests : ConsoleFixture
         await Expect(page.Locator("#f-cleared input").First).ToBeFocusedAsync();
         Assert.That(await RestrictedTitledAsync(commander, title), Is.Null);
 
+        // The duty office sees every incident already and has no liaison to acknowledge: it is not offered (the hub refuses it).
+        await Expect(page.Locator("#f-cleared input[value='moi-duty']")).ToHaveCountAsync(0);
         await page.Locator("#f-cleared input[value='ncem']").CheckAsync();
         await page.Locator("#f-cleared input[value='ambulance']").CheckAsync();
         // The preview names exactly the agencies ticked.
