@@ -230,6 +230,10 @@ public static class Invalid
         $"Agency '{agency}' is the duty office: it sees every incident already and has no liaison to acknowledge an alert, so an alert to it could only escalate. Name the agencies that respond.",
         $"الجهة '{agency}' هي مكتب المناوبة: ترى كل البلاغات أصلاً ولا ضابط اتصال لها يؤكد استلام التنبيه، فالتنبيه إليها لا ينتهي إلا بالتصعيد. اذكر الجهات المستجيبة.");
 
+    public static Text DutyOfficeNotTasked(string? agency) => new(
+        $"Agency '{agency}' is the duty office: only an agency's liaisons progress its tasks and the duty office has none, so a task for it could only escalate. Give the task to an agency that responds.",
+        $"الجهة '{agency}' هي مكتب المناوبة: لا يتابع مهام الجهة إلا ضباط اتصالها ولا ضابط اتصال لمكتب المناوبة، فالمهمة له لا تنتهي إلا بالتصعيد. أسند المهمة إلى جهة مستجيبة.");
+
     public static Text UnknownAgency(string? agency) => new($"Agency '{agency}' is not known.", $"الجهة '{agency}' غير معروفة.");
 
     public static Text AgencyKind(IEnumerable<string> kinds) => new($"Kind must be one of {string.Join(", ", kinds)}.", $"نوع الجهة واحد من: {string.Join("، ", kinds)}.");

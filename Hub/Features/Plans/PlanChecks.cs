@@ -85,9 +85,16 @@ public static partial class PlanChecks
             }
         }
 
-        foreach (var (agency, i) in (plan.AlsoAlert ?? []).Select((a, i) => (a, i)).Where(a => !agencies.Exists(a.a)))
+        foreach (var (agency, i) in (plan.AlsoAlert ?? []).Select((a, i) => (a, i)))
         {
-            Add($"alsoAlert[{i}]", Invalid.UnknownAgency(agency));
+            if (!agencies.Exists(agency))
+            {
+                Add($"alsoAlert[{i}]", Invalid.UnknownAgency(agency));
+            }
+            else if (agencies.IsDutyOffice(agency))
+            {
+                Add($"alsoAlert[{i}]", Invalid.DutyOfficeNotAlerted(agency));
+            }
         }
 
         if (plan.Tasks is not { Count: > 0 and <= MaxTasks })
@@ -123,6 +130,11 @@ public static partial class PlanChecks
             else if (!agencies.Exists(task.Agency))
             {
                 Add($"{at}.agency", Invalid.UnknownAgency(task.Agency));
+            }
+            else if (agencies.IsDutyOffice(task.Agency))
+            {
+                // Only the owning agency's liaisons progress a task, and the duty office has none: it could only escalate.
+                Add($"{at}.agency", Invalid.DutyOfficeNotTasked(task.Agency));
             }
 
             Text($"{at}.titleAr", task.TitleAr, Invalid.RiskTitlesRequired, 200, multiline: false, "عنوان المهمة بالعربية");

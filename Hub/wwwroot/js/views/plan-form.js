@@ -7,7 +7,7 @@ import { ProblemError, get, post, put } from '../api.js';
 import { $, h } from '../dom.js';
 import { clearFieldErrors, submitWhole } from '../forms.js';
 import { nameOf, t } from '../i18n.js';
-import { capabilityName, reference } from '../reference.js';
+import { alertableAgencies, capabilityName, reference } from '../reference.js';
 import { SEVERITIES } from '../vocabulary.js';
 
 const TASK_TEXTS = ['taskId', 'titleAr', 'titleEn'];
@@ -68,7 +68,7 @@ function fillChoices() {
   options($('#p-minimumSeverity'), SEVERITIES.filter((s) => s !== 'Unknown'), (s) => t(`Severity.${s}`));
   checkboxes($('#p-hazards'), reference.hazards, 'hazards', 'type', nameOf);
   checkboxes($('#p-districts'), reference.districts, 'districts', 'code', nameOf);
-  checkboxes($('#p-alsoAlert'), reference.agencies, 'alsoAlert', 'code', nameOf);
+  checkboxes($('#p-alsoAlert'), alertableAgencies(), 'alsoAlert', 'code', nameOf);
 }
 
 function drawHeading() {
@@ -88,7 +88,7 @@ function addTask(task) {
     h('p', { class: 'field-error', attrs: { id: `err-${id(name)}` } }));
   const input = (name, attrs) => h('input', { data: { name }, attrs: { id: id(name), autocomplete: 'off', 'aria-describedby': `${attrs.hint ? `hint-${id(name)} ` : ''}err-${id(name)}`, ...attrs, hint: null } });
   const agency = h('select', { data: { name: 'agency' }, attrs: { id: id('agency'), 'aria-describedby': `err-${id('agency')}` } });
-  options(agency, reference.agencies.map((a) => a.code), (code) => nameOf(reference.agencies.find((a) => a.code === code)));
+  options(agency, alertableAgencies().map((a) => a.code), (code) => nameOf(reference.agencies.find((a) => a.code === code)));
   // The hub knows a fixed list of capabilities: the blank choice is a task that needs none in particular.
   const capability = h('select', { data: { name: 'capability' }, attrs: { id: id('capability'), 'aria-describedby': `hint-${id('capability')} err-${id('capability')}` } });
   options(capability, reference.capabilities.map((c) => c.code), (code) => `${capabilityName(code)} (${code})`);

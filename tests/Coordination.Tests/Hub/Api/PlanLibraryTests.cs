@@ -62,7 +62,7 @@ public sealed class PlanLibraryTests
         plan["titleAr"] = "";
         plan["risks"] = new JsonArray("flood-derna-dams", "flood-atlantis");
         plan["activation"]!["districts"] = new JsonArray("derna", "atlantis");
-        plan["alsoAlert"] = new JsonArray("nasa");
+        plan["alsoAlert"] = new JsonArray("nasa", "moi-duty");
         var tasks = plan["tasks"]!.AsArray();
         tasks[0]!["dueAfterMinutes"] = 0;
         tasks[0]!["capability"] = null;
@@ -70,6 +70,7 @@ public sealed class PlanLibraryTests
         tasks[2]!["agency"] = "nasa";
         tasks[3]!["checklist"]![0]!["textEn"] = "";
         tasks[4]!["titleEn"] = "Triage\u202Eevil";
+        tasks[5]!["agency"] = "moi-duty";
 
         using var refused = await admin.PostAsJsonAsync("api/plans", plan, HubHost.Json);
         var errors = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
@@ -90,11 +91,13 @@ public sealed class PlanLibraryTests
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(errors.EnumerateObject().Select(e => e.Name), Is.EquivalentTo(new[]
             {
-                "titleAr", "risks[1]", "activation.districts[1]", "alsoAlert[0]", "tasks[0].dueAfterMinutes", "tasks[0].quantity", "tasks[1].taskId",
-                "tasks[2].agency", "tasks[3].checklist[0].textEn", "tasks[4].titleEn",
+                "titleAr", "risks[1]", "activation.districts[1]", "alsoAlert[0]", "alsoAlert[1]", "tasks[0].dueAfterMinutes", "tasks[0].quantity", "tasks[1].taskId",
+                "tasks[2].agency", "tasks[3].checklist[0].textEn", "tasks[4].titleEn", "tasks[5].agency",
             }));
             Assert.That(errors.GetProperty("risks[1]")[0].GetString(), Is.EqualTo("Risk 'flood-atlantis' is not in the register."));
             Assert.That(errors.GetProperty("tasks[2].agency")[0].GetString(), Is.EqualTo("Agency 'nasa' is not known."));
+            Assert.That(errors.GetProperty("alsoAlert[1]")[0].GetString(), Does.StartWith("Agency 'moi-duty' is the duty office"), "an alert to it could only escalate");
+            Assert.That(errors.GetProperty("tasks[5].agency")[0].GetString(), Does.StartWith("Agency 'moi-duty' is the duty office"), "a task for it could only escalate");
             Assert.That(errors.GetProperty("tasks[4].titleEn")[0].GetString(), Does.StartWith("tasks[4].titleEn contains a hidden character (U+202E"));
             Assert.That(arabicErrors.GetProperty("tasks[1].taskId")[0].GetString(), Does.StartWith("معرّف المهمة"));
             Assert.That(changeErrors.EnumerateObject().Select(e => e.Name), Does.Contain("plan.tasks[2].agency"), "a change names them under plan.");
