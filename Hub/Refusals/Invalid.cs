@@ -48,7 +48,7 @@ public static class Invalid
     public static readonly Text RuleMissing = new("The rule is empty.", "القاعدة فارغة.");
     public static readonly Text RuleIdRequired = new("Every rule needs an id.", "كل قاعدة تحتاج معرّفاً.");
     public static readonly Text RuleIdShape = new("The rule id must be 3 to 60 lower-case letters, digits or hyphens: it is written on every alert the rule raises.",
-        "معرّف القاعدة من 3 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة: فهو يُكتب على كل تنبيه تطلقه القاعدة.");
+        "يجب أن يتكوّن معرّف القاعدة من 3 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة: فهو يُكتب على كل تنبيه تطلقه القاعدة.");
     public static readonly Text RuleNoAgencies = new("The rule alerts no agency: name at least one.", "القاعدة لا تنبّه أي جهة: اذكر جهة واحدة على الأقل.");
     public static readonly Text ExpectedRulesVersion = new("ExpectedVersion must be 0 or a version the rules have had.", "الإصدار المتوقع يجب أن يكون 0 أو إصداراً مرّت به القواعد.");
 
@@ -120,7 +120,7 @@ public static class Invalid
     public static readonly Text DueDateReasonRequired = new("Reason is required: say why the due date moves.", "السبب مطلوب: اذكر سبب تغيير تاريخ الاستحقاق.");
     public static readonly Text DueDateUnchanged = new("DueDate must differ from the item's current due date.", "تاريخ الاستحقاق الجديد يجب أن يختلف عن الحالي.");
     public static readonly Text MeetingDateRequired = new("HeldOn is required: the day the meeting was held, not in the future.", "تاريخ الاجتماع مطلوب: يوم انعقاده، وليس في المستقبل.");
-    public static readonly Text MeetingDateRange = new("HeldOn must be the day the meeting was held: not in the future, and within the last five years.", "تاريخ الاجتماع يوم انعقاده: ليس في المستقبل، وفي حدود السنوات الخمس الماضية.");
+    public static readonly Text MeetingDateRange = new("HeldOn must be the day the meeting was held: not in the future, and within the last five years.", "يجب أن يكون تاريخ الاجتماع يوم انعقاده: ليس في المستقبل، وفي حدود السنوات الخمس الماضية.");
     public static readonly Text MeetingAgenciesRequired = new("Agencies must name at least one attending agency, and at most 100.", "الجهات الحاضرة: اذكر جهة واحدة على الأقل، و100 كحد أقصى.");
     public static readonly Text DecisionTextRequired = new("Each decision is required, in Arabic and in English; at most 50 decisions.", "كل قرار مطلوب بالعربية وبالإنجليزية؛ 50 قراراً كحد أقصى.");
     public static readonly Text MeetingActionsLimit = new("A meeting records at most 50 action items.", "الاجتماع يسجّل 50 بند عمل كحد أقصى.");
@@ -156,7 +156,7 @@ public static class Invalid
     public static Text IncidentNotReportedYet(string? key) => new($"Incident '{key}' is not reported by an earlier inject.", $"الحادث '{key}' لم يُبلَّغ عنه في مُدخل سابق.");
 
     public static Text NotAnExerciseParticipant(string? agency) => new($"Agency '{agency}' does not take part in this exercise: a finding concerns one of its participants.",
-        $"الجهة '{agency}' لا تشارك في هذا التمرين: الملاحظة تخص إحدى الجهات المشاركة فيه.");
+        $"الجهة '{agency}' لا تشارك في هذا التمرين: يجب أن تخص الملاحظة إحدى الجهات المشاركة فيه.");
 
     public static Text NotAParticipant(string? agency) => new($"Agency '{agency}' is not among the scenario's participants.", $"الجهة '{agency}' ليست من الجهات المشاركة في السيناريو.");
 
@@ -184,12 +184,12 @@ public static class Invalid
         var (lacks, extra) = (Names(missing), Names(unexpected));
         return new(
             $"The first line is not the export's header{(lacks.Length > 0 ? $"; missing: {lacks}" : "")}{(extra.Length > 0 ? $"; not a column of the register (or named twice): {extra}" : "")}.",
-            $"السطر الأول ليس سطر أسماء الأعمدة كما في التصدير{(lacks.Length > 0 ? $"؛ ينقصه: {lacks}" : "")}{(extra.Length > 0 ? $"؛ ليست من أعمدة السجل (أو مكررة): {extra}" : "")}.");
+            $"السطر الأول ليس سطر أسماء الأعمدة كما في التصدير{(lacks.Length > 0 ? $"؛ ينقصه: {lacks}" : "")}{(extra.Length > 0 ? $"؛ أعمدة ليست من أعمدة السجل (أو مكررة): {extra}" : "")}.");
     }
 
     public static Text CsvCellCount(int line, int cells, int columns) => new(
         $"Line {line} has {cells} cells where the first line names {columns} columns (a comma too many or too few, or a value with a comma not in double quotes).",
-        $"في السطر {line} عدد {cells} خانة والسطر الأول يسمّي {columns} عموداً (فاصلة زائدة أو ناقصة، أو قيمة فيها فاصلة دون علامتي تنصيص).");
+        $"عدد الخانات في السطر {line}: {cells}، وعدد الأعمدة التي يسمّيها السطر الأول: {columns} (فاصلة زائدة أو ناقصة، أو قيمة فيها فاصلة دون علامتي تنصيص).");
 
     public static Text CsvUnclosedQuote(int line) => new(
         $"A double quote opened on line {line} is never closed, so the rest of the file cannot be read as rows.",
@@ -210,7 +210,7 @@ public static class Invalid
 
     public static Text VersionAhead(int expected, int latest) => new(
         $"expectedVersion {expected} is beyond the latest version, {latest}: send the version you read.",
-        $"الإصدار المتوقع {expected} بعد آخر إصدار ({latest}): أرسل رقم الإصدار الذي قرأته.");
+        $"الإصدار المتوقع {expected} يتجاوز آخر إصدار ({latest}): أرسل رقم الإصدار الذي قرأته.");
 
     public static readonly Text RiskCodeFixed = new("A risk's code cannot change: enter a new risk instead.", "رمز الخطر لا يتغيّر: أدخل خطراً جديداً بدلاً من ذلك.");
 

@@ -39,7 +39,7 @@ public sealed partial class RegisterUser(DirectoryEntries directory, DirectorySt
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.UserName == caller.UserName && request.Role != Role.Administrator)
+        if (string.Equals(request.UserName, caller.UserName, StringComparison.OrdinalIgnoreCase) && request.Role != Role.Administrator)
         {
             // As with disabling: an administrator who demotes themselves may have been the last one.
             throw Refuse.CannotDemoteYourself();

@@ -43,6 +43,13 @@ public sealed class ChangeRoutingRules(RoutingRulesLog stream, RoutingRulesProvi
     public async Task<Saved> HandleAsync(Caller caller, Request request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.ExpectedVersion is not { } expected || expected > provider.Current.Version)
+        {
+            // This hub may not have read a version another hub saved yet (it takes them off the bus, or at its next
+            // re-read): "the latest" and "beyond the latest" are the log's, not this hub's memory's.
+            await stream.RefreshAsync(cancellationToken);
+        }
+
         var madeFrom = MadeFrom.Version(request.ExpectedVersion, provider.Current.Version);
         try
         {

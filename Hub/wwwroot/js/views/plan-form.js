@@ -88,7 +88,7 @@ function addTask(task) {
     h('p', { class: 'field-error', attrs: { id: `err-${id(name)}` } }));
   const input = (name, attrs) => h('input', { data: { name }, attrs: { id: id(name), autocomplete: 'off', 'aria-describedby': `${attrs.hint ? `hint-${id(name)} ` : ''}err-${id(name)}`, ...attrs, hint: null } });
   const agency = h('select', { data: { name: 'agency' }, attrs: { id: id('agency'), 'aria-describedby': `err-${id('agency')}` } });
-  options(agency, alertableAgencies().map((a) => a.code), (code) => nameOf(reference.agencies.find((a) => a.code === code)));
+  options(agency, alertableAgencies(task?.agency ? [task.agency] : []).map((a) => a.code), (code) => nameOf(reference.agencies.find((a) => a.code === code)));
   // The hub knows a fixed list of capabilities: the blank choice is a task that needs none in particular.
   const capability = h('select', { data: { name: 'capability' }, attrs: { id: id('capability'), 'aria-describedby': `hint-${id('capability')} err-${id('capability')}` } });
   options(capability, reference.capabilities.map((c) => c.code), (code) => `${capabilityName(code)} (${code})`);
@@ -171,6 +171,8 @@ export function editPlan(view) {
   const tick = (name, values) => { for (const box of document.querySelectorAll(`#p-${name} input`)) box.checked = values.includes(box.value); };
   tick('hazards', plan.activation.hazards);
   tick('districts', plan.activation.districts);
+  // A plan saved before the duty office was refused keeps its tick, to be taken off.
+  checkboxes($('#p-alsoAlert'), alertableAgencies(plan.alsoAlert), 'alsoAlert', 'code', nameOf);
   tick('alsoAlert', plan.alsoAlert);
   for (const task of plan.tasks) addTask(task);
   drawHeading();

@@ -104,6 +104,7 @@ function clear() {
 export function newRisk() {
   editing = null;
   clear();
+  $('#r-code').disabled = false;
   if (session.role === 'Liaison') $('#r-leadAgency').value = session.agency;
   drawHeading();
   $('#r-code').focus();
@@ -128,6 +129,8 @@ export function editRisk(view) {
   editing = view;
   clear();
   fill(view.risk);
+  // A risk's code never changes (the hub refuses it): its id derives from it.
+  $('#r-code').disabled = true;
   drawHeading();
   $('#r-titleAr').focus();
 }

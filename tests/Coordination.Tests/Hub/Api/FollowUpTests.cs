@@ -351,10 +351,11 @@ public sealed class FollowUpTests
         return await client.SendAsync(request);
     }
 
-    // Field names as the refusal gives them, lower-cased: what matters is which fields are named.
+    // Field names exactly as the refusal gives them.
     private static async Task<string[]> FieldNames(HttpResponseMessage response) =>
         [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name)];
 
+    // Field names as the refusal gives them, lower-cased: what matters is which fields are named.
     private static async Task<Dictionary<string, string>> Errors(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject()
             .ToDictionary(e => e.Name.ToLower(CultureInfo.InvariantCulture), e => string.Join(" ", e.Value.EnumerateArray().Select(m => m.GetString())));

@@ -164,7 +164,7 @@ public sealed class RegisterTests
             Assert.That(noRisk.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await ErrorsAsync(noRisk), Does.ContainKey("risk").WithValue(new[] { "'risk' مطلوب: أرسل كامل الخطر بعد التعديل." }));
             Assert.That(ahead.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a version nobody read is a mistake, not a change made meanwhile");
-            Assert.That(await ErrorsAsync(ahead), Does.ContainKey("expectedVersion").WithValue(new[] { "الإصدار المتوقع 99 بعد آخر إصدار (1): أرسل رقم الإصدار الذي قرأته." }));
+            Assert.That(await ErrorsAsync(ahead), Does.ContainKey("expectedVersion").WithValue(new[] { "الإصدار المتوقع 99 يتجاوز آخر إصدار (1): أرسل رقم الإصدار الذي قرأته." }));
             Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written");
         });
     }
