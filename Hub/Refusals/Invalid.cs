@@ -197,7 +197,7 @@ public static class Invalid
 
     public static Text CsvCodeTwice(string? code) => new($"Code '{code}' is on more than one line of the file.", $"الرمز '{code}' مكرر في أكثر من سطر من الملف.");
 
-    public static readonly Text ActivityLogPeriod = new("'from' and 'to' are required, 'to' after 'from', at most 31 days apart.", "'from' و'to' مطلوبان، و'to' بعد 'from'، وبينهما 31 يوماً على الأكثر.");
+    public static readonly Text ActivityLogPeriod = new("'from' and 'to' are required, between 2000 and 2099, 'to' after 'from', at most 31 days apart.", "'from' و'to' مطلوبان، بين عامي 2000 و2099، و'to' بعد 'from'، وبينهما 31 يوماً على الأكثر.");
     public static readonly Text ActivityLogFormat = new("'format' must be csv or html.", "الصيغة يجب أن تكون csv أو html.");
 
     public static Text EdxlNotAcceptable(string what) => new($"The EDXL-DE envelope cannot be taken in: {what}.", $"تعذّر قبول مغلف EDXL-DE: {what}.");
@@ -207,6 +207,19 @@ public static class Invalid
     /// <summary>A change sent without the whole thing it changes (<c>{"expectedVersion": 1}</c> alone).</summary>
     public static Text WholeRequired(string field, string english, string arabic) =>
         new($"'{field}' is required: send the whole {english} as it should stand.", $"'{field}' مطلوب: أرسل كامل {arabic} بعد التعديل.");
+
+    /// <summary>A query or route value that is not of its parameter's kind (a number, a date, an id, one of a list); the value is cut short, never echoed whole.</summary>
+    public static readonly Text RegisterExportFormat = new("'format' must be csv or json.", "الصيغة يجب أن تكون csv أو json.");
+
+    public static Text UnknownHazard(string? hazard) => new($"Hazard '{hazard}' is not one of the hazards listed (GET /api/reference/hazards); names are written exactly.", $"الخطر '{hazard}' ليس من الأخطار المدرجة (GET /api/reference/hazards)؛ تُكتب الأسماء كما هي تماماً.");
+
+    public static Text UnreadableValue(string name, string value)
+    {
+        // Hidden and direction characters shown as '?': the value is the caller's, the message is read by people.
+        var visible = new string([.. value.Take(40).Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? '?' : c)]);
+        var shown = value.Length > 40 ? visible + "…" : visible;
+        return new($"'{name}' cannot be read from '{shown}': see the README's API tables for what it takes.", $"تعذّرت قراءة '{name}' من '{shown}': انظر جداول الواجهة في دليل الاستخدام لما يقبله.");
+    }
 
     public static Text VersionAhead(int expected, int latest) => new(
         $"expectedVersion {expected} is beyond the latest version, {latest}: send the version you read.",
@@ -260,7 +273,7 @@ public static class Invalid
 
     public static readonly Text EvaluationPeriod = new("'period' must be week, month or quarter.", "'period' يجب أن تكون week (أسبوع) أو month (شهر) أو quarter (ربع سنة).");
 
-    public static Text EvaluationDate(string field) => new($"'{field}' must be a date written yyyy-MM-dd.", $"'{field}' يجب أن يكون تاريخاً بالصيغة yyyy-MM-dd.");
+    public static Text EvaluationDate(string field) => new($"'{field}' must be a date written yyyy-MM-dd, from 2000-01-01 to 2099-12-31.", $"'{field}' يجب أن يكون تاريخاً بالصيغة yyyy-MM-dd، من 2000-01-01 إلى 2099-12-31.");
 
     public static readonly Text EvaluationFromAndTo = new("'from' and 'to' go together: give both or neither.", "'from' و'to' يأتيان معاً: اذكرهما كليهما أو لا تذكر أياً منهما.");
 

@@ -12,7 +12,7 @@ namespace Coordination.Hub.Refusals;
 /// <c>application/problem+json</c> (<see cref="RefusalEndpointFilter"/>, and the exception handler for a body
 /// that cannot be read); the hub sends the same object as a structured HubException (<see cref="RefusalHubFilter"/>).
 /// </summary>
-public static class Problems
+public static partial class Problems
 {
     /// <summary>The problem for a refusal; null for an exception that is not one (a fault, which stays a 500).</summary>
     public static ProblemDetails? For(Exception exception) => exception switch
@@ -29,6 +29,17 @@ public static class Problems
         // A body or hub call that cannot be read as the request: 400 naming the field, in the request's language.
         BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest, InnerException: JsonException json } => Unreadable.Problem(json),
         UnreadableRequestException call => Unreadable.Problem(call),
+        // A query or route value that cannot be read as its parameter's type: named, as a bad field is, in the caller's language.
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when UnboundParameter().Match(bad.Message) is { Success: true } unbound =>
+            new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [unbound.Groups["name"].Value] = [Refusals.Invalid.UnreadableValue(unbound.Groups["name"].Value, unbound.Groups["value"].Value).ToString()],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = Refuse.InvalidFieldsTitle.ToString(),
+                Detail = Refusals.Invalid.UnreadableValue(unbound.Groups["name"].Value, unbound.Groups["value"].Value).ToString(),
+            },
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode,
@@ -41,6 +52,10 @@ public static class Problems
         },
         _ => null,
     };
+
+    /// <summary>ASP.NET Core's words for a value it could not bind: <c>Failed to bind parameter "Nullable&lt;int&gt; limit" from "abc".</c></summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>\\w+)\" from \"(?<value>.*)\"\\.$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex UnboundParameter();
 
     /// <summary>How long a 429 asks the caller to wait, in whole seconds (at least 1); null otherwise.</summary>
     public static int? RetryAfterSeconds(Exception exception) =>

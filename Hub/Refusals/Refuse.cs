@@ -28,6 +28,11 @@ public static class Refuse
         "Send the body with the Content-Type its address reads: application/json for most, application/cap+xml for POST /api/cap, application/xml for POST /api/edxl, text/csv for a CSV import (see the README's API tables).",
         "أرسل محتوى الطلب بنوع Content-Type الذي يقرؤه عنوانه: application/json لأغلب العناوين، وapplication/cap+xml لـ POST /api/cap، وapplication/xml لـ POST /api/edxl، وtext/csv لاستيراد ملف CSV (انظر جداول الواجهة في دليل الاستخدام).");
 
+    /// <summary>404 when no route matches: the hub's own refusals name what they could not find.</summary>
+    public static readonly Text NoSuchAddress = new(
+        "There is nothing at this address: check it against the README's API tables (an id is a GUID, a code as listed).",
+        "لا شيء في هذا العنوان: قارنه بجداول الواجهة في دليل الاستخدام (المعرّف بصيغة GUID، والرمز كما هو مدرج).");
+
     /// <summary>400 for a request with no body where the endpoint reads one (or the JSON literal null).</summary>
     public static readonly Text NoBody = new("The request has no body: send the request as the endpoint's table in the README gives it.", "الطلب بلا محتوى: أرسل الطلب كما يصفه جدول هذا العنوان في دليل الاستخدام.");
 

@@ -16,5 +16,12 @@ public static class StatusProblems
             context.ProblemDetails.Title = Refuse.UnsupportedContentTitle.ToString();
             context.ProblemDetails.Detail = Refuse.SendContentType.ToString();
         }
+        else if (context.ProblemDetails.Status == StatusCodes.Status404NotFound && context.ProblemDetails.Detail is null)
+        {
+            // No route matched: an id that is not one (ids are GUIDs), or an address the hub does not have. A use case's
+            // own 404 (no such incident) carries its detail and is left as it is.
+            context.ProblemDetails.Title = Refuse.NotFoundTitle.ToString();
+            context.ProblemDetails.Detail = Refuse.NoSuchAddress.ToString();
+        }
     }
 }

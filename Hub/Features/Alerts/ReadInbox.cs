@@ -5,6 +5,7 @@ using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
 using Coordination.Persistence.Projections;
 using FluentValidation;
+using Coordination.Dispatch.Agencies;
 
 namespace Coordination.Hub.Features.Alerts;
 
@@ -15,7 +16,11 @@ public sealed class ReadInbox(ReadModels readModels, RestrictedAccessAudit audit
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Limit).InclusiveBetween(1, ListLimit.Max).Says(Invalid.Limit(ListLimit.Max));
+        public Validator(AgencyDirectory agencies)
+        {
+            RuleFor(q => q.Limit).InclusiveBetween(1, ListLimit.Max).Says(Invalid.Limit(ListLimit.Max));
+            RuleFor(q => q.Agency).Must(a => a is null || agencies.Exists(a)).Says(a => Invalid.UnknownAgency(a)).OverridePropertyName("agency");
+        }
     }
 
     public Policy Policy => Policies.SeeIncidents;

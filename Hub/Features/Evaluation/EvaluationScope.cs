@@ -1,3 +1,4 @@
+using Coordination.Agencies.Contracts.Reference;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Refusals;
 using Coordination.Persistence.Evaluation;
@@ -54,17 +55,27 @@ public static class EvaluationScopeRules
 public sealed record EvaluationData(EvaluationPeriod? Period, ExerciseRow? Exercise, IReadOnlyList<EvaluationAlertRow> Alerts, IReadOnlyList<EvaluationTaskRow> Tasks);
 
 /// <summary>Reads what a scope covers, a liaison's reads kept to their own agency.</summary>
-public sealed class EvaluationReader(EvaluationStore store, ExerciseStore exercises, TimeProvider time)
+public sealed class EvaluationReader(EvaluationStore store, ExerciseStore exercises, Exercises.ExerciseLog exerciseLog, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>The scope's period (null for an exercise) and its exercise (null for a period); 404 for an unknown exercise.</summary>
-    public async Task<(EvaluationPeriod? Period, ExerciseRow? Exercise)> ResolveAsync(IEvaluationScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scope's period (null for an exercise) and its exercise (null for a period); 404 for an unknown exercise, and
+    /// for a liaison, one their agency did not take part in (as its after-action report answers them).
+    /// </summary>
+    public async Task<(EvaluationPeriod? Period, ExerciseRow? Exercise)> ResolveAsync(Caller caller, IEvaluationScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         if (scope.Exercise is { } exerciseId)
         {
             var exercise = (await exercises.ExercisesAsync(cancellationToken)).FirstOrDefault(e => e.ExerciseId == exerciseId)
                 ?? throw Refuse.NoExercise(exerciseId);
+            if (caller.Role == Role.Liaison
+                && !((await exerciseLog.ReadAsync(exerciseId, cancellationToken))?.Started.Participants.Contains(caller.Agency, StringComparer.Ordinal) ?? false))
+            {
+                throw Refuse.NoExercise(exerciseId);
+            }
+
             return (null, exercise);
         }
 

@@ -84,7 +84,7 @@ public sealed class GetEvaluation(EvaluationReader reader, AgencyDirectory agenc
     public async Task<EvaluationReport> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (period, exercise) = await reader.ResolveAsync(request, cancellationToken);
+        var (period, exercise) = await reader.ResolveAsync(caller, request, cancellationToken);
         var asOf = reader.Now;
         var previousPeriod = period?.Previous();
         // The two periods are read at once, each on its own connection: a quarter is a hundred thousand rows, and

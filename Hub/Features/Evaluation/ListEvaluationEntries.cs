@@ -5,6 +5,8 @@ using Coordination.Hub.Refusals;
 using Coordination.Persistence.Evaluation;
 using Coordination.Persistence.Projections;
 using FluentValidation;
+using Coordination.Dispatch.Agencies;
+using Coordination.Agencies.Contracts.Reference;
 
 namespace Coordination.Hub.Features.Evaluation;
 
@@ -63,9 +65,12 @@ public sealed class ListEvaluationEntries(EvaluationReader reader, EvaluationSto
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(AgencyDirectory agencies)
         {
             this.AddScopeRules();
+            RuleFor(q => q.Agency).Must(a => a is null || agencies.Exists(a)).Says(a => Invalid.UnknownAgency(a)).OverridePropertyName("agency");
+            RuleFor(q => q.District).Must(d => d is null || Districts.IsKnown(d)).Says(d => Invalid.UnknownDistrict(d)).OverridePropertyName("district");
+            RuleFor(q => q.Hazard).Must(h => h is null || Enum.GetNames<HazardType>().Contains(h, StringComparer.Ordinal)).Says(h => Invalid.UnknownHazard(h)).OverridePropertyName("hazard");
             RuleFor(q => q.Figure).Must(f => f is not null && FigureNames.Contains(f)).Says(Invalid.EvaluationFigure);
             RuleFor(q => q.Level).InclusiveBetween(1, Figures.Levels).Says(Invalid.EvaluationLevel);
         }
@@ -84,7 +89,7 @@ public sealed class ListEvaluationEntries(EvaluationReader reader, EvaluationSto
             throw Refuse.EvaluationOfOwnAgencyOnly(request.Agency);
         }
 
-        var (period, exercise) = await reader.ResolveAsync(request, cancellationToken);
+        var (period, exercise) = await reader.ResolveAsync(caller, request, cancellationToken);
         if (request.Previous && period is not null)
         {
             period = period.Previous();

@@ -4,6 +4,7 @@ using Coordination.Hub.Authorization;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
 using FluentValidation;
+using Coordination.Dispatch.Agencies;
 
 namespace Coordination.Hub.Features.FollowUp;
 
@@ -18,9 +19,10 @@ public sealed class ListImprovementItems(FollowUpLog followUp, TimeProvider time
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(AgencyDirectory agencies)
         {
             RuleFor(q => q.Status).Must(s => s is null or ImprovementItemView.Open or ImprovementItemView.Done).Says(Invalid.ImprovementStatus).OverridePropertyName("status");
+            RuleFor(q => q.OwnerAgency).Must(a => a is null || agencies.Exists(a)).Says(a => Invalid.UnknownAgency(a)).OverridePropertyName("ownerAgency");
         }
     }
 

@@ -3,6 +3,8 @@ using Coordination.Agencies.Contracts;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
+using FluentValidation;
 
 namespace Coordination.Hub.Features.Register;
 
@@ -11,6 +13,11 @@ public sealed class ExportRegister(RegisterLog register) : IUseCase<ExportRegist
 {
     /// <summary><c>Format</c>: "csv" (the default) or "json".</summary>
     public sealed record Query(string? Format, DateTimeOffset? AsOf);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Format).Must(f => f is null or "csv" or "json").Says(Invalid.RegisterExportFormat).OverridePropertyName("format");
+    }
 
     /// <summary>The file to send: its type, name and text.</summary>
     public sealed record File(string ContentType, string FileName, string Text);

@@ -2,6 +2,10 @@ using Coordination.Agencies.Contracts.Register;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
+using FluentValidation;
+using Coordination.Dispatch.Agencies;
+using Coordination.Agencies.Contracts.Reference;
 
 namespace Coordination.Hub.Features.Register;
 
@@ -12,6 +16,16 @@ namespace Coordination.Hub.Features.Register;
 public sealed class ListRisks(RegisterLog register) : IUseCase<ListRisks.Query, ListRisks.Page>
 {
     public sealed record Query(RiskTheme? Theme, string? Agency, string? District, DateTimeOffset? AsOf);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator(AgencyDirectory agencies)
+        {
+            // A filter naming nothing that exists is a mistake to name, not an empty register.
+            RuleFor(q => q.Agency).Must(a => a is null || agencies.Exists(a)).Says(a => Invalid.UnknownAgency(a)).OverridePropertyName("agency");
+            RuleFor(q => q.District).Must(d => d is null || Districts.IsKnown(d)).Says(d => Invalid.UnknownDistrict(d)).OverridePropertyName("district");
+        }
+    }
 
     /// <param name="AsOf">The moment the register is shown as of.</param>
     /// <param name="Risks">Its risks, likelihood x overall impact highest first.</param>

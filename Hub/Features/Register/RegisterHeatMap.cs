@@ -2,6 +2,10 @@ using Coordination.Agencies.Contracts.Register;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Pipeline;
+using Coordination.Hub.Refusals;
+using FluentValidation;
+using Coordination.Dispatch.Agencies;
+using Coordination.Agencies.Contracts.Reference;
 
 namespace Coordination.Hub.Features.Register;
 
@@ -9,6 +13,16 @@ namespace Coordination.Hub.Features.Register;
 public sealed class RegisterHeatMap(RegisterLog register) : IUseCase<RegisterHeatMap.Query, IReadOnlyList<RegisterHeatMap.Cell>>
 {
     public sealed record Query(RiskTheme? Theme, string? Agency, string? District, DateTimeOffset? AsOf);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator(AgencyDirectory agencies)
+        {
+            // A filter naming nothing that exists is a mistake to name, not an empty register.
+            RuleFor(q => q.Agency).Must(a => a is null || agencies.Exists(a)).Says(a => Invalid.UnknownAgency(a)).OverridePropertyName("agency");
+            RuleFor(q => q.District).Must(d => d is null || Districts.IsKnown(d)).Says(d => Invalid.UnknownDistrict(d)).OverridePropertyName("district");
+        }
+    }
 
     /// <param name="Likelihood">1 to 5.</param>
     /// <param name="Impact">Overall impact, 1 to 5.</param>

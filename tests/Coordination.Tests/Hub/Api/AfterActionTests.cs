@@ -149,6 +149,10 @@ public sealed class AfterActionTests
         using var coastGuard = await hub.ClientForAsync("liaison.coast-guard");
         using var notPlayed = await coastGuard.GetAsync(new Uri($"api/exercises/{exerciseId}/after-action", UriKind.Relative));
         Assert.That(notPlayed.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound));
+        // Nor do its evaluation figures say the exercise exists (or its title) to an agency that did not play.
+        using var notPlayedFigures = await coastGuard.GetAsync(new Uri($"api/evaluation?exercise={exerciseId}", UriKind.Relative));
+        Assert.That(notPlayedFigures.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound), await notPlayedFigures.Content.ReadAsStringAsync());
+        Assert.That((await ncemHttp.GetAsync(new Uri($"api/evaluation?exercise={exerciseId}", UriKind.Relative))).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "a player reads its own line");
 
         // The improvement plan is the follow-up's items raised from this exercise, and only those.
         var due = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(30);
