@@ -20,7 +20,7 @@ public sealed class ProgressTask(IncidentWriter writer, PlanStore plans, TimePro
             new(incidentId, planCode, taskId, request?.EventId, request?.Note, request?.ExpectedVersion);
     }
 
-    public sealed class Validator : IncidentCommandValidator<Command>
+    public sealed class Validator : TaskCommandValidator<Command>
     {
         public Validator()
         {

@@ -4,6 +4,7 @@ using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Common;
 using Coordination.Hub.Refusals;
 using Coordination.Persistence.Plans;
+using FluentValidation;
 
 namespace Coordination.Hub.Features.Plans;
 
@@ -15,6 +16,17 @@ public interface ITaskCommand : IIncidentCommand
     string TaskId { get; }
 
     string? Note { get; }
+}
+
+/// <summary>What every command on a task checks first: it names a plan and a task (a hub call can send null for either).</summary>
+public abstract class TaskCommandValidator<T> : IncidentCommandValidator<T>
+    where T : ITaskCommand
+{
+    protected TaskCommandValidator()
+    {
+        RuleFor(c => c.PlanCode).NotEmpty().Says(Invalid.PlanCodeShape).OverridePropertyName("planCode");
+        RuleFor(c => c.TaskId).NotEmpty().Says(Invalid.TaskIdShape).OverridePropertyName("taskId");
+    }
 }
 
 /// <summary>What acknowledging, progressing and completing a task all check, in this order.</summary>

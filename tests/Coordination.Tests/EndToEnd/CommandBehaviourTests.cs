@@ -140,6 +140,8 @@ public sealed class CommandBehaviourTests
         var forbidden = Assert.ThrowsAsync<HubException>(() => arabic.InvokeAsync<ReportIncidentResponse>("ReportIncident", new ReportIncidentRequest(
             null, Coordination.Agencies.Contracts.Reference.HazardType.Flood, null, Coordination.Agencies.Contracts.Reference.Severity.Minor, null, null, "x", null, "derna", null, null, null, null, null, null, null)));
         var invalid = Assert.ThrowsAsync<HubException>(() => arabic.InvokeAsync<CatchUpResponse>("CatchUp", -1L, 10));
+        // A hub call can send null where a REST route always has a value: named, not looked for as a task called "".
+        var noTask = Assert.ThrowsAsync<HubException>(() => arabic.InvokeAsync<object>("AcknowledgeTask", Guid.NewGuid(), "flood-derna", null, new { }));
 
         var refusal = CoordinationException.FromHub(forbidden!);
         var fields = CoordinationException.FromHub(invalid!);
@@ -151,6 +153,7 @@ public sealed class CommandBehaviourTests
             Assert.That(fields?.Status, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(fields?.Errors.Keys, Is.EqualTo(new[] { "after" }));
             Assert.That(fields?.Errors["after"].Single(), Does.StartWith("'after' يجب أن يكون 0"));
+            Assert.That(CoordinationException.FromHub(noTask!)?.Errors.Keys, Is.EqualTo(new[] { "taskId" }));
         });
     }
 
