@@ -178,13 +178,11 @@ public sealed class RegisterTests
     {
         await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
         using var admin = await hub.ClientForAsync("admin");
-        var csv = await admin.GetStringAsync(new Uri("api/register/export", UriKind.Relative));
-        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var (csv, lines, dernaRow) = await ExportAsync(admin);
         var head = await HeadAsync(hub);
 
         Assert.That(lines, Has.Count.EqualTo(15), csv);
         var unchanged = await ImportAsync(admin, csv);
-        var dernaRow = lines.Single(l => l.StartsWith("flood-derna-dams,", StringComparison.Ordinal));
         var bad = new List<string>(lines);
         var dernaLine = bad.IndexOf(dernaRow);
         bad[dernaLine] = dernaRow.Replace(",Natural,", ",Volcanic,", StringComparison.Ordinal);
@@ -244,9 +242,7 @@ public sealed class RegisterTests
     {
         await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
         using var admin = await hub.ClientForAsync("admin");
-        var csv = await admin.GetStringAsync(new Uri("api/register/export", UriKind.Relative));
-        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
-        var derna = lines.Single(l => l.StartsWith("flood-derna-dams,", StringComparison.Ordinal));
+        var (csv, lines, derna) = await ExportAsync(admin);
         // A row whose title a spreadsheet saved in Latin-1: "é" is the single byte E9, which is not UTF-8.
         var (before, after) = (derna.Replace("flood-derna-dams", "flood-armee", StringComparison.Ordinal).Split(",Failure of the Wadi Derna dams,") is [var b, var a] ? (b, a) : throw new AssertionException(derna));
         byte[] body = [.. Encoding.UTF8.GetBytes(csv + before + ",Arm"), 0xE9, .. Encoding.UTF8.GetBytes("," + after + "\r\n")];
@@ -272,9 +268,7 @@ public sealed class RegisterTests
     {
         await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
         using var admin = await hub.ClientForAsync("admin");
-        var csv = await admin.GetStringAsync(new Uri("api/register/export", UriKind.Relative));
-        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
-        var derna = lines.Single(l => l.StartsWith("flood-derna-dams,", StringComparison.Ordinal));
+        var (csv, lines, derna) = await ExportAsync(admin);
         lines.Add(derna.Replace("flood-derna-dams", "flood-ghat-wadi", StringComparison.Ordinal) + ",SURPRISE,<script>");
         var head = await HeadAsync(hub);
 
@@ -294,9 +288,7 @@ public sealed class RegisterTests
     {
         await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today));
         using var admin = await hub.ClientForAsync("admin");
-        var csv = await admin.GetStringAsync(new Uri("api/register/export", UriKind.Relative));
-        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
-        var derna = lines.Single(l => l.StartsWith("flood-derna-dams,", StringComparison.Ordinal));
+        var (csv, lines, derna) = await ExportAsync(admin);
         var renamed = new List<string>(lines) { [0] = lines[0].Replace(",titleEn,", ",title_en,", StringComparison.Ordinal) };
         // The last cell (the reason, empty in the export) opens a quote the file never closes.
         var unclosed = new List<string>(lines) { derna.Replace("flood-derna-dams", "flood-ghat-wadi", StringComparison.Ordinal) + "\"after the storm, as agreed" };
@@ -329,6 +321,14 @@ public sealed class RegisterTests
 
     private static async Task<JsonElement> RiskAsync(HttpClient client, string code) =>
         (await client.GetOkAsync("api/register")).GetProperty("risks").EnumerateArray().Single(r => r.GetProperty("risk").GetProperty("code").GetString() == code);
+
+    /// <summary>The register's CSV export as sent, its lines, and the Derna dams' row the tests change.</summary>
+    private static async Task<(string Csv, List<string> Lines, string Derna)> ExportAsync(HttpClient admin)
+    {
+        var csv = await admin.GetStringAsync(new Uri("api/register/export", UriKind.Relative));
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        return (csv, lines, lines.Single(l => l.StartsWith("flood-derna-dams,", StringComparison.Ordinal)));
+    }
 
     private static async Task<long> HeadAsync(HubHost hub) => await hub.Services.GetRequiredService<IEventLog>().HeadPositionAsync(default);
 
