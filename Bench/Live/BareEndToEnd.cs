@@ -14,6 +14,9 @@ namespace Coordination.Bench.Live;
 /// alerts, then the acknowledgement). Its last-delivery p99 at a rate is what SignalR alone achieves on this
 /// machine at that load, with the same generator on the same cores: S1's denominator at that rate. It stays
 /// connected through S1, so S1's aim can also be read in rounds alternating with it (see EndToEndScenario).
+/// As in S1, the first connection of each agency acknowledges: when it has its agency's alert of an incident its
+/// agency heads, it asks for the acknowledgement's push. Pushed in the same call as the alerts, the acknowledgement
+/// had ridden in the alerts' socket write to each connection, and the bare server made half S1's writes.
 /// </summary>
 internal sealed class BareEndToEnd : IAsyncDisposable
 {
@@ -42,7 +45,8 @@ internal sealed class BareEndToEnd : IAsyncDisposable
             run._connections = await Listener.ConnectManyAsync(sizes.Liaisons, async i =>
             {
                 var agency = run._agencies.Codes[i % run._agencies.Codes.Length];
-                var connection = await Listener.ConnectAsync(address, BareSignalR.Path, "", (entry, _) => run.OnEntry(agency, entry));
+                var acknowledges = i < run._agencies.Codes.Length;
+                var connection = await Listener.ConnectAsync(address, BareSignalR.Path, "", (entry, _) => run.OnEntry(agency, acknowledges, entry));
                 await connection.InvokeAsync(nameof(BareSignalR.BareHub.Join), agency);
                 run._perGroup.AddOrUpdate(agency, 1, (_, n) => n + 1);
                 return connection;
@@ -88,16 +92,22 @@ internal sealed class BareEndToEnd : IAsyncDisposable
         {
             var groups = _agencies.RoutedFor(index % Districts.All.Count);
             var incidentId = Guid.CreateVersion7();
-            _probes[incidentId] = new Probe { Scheduled = scheduled, Expected = groups.Sum(g => _perGroup.GetValueOrDefault(g)) };
             var position = (index * 4L) + 1;
+            _probes[incidentId] = new Probe
+            {
+                Scheduled = scheduled,
+                Expected = groups.Sum(g => _perGroup.GetValueOrDefault(g)),
+                Groups = groups,
+                Acknowledgement = Entry(position + groups.Length, incidentId, EventTypes.AlertAcknowledged, groups[0]),
+            };
             var alerts = groups.Select((g, k) => Entry(position + k, incidentId, EventTypes.AgencyAlerted, g)).ToArray();
-            await _sender.InvokeAsync(nameof(BareSignalR.BareHub.Incident), groups, alerts, Entry(position + groups.Length, incidentId, EventTypes.AlertAcknowledged, groups[0]));
-        }, () => _probes.Values.Any(p => p.Last == 0));
+            await _sender.InvokeAsync(nameof(BareSignalR.BareHub.Incident), groups, alerts);
+        }, () => _probes.Values.Any(p => p.Last == 0 || p.AcknowledgementSeen == 0));
 
         var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var all = _probes.Values.ToArray();
         var last = EndToEndScenario.Spread.Of(all.Where(p => p.Last > 0).Select(p => (p.Last - p.Scheduled) * 1000.0 / Stopwatch.Frequency));
-        await Task.Delay(1000); // the acknowledgements still in flight land before the next step
+        await Task.Delay(1000); // what is still in flight lands before the next step
         return (last, all.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)), (ProcessCpu.Of(_bare) - serverCpu).TotalSeconds / wall, (ProcessCpu.Of(Process.GetCurrentProcess()) - generatorCpu).TotalSeconds / wall);
     }
 
@@ -109,12 +119,32 @@ internal sealed class BareEndToEnd : IAsyncDisposable
         _bare.Dispose();
     }
 
-    private void OnEntry(string agency, Delivery entry)
+    private void OnEntry(string agency, bool acknowledges, Delivery entry)
     {
-        if (entry.IsOfType(EventTypes.AgencyAlerted) && entry.IsForAgency(agency) && _probes.TryGetValue(entry.IncidentId, out var probe)
-            && Interlocked.Increment(ref probe.Deliveries) == probe.Expected)
+        if (entry.IsOfType(EventTypes.AlertAcknowledged))
+        {
+            if (acknowledges && _probes.TryGetValue(entry.IncidentId, out var acknowledged))
+            {
+                Interlocked.CompareExchange(ref acknowledged.AcknowledgementSeen, Stopwatch.GetTimestamp(), 0);
+            }
+
+            return;
+        }
+
+        if (!entry.IsOfType(EventTypes.AgencyAlerted) || !entry.IsForAgency(agency) || !_probes.TryGetValue(entry.IncidentId, out var probe))
+        {
+            return;
+        }
+
+        if (Interlocked.Increment(ref probe.Deliveries) == probe.Expected)
         {
             probe.Last = Stopwatch.GetTimestamp();
+        }
+
+        if (acknowledges && agency == probe.Groups[0])
+        {
+            // As S1's acknowledging desk does, on its own call once it has the alert.
+            _ = _sender.InvokeAsync(nameof(BareSignalR.BareHub.Acknowledge), probe.Groups, probe.Acknowledgement);
         }
     }
 
@@ -147,5 +177,8 @@ internal sealed class BareEndToEnd : IAsyncDisposable
         public long Last;
         public int Deliveries;
         public int Expected;
+        public long AcknowledgementSeen;
+        public string[] Groups = [];
+        public LogEntry Acknowledgement = null!;
     }
 }

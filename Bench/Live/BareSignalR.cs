@@ -74,7 +74,7 @@ internal static class BareSignalR
 
     /// <summary>
     /// Joins every client to one group; Broadcast sends entries to the group as the hub's fan-out does. For S1's
-    /// shape, a client also joins its agency's group and Incident pushes what the hub pushes for one incident.
+    /// shape, a client also joins its agency's group, and Incident and Acknowledge push what the hub pushes for one incident.
     /// </summary>
     internal sealed class BareHub : Microsoft.AspNetCore.SignalR.Hub
     {
@@ -83,11 +83,10 @@ internal static class BareSignalR
         public Task Join(string group) => Groups.AddToGroupAsync(Context.ConnectionId, group);
 
         /// <summary>
-        /// What the hub pushes to the agencies of one incident routed to <paramref name="groups"/>: each group the
-        /// alerts from its own on (an agency sees an incident from its alert), in one message, then the
-        /// acknowledgement to every group.
+        /// What the hub pushes to the agencies of one incident routed to <paramref name="groups"/> when it is reported:
+        /// each group the alerts from its own on (an agency sees an incident from its alert), in one message.
         /// </summary>
-        public async Task Incident(string[] groups, Agencies.Contracts.Log.LogEntry[] alerts, Agencies.Contracts.Log.LogEntry acknowledgement)
+        public async Task Incident(string[] groups, Agencies.Contracts.Log.LogEntry[] alerts)
         {
             ArgumentNullException.ThrowIfNull(groups);
             ArgumentNullException.ThrowIfNull(alerts);
@@ -95,7 +94,17 @@ internal static class BareSignalR
             {
                 await Clients.Group(groups[i]).SendAsync("EntriesAppended", alerts[i..], alerts[i].Position - 1);
             }
+        }
 
+        /// <summary>
+        /// What the hub pushes when the incident's alert is acknowledged: the acknowledgement to every group. Its own
+        /// call, made once a liaison has the alert, as S1's acknowledgement is, so it is written to each connection
+        /// apart from the alerts and not in the same socket write.
+        /// </summary>
+        public async Task Acknowledge(string[] groups, Agencies.Contracts.Log.LogEntry acknowledgement)
+        {
+            ArgumentNullException.ThrowIfNull(groups);
+            ArgumentNullException.ThrowIfNull(acknowledgement);
             foreach (var group in groups)
             {
                 await Clients.Group(group).SendAsync("EntriesAppended", new[] { acknowledgement }, acknowledgement.Position - 1);
