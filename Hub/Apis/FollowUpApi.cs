@@ -11,7 +11,7 @@ public static class FollowUpApi
     public static IEndpointRouteBuilder MapFollowUpApi(this IEndpointRouteBuilder app)
     {
         var items = app.MapApi("/api/improvements", "Follow-up");
-        items.MapGet("/", (string? ownerAgency, string? status, ImprovementSource? source, Guid? sourceId, bool? overdue, ListImprovementItems useCase, HttpContext http) =>
+        items.MapGet("/", (string? ownerAgency, string? status, string? source, Guid? sourceId, bool? overdue, ListImprovementItems useCase, HttpContext http) =>
             http.RunAsync(useCase, new ListImprovementItems.Query(ownerAgency, status, source, sourceId, overdue))).Refuses(Status400BadRequest);
         items.MapGet("/{itemId:guid}", (Guid itemId, GetImprovementItem useCase, HttpContext http) => http.RunAsync(useCase, new GetImprovementItem.Query(itemId)))
             .Refuses(Status404NotFound);

@@ -1,4 +1,3 @@
-using Coordination.Agencies.Contracts.Register;
 using Coordination.Hub.Features.Register;
 using Coordination.Hub.Pipeline;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -11,9 +10,9 @@ public static class RegisterApi
     public static IEndpointRouteBuilder MapRegisterApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapApi("/api/register", "Register");
-        group.MapGet("/", (RiskTheme? theme, string? agency, string? district, DateTimeOffset? asOf, ListRisks useCase, HttpContext http) =>
+        group.MapGet("/", (string? theme, string? agency, string? district, DateTimeOffset? asOf, ListRisks useCase, HttpContext http) =>
             http.RunAsync(useCase, new ListRisks.Query(theme, agency, district, asOf))).Refuses(Status400BadRequest);
-        group.MapGet("/heatmap", (RiskTheme? theme, string? agency, string? district, DateTimeOffset? asOf, RegisterHeatMap useCase, HttpContext http) =>
+        group.MapGet("/heatmap", (string? theme, string? agency, string? district, DateTimeOffset? asOf, RegisterHeatMap useCase, HttpContext http) =>
             http.RunAsync(useCase, new RegisterHeatMap.Query(theme, agency, district, asOf))).Refuses(Status400BadRequest);
         group.MapGet("/{riskId:guid}", (Guid riskId, GetRisk useCase, HttpContext http) => http.RunAsync(useCase, new GetRisk.Query(riskId))).Refuses(Status404NotFound);
         group.MapPost("/", (RiskRequest request, RecordRisk useCase, HttpContext http) => http.RunAsync(useCase, request))

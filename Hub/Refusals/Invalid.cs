@@ -215,10 +215,29 @@ public static class Invalid
 
     public static Text UnreadableValue(string name, string value)
     {
-        // Hidden and direction characters shown as '?': the value is the caller's, the message is read by people.
-        var visible = new string([.. value.Take(40).Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? '?' : c)]);
-        var shown = value.Length > 40 ? visible + "…" : visible;
+        var shown = Shown(value);
         return new($"'{name}' cannot be read from '{shown}': see the README's API tables for what it takes.", $"تعذّرت قراءة '{name}' من '{shown}': انظر جداول الواجهة في دليل الاستخدام لما يقبله.");
+    }
+
+    /// <summary>A filter naming none of its list's values (<c>names</c>: the list, in the order the README gives it).</summary>
+    public static Text UnknownStatus(string? status, string names) => new(
+        $"Status '{Shown(status)}' is not one of {names}; names are written exactly.", $"الحالة '{Shown(status)}' ليست من الحالات: {names}؛ تُكتب الأسماء كما هي تماماً.");
+
+    public static Text UnknownHazardName(string? hazard, string names) => new(
+        $"Hazard '{Shown(hazard)}' is not one of {names}; names are written exactly.", $"الخطر '{Shown(hazard)}' ليس من الأخطار: {names}؛ تُكتب الأسماء كما هي تماماً.");
+
+    public static Text UnknownTheme(string? theme, string names) => new(
+        $"Theme '{Shown(theme)}' is not one of {names}; names are written exactly.", $"المحور '{Shown(theme)}' ليس من محاور السجل: {names}؛ تُكتب الأسماء كما هي تماماً.");
+
+    public static Text UnknownImprovementSource(string? source, string names) => new(
+        $"Source '{Shown(source)}' is not one of {names}; names are written exactly.", $"المصدر '{Shown(source)}' ليس من المصادر: {names}؛ تُكتب الأسماء كما هي تماماً.");
+
+    /// <summary>A value the caller sent, cut short and with hidden and direction characters shown as '?': the message is read by people.</summary>
+    private static string Shown(string? value)
+    {
+        value ??= "";
+        var visible = new string([.. value.Take(40).Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? '?' : c)]);
+        return value.Length > 40 ? visible + "…" : visible;
     }
 
     public static Text VersionAhead(int expected, int latest) => new(

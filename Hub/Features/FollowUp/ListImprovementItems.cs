@@ -1,6 +1,7 @@
 using Coordination.Agencies.Contracts.FollowUp;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
+using Coordination.Hub.Features.Common;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
 using FluentValidation;
@@ -15,13 +16,14 @@ namespace Coordination.Hub.Features.FollowUp;
 public sealed class ListImprovementItems(FollowUpLog followUp, TimeProvider time) : IUseCase<ListImprovementItems.Query, IReadOnlyList<ImprovementItemView>>
 {
     /// <summary>Every filter is optional; given together, an item must meet them all.</summary>
-    public sealed record Query(string? OwnerAgency, string? Status, ImprovementSource? Source, Guid? SourceId, bool? Overdue);
+    public sealed record Query(string? OwnerAgency, string? Status, string? Source, Guid? SourceId, bool? Overdue);
 
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator(AgencyDirectory agencies)
         {
             RuleFor(q => q.Status).Must(s => s is null or ImprovementItemView.Open or ImprovementItemView.Done).Says(Invalid.ImprovementStatus).OverridePropertyName("status");
+            RuleFor(q => q.Source).Must(EnumNames.IsName<ImprovementSource>).Says(s => Invalid.UnknownImprovementSource(s, EnumNames.List<ImprovementSource>())).OverridePropertyName("source");
             RuleFor(q => q.OwnerAgency).Must(a => a is null || agencies.Exists(a)).Says(a => Invalid.UnknownAgency(a)).OverridePropertyName("ownerAgency");
         }
     }
@@ -32,10 +34,11 @@ public sealed class ListImprovementItems(FollowUpLog followUp, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(request);
         var today = ImprovementItemRequestValidator.Today(time);
+        var source = EnumNames.Parse<ImprovementSource>(request.Source);
         return [.. (await followUp.ItemsAsync(cancellationToken)).Select(r => ImprovementItemView.From(r, today)).Where(i =>
             (request.OwnerAgency is null || i.OwnerAgency == request.OwnerAgency)
             && (request.Status is null || i.Status == request.Status)
-            && (request.Source is null || i.Source == request.Source)
+            && (source is null || i.Source == source)
             && (request.SourceId is null || i.SourceId == request.SourceId)
             && (request.Overdue is null || i.Overdue == request.Overdue))];
     }

@@ -1,6 +1,7 @@
 using Coordination.Agencies.Contracts.Register;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
+using Coordination.Hub.Features.Common;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
 using FluentValidation;
@@ -15,13 +16,15 @@ namespace Coordination.Hub.Features.Register;
 /// </summary>
 public sealed class ListRisks(RegisterLog register) : IUseCase<ListRisks.Query, ListRisks.Page>
 {
-    public sealed record Query(RiskTheme? Theme, string? Agency, string? District, DateTimeOffset? AsOf);
+    /// <summary><c>Theme</c>: a name, written exactly (<see cref="EnumNames"/>).</summary>
+    public sealed record Query(string? Theme, string? Agency, string? District, DateTimeOffset? AsOf);
 
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator(AgencyDirectory agencies)
         {
             // A filter naming nothing that exists is a mistake to name, not an empty register.
+            RuleFor(q => q.Theme).Must(EnumNames.IsName<RiskTheme>).Says(t => Invalid.UnknownTheme(t, EnumNames.List<RiskTheme>())).OverridePropertyName("theme");
             RuleFor(q => q.Agency).Must(a => a is null || agencies.Exists(a)).Says(a => Invalid.UnknownAgency(a)).OverridePropertyName("agency");
             RuleFor(q => q.District).Must(d => d is null || Districts.IsKnown(d)).Says(d => Invalid.UnknownDistrict(d)).OverridePropertyName("district");
         }
@@ -36,7 +39,7 @@ public sealed class ListRisks(RegisterLog register) : IUseCase<ListRisks.Query, 
     public async Task<Page> HandleAsync(Caller caller, Query request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var filter = new RegisterFilter(request.Theme, request.Agency, request.District);
+        var filter = new RegisterFilter(EnumNames.Parse<RiskTheme>(request.Theme), request.Agency, request.District);
         var risks = await register.AsOfAsync(request.AsOf, cancellationToken);
         return new Page(request.AsOf ?? DateTimeOffset.UtcNow,
             [.. risks.Where(r => filter.Keeps(r.Risk)).OrderByDescending(r => r.Risk.Likelihood * r.OverallImpact).ThenBy(r => r.Risk.Code, StringComparer.Ordinal)]);

@@ -93,6 +93,15 @@ public sealed class BadInputTests
         new("the inbox of an unknown agency", "duty.operator", "GET", "api/alerts?agency=atlantis", null, HttpStatusCode.BadRequest, "Agency 'atlantis' is not known"),
         new("improvements owned by an unknown agency", "commander", "GET", "api/improvements?ownerAgency=atlantis", null, HttpStatusCode.BadRequest, "Agency 'atlantis' is not known"),
         new("evaluation entries for an unknown hazard", "commander", "GET", "api/evaluation/entries?figure=late&hazard=Volcano", null, HttpStatusCode.BadRequest, "Hazard 'Volcano' is not one of the hazards"),
+        new("the board filtered by a status number no status has", "commander", "GET", "api/incidents?status=99", null, HttpStatusCode.BadRequest, "status | Status '99' is not one of Reported, Acknowledged"),
+        new("the board filtered by two statuses at once", "commander", "GET", "api/incidents?status=Acknowledged,Responding", null, HttpStatusCode.BadRequest, "status | Status 'Acknowledged,Responding' is not one of"),
+        new("the board filtered by an unknown status", "commander", "GET", "api/incidents?status=Finished", null, HttpStatusCode.BadRequest, "status | Status 'Finished' is not one of"),
+        new("the board filtered by a hazard number no hazard has", "commander", "GET", "api/incidents?hazard=99", null, HttpStatusCode.BadRequest, "hazard | Hazard '99' is not one of Flood"),
+        new("the register filtered by a theme number no theme has", "commander", "GET", "api/register?theme=9", null, HttpStatusCode.BadRequest, "theme | Theme '9' is not one of Natural, Accident, Societal, Malicious"),
+        new("the heat map filtered by an unknown theme", "commander", "GET", "api/register/heatmap?theme=Space", null, HttpStatusCode.BadRequest, "theme | Theme 'Space' is not one of"),
+        new("the heat map filtered by a theme number no theme has", "commander", "GET", "api/register/heatmap?theme=9", null, HttpStatusCode.BadRequest, "theme | Theme '9' is not one of"),
+        new("improvements from a source number no source has", "commander", "GET", "api/improvements?source=9", null, HttpStatusCode.BadRequest, "source | Source '9' is not one of None, Exercise, Meeting"),
+        new("improvements from an unknown source", "commander", "GET", "api/improvements?source=Nowhere", null, HttpStatusCode.BadRequest, "source | Source 'Nowhere' is not one of"),
         new("liaison verifying the log", "liaison.ncem", "GET", "api/log/verify", null, HttpStatusCode.Forbidden, "Only commanders"),
         new("wrong password", "", "POST", "api/auth/token", """{"userName":"commander","password":"guess"}""", HttpStatusCode.Unauthorized, "wrong"),
     ];
@@ -158,6 +167,27 @@ public sealed class BadInputTests
         {
             await _clients["duty.operator"].PostOkAsync("api/incidents", new { hazard = "Flood", severity = "Minor", title = "x", district = "derna", occurredAt });
         }
+    }
+
+    [Test]
+    public async Task A_filter_naming_no_value_is_refused_in_Arabic_for_an_Arabic_caller_and_the_names_still_filter()
+    {
+        using var arabic = new HttpRequestMessage(HttpMethod.Get, new Uri("api/register?theme=9", UriKind.Relative)) { Headers = { { "Accept-Language", "ar" } } };
+        using var refused = await _clients["commander"].SendAsync(arabic);
+        var text = Decoded(await refused.Content.ReadAsStringAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);
+            Assert.That(text, Does.Contain("theme | المحور '9' ليس من محاور السجل: Natural, Accident, Societal, Malicious"));
+        });
+
+        // The names, written exactly, filter as before; an empty value is no filter.
+        var flooded = await _clients["commander"].GetOkAsync("api/incidents?hazard=Flood&status=");
+        Assert.That(flooded.EnumerateArray().Select(r => r.GetProperty("incidentId").GetString()), Does.Contain(_incidentId));
+        Assert.That((await _clients["commander"].GetOkAsync("api/incidents?hazard=Earthquake")).EnumerateArray().Select(r => r.GetProperty("incidentId").GetString()), Does.Not.Contain(_incidentId));
+        await _clients["commander"].GetOkAsync("api/register?theme=Natural");
+        await _clients["commander"].GetOkAsync("api/register/heatmap?theme=");
+        await _clients["commander"].GetOkAsync("api/improvements?source=Meeting");
     }
 
     /// <summary>The problem's text as a person reads it (JSON escapes undone).</summary>
