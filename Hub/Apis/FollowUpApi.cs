@@ -1,4 +1,5 @@
 using Coordination.Agencies.Contracts.FollowUp;
+using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.FollowUp;
 using Coordination.Hub.Pipeline;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -11,7 +12,7 @@ public static class FollowUpApi
     public static IEndpointRouteBuilder MapFollowUpApi(this IEndpointRouteBuilder app)
     {
         var items = app.MapApi("/api/improvements", "Follow-up");
-        items.MapGet("/", (string? ownerAgency, string? status, string? source, Guid? sourceId, bool? overdue, ListImprovementItems useCase, HttpContext http) =>
+        items.MapGet("/", (string? ownerAgency, string? status, [NamesOf(typeof(ImprovementSource))] string? source, Guid? sourceId, bool? overdue, ListImprovementItems useCase, HttpContext http) =>
             http.RunAsync(useCase, new ListImprovementItems.Query(ownerAgency, status, source, sourceId, overdue))).Refuses(Status400BadRequest);
         items.MapGet("/{itemId:guid}", (Guid itemId, GetImprovementItem useCase, HttpContext http) => http.RunAsync(useCase, new GetImprovementItem.Query(itemId)))
             .Refuses(Status404NotFound);

@@ -1,4 +1,6 @@
 using Coordination.Agencies.Contracts.Commands;
+using Coordination.Agencies.Contracts.Reference;
+using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Incidents;
 using Coordination.Hub.Pipeline;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -12,7 +14,7 @@ public static class IncidentsApi
     {
         var group = app.MapApi("/api/incidents", "Incidents");
         group.MapPost("/", Report).Refuses(Status400BadRequest, Status403Forbidden, Status409Conflict, Status429TooManyRequests);
-        group.MapGet("/", (ListIncidents useCase, HttpContext http, string? status, string? hazard, string? district, int? limit) =>
+        group.MapGet("/", (ListIncidents useCase, HttpContext http, [NamesOf(typeof(IncidentStatus))] string? status, [NamesOf(typeof(HazardType))] string? hazard, string? district, int? limit) =>
             http.RunAsync(useCase, new ListIncidents.Query(status, hazard, district, limit))).Refuses(Status400BadRequest, Status403Forbidden, Status429TooManyRequests);
         group.MapGet("/{incidentId:guid}", (Guid incidentId, GetIncident useCase, HttpContext http) =>
             http.RunAsync(useCase, incidentId)).Refuses(Status403Forbidden, Status404NotFound, Status429TooManyRequests);

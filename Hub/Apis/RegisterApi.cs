@@ -1,3 +1,5 @@
+using Coordination.Agencies.Contracts.Register;
+using Coordination.Hub.Features.Common;
 using Coordination.Hub.Features.Register;
 using Coordination.Hub.Pipeline;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -10,9 +12,9 @@ public static class RegisterApi
     public static IEndpointRouteBuilder MapRegisterApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapApi("/api/register", "Register");
-        group.MapGet("/", (string? theme, string? agency, string? district, DateTimeOffset? asOf, ListRisks useCase, HttpContext http) =>
+        group.MapGet("/", ([NamesOf(typeof(RiskTheme))] string? theme, string? agency, string? district, DateTimeOffset? asOf, ListRisks useCase, HttpContext http) =>
             http.RunAsync(useCase, new ListRisks.Query(theme, agency, district, asOf))).Refuses(Status400BadRequest);
-        group.MapGet("/heatmap", (string? theme, string? agency, string? district, DateTimeOffset? asOf, RegisterHeatMap useCase, HttpContext http) =>
+        group.MapGet("/heatmap", ([NamesOf(typeof(RiskTheme))] string? theme, string? agency, string? district, DateTimeOffset? asOf, RegisterHeatMap useCase, HttpContext http) =>
             http.RunAsync(useCase, new RegisterHeatMap.Query(theme, agency, district, asOf))).Refuses(Status400BadRequest);
         group.MapGet("/{riskId:guid}", (Guid riskId, GetRisk useCase, HttpContext http) => http.RunAsync(useCase, new GetRisk.Query(riskId))).Refuses(Status404NotFound);
         group.MapPost("/", (RiskRequest request, RecordRisk useCase, HttpContext http) => http.RunAsync(useCase, request))

@@ -1,4 +1,7 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
+using Coordination.Hub.Features.Common;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -7,7 +10,8 @@ namespace Coordination.Hub.Startup;
 /// <summary>
 /// The OpenAPI document names each enum's values, as the JSON carries them. The contract's enum converter
 /// (<c>ExactEnumNameConverter</c>) is not one the document generator knows, which would otherwise describe an enum
-/// as any value at all.
+/// as any value at all. A query filter read as text and checked against an enum's names (<see cref="NamesOfAttribute"/>)
+/// lists those names too.
 /// </summary>
 public static class OpenApiEnumNames
 {
@@ -21,6 +25,20 @@ public static class OpenApiEnumNames
             {
                 schema.Type = JsonSchemaType.String;
                 schema.Enum = [.. Enum.GetNames(type).Select(name => (JsonNode)JsonValue.Create(name))];
+            }
+
+            return Task.CompletedTask;
+        }).AddOperationTransformer((operation, context, _) =>
+        {
+            foreach (var description in context.Description.ParameterDescriptions)
+            {
+                if (description.ParameterDescriptor is IParameterInfoParameterDescriptor { ParameterInfo: var info }
+                    && info.GetCustomAttribute<NamesOfAttribute>() is { } names
+                    && operation.Parameters?.FirstOrDefault(p => p.Name == description.Name)?.Schema is OpenApiSchema schema)
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Enum = [.. Enum.GetNames(names.EnumType).Select(name => (JsonNode)JsonValue.Create(name))];
+                }
             }
 
             return Task.CompletedTask;

@@ -16,12 +16,24 @@ public sealed class OpenApiEnumTests
 
         string[] Names(string schema) => [.. schemas.GetProperty(schema).GetProperty("enum").EnumerateArray().Select(n => n.GetString()!)];
 
+        // A filter read as text and checked against an enum's names lists them as the enum does.
+        string[] QueryNames(string path, string parameter) =>
+        [
+            .. document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+                .Single(p => p.GetProperty("name").GetString() == parameter).GetProperty("schema").GetProperty("enum").EnumerateArray().Select(n => n.GetString()!),
+        ];
+
         Assert.Multiple(() =>
         {
             Assert.That(Names("Severity"), Is.EqualTo(new[] { "Unknown", "Minor", "Moderate", "Severe", "Extreme" }));
             Assert.That(Names("HazardType"), Does.Contain("Flood").And.Contain("ArmedClash"));
             Assert.That(Names("IncidentStatus"), Is.EqualTo(new[] { "Reported", "Acknowledged", "Responding", "Contained", "Closed" }));
             Assert.That(Names("Role"), Is.EqualTo(new[] { "Operator", "Liaison", "Commander", "Administrator" }));
+            Assert.That(QueryNames("/api/incidents", "status"), Is.EqualTo(Names("IncidentStatus")));
+            Assert.That(QueryNames("/api/incidents", "hazard"), Is.EqualTo(Names("HazardType")));
+            Assert.That(QueryNames("/api/register", "theme"), Is.EqualTo(new[] { "Natural", "Accident", "Societal", "Malicious" }));
+            Assert.That(QueryNames("/api/register/heatmap", "theme"), Is.EqualTo(new[] { "Natural", "Accident", "Societal", "Malicious" }));
+            Assert.That(QueryNames("/api/improvements", "source"), Is.EqualTo(new[] { "None", "Exercise", "Meeting" }));
         });
     }
 }
