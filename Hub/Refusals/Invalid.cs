@@ -211,7 +211,7 @@ public static class Invalid
     /// <summary>A query or route value that is not of its parameter's kind (a number, a date, an id, one of a list); the value is cut short, never echoed whole.</summary>
     public static readonly Text RegisterExportFormat = new("'format' must be csv or json.", "الصيغة يجب أن تكون csv أو json.");
 
-    public static Text UnknownHazard(string? hazard) => new($"Hazard '{hazard}' is not one of the hazards listed (GET /api/reference/hazards); names are written exactly.", $"الخطر '{hazard}' ليس من الأخطار المدرجة (GET /api/reference/hazards)؛ تُكتب الأسماء كما هي تماماً.");
+    public static Text UnknownHazard(string? hazard) => new($"Hazard '{Shown(hazard)}' is not one of the hazards listed (GET /api/reference/hazards); names are written exactly.", $"الخطر '{Shown(hazard)}' ليس من الأخطار المدرجة (GET /api/reference/hazards)؛ تُكتب الأسماء كما هي تماماً.");
 
     public static Text UnreadableValue(string name, string value)
     {
@@ -222,9 +222,6 @@ public static class Invalid
     /// <summary>A filter naming none of its list's values (<c>names</c>: the list, in the order the README gives it).</summary>
     public static Text UnknownStatus(string? status, string names) => new(
         $"Status '{Shown(status)}' is not one of {names}; names are written exactly.", $"الحالة '{Shown(status)}' ليست من الحالات: {names}؛ تُكتب الأسماء كما هي تماماً.");
-
-    public static Text UnknownHazardName(string? hazard, string names) => new(
-        $"Hazard '{Shown(hazard)}' is not one of {names}; names are written exactly.", $"الخطر '{Shown(hazard)}' ليس من الأخطار: {names}؛ تُكتب الأسماء كما هي تماماً.");
 
     public static Text UnknownTheme(string? theme, string names) => new(
         $"Theme '{Shown(theme)}' is not one of {names}; names are written exactly.", $"المحور '{Shown(theme)}' ليس من محاور السجل: {names}؛ تُكتب الأسماء كما هي تماماً.");

@@ -20,7 +20,7 @@ public sealed class ListIncidents(ReadModels readModels, RestrictedAccessAudit a
         public Validator()
         {
             RuleFor(q => q.Status).Must(EnumNames.IsName<IncidentStatus>).Says(s => Invalid.UnknownStatus(s, EnumNames.List<IncidentStatus>())).OverridePropertyName("status");
-            RuleFor(q => q.Hazard).Must(EnumNames.IsName<HazardType>).Says(h => Invalid.UnknownHazardName(h, EnumNames.List<HazardType>())).OverridePropertyName("hazard");
+            RuleFor(q => q.Hazard).Must(EnumNames.IsName<HazardType>).Says(h => Invalid.UnknownHazard(h)).OverridePropertyName("hazard");
             RuleFor(q => q.District).Must(d => d is null || Districts.IsKnown(d)).Says(Invalid.UnknownDistrict);
             RuleFor(q => q.Limit).InclusiveBetween(1, ListLimit.Max).Says(Invalid.Limit(ListLimit.Max));
         }

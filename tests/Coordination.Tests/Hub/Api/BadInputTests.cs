@@ -96,7 +96,7 @@ public sealed class BadInputTests
         new("the board filtered by a status number no status has", "commander", "GET", "api/incidents?status=99", null, HttpStatusCode.BadRequest, "status | Status '99' is not one of Reported, Acknowledged"),
         new("the board filtered by two statuses at once", "commander", "GET", "api/incidents?status=Acknowledged,Responding", null, HttpStatusCode.BadRequest, "status | Status 'Acknowledged,Responding' is not one of"),
         new("the board filtered by an unknown status", "commander", "GET", "api/incidents?status=Finished", null, HttpStatusCode.BadRequest, "status | Status 'Finished' is not one of"),
-        new("the board filtered by a hazard number no hazard has", "commander", "GET", "api/incidents?hazard=99", null, HttpStatusCode.BadRequest, "hazard | Hazard '99' is not one of Flood"),
+        new("the board filtered by a hazard number no hazard has", "commander", "GET", "api/incidents?hazard=99", null, HttpStatusCode.BadRequest, "hazard | Hazard '99' is not one of the hazards listed (GET /api/reference/hazards)"),
         new("the register filtered by a theme number no theme has", "commander", "GET", "api/register?theme=9", null, HttpStatusCode.BadRequest, "theme | Theme '9' is not one of Natural, Accident, Societal, Malicious"),
         new("the heat map filtered by an unknown theme", "commander", "GET", "api/register/heatmap?theme=Space", null, HttpStatusCode.BadRequest, "theme | Theme 'Space' is not one of"),
         new("the heat map filtered by a theme number no theme has", "commander", "GET", "api/register/heatmap?theme=9", null, HttpStatusCode.BadRequest, "theme | Theme '9' is not one of"),
