@@ -14,6 +14,10 @@ namespace Coordination.Hub.Features.Register;
 /// </summary>
 public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider time)
 {
+    // One scan appends a long-overdue review's steps one after another (its alert, its reminder and three escalations),
+    // so a change can lose that race five times running; each attempt goes ahead only while the risk itself is unchanged.
+    private const int AppendAttempts = 10;
+
     // The register as it now stands, read and parsed once per change: reading 500 risks and their JSON for every view
     // of the register or its heat map was most of their time. Keyed by the register's latest position in the
     // database, so a change made on any hub is seen at the next read.
@@ -78,7 +82,8 @@ public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider
     // A risk's version is the stream's version at the entry that made it; an overdue review's alerts, appended by the
     // escalation scan between versions, move the stream on without changing the risk, so they must not make a change
     // made from the latest version a conflict. The change is appended after whatever the stream holds now, once the risk
-    // itself is checked to be still at the version it was made from (again if the scan appended meanwhile).
+    // itself is checked to be still at the version it was made from (again if the scan appended meanwhile, up to
+    // AppendAttempts times).
     private async Task<(int Version, long Position)> AppendVersionAsync(Guid riskId, int expectedVersion, NewEvent entry, CancellationToken cancellationToken)
     {
         if (expectedVersion == ExpectedVersion.NoStream)
@@ -101,7 +106,7 @@ public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider
                 var appended = await log.AppendAsync(riskId, stream[^1].Version, [entry], cancellationToken);
                 return (appended.LastVersion, appended.LastPosition);
             }
-            catch (ConcurrencyConflictException) when (attempt < 3)
+            catch (ConcurrencyConflictException) when (attempt < AppendAttempts)
             {
                 // The scan (or a change on another hub) appended meanwhile: look again.
             }

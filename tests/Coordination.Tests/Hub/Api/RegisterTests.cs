@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Hub.Features.Register;
 using Coordination.Persistence.EventLog;
 using Coordination.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -308,6 +309,44 @@ public sealed class RegisterTests
             Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written");
         });
     }
+
+    [Test]
+    public async Task An_import_waits_out_an_overdue_review_s_steps_appended_to_a_risk_while_it_writes_and_writes_every_changed_risk()
+    {
+        var scan = new ScanAhead();
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today), services: scan.Decorate);
+        using var admin = await hub.ClientForAsync("admin");
+        var sample = RegisterSeed.Sample();
+        var derna = sample.Single(r => r.Code == "flood-derna-dams");
+        var csv = RegisterCsv.Write(new[]
+        {
+            derna with { ControlsEn = "Dam gauges read hourly from September" },
+            sample.Single(r => r.Code == "sea-rescue-zuwara") with { ControlsEn = "Two patrol boats on call at Zuwara" },
+        }.Select(r => r.ToRisk(RiskWriter.IdFor(r.Code!))));
+
+        // The scan wins the race to Derna's stream five times running: its alert, reminder and three escalations land
+        // between the import's read of the stream and each of its appends, as one scan of a long-overdue review appends them.
+        scan.Arm(RiskWriter.IdFor(derna.Code!), derna, 5);
+        var imported = await ImportAsync(admin, csv);
+        var stream = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(RiskWriter.IdFor(derna.Code!), default);
+        var register = await admin.GetOkAsync("api/register");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(imported.GetProperty("changed").GetInt32(), Is.EqualTo(2), "both risks written, not a 409 after the first few tries");
+            Assert.That(stream.Select(e => e.Type), Is.EqualTo(new[]
+            {
+                EventTypes.RiskRecorded, EventTypes.RiskReviewOverdue, EventTypes.RiskReviewReminderSent,
+                EventTypes.RiskReviewEscalated, EventTypes.RiskReviewEscalated, EventTypes.RiskReviewEscalated, EventTypes.RiskChanged,
+            }), "the scan's five steps came first, then the change");
+            Assert.That(ControlsOf(register, "flood-derna-dams"), Is.EqualTo("Dam gauges read hourly from September"));
+            Assert.That(ControlsOf(register, "sea-rescue-zuwara"), Is.EqualTo("Two patrol boats on call at Zuwara"));
+        });
+    }
+
+    private static string? ControlsOf(JsonElement register, string code) =>
+        register.GetProperty("risks").EnumerateArray().Single(r => r.GetProperty("risk").GetProperty("code").GetString() == code)
+            .GetProperty("risk").GetProperty("controlsEn").GetString();
 
     private static JsonObject Change(JsonElement view, int likelihood, string? reason)
     {
