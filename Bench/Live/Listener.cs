@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Realtime;
 using Microsoft.AspNetCore.Http.Connections;
@@ -23,12 +22,11 @@ internal static class Listener
             .Build();
         if (onEntry is not null)
         {
-            // Read as JSON, not bound to LogEntry records: see Delivery.
-            connection.On<JsonElement, long>(nameof(ICoordinationClient.EntriesAppended), (entries, previous) =>
+            // Read for the few fields timed, not bound to LogEntry records: see DeliveredPage.
+            connection.On<DeliveredPage, long>(nameof(ICoordinationClient.EntriesAppended), (page, previous) =>
             {
-                foreach (var element in entries.EnumerateArray())
+                foreach (var entry in page.Entries)
                 {
-                    var entry = new Delivery(element);
                     onEntry(entry, previous);
                     previous = entry.Position;
                 }
