@@ -5,6 +5,7 @@ using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Common;
 using Coordination.Persistence.EventLog;
 using Coordination.Persistence.FollowUp;
+using Coordination.Persistence.Projections;
 
 namespace Coordination.Hub.Features.FollowUp;
 
@@ -73,9 +74,10 @@ public sealed class FollowUpLog(IEventLog log, FollowUpStore store, TimeProvider
                 var appended = await log.AppendAsync(itemId, stream[^1].Version, [change(item with { DueDate = rescheduled?.DueDate ?? item.DueDate })], cancellationToken);
                 return appended.LastPosition;
             }
-            catch (ConcurrencyConflictException) when (attempt < 3)
+            catch (ConcurrencyConflictException) when (attempt < OverdueSteps.ChangeAttempts)
             {
-                // Another change or an overdue step landed meanwhile: look again.
+                // Another change or an overdue step landed meanwhile: look again (a long-overdue item's steps come one
+                // append after another, so as often as one scan can append them).
             }
         }
     }

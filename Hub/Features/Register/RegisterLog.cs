@@ -3,6 +3,7 @@ using Coordination.Agencies.Contracts.Register;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Features.Common;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Projections;
 using Coordination.Persistence.Register;
 
 namespace Coordination.Hub.Features.Register;
@@ -14,10 +15,6 @@ namespace Coordination.Hub.Features.Register;
 /// </summary>
 public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider time)
 {
-    // One scan appends a long-overdue review's steps one after another (its alert, its reminder and three escalations),
-    // so a change can lose that race five times running; each attempt goes ahead only while the risk itself is unchanged.
-    private const int AppendAttempts = 10;
-
     // The register as it now stands, read and parsed once per change: reading 500 risks and their JSON for every view
     // of the register or its heat map was most of their time. Keyed by the register's latest position in the
     // database, so a change made on any hub is seen at the next read.
@@ -82,8 +79,8 @@ public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider
     // A risk's version is the stream's version at the entry that made it; an overdue review's alerts, appended by the
     // escalation scan between versions, move the stream on without changing the risk, so they must not make a change
     // made from the latest version a conflict. The change is appended after whatever the stream holds now, once the risk
-    // itself is checked to be still at the version it was made from (again if the scan appended meanwhile, up to
-    // AppendAttempts times).
+    // itself is checked to be still at the version it was made from (again if the scan appended meanwhile, as often as
+    // one scan can: OverdueSteps.ChangeAttempts).
     private async Task<(int Version, long Position)> AppendVersionAsync(Guid riskId, int expectedVersion, NewEvent entry, CancellationToken cancellationToken)
     {
         if (expectedVersion == ExpectedVersion.NoStream)
@@ -106,7 +103,7 @@ public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider
                 var appended = await log.AppendAsync(riskId, stream[^1].Version, [entry], cancellationToken);
                 return (appended.LastVersion, appended.LastPosition);
             }
-            catch (ConcurrencyConflictException) when (attempt < AppendAttempts)
+            catch (ConcurrencyConflictException) when (attempt < OverdueSteps.ChangeAttempts)
             {
                 // The scan (or a change on another hub) appended meanwhile: look again.
             }

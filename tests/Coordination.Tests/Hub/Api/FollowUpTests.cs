@@ -125,6 +125,34 @@ public sealed class FollowUpTests
     }
 
     [Test]
+    public async Task Completing_an_item_waits_out_its_overdue_steps_appended_while_it_writes()
+    {
+        var scan = new ScanAhead();
+        var clock = JustAfterMidnight();
+        await using var hub = await HubHost.StartFreshAsync(Settings, clock, scan.Decorate);
+        using var commander = await hub.ClientForAsync("commander");
+        using var ncemApi = await hub.ClientForAsync("liaison.ncem");
+        var item = Item("ncem", Today(clock).AddDays(-3));
+        var itemId = (await commander.PostOkAsync("api/improvements", item)).GetProperty("itemId").GetGuid();
+
+        // The scan wins the race to the item's stream five times running: its alert, reminder and three escalations land
+        // between the completion's read of the stream and each of its appends, as one scan of a long-overdue item appends them.
+        scan.Arm(itemId, 5, ScanAhead.ItemSteps(itemId, item.ownerAgency, item.actionAr, item.actionEn, item.dueDate));
+        using var completed = await Post(ncemApi, $"api/improvements/{itemId}/complete", new { note = "راجعنا الإجراءات مع المركز" });
+        var stream = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(itemId, default);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(completed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await completed.Content.ReadAsStringAsync());
+            Assert.That(stream.Select(e => e.Type), Is.EqualTo(new[]
+            {
+                EventTypes.ImprovementItemRecorded, EventTypes.ImprovementItemOverdue, EventTypes.ImprovementItemReminderSent,
+                EventTypes.ImprovementItemEscalated, EventTypes.ImprovementItemEscalated, EventTypes.ImprovementItemEscalated, EventTypes.ImprovementItemCompleted,
+            }), "the scan's five steps came first, then the completion");
+        });
+    }
+
+    [Test]
     public async Task A_new_due_date_needs_a_reason_and_starts_the_alerting_afresh()
     {
         var clock = JustAfterMidnight();
