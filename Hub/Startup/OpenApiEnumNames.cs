@@ -23,8 +23,7 @@ public static class OpenApiEnumNames
             // An optional field's enum (Severity?) is described once, as the enum, and referred to as "null or that".
             if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) is { IsEnum: true } type)
             {
-                schema.Type = JsonSchemaType.String;
-                schema.Enum = [.. Enum.GetNames(type).Select(name => (JsonNode)JsonValue.Create(name))];
+                ByName(schema, type);
             }
 
             return Task.CompletedTask;
@@ -36,12 +35,18 @@ public static class OpenApiEnumNames
                     && info.GetCustomAttribute<NamesOfAttribute>() is { } names
                     && operation.Parameters?.FirstOrDefault(p => p.Name == description.Name)?.Schema is OpenApiSchema schema)
                 {
-                    schema.Type = JsonSchemaType.String;
-                    schema.Enum = [.. Enum.GetNames(names.EnumType).Select(name => (JsonNode)JsonValue.Create(name))];
+                    ByName(schema, names.EnumType);
                 }
             }
 
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>Describes <paramref name="schema"/> as text taking exactly the names of <paramref name="enumType"/>.</summary>
+    private static void ByName(OpenApiSchema schema, Type enumType)
+    {
+        schema.Type = JsonSchemaType.String;
+        schema.Enum = [.. Enum.GetNames(enumType).Select(name => (JsonNode)JsonValue.Create(name))];
     }
 }

@@ -1,12 +1,14 @@
-using System.Globalization;
-using Coordination.Agencies.Contracts.FollowUp;
+using System.Collections.Concurrent;
 using Coordination.Agencies.Contracts.Log;
-using Coordination.Agencies.Contracts.Register;
 using Coordination.Dispatch.Escalation;
+using Coordination.Dispatch.FollowUp;
+using Coordination.Dispatch.Register;
 using Coordination.Hub.Features.Register;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.FollowUp;
 using Coordination.Persistence.HashChain;
 using Coordination.Persistence.Projections;
+using Coordination.Persistence.Register;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Tests.Support;
@@ -14,15 +16,14 @@ namespace Coordination.Tests.Support;
 /// <summary>
 /// The hub's own log, except that the escalation scan can be made to win a race on demand: once armed for a stream,
 /// each of the next appends to it finds the next step of its overdue date (the alert, the reminder, then the three
-/// escalations) appended just before it, as one scan of a long-overdue date appends them one after another.
+/// escalations, as the scan's own planners make them) appended just before it, as one scan of a long-overdue date
+/// appends them one after another.
 /// </summary>
 internal sealed class ScanAhead
 {
+    private readonly ConcurrentQueue<NewEvent> _steps = new();
     private EventLogStore? _inner;
     private Guid _streamId;
-    private Func<int, NewEvent>? _step;
-    private int _left;
-    private int _taken;
 
     /// <summary>Puts this in front of the hub's log.</summary>
     public void Decorate(IServiceCollection services)
@@ -31,49 +32,49 @@ internal sealed class ScanAhead
         services.AddSingleton<IEventLog>(provider => new Log(this, _inner = provider.GetRequiredService<EventLogStore>()));
     }
 
-    /// <summary>The next <paramref name="times"/> appends to the stream each lose the race to one more step.</summary>
-    public void Arm(Guid streamId, int times, Func<int, NewEvent> step) => (_streamId, _step, _left, _taken) = (streamId, step, times, 0);
+    /// <summary>Each of the next appends to the stream loses the race to the next of <paramref name="steps"/>.</summary>
+    public void Arm(Guid streamId, IEnumerable<NewEvent> steps)
+    {
+        _streamId = streamId;
+        _steps.Clear();
+        foreach (var step in steps)
+        {
+            _steps.Enqueue(step);
+        }
+    }
 
-    /// <summary>An overdue review's steps, as the scan appends them to a risk's stream.</summary>
-    public static Func<int, NewEvent> ReviewSteps(Guid riskId, RiskRequest risk)
+    /// <summary>Every step of an overdue review of <paramref name="risk"/>, as the scan appends them to its stream.</summary>
+    public static IReadOnlyList<NewEvent> ReviewSteps(Guid riskId, RiskRequest risk)
     {
         var nextReview = risk.NextReview!.Value;
-        var dueAt = OverdueSteps.OverdueFrom(nextReview);
-        return step => Step(riskId, "review", nextReview, step,
-            new RiskReviewOverdue(riskId, risk.Code!, risk.TitleAr!, risk.TitleEn!, risk.LeadAgency!, nextReview, dueAt), EventTypes.RiskReviewOverdue,
-            new RiskReviewReminderSent(riskId, risk.Code!, risk.LeadAgency!, nextReview, dueAt), EventTypes.RiskReviewReminderSent,
-            level => new RiskReviewEscalated(riskId, risk.Code!, risk.LeadAgency!, level, FollowUpPlanner.Chain[level - 1], nextReview, dueAt), EventTypes.RiskReviewEscalated);
-    }
-
-    /// <summary>An overdue improvement item's steps, as the scan appends them to the item's stream.</summary>
-    public static Func<int, NewEvent> ItemSteps(Guid itemId, string owner, string actionAr, string actionEn, DateOnly dueDate)
-    {
-        var dueAt = OverdueSteps.OverdueFrom(dueDate);
-        return step => Step(itemId, "item", dueDate, step,
-            new ImprovementItemOverdue(itemId, owner, actionAr, actionEn, dueDate, dueAt), EventTypes.ImprovementItemOverdue,
-            new ImprovementItemReminderSent(itemId, owner, dueDate, dueAt), EventTypes.ImprovementItemReminderSent,
-            level => new ImprovementItemEscalated(itemId, owner, level, FollowUpPlanner.Chain[level - 1], dueDate, dueAt), EventTypes.ImprovementItemEscalated);
-    }
-
-    private static NewEvent Step(Guid streamId, string kind, DateOnly date, int step, object alert, string alertType, object reminder, string reminderType, Func<int, object> escalation, string escalationType)
-    {
-        var (data, type) = step switch
+        var review = new RiskReviewRow
         {
-            OverdueSteps.Alerted => (alert, alertType),
-            OverdueSteps.Reminded => (reminder, reminderType),
-            _ => (escalation(step - OverdueSteps.Reminded), escalationType),
+            RiskId = riskId, Code = risk.Code!, TitleAr = risk.TitleAr!, TitleEn = risk.TitleEn!, LeadAgency = risk.LeadAgency!,
+            NextReview = OverdueSteps.Stored(nextReview), DueAt = OverdueSteps.OverdueFrom(nextReview),
         };
-        return OverdueFollowUp.Create(streamId, kind, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), step, type, data);
+        return [.. ReviewFollowUpPlanner.Due(review, LongAfter(review.DueAt), new EscalationOptions())];
     }
+
+    /// <summary>Every step of an overdue improvement item, as the scan appends them to its stream.</summary>
+    public static IReadOnlyList<NewEvent> ItemSteps(Guid itemId, string owner, string actionAr, string actionEn, DateOnly dueDate)
+    {
+        var item = new ImprovementItemRow
+        {
+            ItemId = itemId, OwnerAgency = owner, ActionAr = actionAr, ActionEn = actionEn,
+            DueDate = OverdueSteps.Stored(dueDate), DueAt = OverdueSteps.OverdueFrom(dueDate),
+        };
+        return [.. ImprovementFollowUpPlanner.Due(item, LongAfter(item.DueAt), new EscalationOptions())];
+    }
+
+    // Past the last step whatever the step interval: every step is due at once, as for a date long gone.
+    private static DateTimeOffset LongAfter(DateTimeOffset dueAt) => dueAt.AddYears(1);
 
     private async Task BeforeAsync(Guid streamId, CancellationToken cancellationToken)
     {
-        if (streamId != _streamId || Interlocked.Decrement(ref _left) < 0)
+        if (streamId == _streamId && _steps.TryDequeue(out var step))
         {
-            return;
+            await _inner!.AppendAsync(streamId, ExpectedVersion.Any, [step], cancellationToken);
         }
-
-        await _inner!.AppendAsync(streamId, ExpectedVersion.Any, [_step!(Interlocked.Increment(ref _taken))], cancellationToken);
     }
 
     private sealed class Log(ScanAhead scan, IEventLog inner) : IEventLog

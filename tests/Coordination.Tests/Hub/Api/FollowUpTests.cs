@@ -137,7 +137,7 @@ public sealed class FollowUpTests
 
         // The scan wins the race to the item's stream five times running: its alert, reminder and three escalations land
         // between the completion's read of the stream and each of its appends, as one scan of a long-overdue item appends them.
-        scan.Arm(itemId, 5, ScanAhead.ItemSteps(itemId, item.ownerAgency, item.actionAr, item.actionEn, item.dueDate));
+        scan.Arm(itemId, ScanAhead.ItemSteps(itemId, item.ownerAgency, item.actionAr, item.actionEn, item.dueDate));
         using var completed = await Post(ncemApi, $"api/improvements/{itemId}/complete", new { note = "راجعنا الإجراءات مع المركز" });
         var stream = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(itemId, default);
 

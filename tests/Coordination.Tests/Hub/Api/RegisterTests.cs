@@ -326,7 +326,7 @@ public sealed class RegisterTests
 
         // The scan wins the race to Derna's stream five times running: its alert, reminder and three escalations land
         // between the import's read of the stream and each of its appends, as one scan of a long-overdue review appends them.
-        scan.Arm(RiskWriter.IdFor(derna.Code!), 5, ScanAhead.ReviewSteps(RiskWriter.IdFor(derna.Code!), derna));
+        scan.Arm(RiskWriter.IdFor(derna.Code!), ScanAhead.ReviewSteps(RiskWriter.IdFor(derna.Code!), derna));
         var imported = await ImportAsync(admin, csv);
         var stream = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(RiskWriter.IdFor(derna.Code!), default);
         var register = await admin.GetOkAsync("api/register");
