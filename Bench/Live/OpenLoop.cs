@@ -24,12 +24,17 @@ internal static class OpenLoop
         while (next < count)
         {
             var now = Stopwatch.GetTimestamp();
-            for (long due; next < count && (due = start + (long)(next * (double)Stopwatch.Frequency / rate)) <= now; next++)
+            for (long due; next < count && (due = Due(start, next, rate)) <= now; next++)
             {
                 submissions.Add(submit(next, due));
             }
 
-            await Task.Delay(1);
+            if (next < count)
+            {
+                // Asleep until the next submission is due, not woken every millisecond to look: each wake walks the
+                // timer queue, which holds every liaison connection's timer, on the cores the hub uses too.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((Due(start, next, rate) - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency))));
+            }
         }
 
         await Task.WhenAll(submissions);
@@ -39,6 +44,8 @@ internal static class OpenLoop
             await Task.Delay(20);
         }
     }
+
+    private static long Due(long start, int index, int rate) => start + (long)(index * (double)Stopwatch.Frequency / rate);
 
     /// <summary>
     /// One measured step: waits for a quiet hub, <paramref name="clear"/>s the step's probes, then runs <paramref name="rate"/>

@@ -52,11 +52,14 @@ internal static class PlanActivationScenario
             // Where the time goes: the report's commit (its alerts, and the plan's activation and tasks, in one transaction) before its pushes.
             results.Add(new($"{id}.plain.commit.p99", $"{rate}/s: plain report -> committed (answered), p99", plain.Committed.P99, "ms"));
             results.Add(new($"{id}.tasks.commit.p99", $"{rate}/s: activating report -> committed with its {Tasks} tasks (answered), p99", activating.Committed.P99, "ms", $"{id}.plain.commit.p99"));
+            results.Add(new($"{id}.plain.p50", $"{rate}/s: report -> last alert delivered (S1's last delivery), p50", plain.Last.P50, "ms"));
             results.Add(new($"{id}.plain.p99", $"{rate}/s: report -> last alert delivered (S1's last delivery), p99", plain.Last.P99, "ms"));
-            results.Add(new($"{id}.tasks.p50", $"{rate}/s: report activating a plan of {Tasks} tasks for {TaskAgencies} agencies -> last task delivered, p50", activating.Last.P50, "ms"));
+            results.Add(new($"{id}.tasks.p50", $"{rate}/s: report activating a plan of {Tasks} tasks for {TaskAgencies} agencies -> last task delivered, p50, against the plain reports' p50", activating.Last.P50, "ms", $"{id}.plain.p50"));
             results.Add(new($"{id}.tasks.p99", $"{rate}/s: report -> last of its {Tasks} tasks delivered, p99, against the plain reports' last delivery (aim: under 1.5x)", activating.Last.P99, "ms", $"{id}.plain.p99"));
             results.Add(new($"{id}.missing", $"{rate}/s: deliveries missing after the drain (of {plain.Expected + activating.Expected:N0})", plain.Missing + activating.Missing, "deliveries"));
             results.Add(new($"{id}.cpu.hub", $"{rate}/s: hub CPU while activating, against the plain step's", activating.HubCores, "cores", null, activating.HubCores / Math.Max(0.001, plain.HubCores)));
+            // The liaisons' side on the same cores: an activation's pushes are parsed here too, and both share the machine.
+            results.Add(new($"{id}.cpu.gen", $"{rate}/s: load generator CPU while activating, against the plain step's", activating.GeneratorCores, "cores", null, activating.GeneratorCores / Math.Max(0.001, plain.GeneratorCores)));
         }
 
         return results;
@@ -86,7 +89,7 @@ internal static class PlanActivationScenario
         reason = "bench",
     };
 
-    internal sealed record StepFigures(EndToEndScenario.Spread Committed, EndToEndScenario.Spread Last, long Expected, long Missing, double HubCores);
+    internal sealed record StepFigures(EndToEndScenario.Spread Committed, EndToEndScenario.Spread Last, long Expected, long Missing, double HubCores, double GeneratorCores);
 
     private sealed class Probe
     {
@@ -120,11 +123,13 @@ internal static class PlanActivationScenario
         public async Task<StepFigures> StepAsync(int rate, double seconds, bool activate)
         {
             var hubCpu = TimeSpan.Zero;
+            var generatorCpu = TimeSpan.Zero;
             var wall = await OpenLoop.StepAsync(rate, seconds, () => Interlocked.Read(ref _lastArrival), () =>
             {
                 _probes.Clear();
                 _activating = activate;
                 hubCpu = _hub.CpuTime;
+                generatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
             }, SubmitAsync, () => _probes.Values.Any(p => p.Last == 0));
             var probes = _probes.Values.ToArray();
             return new StepFigures(
@@ -132,7 +137,8 @@ internal static class PlanActivationScenario
                 OpenLoop.Latencies(probes.Select(p => (p.Scheduled, p.Last))),
                 probes.Sum(p => (long)p.Expected),
                 probes.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)),
-                (_hub.CpuTime - hubCpu).TotalSeconds / wall);
+                (_hub.CpuTime - hubCpu).TotalSeconds / wall,
+                (Process.GetCurrentProcess().TotalProcessorTime - generatorCpu).TotalSeconds / wall);
         }
 
         private async Task SubmitAsync(int index, long scheduled)

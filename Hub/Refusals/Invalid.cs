@@ -208,11 +208,11 @@ public static class Invalid
     public static Text WholeRequired(string field, string english, string arabic) =>
         new($"'{field}' is required: send the whole {english} as it should stand.", $"'{field}' مطلوب: أرسل كامل {arabic} بعد التعديل.");
 
-    /// <summary>A query or route value that is not of its parameter's kind (a number, a date, an id, one of a list); the value is cut short, never echoed whole.</summary>
     public static readonly Text RegisterExportFormat = new("'format' must be csv or json.", "الصيغة يجب أن تكون csv أو json.");
 
     public static Text UnknownHazard(string? hazard) => new($"Hazard '{Shown(hazard)}' is not one of the hazards listed (GET /api/reference/hazards); names are written exactly.", $"الخطر '{Shown(hazard)}' ليس من الأخطار المدرجة (GET /api/reference/hazards)؛ تُكتب الأسماء كما هي تماماً.");
 
+    /// <summary>A query or route value that is not of its parameter's kind (a number, a date, an id, one of a list); the value is cut short, never echoed whole.</summary>
     public static Text UnreadableValue(string name, string value)
     {
         var shown = Shown(value);
