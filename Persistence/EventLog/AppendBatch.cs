@@ -69,7 +69,7 @@ internal sealed class AppendBatch
 
         if (found.Length != events.Count || found.Any(r => r.IncidentId != incidentId))
         {
-            throw new ConcurrencyConflictException("Some of these event ids are already stored for other events; nothing was written.");
+            throw new ConcurrencyConflictException("Some of these event ids are already stored for other events; nothing was written.") { StreamId = incidentId };
         }
 
         return new AppendResult(found.Min(r => r.Position), found.Max(r => r.Position), found.Max(r => r.Version), WasDuplicate: true);

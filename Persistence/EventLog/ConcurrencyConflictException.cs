@@ -9,6 +9,9 @@ public sealed class ConcurrencyConflictException : Exception
 
     public ConcurrencyConflictException(string message, Exception inner) : base(message, inner) { }
 
+    /// <summary>The stream the conflict is on, when the log knows it (one part of an append over several names its own).</summary>
+    public Guid? StreamId { get; init; }
+
     /// <summary>The version the caller expected, when the conflict is about versions.</summary>
     public int? ExpectedVersion { get; init; }
 

@@ -30,24 +30,46 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
     private readonly RecentAppends _recent = new(RecentCapacity);
     private Task? _writerLoop;
 
-    public async Task<AppendResult> AppendAsync(Guid incidentId, int expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    public async Task<AppendResult> AppendAsync(Guid incidentId, int expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken) =>
+        (await AppendPartsAsync([new StreamAppend(incidentId, expectedVersion, events)], cancellationToken))[0];
+
+    public Task<IReadOnlyList<AppendResult>> AppendAllAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0)
+        ArgumentNullException.ThrowIfNull(appends);
+        if (appends.Count == 0)
         {
-            throw new ArgumentException("Nothing to append.", nameof(events));
+            throw new ArgumentException("Nothing to append.", nameof(appends));
         }
 
-        if (events.Select(e => e.EventId).Distinct().Count() != events.Count)
+        if (appends.Select(a => a.StreamId).Distinct().Count() != appends.Count)
         {
-            throw new ArgumentException("The same event id appears twice in one append.", nameof(events));
+            throw new ArgumentException("The same stream appears twice in one append.", nameof(appends));
+        }
+
+        return AppendPartsAsync(appends, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AppendResult>> AppendPartsAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    {
+        foreach (var append in appends)
+        {
+            ArgumentNullException.ThrowIfNull(append?.Events, nameof(appends));
+            if (append.Events.Count == 0)
+            {
+                throw new ArgumentException("Nothing to append.", nameof(appends));
+            }
+        }
+
+        if (appends.SelectMany(a => a.Events).Select(e => e.EventId).Distinct().Count() != appends.Sum(a => a.Events.Count))
+        {
+            throw new ArgumentException("The same event id appears twice in one append.", nameof(appends));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         // Read here, on the caller's thread, rather than by the writer every append waits for; an event whose
         // data cannot be read fails its own append before it queues.
-        var data = events.Select(e => projection.Read(incidentId, e.Type, e.Data)).ToArray();
-        var request = new Request(incidentId, expectedVersion, events, data, new TaskCompletionSource<AppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var parts = appends.Select(a => new Part(a.StreamId, a.ExpectedVersion, a.Events, [.. a.Events.Select(e => projection.Read(a.StreamId, e.Type, e.Data))])).ToArray();
+        var request = new Request(parts, new TaskCompletionSource<IReadOnlyList<AppendResult>>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(request), this);
 
         EnsureWriter();
@@ -58,14 +80,17 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
         }
 
         using var activity = LogTelemetry.Source.StartActivity("log.append");
-        activity?.SetTag("coordination.incident_id", incidentId);
-        activity?.SetTag("coordination.event_id", events[0].EventId);
-        activity?.SetTag("coordination.event_type", events[0].Type);
+        activity?.SetTag("coordination.incident_id", parts[0].IncidentId);
+        activity?.SetTag("coordination.event_id", parts[0].Events[0].EventId);
+        activity?.SetTag("coordination.event_type", parts[0].Events[0].Type);
         var started = Stopwatch.GetTimestamp();
-        var result = await request.Done.Task.WaitAsync(cancellationToken);
+        var results = await request.Done.Task.WaitAsync(cancellationToken);
+        var result = results.Count == 1
+            ? results[0]
+            : new AppendResult(results.Min(r => r.FirstPosition), results.Max(r => r.LastPosition), results[^1].LastVersion, results.All(r => r.WasDuplicate));
         activity?.SetTag("coordination.position", result.LastPosition);
         telemetry.Appended(result, Stopwatch.GetElapsedTime(started), activity);
-        return result;
+        return results;
     }
 
     private void EnsureWriter()
@@ -99,7 +124,7 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
 
     private async Task WriteBatchAsync(List<Request> batch)
     {
-        (AppendResult? Result, Exception? Error)[] outcomes;
+        (IReadOnlyList<AppendResult>? Result, Exception? Error)[] outcomes;
         try
         {
             // Savepoints cost two statements per request, so a batch first runs without them; only when a
@@ -122,7 +147,7 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
         {
             if (outcomes[i].Result is { } result)
             {
-                appended |= !result.WasDuplicate;
+                appended |= result.Any(r => !r.WasDuplicate);
                 batch[i].Done.TrySetResult(result);
             }
             else
@@ -142,22 +167,22 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
     /// fails only its request. A request that fails while writing fails only itself when <paramref name="isolate"/>
     /// (its savepoint is rolled back); otherwise the whole transaction is abandoned and null returned.
     /// </summary>
-    private async Task<(AppendResult? Result, Exception? Error)[]?> WriteAsync(List<Request> batch, bool isolate)
+    private async Task<(IReadOnlyList<AppendResult>? Result, Exception? Error)[]?> WriteAsync(List<Request> batch, bool isolate)
     {
-        var outcomes = new (AppendResult? Result, Exception? Error)[batch.Count];
+        var outcomes = new (IReadOnlyList<AppendResult>? Result, Exception? Error)[batch.Count];
         var written = new List<StoredRow>();
         await using var connection = dialect.CreateConnection();
         await connection.OpenAsync();
         using var turn = await dialect.WriteTurnAsync(CancellationToken.None);
         await using var transaction = await dialect.BeginAppendAsync(connection, CancellationToken.None);
-        var known = await AppendBatch.ReadAsync(connection, transaction, dialect.Scripts.Head, batch.Select(r => (r.IncidentId, r.Events)).ToArray());
+        var known = await AppendBatch.ReadAsync(connection, transaction, dialect.Scripts.Head, batch.SelectMany(r => r.Parts).Select(p => (p.IncidentId, p.Events)).ToArray());
         await using var statements = dialect.PrepareAppendStatements(connection, transaction);
         for (var i = 0; i < batch.Count; i++)
         {
             var request = batch[i];
             try
             {
-                outcomes[i] = (known.FindStored(request.IncidentId, request.Events) ?? CheckVersion(request, known), null);
+                outcomes[i] = (Stored(request, known), null);
             }
             catch (ConcurrencyConflictException ex)
             {
@@ -176,9 +201,18 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
 
             try
             {
-                var rows = await InsertAsync(statements, request, known);
+                var rows = new List<StoredRow>();
+                var results = new AppendResult[request.Parts.Count];
+                for (var p = 0; p < results.Length; p++)
+                {
+                    // Each part chained after the one before it; the batch's head moves only once all of them are written.
+                    var part = await InsertAsync(statements, request.Parts[p], known.VersionOf(request.Parts[p].IncidentId), rows.Count > 0 ? rows[^1].Position : known.Position, rows.Count > 0 ? rows[^1].Hash : known.Hash);
+                    rows.AddRange(part);
+                    results[p] = new AppendResult(part[0].Position, part[^1].Position, part[^1].Version, WasDuplicate: false);
+                }
+
                 known.Appended(rows);
-                outcomes[i] = (new AppendResult(rows[0].Position, rows[^1].Position, rows[^1].Version, WasDuplicate: false), null);
+                outcomes[i] = (results, null);
                 if (isolate)
                 {
                     await transaction.ReleaseAsync("request");
@@ -203,40 +237,62 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
         return outcomes;
     }
 
-    /// <summary>Null when the request may go ahead; a conflict when its expected version is stale.</summary>
-    private static AppendResult? CheckVersion(Request request, AppendBatch known)
+    /// <summary>
+    /// The earlier results when every part is already stored (a retry), null when the request may be written; a conflict
+    /// when a part's expected version is stale, or only some parts are stored.
+    /// </summary>
+    private static AppendResult[]? Stored(Request request, AppendBatch known)
     {
-        var current = known.VersionOf(request.IncidentId);
-        if (request.ExpectedVersion != ExpectedVersion.Any && request.ExpectedVersion != current)
+        var stored = request.Parts.Select(p => known.FindStored(p.IncidentId, p.Events)).ToArray();
+        if (stored.All(s => s is not null))
         {
-            throw new ConcurrencyConflictException(
-                $"Incident {request.IncidentId} is at version {current}, not the expected {request.ExpectedVersion}: reload it and try again.")
-            {
-                ExpectedVersion = request.ExpectedVersion,
-                ActualVersion = current,
-            };
+            return [.. stored.Select(s => s!)];
+        }
+
+        var partly = Array.FindIndex(stored, s => s is not null);
+        if (partly >= 0)
+        {
+            throw new ConcurrencyConflictException("Some of these event ids are already stored and others are not; nothing was written.") { StreamId = request.Parts[partly].IncidentId };
+        }
+
+        foreach (var part in request.Parts)
+        {
+            CheckVersion(part, known);
         }
 
         return null;
     }
 
-    /// <summary>Writes the request's rows, chained after the batch's head, and folds each into the inline projection.</summary>
-    private async Task<StoredRow[]> InsertAsync(IAppendStatements statements, Request request, AppendBatch known)
+    /// <summary>Throws a conflict when the part's expected version is stale.</summary>
+    private static void CheckVersion(Part part, AppendBatch known)
+    {
+        var current = known.VersionOf(part.IncidentId);
+        if (part.ExpectedVersion != ExpectedVersion.Any && part.ExpectedVersion != current)
+        {
+            throw new ConcurrencyConflictException(
+                $"Incident {part.IncidentId} is at version {current}, not the expected {part.ExpectedVersion}: reload it and try again.")
+            {
+                StreamId = part.IncidentId,
+                ExpectedVersion = part.ExpectedVersion,
+                ActualVersion = current,
+            };
+        }
+    }
+
+    /// <summary>Writes the part's rows, chained after <paramref name="position"/> and its hash, and folds each into the inline projection.</summary>
+    private async Task<StoredRow[]> InsertAsync(IAppendStatements statements, Part part, int version, long position, byte[] previousHash)
     {
         var cancellationToken = CancellationToken.None;
-        var position = known.Position;
-        var previousHash = known.Hash;
-        var version = known.VersionOf(request.IncidentId);
         var recordedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
         var insert = SqlScripts.EventLog.Insert;
-        var rows = new StoredRow[request.Events.Count];
+        var rows = new StoredRow[part.Events.Count];
         for (var i = 0; i < rows.Length; i++)
         {
-            var e = request.Events[i];
+            var e = part.Events[i];
             var row = rows[i] = new StoredRow
             {
                 Position = ++position,
-                IncidentId = request.IncidentId,
+                IncidentId = part.IncidentId,
                 Version = ++version,
                 EventId = e.EventId,
                 Type = e.Type,
@@ -253,10 +309,10 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
             }
             catch (DbException ex) when (dialect.IsUniqueViolation(ex))
             {
-                throw new ConcurrencyConflictException($"Incident {request.IncidentId} was changed concurrently; nothing was written.", ex);
+                throw new ConcurrencyConflictException($"Incident {part.IncidentId} was changed concurrently; nothing was written.", ex) { StreamId = part.IncidentId };
             }
 
-            await projection.ApplyAsync(statements, row, request.Data[i], cancellationToken);
+            await projection.ApplyAsync(statements, row, part.Data[i], cancellationToken);
         }
 
         return rows;
@@ -338,8 +394,11 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
 
     public void Dispose() => _queue.Writer.TryComplete();
 
-    /// <summary>An append waiting for the writer, with each event's data as the inline projection folds it in.</summary>
-    private sealed record Request(Guid IncidentId, int ExpectedVersion, IReadOnlyList<NewEvent> Events, object?[] Data, TaskCompletionSource<AppendResult> Done);
+    /// <summary>An append waiting for the writer: its streams' parts, written together or not at all.</summary>
+    private sealed record Request(IReadOnlyList<Part> Parts, TaskCompletionSource<IReadOnlyList<AppendResult>> Done);
+
+    /// <summary>One stream's events, with each event's data as the inline projection folds it in.</summary>
+    private sealed record Part(Guid IncidentId, int ExpectedVersion, IReadOnlyList<NewEvent> Events, object?[] Data);
 
     public static LogEntry ToEntry(StoredRow row)
     {

@@ -13,7 +13,7 @@ namespace Coordination.Hub.Features.Register;
 /// <summary>
 /// Imports risks from CSV (the export's format): every row is checked first, and a bad row anywhere is reported by
 /// line and field with nothing written; then each new risk is entered and each changed one changed, one entry per
-/// risk, attributed to the importer. Rows that match the register as it stands write nothing.
+/// risk, attributed to the importer, all in one transaction. Rows that match the register as it stands write nothing.
 /// </summary>
 public sealed class ImportRegister(RegisterLog register, RiskWriter writer, AgencyDirectory agencies, TimeProvider time) : IUseCase<ImportRegister.Command, ImportRegister.Imported>
 {
@@ -68,9 +68,11 @@ public sealed class ImportRegister(RegisterLog register, RiskWriter writer, Agen
             throw new ValidationException(failures);
         }
 
-        foreach (var (_, risk, reason, version) in decided.Where(d => d.Risk is not null))
+        var changes = decided.Where(d => d.Risk is not null).Select(d => (d.Risk!, d.Reason, d.Version)).ToList();
+        if (changes.Count > 0)
         {
-            await writer.WriteAsync(caller, risk!, reason, version, cancellationToken);
+            // One transaction for every risk: a risk someone changed meanwhile leaves the register as it was.
+            await writer.WriteAllAsync(caller, changes, cancellationToken);
         }
 
         return new Imported(decided.Count(d => d.Risk is not null && d.Version == 0), decided.Count(d => d.Risk is not null && d.Version > 0), decided.Count(d => d.Risk is null));

@@ -76,37 +76,77 @@ public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider
         return AppendVersionAsync(risk.RiskId, expectedVersion, entry, cancellationToken);
     }
 
+    /// <summary>
+    /// Appends a version of each risk (its first, or the next after the version it was made from) in one transaction:
+    /// every one is written or none is. A risk changed since fails them all (409) with a conflict naming its stream.
+    /// Returns each new version and its position, in order.
+    /// </summary>
+    public Task<IReadOnlyList<(int Version, long Position)>> AppendAllAsync(
+        Caller caller, IReadOnlyList<(Risk Risk, string? Reason, int ExpectedVersion)> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(changes);
+        var now = time.GetUtcNow();
+        return AppendVersionsAsync([.. changes.Select(c => (c.Risk.RiskId, c.ExpectedVersion, c.ExpectedVersion == 0
+            ? Events.Create(Guid.CreateVersion7(), EventTypes.RiskRecorded, new RiskRecorded(c.Risk, caller.UserName, c.Reason, now), caller, false)
+            : Events.Create(Guid.CreateVersion7(), EventTypes.RiskChanged, new RiskChanged(c.Risk, caller.UserName, c.Reason, now, null), caller, false)))], cancellationToken);
+    }
+
+    private async Task<(int Version, long Position)> AppendVersionAsync(Guid riskId, int expectedVersion, NewEvent entry, CancellationToken cancellationToken) =>
+        (await AppendVersionsAsync([(riskId, expectedVersion, entry)], cancellationToken))[0];
+
     // A risk's version is the stream's version at the entry that made it; an overdue review's alerts, appended by the
     // escalation scan between versions, move the stream on without changing the risk, so they must not make a change
-    // made from the latest version a conflict. The change is appended after whatever the stream holds now, once the risk
-    // itself is checked to be still at the version it was made from (again if the scan appended meanwhile, as often as
-    // one scan can: OverdueSteps.ChangeAttempts).
-    private async Task<(int Version, long Position)> AppendVersionAsync(Guid riskId, int expectedVersion, NewEvent entry, CancellationToken cancellationToken)
+    // made from the latest version a conflict. Each change is appended after whatever its stream holds, once the risk
+    // itself is checked to be still at the version it was made from. When the log finds a stream moved on, that stream
+    // alone is read again, and the append tried again, as often for each risk as one scan can append to it
+    // (OverdueSteps.ChangeAttempts): an import of hundreds of overdue risks meets the scan on many of them, and
+    // re-reading them all at each try would give the scan the same window every time. A try that loses writes nothing.
+    private async Task<IReadOnlyList<(int Version, long Position)>> AppendVersionsAsync(
+        IReadOnlyList<(Guid RiskId, int ExpectedVersion, NewEvent Entry)> changes, CancellationToken cancellationToken)
     {
-        if (expectedVersion == ExpectedVersion.NoStream)
+        var parts = new StreamAppend[changes.Count];
+        var tries = new int[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
         {
-            var first = await log.AppendAsync(riskId, ExpectedVersion.NoStream, [entry], cancellationToken);
-            return (first.LastVersion, first.LastPosition);
+            parts[i] = await PartAsync(changes[i], cancellationToken);
         }
 
-        for (var attempt = 1; ; attempt++)
+        while (true)
         {
-            var stream = await log.ReadIncidentAsync(riskId, cancellationToken);
-            var latest = stream.LastOrDefault(e => e.Type is EventTypes.RiskRecorded or EventTypes.RiskChanged or EventTypes.RiskReviewed);
-            if (latest is null || latest.Version != expectedVersion)
-            {
-                throw new ConcurrencyConflictException($"Risk {riskId} is at version {latest?.Version ?? 0}, not {expectedVersion}.") { ExpectedVersion = expectedVersion, ActualVersion = latest?.Version ?? 0 };
-            }
-
             try
             {
-                var appended = await log.AppendAsync(riskId, stream[^1].Version, [entry], cancellationToken);
-                return (appended.LastVersion, appended.LastPosition);
+                var appended = await log.AppendAllAsync(parts, cancellationToken);
+                return [.. appended.Select(a => (a.LastVersion, a.LastPosition))];
             }
-            catch (ConcurrencyConflictException) when (attempt < OverdueSteps.ChangeAttempts)
+            catch (ConcurrencyConflictException ex) when (ex.StreamId is { } streamId && parts.Any(p => p.StreamId == streamId))
             {
-                // The scan (or a change on another hub) appended meanwhile: look again.
+                var moved = Array.FindIndex(parts, p => p.StreamId == streamId);
+                if (++tries[moved] >= OverdueSteps.ChangeAttempts)
+                {
+                    throw;
+                }
+
+                // The scan (or a change on another hub) appended to this risk meanwhile: look at it again.
+                parts[moved] = await PartAsync(changes[moved], cancellationToken);
             }
         }
+    }
+
+    /// <summary>The change as a part of the append, after what its stream holds now; a conflict when the risk itself moved on.</summary>
+    private async Task<StreamAppend> PartAsync((Guid RiskId, int ExpectedVersion, NewEvent Entry) change, CancellationToken cancellationToken)
+    {
+        var (riskId, expectedVersion, entry) = change;
+        var stream = await log.ReadIncidentAsync(riskId, cancellationToken);
+        var latest = stream.LastOrDefault(e => e.Type is EventTypes.RiskRecorded or EventTypes.RiskChanged or EventTypes.RiskReviewed);
+        if ((latest?.Version ?? ExpectedVersion.NoStream) != expectedVersion)
+        {
+            throw new ConcurrencyConflictException($"Risk {riskId} is at version {latest?.Version ?? 0}, not {expectedVersion}.")
+            {
+                StreamId = riskId, ExpectedVersion = expectedVersion, ActualVersion = latest?.Version ?? 0,
+            };
+        }
+
+        return new StreamAppend(riskId, stream.Count == 0 ? ExpectedVersion.NoStream : stream[^1].Version, [entry]);
     }
 }

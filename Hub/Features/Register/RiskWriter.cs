@@ -88,4 +88,22 @@ public sealed class RiskWriter(RegisterLog register)
             throw Refuse.RiskChangedMeanwhile(risk.Code, expectedVersion);
         }
     }
+
+    /// <summary>
+    /// Writes what <see cref="Decide"/> returned for several risks in one transaction, as an import does: all of them, or
+    /// none and a 409 naming the risk that changed meanwhile.
+    /// </summary>
+    public async Task WriteAllAsync(Caller caller, IReadOnlyList<(Risk Risk, string? Reason, int ExpectedVersion)> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        try
+        {
+            await register.AppendAllAsync(caller, [.. changes.Select(c => (c.Risk, string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim(), c.ExpectedVersion))], cancellationToken);
+        }
+        catch (Persistence.EventLog.ConcurrencyConflictException ex)
+        {
+            var (risk, _, expectedVersion) = changes.FirstOrDefault(c => c.Risk.RiskId == ex.StreamId, changes[0]);
+            throw Refuse.RiskChangedMeanwhile(risk.Code, expectedVersion);
+        }
+    }
 }

@@ -112,6 +112,42 @@ public abstract class EventLogContract
     }
 
     [Test]
+    public async Task When_appending_to_several_streams_at_once_then_all_are_written_or_none_and_the_conflict_names_its_stream()
+    {
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        var c = Guid.NewGuid();
+        await Log.AppendAsync(b, ExpectedVersion.NoStream, [SampleEvents.Reported(b)], default);
+        await Log.AppendAsync(b, 1, [SampleEvents.Updated(b, "someone else's change")], default);
+
+        // b is at version 2, not 1: a's report, though checked first and fine, must not be written either.
+        var conflict = Assert.ThrowsAsync<ConcurrencyConflictException>(() => Log.AppendAllAsync(
+            [new(a, ExpectedVersion.NoStream, [SampleEvents.Reported(a)]), new(b, 1, [SampleEvents.Updated(b, "stale")])], default));
+        var afterConflict = await Log.ReadAfterAsync(0, 100, default);
+        var timelineAfterConflict = await IncidentTimeline.ReadAsync(Log, a, default);
+
+        var parts = new StreamAppend[]
+        {
+            new(a, ExpectedVersion.NoStream, [SampleEvents.Reported(a), SampleEvents.Alerted(a, "ncem")]),
+            new(b, 2, [SampleEvents.Updated(b, "made from the latest")]),
+            new(c, ExpectedVersion.NoStream, [SampleEvents.Reported(c)]),
+        };
+        var written = await Log.AppendAllAsync(parts, default);
+        var again = await Log.AppendAllAsync(parts, default);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((conflict!.StreamId, conflict.ExpectedVersion, conflict.ActualVersion), Is.EqualTo(((Guid?)b, (int?)1, (int?)2)));
+            Assert.That(afterConflict.Select(e => e.IncidentId), Is.EqualTo(new[] { b, b }), "nothing of a written");
+            Assert.That(timelineAfterConflict, Is.Empty, "nor of its read models");
+            Assert.That(written.Select(r => (r.FirstPosition, r.LastPosition, r.LastVersion)), Is.EqualTo(new[] { (3L, 4L, 2), (5L, 5L, 3), (6L, 6L, 1) }));
+            Assert.That(again, Is.EqualTo(written.Select(r => r with { WasDuplicate = true })), "sent again, found, not written twice");
+            Assert.That(await Log.HeadPositionAsync(default), Is.EqualTo(6));
+            Assert.That((await Log.VerifyAsync(default)).IsValid, Is.True);
+        });
+    }
+
+    [Test]
     public async Task When_reporting_an_incident_id_that_exists_then_it_conflicts()
     {
         var id = Guid.NewGuid();

@@ -15,9 +15,10 @@ namespace Coordination.Tests.Support;
 
 /// <summary>
 /// The hub's own log, except that the escalation scan can be made to win a race on demand: once armed for a stream,
-/// each of the next appends to it finds the next step of its overdue date (the alert, the reminder, then the three
-/// escalations, as the scan's own planners make them) appended just before it, as one scan of a long-overdue date
-/// appends them one after another.
+/// each of the next appends to it (alone or as one part of an append over several streams) finds the next step of its
+/// overdue date (the alert, the reminder, then the three escalations, as the scan's own planners make them) appended
+/// just before it, as one scan of a long-overdue date appends them one after another; or any other entry armed, such
+/// as a change someone else made.
 /// </summary>
 internal sealed class ScanAhead
 {
@@ -83,6 +84,16 @@ internal sealed class ScanAhead
         {
             await scan.BeforeAsync(incidentId, cancellationToken);
             return await inner.AppendAsync(incidentId, expectedVersion, events, cancellationToken);
+        }
+
+        public async Task<IReadOnlyList<AppendResult>> AppendAllAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+        {
+            foreach (var append in appends)
+            {
+                await scan.BeforeAsync(append.StreamId, cancellationToken);
+            }
+
+            return await inner.AppendAllAsync(appends, cancellationToken);
         }
 
         public Task<IReadOnlyList<LogEntry>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken) => inner.ReadAfterAsync(after, limit, cancellationToken);

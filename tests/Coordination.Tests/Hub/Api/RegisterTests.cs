@@ -344,6 +344,44 @@ public sealed class RegisterTests
         });
     }
 
+    [Test]
+    public async Task An_import_that_meets_a_risk_changed_meanwhile_writes_no_risk_at_all_and_names_the_one_that_changed()
+    {
+        var scan = new ScanAhead();
+        await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today), services: scan.Decorate);
+        using var admin = await hub.ClientForAsync("admin");
+        var sample = RegisterSeed.Sample();
+        var derna = sample.Single(r => r.Code == "flood-derna-dams");
+        var zuwara = sample.Single(r => r.Code == "sea-rescue-zuwara");
+        var zuwaraId = RiskWriter.IdFor(zuwara.Code!);
+        var csv = RegisterCsv.Write(new[]
+        {
+            derna with { ControlsEn = "Dam gauges read hourly from September" },
+            zuwara with { ControlsEn = "Two patrol boats on call at Zuwara" },
+        }.Select(r => r.ToRisk(RiskWriter.IdFor(r.Code!))));
+
+        // Between the import's read and its write, the coast guard's own change to Zuwara lands: a real change, not an
+        // overdue step, so the import must not write over it, nor keep Derna's row written beside a refused one.
+        var coastGuard = new Coordination.Hub.Auth.Caller("admin", Agencies.Contracts.Reference.Role.Administrator, "moi-duty");
+        var theirs = zuwara with { ControlsEn = "Three boats since the new season" };
+        scan.Arm(zuwaraId, [Coordination.Hub.Features.Common.Events.Create(Guid.CreateVersion7(), EventTypes.RiskChanged,
+            new Agencies.Contracts.Register.RiskChanged(theirs.ToRisk(zuwaraId, true), "admin", "new season", Today), coastGuard, false)]);
+        var dernaBefore = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(RiskWriter.IdFor(derna.Code!), default);
+        using var response = await admin.PostAsync(new Uri("api/register/import?reason=annual-review", UriKind.Relative), new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var refusal = await response.Content.ReadAsStringAsync();
+        var dernaAfter = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(RiskWriter.IdFor(derna.Code!), default);
+        var register = await admin.GetOkAsync("api/register");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), refusal);
+            Assert.That(refusal, Does.Contain("sea-rescue-zuwara"), "the refusal names the risk that changed");
+            Assert.That(dernaAfter, Has.Count.EqualTo(dernaBefore.Count), "Derna's row, checked first and fine, was not written either");
+            Assert.That(ControlsOf(register, "flood-derna-dams"), Is.EqualTo(derna.ControlsEn));
+            Assert.That(ControlsOf(register, "sea-rescue-zuwara"), Is.EqualTo("Three boats since the new season"), "their change stands");
+        });
+    }
+
     private static string? ControlsOf(JsonElement register, string code) =>
         register.GetProperty("risks").EnumerateArray().Single(r => r.GetProperty("risk").GetProperty("code").GetString() == code)
             .GetProperty("risk").GetProperty("controlsEn").GetString();
