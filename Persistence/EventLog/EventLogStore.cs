@@ -36,6 +36,11 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
     public Task<IReadOnlyList<AppendResult>> AppendAllAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(appends);
+        if (appends.Any(a => a is null))
+        {
+            throw new ArgumentNullException(nameof(appends), "A part is missing.");
+        }
+
         if (appends.Count == 0)
         {
             throw new ArgumentException("Nothing to append.", nameof(appends));
@@ -53,7 +58,7 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
     {
         foreach (var append in appends)
         {
-            ArgumentNullException.ThrowIfNull(append?.Events, nameof(appends));
+            ArgumentNullException.ThrowIfNull(append.Events, nameof(appends));
             if (append.Events.Count == 0)
             {
                 throw new ArgumentException("Nothing to append.", nameof(appends));

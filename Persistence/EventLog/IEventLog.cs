@@ -15,10 +15,11 @@ public interface IEventLog
     Task<AppendResult> AppendAsync(Guid incidentId, int expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Appends to several streams in one transaction: every part is written or none is. Each part is checked as
-    /// <see cref="AppendAsync"/> checks its one (the expected version, the event ids), and one part's conflict fails the
-    /// whole append with a <see cref="ConcurrencyConflictException"/> naming that stream. When every event id of every
-    /// part is already stored, writes nothing and returns the stored positions. A stream appears at most once.
+    /// Appends to several streams in one transaction: every part is written or none is. Each part's expected version and
+    /// event ids are checked as <see cref="AppendAsync"/> checks its one's, and one part's conflict fails the whole append
+    /// with a <see cref="ConcurrencyConflictException"/> naming that stream. When every event id of every part is already
+    /// stored, writes nothing and returns the stored positions; when only some parts are, that is a conflict too. A stream
+    /// appears at most once.
     /// </summary>
     Task<IReadOnlyList<AppendResult>> AppendAllAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken);
 

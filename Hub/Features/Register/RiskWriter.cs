@@ -100,9 +100,9 @@ public sealed class RiskWriter(RegisterLog register)
         {
             await register.AppendAllAsync(caller, [.. changes.Select(c => (c.Risk, string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim(), c.ExpectedVersion))], cancellationToken);
         }
-        catch (Persistence.EventLog.ConcurrencyConflictException ex)
+        catch (Persistence.EventLog.ConcurrencyConflictException ex) when (changes.Any(c => c.Risk.RiskId == ex.StreamId))
         {
-            var (risk, _, expectedVersion) = changes.FirstOrDefault(c => c.Risk.RiskId == ex.StreamId, changes[0]);
+            var (risk, _, expectedVersion) = changes.First(c => c.Risk.RiskId == ex.StreamId);
             throw Refuse.RiskChangedMeanwhile(risk.Code, expectedVersion);
         }
     }

@@ -148,6 +148,48 @@ public abstract class EventLogContract
     }
 
     [Test]
+    public async Task When_the_last_part_of_an_append_over_several_streams_fails_while_writing_then_none_of_its_parts_is_stored_and_the_commit_it_shared_is_whole()
+    {
+        // Its first two streams are written before the third's second alert of the same agency is refused by the inbox:
+        // the batch must be written again without any of the three, not with the first two.
+        var fresh = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToArray();
+        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var good = fresh.Take(10).Select(Report).ToList();
+        var bad = Log.AppendAllAsync(
+        [
+            new(a, ExpectedVersion.NoStream, [SampleEvents.Reported(a)]),
+            new(b, ExpectedVersion.NoStream, [SampleEvents.Reported(b), SampleEvents.Alerted(b, "ncem")]),
+            new(c, ExpectedVersion.NoStream, [SampleEvents.Reported(c), SampleEvents.Alerted(c, "ncem"), SampleEvents.Alerted(c, "ncem")]),
+        ], default);
+        good.AddRange(fresh.Skip(10).Select(Report));
+        await Task.WhenAll(good.Append(bad.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        // Then a request whose first part is already stored and whose second is not: a conflict, nothing written.
+        var d = Guid.NewGuid();
+        await Log.AppendAsync(d, ExpectedVersion.NoStream, [SampleEvents.Reported(d)], default);
+        var update = SampleEvents.Updated(d, "sent once");
+        await Log.AppendAsync(d, 1, [update], default);
+        var partly = Assert.ThrowsAsync<ConcurrencyConflictException>(() => Log.AppendAllAsync(
+            [new(d, 1, [update]), new(a, ExpectedVersion.NoStream, [SampleEvents.Reported(a)])], default));
+
+        var entries = await Log.ReadAfterAsync(0, 1000, default);
+        await using var connection = Dialect.CreateConnection();
+        var boards = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM incident_board");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(bad.Exception?.InnerException, Is.InstanceOf<DbException>(), "the broken append failed");
+            Assert.That(good.All(t => t.IsCompletedSuccessfully && t.Result.LastPosition - t.Result.FirstPosition == 1), Is.True, "every other append stored whole");
+            Assert.That(entries.Any(e => e.IncidentId == a || e.IncidentId == b || e.IncidentId == c), Is.False, "nothing of any part of the failed append");
+            Assert.That(entries.Select(e => e.Position), Is.EqualTo(Enumerable.Range(1, 40 + 2).Select(i => (long)i)), "no gaps");
+            Assert.That(boards, Is.EqualTo(21), "nor of its read models");
+            Assert.That(partly!.StreamId, Is.EqualTo(d), "the part already stored is named");
+            Assert.That((await Log.VerifyAsync(default)).IsValid, Is.True);
+        });
+
+        Task<AppendResult> Report(Guid id) => Log.AppendAsync(id, ExpectedVersion.NoStream, [SampleEvents.Reported(id), SampleEvents.Alerted(id, "ncem")], default);
+    }
+
+    [Test]
     public async Task When_reporting_an_incident_id_that_exists_then_it_conflicts()
     {
         var id = Guid.NewGuid();
