@@ -57,12 +57,15 @@ public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(risk);
-        var now = time.GetUtcNow();
-        var entry = expectedVersion == 0
-            ? Events.Create(eventId, EventTypes.RiskRecorded, new RiskRecorded(risk, caller.UserName, reason, now), caller, false)
-            : Events.Create(eventId, EventTypes.RiskChanged, new RiskChanged(risk, caller.UserName, reason, now, source), caller, false);
+        var entry = VersionEntry(caller, risk, reason, expectedVersion, eventId, time.GetUtcNow(), source);
         return await AppendVersionAsync(risk.RiskId, expectedVersion, entry, cancellationToken);
     }
+
+    /// <summary>A risk's first version (made from version 0) or its next, by <paramref name="caller"/>.</summary>
+    private static NewEvent VersionEntry(Caller caller, Risk risk, string? reason, int expectedVersion, Guid eventId, DateTimeOffset now, Agencies.Contracts.Exercises.ChangeSource? source) =>
+        expectedVersion == 0
+            ? Events.Create(eventId, EventTypes.RiskRecorded, new RiskRecorded(risk, caller.UserName, reason, now), caller, false)
+            : Events.Create(eventId, EventTypes.RiskChanged, new RiskChanged(risk, caller.UserName, reason, now, source), caller, false);
 
     /// <summary>
     /// Appends a review of <paramref name="risk"/> (the risk with its new next review date) after version
@@ -87,9 +90,7 @@ public sealed class RegisterLog(IEventLog log, RegisterStore store, TimeProvider
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(changes);
         var now = time.GetUtcNow();
-        return AppendVersionsAsync([.. changes.Select(c => (c.Risk.RiskId, c.ExpectedVersion, c.ExpectedVersion == 0
-            ? Events.Create(Guid.CreateVersion7(), EventTypes.RiskRecorded, new RiskRecorded(c.Risk, caller.UserName, c.Reason, now), caller, false)
-            : Events.Create(Guid.CreateVersion7(), EventTypes.RiskChanged, new RiskChanged(c.Risk, caller.UserName, c.Reason, now, null), caller, false)))], cancellationToken);
+        return AppendVersionsAsync([.. changes.Select(c => (c.Risk.RiskId, c.ExpectedVersion, VersionEntry(caller, c.Risk, c.Reason, c.ExpectedVersion, Guid.CreateVersion7(), now, null)))], cancellationToken);
     }
 
     private async Task<(int Version, long Position)> AppendVersionAsync(Guid riskId, int expectedVersion, NewEvent entry, CancellationToken cancellationToken) =>

@@ -81,7 +81,7 @@ public sealed class RiskWriter(RegisterLog register)
         try
         {
             var eventId = source is null ? Guid.CreateVersion7() : DerivedEventId.Create(source.FindingId, "rescore");
-            return await register.AppendAsync(caller, risk, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), expectedVersion, eventId, cancellationToken, source);
+            return await register.AppendAsync(caller, risk, Trimmed(reason), expectedVersion, eventId, cancellationToken, source);
         }
         catch (Persistence.EventLog.ConcurrencyConflictException)
         {
@@ -98,7 +98,7 @@ public sealed class RiskWriter(RegisterLog register)
         ArgumentNullException.ThrowIfNull(changes);
         try
         {
-            await register.AppendAllAsync(caller, [.. changes.Select(c => (c.Risk, string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim(), c.ExpectedVersion))], cancellationToken);
+            await register.AppendAllAsync(caller, [.. changes.Select(c => (c.Risk, Trimmed(c.Reason), c.ExpectedVersion))], cancellationToken);
         }
         catch (Persistence.EventLog.ConcurrencyConflictException ex) when (changes.Any(c => c.Risk.RiskId == ex.StreamId))
         {
@@ -106,4 +106,7 @@ public sealed class RiskWriter(RegisterLog register)
             throw Refuse.RiskChangedMeanwhile(risk.Code, expectedVersion);
         }
     }
+
+    /// <summary>A reason as stored: trimmed, and none when it is blank.</summary>
+    private static string? Trimmed(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 }

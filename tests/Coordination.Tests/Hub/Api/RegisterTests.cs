@@ -316,13 +316,7 @@ public sealed class RegisterTests
         var scan = new ScanAhead();
         await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today), services: scan.Decorate);
         using var admin = await hub.ClientForAsync("admin");
-        var sample = RegisterSeed.Sample();
-        var derna = sample.Single(r => r.Code == "flood-derna-dams");
-        var csv = RegisterCsv.Write(new[]
-        {
-            derna with { ControlsEn = "Dam gauges read hourly from September" },
-            sample.Single(r => r.Code == "sea-rescue-zuwara") with { ControlsEn = "Two patrol boats on call at Zuwara" },
-        }.Select(r => r.ToRisk(RiskWriter.IdFor(r.Code!))));
+        var (derna, _, csv) = DernaAndZuwaraWithNewControls();
 
         // The scan wins the race to Derna's stream five times running: its alert, reminder and three escalations land
         // between the import's read of the stream and each of its appends, as one scan of a long-overdue review appends them.
@@ -350,15 +344,8 @@ public sealed class RegisterTests
         var scan = new ScanAhead();
         await using var hub = await HubHost.StartFreshAsync(time: new FakeTimeProvider(Today), services: scan.Decorate);
         using var admin = await hub.ClientForAsync("admin");
-        var sample = RegisterSeed.Sample();
-        var derna = sample.Single(r => r.Code == "flood-derna-dams");
-        var zuwara = sample.Single(r => r.Code == "sea-rescue-zuwara");
+        var (derna, zuwara, csv) = DernaAndZuwaraWithNewControls();
         var zuwaraId = RiskWriter.IdFor(zuwara.Code!);
-        var csv = RegisterCsv.Write(new[]
-        {
-            derna with { ControlsEn = "Dam gauges read hourly from September" },
-            zuwara with { ControlsEn = "Two patrol boats on call at Zuwara" },
-        }.Select(r => r.ToRisk(RiskWriter.IdFor(r.Code!))));
 
         // Between the import's read and its write, the coast guard's own change to Zuwara lands: a real change, not an
         // overdue step, so the import must not write over it, nor keep Derna's row written beside a refused one.
@@ -380,6 +367,20 @@ public sealed class RegisterTests
             Assert.That(ControlsOf(register, "flood-derna-dams"), Is.EqualTo(derna.ControlsEn));
             Assert.That(ControlsOf(register, "sea-rescue-zuwara"), Is.EqualTo("Three boats since the new season"), "their change stands");
         });
+    }
+
+    /// <summary>The sample's Derna dams and Zuwara sea rescue, and an import file giving each new controls.</summary>
+    private static (RiskRequest Derna, RiskRequest Zuwara, string Csv) DernaAndZuwaraWithNewControls()
+    {
+        var sample = RegisterSeed.Sample();
+        var derna = sample.Single(r => r.Code == "flood-derna-dams");
+        var zuwara = sample.Single(r => r.Code == "sea-rescue-zuwara");
+        var csv = RegisterCsv.Write(new[]
+        {
+            derna with { ControlsEn = "Dam gauges read hourly from September" },
+            zuwara with { ControlsEn = "Two patrol boats on call at Zuwara" },
+        }.Select(r => r.ToRisk(RiskWriter.IdFor(r.Code!))));
+        return (derna, zuwara, csv);
     }
 
     private static string? ControlsOf(JsonElement register, string code) =>
