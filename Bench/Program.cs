@@ -61,7 +61,7 @@ internal static partial class BenchProgram
             ("S6 idle connections", () => Live.CapacityScenario.RunAsync(data, sizes)),
             ("S7 board reads by cleared users: the restricted-access audit", () => Live.RestrictedReadScenario.RunAsync(data, sizes)),
             ("S8 the risk register and its heat map", () => Live.RegisterScenario.RunAsync(data, sizes)),
-            ("S9 plan activation, against plain reports at S1's rates", () => Live.PlanActivationScenario.RunAsync(data, sizes)),
+            ("S9 plan activation, against plain reports at S1's rates, then B3 at S9's load", () => Live.PlanActivationScenario.RunAsync(data, sizes)),
             ("S10 CAP export and import, against the log's append rate", () => Live.CapScenario.RunAsync(data, sizes)),
             ("S13 an exercise at 60x, against plain reports at its pace", () => Live.ExerciseScenario.RunAsync(data, sizes)),
             ("S14 evaluation figures for a quarter of a long log, against a trivial read", () => Live.EvaluationScenario.RunAsync(data, sizes)),

@@ -12,7 +12,7 @@ namespace Coordination.Bench.Live;
 
 /// <summary>
 /// B3: the least a SignalR server can do for a fan-out: every client in one group, one broadcast of a
-/// log-entry-sized message; and the same pushes as one S1 incident, to agency groups, for S1's baseline. It runs as its own process (this bench started with --bare-hub PORT) so
+/// log-entry-sized message; and the same pushes as one S1 incident, to agency groups, for S1's baseline, and as one S9 report for S9's. It runs as its own process (this bench started with --bare-hub PORT) so
 /// it is measured like the hub is.
 /// </summary>
 internal static class BareSignalR
@@ -25,7 +25,8 @@ internal static class BareSignalR
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
-        builder.Services.AddSignalR().AddJsonProtocol(o => ContractJson.Apply(o.PayloadSerializerOptions));
+        // S9's activation is sent to it as one call of some 25 KB (BareActivation), above SignalR's 32 KB default with room.
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 256 * 1024).AddJsonProtocol(o => ContractJson.Apply(o.PayloadSerializerOptions));
         var app = builder.Build();
         app.MapHub<BareHub>(Path);
         await app.RunAsync();
@@ -93,6 +94,20 @@ internal static class BareSignalR
             for (var i = 0; i < groups.Length; i++)
             {
                 await Clients.Group(groups[i]).SendAsync("EntriesAppended", alerts[i..], alerts[i].Position - 1);
+            }
+        }
+
+        /// <summary>
+        /// What the hub pushes to the agencies of one of S9's reports (<see cref="ActivationPushes"/>): each group, in the
+        /// order of their alerts, its share in one message.
+        /// </summary>
+        public async Task Activation(string[] groups, Agencies.Contracts.Log.LogEntry[] entries, string?[] ownAgency)
+        {
+            ArgumentNullException.ThrowIfNull(groups);
+            ArgumentNullException.ThrowIfNull(entries);
+            for (var i = 0; i < groups.Length; i++)
+            {
+                await Clients.Group(groups[i]).SendAsync("EntriesAppended", ActivationPushes.ShareOf(i, groups[i], entries, ownAgency), entries[i].Position - 1);
             }
         }
 

@@ -12,6 +12,11 @@ internal readonly struct Delivery(long position, Guid incidentId, string type, s
 
     public Guid IncidentId => incidentId;
 
+    public string Type => type;
+
+    /// <summary>The agency the entry's data names (AgencyAlerted, AlertAcknowledged, TaskAssigned), or null.</summary>
+    public string? Agency => agency;
+
     public bool IsOfType(string name) => string.Equals(type, name, StringComparison.Ordinal);
 
     /// <summary>Whether the entry's data names <paramref name="name"/> as its agency (AgencyAlerted, AlertAcknowledged, TaskAssigned).</summary>

@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Coordination.Agencies.Contracts;
-using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Agencies.Contracts.Reference;
-using Coordination.Dispatch.Routing;
 using Coordination.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -17,7 +13,9 @@ namespace Coordination.Bench.Live;
 /// reports that activate the plan, open loop on the same hub. A plain report's latency ends when the last of its
 /// alerts reaches the last connection of its alerted agencies (S1's "last delivery"); an activating report's when
 /// the last of its 20 tasks reaches the last connection of the task's agency. The second against the first is
-/// what activation costs on the way to the liaisons.
+/// what activation costs on the way to the liaisons. Then the same steps from a bare SignalR server pushing each agency
+/// the same entries (<see cref="BareActivation"/>, B3.s9): what those pushes cost SignalR alone, with the same
+/// generator on the same cores.
 /// </summary>
 internal static class PlanActivationScenario
 {
@@ -26,20 +24,27 @@ internal static class PlanActivationScenario
 
     public static async Task<IReadOnlyList<Result>> RunAsync(string folder, Sizes sizes)
     {
-        var data = DataFolder.Fresh(folder, "s9");
-        var agencies = BenchAgencies.WriteRules(data, sizes.AgencyGroups, out var rulesPath);
-        await using var hub = await HubProcess.StartNewAsync(data, new Dictionary<string, string?> { ["Coordination__Routing__RulesPath"] = rulesPath });
-        await agencies.RegisterAsync(hub);
-        var taskAgencies = agencies.Codes.Take(TaskAgencies).ToArray();
-        using (var admin = await hub.ClientForAsync("admin"))
+        var results = new List<Result>(await OnTheHubAsync(folder, sizes));
+        // Then the same pushes from a bare SignalR server, the hub stopped: what two cores do for them without the hub.
+        await using var bare = await BareActivation.StartAsync(sizes);
+        results.AddRange(await bare.MeasureAsync(sizes));
+        foreach (var rate in sizes.Rates.Take(2))
         {
-            using var response = await admin.PostAsJsonAsync("api/plans", Plan(taskAgencies), ContractJson.Options);
-            if (!response.IsSuccessStatusCode)
+            foreach (var percentile in new[] { "p50", "p99" })
             {
-                throw new InvalidOperationException($"The bench plan was refused ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync()}");
+                var id = $"S9.r{rate}.tasks.{percentile}";
+                results.Add(new($"{id}.bare", $"{rate}/s: activating report -> last task delivered, {percentile}, against bare SignalR's same pushes (B3.s9)",
+                    results.Single(r => r.Id == id).Value, "ms", $"B3.s9.r{rate}.tasks.{percentile}"));
             }
         }
 
+        return results;
+    }
+
+    private static async Task<IReadOnlyList<Result>> OnTheHubAsync(string folder, Sizes sizes)
+    {
+        var (hub, agencies, taskAgencies) = await StartHubAsync(DataFolder.Fresh(folder, "s9"), sizes.AgencyGroups);
+        await using var stopped = hub;
         await using var run = await Run.StartAsync(hub, agencies, sizes.Liaisons, taskAgencies);
         // Unrecorded, as S1 does: start-up (JIT, first connections to the database) is not measured.
         await run.StepAsync(Math.Max(1, sizes.Rates[0]), sizes.StepSeconds, activate: true);
@@ -52,17 +57,52 @@ internal static class PlanActivationScenario
             // Where the time goes: the report's commit (its alerts, and the plan's activation and tasks, in one transaction) before its pushes.
             results.Add(new($"{id}.plain.commit.p99", $"{rate}/s: plain report -> committed (answered), p99", plain.Committed.P99, "ms"));
             results.Add(new($"{id}.tasks.commit.p99", $"{rate}/s: activating report -> committed with its {Tasks} tasks (answered), p99", activating.Committed.P99, "ms", $"{id}.plain.commit.p99"));
-            results.Add(new($"{id}.plain.p50", $"{rate}/s: report -> last alert delivered (S1's last delivery), p50", plain.Last.P50, "ms"));
-            results.Add(new($"{id}.plain.p99", $"{rate}/s: report -> last alert delivered (S1's last delivery), p99", plain.Last.P99, "ms"));
-            results.Add(new($"{id}.tasks.p50", $"{rate}/s: report activating a plan of {Tasks} tasks for {TaskAgencies} agencies -> last task delivered, p50, against the plain reports' p50", activating.Last.P50, "ms", $"{id}.plain.p50"));
-            results.Add(new($"{id}.tasks.p99", $"{rate}/s: report -> last of its {Tasks} tasks delivered, p99, against the plain reports' last delivery (aim: under 1.5x)", activating.Last.P99, "ms", $"{id}.plain.p99"));
-            results.Add(new($"{id}.missing", $"{rate}/s: deliveries missing after the drain (of {plain.Expected + activating.Expected:N0})", plain.Missing + activating.Missing, "deliveries"));
-            results.Add(new($"{id}.cpu.hub", $"{rate}/s: hub CPU while activating, against the plain step's", activating.HubCores, "cores", null, activating.HubCores / Math.Max(0.001, plain.HubCores)));
-            // The liaisons' side on the same cores: an activation's pushes are parsed here too, and both share the machine.
-            results.Add(new($"{id}.cpu.gen", $"{rate}/s: load generator CPU while activating, against the plain step's", activating.GeneratorCores, "cores", null, activating.GeneratorCores / Math.Max(0.001, plain.GeneratorCores)));
+            results.AddRange(Deliveries(id, rate, plain, activating, "hub"));
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// A hub on <paramref name="data"/> with S1's routing over <paramref name="agencyGroups"/> agencies, their liaisons'
+    /// accounts, and the plan every Extreme flood meets, its tasks for the first <see cref="TaskAgencies"/> agencies.
+    /// </summary>
+    internal static async Task<(HubProcess Hub, BenchAgencies Agencies, string[] TaskAgencies)> StartHubAsync(string data, int agencyGroups)
+    {
+        var agencies = BenchAgencies.WriteRules(data, agencyGroups, out var rulesPath);
+        var hub = await HubProcess.StartNewAsync(data, new Dictionary<string, string?> { ["Coordination__Routing__RulesPath"] = rulesPath });
+        try
+        {
+            await agencies.RegisterAsync(hub);
+            var taskAgencies = agencies.Codes.Take(TaskAgencies).ToArray();
+            using var admin = await hub.ClientForAsync("admin");
+            using var response = await admin.PostAsJsonAsync("api/plans", Plan(taskAgencies), ContractJson.Options);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"The bench plan was refused ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync()}");
+            }
+
+            return (hub, agencies, taskAgencies);
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The step's deliveries and CPU, the hub's (S9) or the bare server's (B3.s9), as one set of rows.</summary>
+    internal static IEnumerable<Result> Deliveries(string id, int rate, ActivationSteps.Figures plain, ActivationSteps.Figures activating, string server)
+    {
+        var who = server == "hub" ? "" : "bare SignalR, ";
+        yield return new($"{id}.plain.p50", $"{who}{rate}/s: report -> last alert delivered (S1's last delivery), p50", plain.Last.P50, "ms");
+        yield return new($"{id}.plain.p99", $"{who}{rate}/s: report -> last alert delivered (S1's last delivery), p99", plain.Last.P99, "ms");
+        yield return new($"{id}.tasks.p50", $"{who}{rate}/s: report activating a plan of {Tasks} tasks for {TaskAgencies} agencies -> last task delivered, p50, against the plain reports' p50", activating.Last.P50, "ms", $"{id}.plain.p50");
+        yield return new($"{id}.tasks.p99", $"{who}{rate}/s: report -> last of its {Tasks} tasks delivered, p99, against the plain reports' last delivery" + (server == "hub" ? " (aim: under 1.5x)" : ""), activating.Last.P99, "ms", $"{id}.plain.p99");
+        yield return new($"{id}.missing", $"{who}{rate}/s: deliveries missing after the drain (of {plain.Expected + activating.Expected:N0})", plain.Missing + activating.Missing, "deliveries");
+        yield return new($"{id}.cpu.{server}", $"{who}{rate}/s: {server} CPU while activating, against the plain step's", activating.ServerCores, "cores", null, activating.ServerCores / Math.Max(0.001, plain.ServerCores));
+        // The liaisons' side on the same cores: an activation's pushes are parsed here too, and both share the machine.
+        yield return new($"{id}.cpu.gen", $"{who}{rate}/s: load generator CPU while activating, against the plain step's", activating.GeneratorCores, "cores", null, activating.GeneratorCores / Math.Max(0.001, plain.GeneratorCores));
     }
 
     /// <summary>A national plan every Extreme flood meets: 20 tasks, spread over the first six agencies.</summary>
@@ -89,90 +129,27 @@ internal static class PlanActivationScenario
         reason = "bench",
     };
 
-    internal sealed record StepFigures(EndToEndScenario.Spread Committed, EndToEndScenario.Spread Last, long Expected, long Missing, double HubCores, double GeneratorCores);
-
-    private sealed class Probe
-    {
-        public long Scheduled;
-        public long Committed;
-        public long Last;
-        public int Deliveries;
-        public int Expected;
-    }
-
     private sealed class Run : IAsyncDisposable
     {
-        private readonly ConcurrentDictionary<Guid, Probe> _probes = new();
-        private Dictionary<string, int> _connectionsPerAgency = [];
         private List<HubConnection> _connections = [];
         private HttpClient _duty = null!;
-        private HubProcess _hub = null!;
-        private BenchAgencies _agencies = null!;
-        private string[] _taskAgencies = [];
-        private bool _activating;
-        private long _lastArrival;
+        private ActivationSteps _steps = null!;
 
         public static async Task<Run> StartAsync(HubProcess hub, BenchAgencies agencies, int liaisons, string[] taskAgencies)
         {
-            var run = new Run { _hub = hub, _agencies = agencies, _taskAgencies = taskAgencies };
-            run._duty = await hub.ClientForAsync("duty.operator");
-            (run._connections, run._connectionsPerAgency) = await agencies.ConnectLiaisonsAsync(hub, liaisons, run.OnEntry);
+            var run = new Run { _duty = await hub.ClientForAsync("duty.operator") };
+            (run._connections, var perAgency) = await agencies.ConnectLiaisonsAsync(hub, liaisons, (agency, entry) => run._steps?.OnEntry(agency, entry));
+            run._steps = new ActivationSteps(agencies, perAgency, taskAgencies, () => hub.CpuTime);
             return run;
         }
 
-        public async Task<StepFigures> StepAsync(int rate, double seconds, bool activate)
-        {
-            var hubCpu = TimeSpan.Zero;
-            var generatorCpu = TimeSpan.Zero;
-            var wall = await OpenLoop.StepAsync(rate, seconds, () => Interlocked.Read(ref _lastArrival), () =>
+        public Task<ActivationSteps.Figures> StepAsync(int rate, double seconds, bool activate) =>
+            _steps.StepAsync(rate, seconds, activate, async (index, eventId, _, activating) =>
             {
-                _probes.Clear();
-                _activating = activate;
-                hubCpu = _hub.CpuTime;
-                generatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            }, SubmitAsync, () => _probes.Values.Any(p => p.Last == 0));
-            var probes = _probes.Values.ToArray();
-            return new StepFigures(
-                OpenLoop.Latencies(probes.Where(p => p.Committed > 0).Select(p => (p.Scheduled, p.Committed))),
-                OpenLoop.Latencies(probes.Select(p => (p.Scheduled, p.Last))),
-                probes.Sum(p => (long)p.Expected),
-                probes.Sum(p => (long)Math.Max(0, p.Expected - p.Deliveries)),
-                (_hub.CpuTime - hubCpu).TotalSeconds / wall,
-                (Process.GetCurrentProcess().TotalProcessorTime - generatorCpu).TotalSeconds / wall);
-        }
-
-        private async Task SubmitAsync(int index, long scheduled)
-        {
-            var eventId = Guid.CreateVersion7();
-            // Derna is left out: the sample Derna flood plan would activate there too.
-            var districts = Districts.All.Select((d, i) => (d.Code, i)).Where(d => d.Code != "derna").ToArray();
-            var (district, routedIndex) = districts[index % districts.Length];
-            var expected = _activating
-                ? Enumerable.Range(0, Tasks).Sum(i => _connectionsPerAgency.GetValueOrDefault(_taskAgencies[i % _taskAgencies.Length]))
-                : _agencies.RoutedFor(routedIndex).Sum(a => _connectionsPerAgency.GetValueOrDefault(a));
-            var probe = new Probe { Scheduled = scheduled, Expected = expected };
-            _probes[DerivedEventId.Create(eventId, "incident")] = probe;
-            using var response = await BenchAgencies.ReportFloodAsync(_duty, eventId, index, district, _activating ? "Extreme" : "Severe");
-            if (response.IsSuccessStatusCode)
-            {
-                probe.Committed = Stopwatch.GetTimestamp();
-            }
-        }
-
-        private void OnEntry(string agency, Delivery entry)
-        {
-            Interlocked.Exchange(ref _lastArrival, Stopwatch.GetTimestamp());
-            var counted = _activating ? EventTypes.TaskAssigned : EventTypes.AgencyAlerted;
-            if (!entry.IsOfType(counted) || !entry.IsForAgency(agency) || !_probes.TryGetValue(entry.IncidentId, out var probe))
-            {
-                return;
-            }
-
-            if (Interlocked.Increment(ref probe.Deliveries) == probe.Expected)
-            {
-                probe.Last = Stopwatch.GetTimestamp();
-            }
-        }
+                using var response = await BenchAgencies.ReportFloodAsync(
+                    _duty, eventId, index, Districts.All[ActivationSteps.DistrictOf(index)].Code, activating ? "Extreme" : "Severe");
+                return response.IsSuccessStatusCode;
+            });
 
         public async ValueTask DisposeAsync()
         {
