@@ -31,7 +31,7 @@ public static class RegisterApi
         {
             var file = await http.RunAsync(useCase, new ExportRegister.Query(format, asOf));
             return Results.Text(file.Text, file.ContentType, System.Text.Encoding.UTF8);
-        });
+        }).Refuses(Status400BadRequest);
         group.MapPost("/import", async (string? reason, ImportRegister useCase, HttpContext http) =>
         {
             // The CSV is the body itself: a whole register (500 risks is about half a megabyte) is more than a command,

@@ -85,7 +85,16 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
         }
 
         using var activity = LogTelemetry.Source.StartActivity("log.append");
-        activity?.SetTag("coordination.incident_id", parts[0].IncidentId);
+        if (parts.Length == 1)
+        {
+            activity?.SetTag("coordination.incident_id", parts[0].IncidentId);
+        }
+        else
+        {
+            // An append to several streams (a register import) is about each of them, not its first.
+            activity?.SetTag("coordination.incident_ids", parts.Select(p => p.IncidentId.ToString()).ToArray());
+        }
+
         activity?.SetTag("coordination.event_id", parts[0].Events[0].EventId);
         activity?.SetTag("coordination.event_type", parts[0].Events[0].Type);
         var started = Stopwatch.GetTimestamp();

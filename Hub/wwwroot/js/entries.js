@@ -69,7 +69,7 @@ export function describeEntry(entry) {
   }
 }
 
-/** The sentence for a row of an incident's stored timeline (GET /api/incidents/{id}); its summary is data, not prose. */
+/** The sentence for a row of an incident's stored timeline (GET /api/incidents/{incidentId}); its summary is data, not prose. */
 export function describeTimelineRow(row) {
   switch (row.type) {
     case 'IncidentReported':

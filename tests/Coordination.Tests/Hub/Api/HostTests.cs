@@ -56,6 +56,8 @@ public sealed class HostTests
             Assert.That(Answers("/api/log", "get"), Is.SupersetOf(new[] { "400", "403", "429" }));
             Assert.That(Answers("/api/performance/agencies", "get"), Is.SupersetOf(new[] { "400", "403", "429" }));
             Assert.That(Answers("/api/auth/token", "post"), Is.SupersetOf(new[] { "400", "401", "429" }));
+            // A format it does not write (ExportRegister's validator).
+            Assert.That(Answers("/api/register/export", "get"), Does.Contain("400"));
             Assert.That(ShapeOf("/api/incidents", "post", "400"), Does.Contain("HttpValidationProblemDetails"));
             Assert.That(ShapeOf("/api/incidents", "post", "409"), Does.Contain("ProblemDetails"));
         });

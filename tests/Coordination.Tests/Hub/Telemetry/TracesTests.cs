@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using Coordination.Hub.Features.Register;
 using Coordination.Testing;
 using Coordination.Tests.Support;
 
@@ -43,6 +44,37 @@ public sealed class TracesTests
             }
 
             Assert.That(sent, Does.Not.Contain("انهيار"), "no incident text in a span");
+        });
+    }
+
+    [Test]
+    public async Task An_import_changing_two_risks_is_one_append_whose_span_names_both()
+    {
+        var sample = RegisterSeed.Sample();
+        var changed = sample.Where(r => r.Code is "flood-derna-dams" or "sea-rescue-zuwara")
+            .Select(r => r with { ControlsEn = r.ControlsEn + " Reviewed." }).ToArray();
+        var ids = changed.Select(r => RiskWriter.IdFor(r.Code!).ToString()).ToArray();
+        using var collector = new Collector();
+        await using (var hub = await HubHost.StartFreshAsync(new Dictionary<string, string?> { ["Coordination:Telemetry:OtlpEndpoint"] = collector.Address }))
+        {
+            using var admin = await hub.ClientForAsync("admin");
+            using var response = await admin.PostAsync(new Uri("api/register/import?reason=annual-review", UriKind.Relative),
+                new StringContent(RegisterCsv.Write(changed.Select(r => r.ToRisk(RiskWriter.IdFor(r.Code!)))), Encoding.UTF8, "text/csv"));
+            Assert.That(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!(collector.Text.Contains("coordination.incident_ids", StringComparison.Ordinal) && ids.All(collector.Text.Contains)) && DateTime.UtcNow < deadline)
+            {
+                await collector.NextAsync(deadline - DateTime.UtcNow);
+            }
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(collector.Text, Does.Contain("coordination.incident_ids"));
+            foreach (var id in ids)
+            {
+                Assert.That(collector.Text, Does.Contain(id), "each risk's stream named");
+            }
         });
     }
 
