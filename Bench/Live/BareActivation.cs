@@ -8,10 +8,12 @@ namespace Coordination.Bench.Live;
 /// B3 at S9's load: the bare SignalR server with S9's clients (the same number in the same agency groups) and S9's two
 /// steps at each rate, its reports open loop, each pushed as the hub pushes it (<see cref="ActivationPushes"/>): a plain
 /// report's alerts to its three routed agencies; an activating report's alerts to those and the plan's other agencies,
-/// its activation, and each agency's own tasks. Read with the same generator on the same two cores, what activation
-/// costs SignalR alone against a plain report is the least the hub's S9 ratio can be on this machine, and the hub's
-/// activation against the bare one is what the hub adds to the same pushes. The report reaches the bare server as one
-/// call carrying its entries; the hub's work before its pushes (the commit, the relay) has no counterpart here.
+/// its activation, and each agency's own tasks. Read with the same generator on the same two cores, it says what
+/// activation costs SignalR alone against a plain report on this machine, and the hub's activation against the bare one
+/// what the hub adds to the same pushes. Not the same work in every part: the hub's commit and relay have no counterpart
+/// here; the bare server parses each report as one call carrying its entries (some 25 KB for an activation), the
+/// generator builds them, and the bare server serialises an entry once per agency where the hub writes each entry's
+/// JSON once (EntryJsonOnce).
 /// </summary>
 internal sealed class BareActivation : IAsyncDisposable
 {
@@ -35,13 +37,7 @@ internal sealed class BareActivation : IAsyncDisposable
         var run = new BareActivation(bare, agencies);
         try
         {
-            var perAgency = agencies.Codes.ToDictionary(c => c, _ => 0);
-            for (var i = 0; i < sizes.Liaisons; i++)
-            {
-                perAgency[agencies.Codes[i % agencies.Codes.Length]]++;
-            }
-
-            run._steps = new ActivationSteps(agencies, perAgency, [.. agencies.Codes.Take(PlanActivationScenario.TaskAgencies)], () => ProcessCpu.Of(bare));
+            run._steps = new ActivationSteps(agencies, agencies.PerAgency(sizes.Liaisons), [.. agencies.Codes.Take(PlanActivationScenario.TaskAgencies)], () => ProcessCpu.Of(bare));
             run._connections = await Listener.ConnectManyAsync(sizes.Liaisons, async i =>
             {
                 var agency = agencies.Codes[i % agencies.Codes.Length];
@@ -79,7 +75,8 @@ internal sealed class BareActivation : IAsyncDisposable
         {
             var pushes = ActivationPushes.For(
                 incidentId,
-                (index * 40L) + 1,
+                (index * 40L) + 1, // room for a report's entries (at most 30) before the next report's
+
                 _agencies.RoutedFor(ActivationSteps.DistrictOf(index)),
                 activating ? _steps.TaskOwners(PlanActivationScenario.Tasks) : []);
             await _sender.InvokeAsync(nameof(BareSignalR.BareHub.Activation), pushes.Groups, pushes.Entries, pushes.OwnAgency);

@@ -25,7 +25,7 @@ internal static class BareSignalR
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
-        // S9's activation is sent to it as one call of some 25 KB (BareActivation), above SignalR's 32 KB default with room.
+        // S9's activation reaches it as one call of some 25 KB (BareActivation), close to SignalR's 32 KB default: raised for room.
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 256 * 1024).AddJsonProtocol(o => ContractJson.Apply(o.PayloadSerializerOptions));
         var app = builder.Build();
         app.MapHub<BareHub>(Path);
@@ -105,6 +105,7 @@ internal static class BareSignalR
         {
             ArgumentNullException.ThrowIfNull(groups);
             ArgumentNullException.ThrowIfNull(entries);
+            ArgumentNullException.ThrowIfNull(ownAgency);
             for (var i = 0; i < groups.Length; i++)
             {
                 await Clients.Group(groups[i]).SendAsync("EntriesAppended", ActivationPushes.ShareOf(i, groups[i], entries, ownAgency), entries[i].Position - 1);

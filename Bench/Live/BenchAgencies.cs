@@ -68,6 +68,18 @@ internal sealed class BenchAgencies
         }
     }
 
+    /// <summary>How many of <paramref name="liaisons"/> connections each agency holds: the agencies take them in turn.</summary>
+    public Dictionary<string, int> PerAgency(int liaisons)
+    {
+        var perAgency = Codes.ToDictionary(c => c, _ => 0);
+        for (var i = 0; i < liaisons; i++)
+        {
+            perAgency[Codes[i % Codes.Length]]++;
+        }
+
+        return perAgency;
+    }
+
     /// <summary>
     /// Connects <paramref name="liaisons"/> liaison screens, taking the agencies in turn; <paramref name="onEntry"/> hears each
     /// push with the agency of the screen. Returns the connections and how many each agency holds.
@@ -80,11 +92,7 @@ internal sealed class BenchAgencies
             tokens[code] = await hub.TokenAsync(LiaisonOf(code));
         }
 
-        var perAgency = Codes.ToDictionary(c => c, _ => 0);
-        for (var i = 0; i < liaisons; i++)
-        {
-            perAgency[Codes[i % Codes.Length]]++;
-        }
+        var perAgency = PerAgency(liaisons);
 
         var connections = await Listener.ConnectManyAsync(liaisons, i =>
         {

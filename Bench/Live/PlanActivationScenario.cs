@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Coordination.Agencies.Contracts;
-using Coordination.Agencies.Contracts.Realtime;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -137,9 +136,12 @@ internal static class PlanActivationScenario
 
         public static async Task<Run> StartAsync(HubProcess hub, BenchAgencies agencies, int liaisons, string[] taskAgencies)
         {
-            var run = new Run { _duty = await hub.ClientForAsync("duty.operator") };
-            (run._connections, var perAgency) = await agencies.ConnectLiaisonsAsync(hub, liaisons, (agency, entry) => run._steps?.OnEntry(agency, entry));
-            run._steps = new ActivationSteps(agencies, perAgency, taskAgencies, () => hub.CpuTime);
+            var run = new Run
+            {
+                _duty = await hub.ClientForAsync("duty.operator"),
+                _steps = new ActivationSteps(agencies, agencies.PerAgency(liaisons), taskAgencies, () => hub.CpuTime),
+            };
+            (run._connections, _) = await agencies.ConnectLiaisonsAsync(hub, liaisons, run._steps.OnEntry);
             return run;
         }
 

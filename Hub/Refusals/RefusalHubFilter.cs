@@ -10,7 +10,7 @@ namespace Coordination.Hub.Refusals;
 /// <summary>
 /// The hub's side of refusals and of language: every hub method runs in the language its connection asked for
 /// (Accept-Language when it connected), and a refusal reaches the client as a HubException whose message is the
-/// same ProblemDetails the REST API sends, as JSON (<c>{"status":403,"title":…,"detail":…}</c>): its status is
+/// same ProblemDetails the REST API sends, as JSON (<c>{"title":…,"status":403,"detail":…}</c>): its status is
 /// a field to read, not a number to find in text. A refusal is logged as one information line (method, status,
 /// user), not as SignalR's error with a stack trace (<see cref="QuietRefusalsLoggerFactory"/>).
 /// </summary>

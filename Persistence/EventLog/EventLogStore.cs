@@ -92,7 +92,7 @@ public sealed class EventLogStore(ISqlDialect dialect, IInlineProjection project
         else
         {
             // An append to several streams (a register import) is about each of them, not its first.
-            activity?.SetTag("coordination.incident_ids", parts.Select(p => p.IncidentId.ToString()).ToArray());
+            activity?.SetTag("coordination.stream_ids", parts.Select(p => p.IncidentId.ToString()).ToArray());
         }
 
         activity?.SetTag("coordination.event_id", parts[0].Events[0].EventId);

@@ -4,6 +4,7 @@ using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Reference;
 using Coordination.Bench.Live;
 using Coordination.Dispatch.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Coordination.Bench.Tests;
 
@@ -30,6 +31,12 @@ public sealed class ActivationPushesTests
             using var duty = await hub.ClientForAsync("duty.operator");
             try
             {
+                // A call is answered only after the hub's OnConnectedAsync, which puts the connection in its agency's group.
+                foreach (var connection in connections)
+                {
+                    await connection.InvokeAsync<System.Text.Json.JsonElement>("CatchUp", 0L, 1);
+                }
+
                 // A district whose routed agencies are partly the plan's: the activation alerts the others after them.
                 var index = Enumerable.Range(0, 40).First(i =>
                 {

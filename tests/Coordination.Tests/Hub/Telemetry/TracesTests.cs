@@ -62,7 +62,7 @@ public sealed class TracesTests
                 new StringContent(RegisterCsv.Write(changed.Select(r => r.ToRisk(RiskWriter.IdFor(r.Code!)))), Encoding.UTF8, "text/csv"));
             Assert.That(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!(collector.Text.Contains("coordination.incident_ids", StringComparison.Ordinal) && ids.All(collector.Text.Contains)) && DateTime.UtcNow < deadline)
+            while (!(collector.Text.Contains("coordination.stream_ids", StringComparison.Ordinal) && ids.All(collector.Text.Contains)) && DateTime.UtcNow < deadline)
             {
                 await collector.NextAsync(deadline - DateTime.UtcNow);
             }
@@ -70,7 +70,7 @@ public sealed class TracesTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(collector.Text, Does.Contain("coordination.incident_ids"));
+            Assert.That(collector.Text, Does.Contain("coordination.stream_ids"));
             foreach (var id in ids)
             {
                 Assert.That(collector.Text, Does.Contain(id), "each risk's stream named");
