@@ -11,7 +11,7 @@ import { clearOutbox, flush, onOutboxChange, openOutbox, pending } from './outbo
 import { agencyName, loadReference } from './reference.js';
 import { showError, showNotice } from './notice.js';
 import { focusAdmin, initAdmin, relabelAdmin } from './views/admin.js';
-import { initAgencies, onAgenciesEntry, relabelAgencies, stopAgencies } from './views/agencies.js';
+import { initAgencies, onAgenciesEntry, onAgenciesLive, relabelAgencies, stopAgencies } from './views/agencies.js';
 import { initCommander, onCommanderEntry, relabelCommander, rewindCommander, stopCommander } from './views/commander.js';
 import { initDetail, redrawDetail, reloadDetail } from './views/detail.js';
 import { initEvaluation, relabelEvaluation, showEvaluation } from './views/evaluation.js';
@@ -134,6 +134,7 @@ async function startSession(session) {
       knownAt = null;
       flush();
       if (role === 'Operator') onOperatorOnline();
+      onAgenciesLive();
     }
   });
   started = true;

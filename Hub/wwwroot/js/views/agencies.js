@@ -2,7 +2,8 @@
 // now (how many, who), when one was last seen, its alerts waiting for acknowledgement, and an agency nobody of
 // which is connected marked in words and an icon. For a liaison: a note while this console is their agency's only
 // connection, and the browser's leave-page prompt then, since closing it would leave the agency unreachable.
-// Read from GET /api/presence every few seconds and soon after an alert or acknowledgement arrives.
+// Read from GET /api/presence every few seconds, soon after an alert or acknowledgement arrives, and soon after the
+// live feed connects or reconnects.
 
 import { getKnown } from '../api.js';
 import { $, h } from '../dom.js';
@@ -27,6 +28,7 @@ export function initAgencies(current, tableId) {
 
 export function stopAgencies() {
   clearInterval(timer);
+  timer = null;
   clearTimeout(soon);
   window.removeEventListener('beforeunload', warnOnLeave);
   lastOne = false;
@@ -38,6 +40,16 @@ export function relabelAgencies() {
 
 export function onAgenciesEntry(entry) {
   if (!['AgencyAlerted', 'AlertAcknowledged', 'AgencyUnreachable', 'IncidentStatusChanged'].includes(entry.type)) return;
+  clearTimeout(soon);
+  soon = setTimeout(() => refresh().catch(() => {}), 500);
+}
+
+/**
+ * The live feed is (again) connected: this console's own connection has just changed who is listening, so read it
+ * soon rather than at the next poll. A liaison learns at once that they are their agency's only connection.
+ */
+export function onAgenciesLive() {
+  if (timer === null) return;
   clearTimeout(soon);
   soon = setTimeout(() => refresh().catch(() => {}), 500);
 }

@@ -41,6 +41,11 @@ public sealed class HostTests
         string[] Answers(string path, string method) =>
             [.. paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(r => r.Name)];
 
+        string[] Security(string path, string method) =>
+            paths.GetProperty(path).GetProperty(method).TryGetProperty("security", out var security)
+                ? [.. security.EnumerateArray().SelectMany(s => s.EnumerateObject()).Select(s => s.Name)]
+                : [];
+
         string ShapeOf(string path, string method, string status) =>
             paths.GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status)
                 .GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetRawText();
@@ -58,6 +63,16 @@ public sealed class HostTests
             Assert.That(Answers("/api/auth/token", "post"), Is.SupersetOf(new[] { "400", "401", "429" }));
             // A format it does not write (ExportRegister's validator).
             Assert.That(Answers("/api/register/export", "get"), Does.Contain("400"));
+            // Beyond its own refusals, a signed-in endpoint needs the bearer token and answers 401 without one; one that
+            // reads a body answers 413 over the limit. Sign-in itself needs no token.
+            Assert.That(Answers("/api/incidents", "get"), Does.Contain("401"));
+            Assert.That(Answers("/api/register/gaps", "get"), Does.Contain("401"));
+            Assert.That(Answers("/api/incidents", "post"), Is.SupersetOf(new[] { "401", "413" }));
+            Assert.That(Answers("/api/register/import", "post"), Does.Contain("413"));
+            Assert.That(ShapeOf("/api/incidents", "get", "401"), Does.Contain("ProblemDetails"));
+            Assert.That(Security("/api/incidents", "get"), Is.EqualTo(new[] { "Bearer" }));
+            Assert.That(Security("/api/auth/token", "post"), Is.Empty);
+            Assert.That(document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString(), Is.EqualTo("bearer"));
             Assert.That(ShapeOf("/api/incidents", "post", "400"), Does.Contain("HttpValidationProblemDetails"));
             Assert.That(ShapeOf("/api/incidents", "post", "409"), Does.Contain("ProblemDetails"));
         });
