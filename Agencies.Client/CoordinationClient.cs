@@ -47,6 +47,10 @@ public sealed class CoordinationClient : IAsyncDisposable
         _password = password;
         _options = options;
         _lastApplied = _scanned = options.StartAfter;
+        // Attached before the first catch-up, so the entries logged while away reach them too.
+        EntryApplied += options.OnEntryApplied;
+        LogRewound += options.OnLogRewound;
+        SealReceived += options.OnSealReceived;
         var builder = new HubConnectionBuilder();
         if (options.Logging is { } logging)
         {
@@ -88,7 +92,11 @@ public sealed class CoordinationClient : IAsyncDisposable
     /// <summary>Times the hub's log was found to end before the last position applied (<see cref="LogRewound"/>).</summary>
     public long Rewinds => Interlocked.Read(ref _rewinds);
 
-    /// <summary>Raised for each entry as it is applied, in position order, once per position.</summary>
+    /// <summary>
+    /// Raised for each entry as it is applied, in position order, once per position. Entries applied by the catch-up in
+    /// <see cref="ConnectAsync"/> are raised before a handler attached here can see them: to be given those too, set
+    /// <see cref="CoordinationClientOptions.OnEntryApplied"/>.
+    /// </summary>
     public event Action<LogEntry>? EntryApplied;
 
     /// <summary>

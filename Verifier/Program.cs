@@ -251,13 +251,13 @@ namespace Coordination.Verifier
                 if (!keys.TryGetValue(seal.KeyId, out var key))
                 {
                     return Report.Bad(seal.Position, $"its seal (from {seal.Source}) names key {seal.KeyId}, which is not among the keys given (--key)",
-                        $"ختمه (من {seal.Source}) يذكر المفتاح {seal.KeyId}، وهو ليس بين المفاتيح المعطاة (--key)");
+                        $"ختمه (من {seal.SourceAr}) يذكر المفتاح {seal.KeyId}، وهو ليس بين المفاتيح المعطاة (--key)");
                 }
 
                 if (!key.VerifyData(Encoding.UTF8.GetBytes(seal.CanonicalText()), Convert.FromBase64String(seal.Signature), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
                 {
                     return Report.Bad(seal.Position, $"its seal (from {seal.Source}) is not signed by key {seal.KeyId}: it was forged or changed",
-                        $"ختمه (من {seal.Source}) غير موقّع بالمفتاح {seal.KeyId}: مزوّر أو معدّل");
+                        $"ختمه (من {seal.SourceAr}) غير موقّع بالمفتاح {seal.KeyId}: مزوّر أو معدّل");
                 }
 
                 if (Convert.ToHexStringLower(hashes.AsSpan((int)(seal.Position - from) * 32, 32)) == seal.HeadHash)
@@ -276,7 +276,7 @@ namespace Coordination.Verifier
                 var confirmed = matching.Where(s => s.Position < bad.Position).Select(s => s.Position).DefaultIfEmpty(from - 1).Max();
                 return Report.Bad(confirmed + 1,
                     $"the seal for position {bad.Position} (from {bad.Source}, signed {bad.SealedAt:O} by key {bad.KeyId}) names hash {bad.HeadHash}, which the export's entries do not reach: the entries after position {confirmed} were rewritten, their hashes computed again",
-                    $"ختم الموضع {bad.Position} (من {bad.Source}، موقّع {bad.SealedAt:O} بالمفتاح {bad.KeyId}) يذكر تجزئة لا تصل إليها مدخلات الملف: أعيدت كتابة المدخلات بعد الموضع {confirmed} وحُسبت تجزئاتها من جديد");
+                    $"ختم الموضع {bad.Position} (من {bad.SourceAr}، موقّع {bad.SealedAt:O} بالمفتاح {bad.KeyId}) يذكر تجزئة لا تصل إليها مدخلات الملف: أعيدت كتابة المدخلات بعد الموضع {confirmed} وحُسبت تجزئاتها من جديد");
             }
 
             var last = matching.Count == 0 ? null : matching[^1];
@@ -331,17 +331,46 @@ namespace Coordination.Verifier
         }
 
         private static Seal ReadSeal(JsonElement seal, string source) => new(
-            seal.GetProperty("position").GetInt64(),
-            seal.GetProperty("headHash").GetString()!,
-            seal.GetProperty("sealedAt").GetDateTimeOffset(),
-            seal.GetProperty("keyId").GetString()!,
-            seal.GetProperty("signature").GetString()!,
+            Member(seal, "position", source).GetInt64(),
+            Member(seal, "headHash", source).GetString()!,
+            Member(seal, "sealedAt", source).GetDateTimeOffset(),
+            Member(seal, "keyId", source).GetString()!,
+            Member(seal, "signature", source).GetString()!,
             source);
+
+        /// <summary>
+        /// A seal's member by its name in any letter case: a client's seals saved with .NET's default serialisation are
+        /// written <c>Position</c>, <c>HeadHash</c>..., and are the same seals.
+        /// </summary>
+        private static JsonElement Member(JsonElement seal, string name, string source)
+        {
+            if (seal.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var member in seal.EnumerateObject())
+                {
+                    if (string.Equals(member.Name, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return member.Value;
+                    }
+                }
+            }
+
+            throw new FormatException($"a seal in {source} has no \"{name}\" (a seal is {{position, headHash, sealedAt, keyId, signature}})");
+        }
     }
 
     /// <summary>A seal: the hub's signature over <see cref="CanonicalText"/>.</summary>
     public sealed record Seal(long Position, string HeadHash, DateTimeOffset SealedAt, string KeyId, string Signature, string Source)
     {
+        /// <summary>Where the seal was read, in Arabic: the export's seal lines, an entry inside it, or the seals file.</summary>
+        public string SourceAr => Source switch
+        {
+            "the export" => "ملف التصدير",
+            "the seals file" => "ملف الأختام",
+            _ when Source.StartsWith("entry ", StringComparison.Ordinal) => $"المدخل {Source["entry ".Length..]}",
+            _ => Source,
+        };
+
         /// <summary><c>coordination-seal-v1|position|headHash|sealedAt as Unix milliseconds|keyId</c>, signed as UTF-8.</summary>
         public string CanonicalText() => string.Join('|', ExportVerifier.SealFormat, Position.ToString(CultureInfo.InvariantCulture), HeadHash,
             SealedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), KeyId);

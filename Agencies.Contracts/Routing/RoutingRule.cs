@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Coordination.Agencies.Contracts.Reference;
 
 namespace Coordination.Agencies.Contracts.Routing;
@@ -13,12 +14,16 @@ namespace Coordination.Agencies.Contracts.Routing;
 /// <param name="MinimumSeverity">The least severity it applies to.</param>
 /// <param name="Districts">District codes it covers; empty for the whole country.</param>
 /// <param name="Agencies">Agency codes to alert; at least one.</param>
+/// <remarks>
+/// Hazards, the minimum severity and districts must be sent, even empty: left out, each would read as "any" (a missing
+/// severity as Unknown, the lowest), so a rule sent incomplete would alert on more than its author meant.
+/// </remarks>
 public sealed record RoutingRule(
     string Id,
     string? Description,
-    IReadOnlyList<HazardType> Hazards,
-    Severity MinimumSeverity,
-    IReadOnlyList<string> Districts,
+    [property: JsonRequired] IReadOnlyList<HazardType> Hazards,
+    [property: JsonRequired] Severity MinimumSeverity,
+    [property: JsonRequired] IReadOnlyList<string> Districts,
     IReadOnlyList<string> Agencies)
 {
     /// <summary>True when an incident of this hazard, severity and district falls under the rule.</summary>

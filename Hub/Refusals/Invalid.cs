@@ -40,10 +40,14 @@ public static class Invalid
     public static readonly Text RoleRequired = new("Role is required.", "الدور مطلوب.");
     public static readonly Text AgencyRequired = new("Agency is required.", "الجهة مطلوبة.");
     public static readonly Text PasswordTooShort = new("Password must be at least 12 characters.", "كلمة المرور 12 حرفاً على الأقل.");
+    public static readonly Text PasswordMostlySpaces = new("Password must have at least 12 characters that are not spaces.", "يجب أن تضم كلمة المرور 12 حرفاً على الأقل غير المسافات.");
     public static readonly Text PasswordTooLong = new("Password must be 200 characters or fewer.", "كلمة المرور 200 حرف كحد أقصى.");
     public static readonly Text PasswordForNewUser = new("Password is required for a new user.", "كلمة المرور مطلوبة لمستخدم جديد.");
 
     public static readonly Text RulesRequired = new("Rules is required: the whole rule set, as exported.", "القواعد مطلوبة: مجموعة القواعد كاملة كما تُصدَّر.");
+    public static readonly Text RulesEmpty = new(
+        "Rules is empty: with no rule every incident would alert the fallback agencies alone. Send the whole rule set.",
+        "القواعد فارغة: بلا قاعدة لا يُنبَّه عن أي بلاغ إلا الجهات الاحتياطية. أرسل مجموعة القواعد كاملة.");
     public static readonly Text ReasonRequired = new("Reason is required: say why the rules change.", "السبب مطلوب: اذكر سبب تغيير القواعد.");
     public static readonly Text RuleMissing = new("The rule is empty.", "القاعدة فارغة.");
     public static readonly Text RuleIdRequired = new("Every rule needs an id.", "كل قاعدة تحتاج معرّفاً.");
@@ -139,6 +143,9 @@ public static class Invalid
     public static readonly Text OneProposal = new("A finding proposes a re-score or a plan change, not both.", "الملاحظة تقترح إعادة تقييم خطر أو تعديل خطة، لا الاثنين معاً.");
     public static readonly Text RiskIdRequired = new("RiskId is required: the risk to re-score.", "معرّف الخطر المقترح إعادة تقييمه مطلوب.");
     public static readonly Text RescoreNothing = new("Give a new likelihood, new impacts, or both.", "اذكر احتمالاً جديداً أو آثاراً جديدة أو كليهما.");
+    public static Text ImpactDimension(string dimension) => new(
+        $"The impact on '{dimension}' must be 1 to 5: a proposed impact gives all eight dimensions, each 1 to 5.",
+        $"الأثر في '{dimension}' يجب أن يكون من 1 إلى 5: يذكر الأثر المقترح الأبعاد الثمانية كلها، كلاً من 1 إلى 5.");
     public static readonly Text ScoreOneToFive = new("Scores are 1 to 5.", "الدرجات من 1 إلى 5.");
     public static readonly Text ProposalReasonRequired = new("Reason is required: say why the exercise suggests the re-score.", "السبب مطلوب: اذكر لماذا يقترح التمرين إعادة التقييم.");
     public static readonly Text PlanIdRequired = new("PlanId is required: the plan to change.", "معرّف الخطة المقترح تعديلها مطلوب.");
@@ -197,6 +204,7 @@ public static class Invalid
 
     public static Text CsvCodeTwice(string? code) => new($"Code '{code}' is on more than one line of the file.", $"الرمز '{code}' مكرر في أكثر من سطر من الملف.");
 
+    public static readonly Text AsOfYears = new("'asOf' must be a moment between 2000 and 2099.", "'asOf' يجب أن يكون لحظة بين عامي 2000 و2099.");
     public static readonly Text ActivityLogPeriod = new("'from' and 'to' are required, between 2000 and 2099, 'to' after 'from', at most 31 days apart.", "'from' و'to' مطلوبان، بين عامي 2000 و2099، و'to' بعد 'from'، وبينهما 31 يوماً على الأكثر.");
     public static readonly Text ActivityLogFormat = new("'format' must be csv or html.", "الصيغة يجب أن تكون csv أو html.");
 
@@ -249,6 +257,7 @@ public static class Invalid
 
     public static Text UnknownRisk(string? code) => new($"Risk '{code}' is not in the register.", $"الخطر '{code}' غير موجود في السجل الوطني للمخاطر.");
 
+    public static Text AgencyListedTwice(string? agency) => new($"Agency '{agency}' is listed more than once.", $"الجهة '{agency}' مذكورة أكثر من مرة.");
     public static Text TaskIdTwice(string? id) => new($"Task id '{id}' is used by another task of the plan.", $"معرّف المهمة '{id}' مستخدم لمهمة أخرى في الخطة.");
 
     public static Text RuleIdUsedTwice(string? id) => new($"The rule id '{id}' is used by another rule.", $"معرّف القاعدة '{id}' مستخدم في قاعدة أخرى.");
@@ -262,6 +271,22 @@ public static class Invalid
     public static Text DutyOfficeNotTasked(string? agency) => new(
         $"Agency '{agency}' is the duty office: only an agency's liaisons progress its tasks and the duty office has none, so a task for it could only escalate. Give the task to an agency that responds.",
         $"الجهة '{agency}' هي مكتب المناوبة: لا يتابع مهام الجهة إلا ضباط اتصالها ولا ضابط اتصال لمكتب المناوبة، فالمهمة له لا تنتهي إلا بالتصعيد. أسند المهمة إلى جهة مستجيبة.");
+
+    public static Text DutyOfficeOwnsNoItem(string? agency) => new(
+        $"Agency '{agency}' is the duty office: only an agency's liaisons complete its improvement items and the duty office has none. Give the item to the agency that must act.",
+        $"الجهة '{agency}' هي مكتب المناوبة: لا يُنجز بنود التحسين إلا ضباط اتصال الجهة المسؤولة ولا ضابط اتصال لمكتب المناوبة. أسند البند إلى الجهة التي عليها التنفيذ.");
+
+    public static Text DutyOfficeNotParticipant(string? agency) => new(
+        $"Agency '{agency}' is the duty office: an exercise alerts its participants' liaisons and the duty office has none; it runs the exercise rather than playing in it.",
+        $"الجهة '{agency}' هي مكتب المناوبة: ينبّه التمرين ضباط اتصال الجهات المشاركة ولا ضابط اتصال لمكتب المناوبة؛ فهو يدير التمرين ولا يشارك فيه.");
+
+    public static Text DutyOfficeHoldsNothing(string? agency) => new(
+        $"Agency '{agency}' is the duty office: no plan's task is ever its own, so what it holds would fill no gap. Declare the holdings under the agency that deploys them.",
+        $"الجهة '{agency}' هي مكتب المناوبة: لا تُسند إليها مهمة في أي خطة، فما تملكه لا يسد فجوة. أعلن القدرات باسم الجهة التي تنشرها.");
+
+    public static Text DutyOfficeHasNoLiaison(string? agency) => new(
+        $"Agency '{agency}' is the duty office, which has no liaisons: register its staff as operators or commanders.",
+        $"الجهة '{agency}' هي مكتب المناوبة ولا ضباط اتصال لها: سجّل موظفيها مشغلين أو قادة.");
 
     public static Text UnknownAgency(string? agency) => new($"Agency '{agency}' is not known.", $"الجهة '{agency}' غير معروفة.");
 

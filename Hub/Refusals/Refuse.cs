@@ -36,6 +36,11 @@ public static class Refuse
     /// <summary>400 for a request with no body where the endpoint reads one (or the JSON literal null).</summary>
     public static readonly Text NoBody = new("The request has no body: send the request as the endpoint's table in the README gives it.", "الطلب بلا محتوى: أرسل الطلب كما يصفه جدول هذا العنوان في دليل الاستخدام.");
 
+    /// <summary>409: an agency registered can neither become the duty office nor stop being it.</summary>
+    public static RefusalException DutyOfficeKindFixed(string code, string kind) => Conflict(new(
+        $"Agency '{code}' is registered as {kind}: whether an agency is the duty office is fixed when it is registered, since routing rules, plans, clearances and users were checked against it. Register a new agency instead.",
+        $"الجهة '{code}' مسجلة بنوع {kind}: كون الجهة مكتب المناوبة يُحدَّد عند تسجيلها، لأن قواعد التوجيه والخطط والتخويلات والمستخدمين فُحصت على أساسه. سجّل جهة جديدة بدلاً من ذلك."));
+
     /// <summary>403: the caller's role may not do this (the policy's own reason).</summary>
     public static RefusalException NotAllowed(Text reason) => new(StatusCodes.Status403Forbidden, ForbiddenTitle, reason);
 

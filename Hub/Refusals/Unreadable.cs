@@ -14,6 +14,13 @@ public static class Unreadable
     {
         ArgumentNullException.ThrowIfNull(json);
         var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
+        if (MissingName(json.Message) is { } missing)
+        {
+            // The serializer names the object the field is missing from; the field itself is what to name.
+            var field = $"{path}.{missing}";
+            return Problem(field, MissingField(missing, field).ToString());
+        }
+
         return Problem(path, Why(json, path).ToString());
     }
 
@@ -41,6 +48,10 @@ public static class Unreadable
     public static Text UnknownField(string name, string path) => new(
         $"'{name}' is not a field of this request ({path}).",
         $"'{name}' ليس من حقول هذا الطلب ({path}).");
+
+    public static Text MissingField(string name, string path) => new(
+        $"'{name}' is required ({path}).",
+        $"الحقل '{name}' مطلوب ({path}).");
 
     public static Text TooDeep(string path) => new(
         $"The JSON is nested deeper than {Startup.RequestJson.MaxDepth} levels ({path}).",
@@ -72,6 +83,22 @@ public static class Unreadable
             _ when message.Contains("could not be converted to", StringComparison.Ordinal) => WrongValue(path),
             _ => NotJson(path, message),
         };
+    }
+
+    // "JSON deserialization for type 'T' was missing required properties including: 'hazards', 'minimumSeverity'.":
+    // the first field named after "including:"; null for any other message.
+    private static string? MissingName(string message)
+    {
+        const string Including = "missing required properties including:";
+        var at = message.IndexOf(Including, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = message.IndexOf('\'', at + Including.Length) + 1;
+        var end = start > 0 ? message.IndexOf('\'', start) : -1;
+        return end > start ? message[start..end] : null;
     }
 
     private static HttpValidationProblemDetails Problem(string field, string message) =>

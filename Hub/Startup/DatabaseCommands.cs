@@ -12,7 +12,7 @@ public static class DatabaseCommands
     /// <summary>Where the README tells how to back up and restore, named by every refusal that sends the reader there.</summary>
     public const string ReadmeSection = "README, \"Backup and restore\"";
 
-    private const string Usage = "usage: dotnet Coordination.Hub.dll backup --to PATH | restore --from PATH | verify";
+    private const string Usage = "usage: dotnet Coordination.Hub.dll backup --to PATH | restore --from PATH | verify | migrate | admin create --user NAME";
 
     /// <summary>True when <paramref name="args"/> ask for one of these commands rather than for the hub to run.</summary>
     public static bool IsAsked(string[] args) => args is ["backup" or "restore" or "verify", ..];

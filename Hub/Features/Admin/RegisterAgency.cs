@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Coordination.Agencies.Contracts.Directory;
 using Coordination.Agencies.Contracts.Log;
+using Coordination.Dispatch.Agencies;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Features.Common;
@@ -11,7 +12,7 @@ using FluentValidation;
 namespace Coordination.Hub.Features.Admin;
 
 /// <summary>An administrator registers an agency, or renames one; it can be named in routing rules and cleared for restricted incidents at once.</summary>
-public sealed partial class RegisterAgency(DirectoryEntries directory) : IUseCase<RegisterAgency.RegisterAgencyRequest, DirectoryChanged>
+public sealed partial class RegisterAgency(DirectoryEntries directory, AgencyDirectory agencies) : IUseCase<RegisterAgency.RegisterAgencyRequest, DirectoryChanged>
 {
     public static readonly string[] Kinds = ["DutyOffice", "Coordination", "Response", "Security", "Humanitarian", "Municipality", "Utility"];
 
@@ -35,6 +36,13 @@ public sealed partial class RegisterAgency(DirectoryEntries directory) : IUseCas
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
+        if (agencies.Find(request.Code!) is { } known && (known.Kind == AgencyDirectory.DutyOfficeKind) != (request.Kind == AgencyDirectory.DutyOfficeKind))
+        {
+            // Rules, plans, clearances and users are checked against the duty office when saved; an agency turned into
+            // it (or out of it) afterwards would leave them naming what they may not, and every later edit refused.
+            throw Refuse.DutyOfficeKindFixed(request.Code!, known.Kind);
+        }
+
         var registered = new AgencyRegistered(request.Code!, request.NameAr!, request.NameEn!, request.Kind!, caller.UserName);
         var position = await directory.AppendAsync(caller, Guid.CreateVersion7(), EventTypes.AgencyRegistered, registered, cancellationToken);
         await directory.RefreshAgenciesAsync(cancellationToken);

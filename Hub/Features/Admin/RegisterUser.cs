@@ -29,7 +29,10 @@ public sealed partial class RegisterUser(DirectoryEntries directory, DirectorySt
             RuleFor(r => r.DisplayName).NotEmpty().Says(Invalid.DisplayNameRequired).SafeText(200, multiline: false, "الاسم المعروض");
             RuleFor(r => r.Role).NotNull().Says(Invalid.RoleRequired);
             RuleFor(r => r.Agency).NotEmpty().Says(Invalid.AgencyRequired).Must(agencies.Exists).Says(Invalid.UnknownAgency);
-            RuleFor(r => r.Password).MinimumLength(12).Says(Invalid.PasswordTooShort).MaximumLength(200).Says(Invalid.PasswordTooLong);
+            RuleFor(r => r.Agency).Must(a => !agencies.IsDutyOffice(a)).Says(Invalid.DutyOfficeHasNoLiaison).When(r => r.Role == Role.Liaison);
+            RuleFor(r => r.Password).MinimumLength(12).Says(Invalid.PasswordTooShort).MaximumLength(200).Says(Invalid.PasswordTooLong)
+                // Twelve spaces pass a length rule and sign in: padding is not a secret.
+                .Must(p => string.IsNullOrEmpty(p) || p.Count(c => !char.IsWhiteSpace(c)) >= 12).Says(Invalid.PasswordMostlySpaces);
         }
     }
 

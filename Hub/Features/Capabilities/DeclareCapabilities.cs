@@ -58,9 +58,17 @@ public sealed class DeclareCapabilities(AgencyDirectory agencies, CapabilityLog 
             throw Refuse.NotYourAgencysCapabilities(request.Agency);
         }
 
+        if (agencies.IsDutyOffice(request.Agency))
+        {
+            // No task is ever the duty office's, so what it held would fill no gap while counting as if it did.
+            throw new ValidationException([new ValidationFailure("agency", Invalid.DutyOfficeHoldsNothing(request.Agency).ToString())]);
+        }
+
         var history = await capabilities.HistoryAsync(request.Agency, cancellationToken);
         var current = history.Count == 0 ? DeclarationView.None(request.Agency) : history[^1];
         var holdings = HoldingChecks.ToHoldings(request.Holdings!);
+        // A version beyond the latest is a mistake even when the holdings are declared as they stand.
+        var expected = MadeFrom.Version(request.ExpectedVersion, current.Version);
         if (current.Version > 0 && holdings.SequenceEqual(current.Holdings))
         {
             // Declared again as it stands: nothing to record.
@@ -73,7 +81,6 @@ public sealed class DeclareCapabilities(AgencyDirectory agencies, CapabilityLog 
             throw new ValidationException([new ValidationFailure("reason", Invalid.DeclarationReasonRequired.ToString())]);
         }
 
-        var expected = MadeFrom.Version(request.ExpectedVersion, current.Version);
         try
         {
             var (version, position) = await capabilities.AppendAsync(caller, request.Agency, holdings,

@@ -53,13 +53,15 @@ public sealed class ChangeScenario(ScenarioLog scenarios) : IUseCase<ChangeScena
         ArgumentNullException.ThrowIfNull(request);
         var all = await scenarios.LatestAsync(cancellationToken);
         var current = all.FirstOrDefault(s => s.Scenario.ScenarioId == request.ScenarioId) ?? throw Refuse.NoScenario(request.ScenarioId.ToString());
+        // A version beyond the latest is a mistake even when the scenario is sent as it stands.
+        var expected = MadeFrom.Version(request.ExpectedVersion, current.Version);
         if (ScenarioLog.Decide(request.Scenario!, current, all, "scenario.") is not { } scenario)
         {
             // Sent again as it stands: nothing to record.
             return new RecordScenario.Saved(current.Scenario.ScenarioId, current.Version, 0);
         }
 
-        var (version, position) = await scenarios.AppendAsync(caller, scenario, request.Scenario!.Reason, MadeFrom.Version(request.ExpectedVersion, current.Version), cancellationToken);
+        var (version, position) = await scenarios.AppendAsync(caller, scenario, request.Scenario!.Reason, expected, cancellationToken);
         return new RecordScenario.Saved(scenario.ScenarioId, version, position);
     }
 }

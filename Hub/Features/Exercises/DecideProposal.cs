@@ -116,7 +116,7 @@ public sealed class DecideProposal(ExerciseLog exercises, RegisterLog register, 
 
         var why = $"{rescore.Reason} — {reason}";
         var proposed = current.Risk with { Likelihood = rescore.Likelihood ?? current.Risk.Likelihood, Impacts = rescore.Impacts ?? current.Risk.Impacts };
-        if (RiskWriter.Decide(caller, RiskRequest.From(proposed, why), current, all) is not { } risk)
+        if (RiskWriter.Decide(caller, RiskRequest.From(proposed, why), current, all, await writer.PlanCodesAsync(cancellationToken)) is not { } risk)
         {
             // Already scored as proposed: accepted, nothing to change.
             return null;

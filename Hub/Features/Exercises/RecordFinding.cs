@@ -58,8 +58,15 @@ public sealed class RecordFinding(ExerciseLog exercises, RegisterLog register, P
             {
                 RuleFor(c => c.Rescore!.RiskId).NotNull().Says(Invalid.RiskIdRequired).OverridePropertyName("rescore.riskId");
                 RuleFor(c => c.Rescore!.Likelihood).Must(l => l is null or >= 1 and <= 5).Says(Invalid.ScoreOneToFive).OverridePropertyName("rescore.likelihood");
-                RuleFor(c => c.Rescore!.Impacts).Must(i => i is null || i.Dimensions.All(d => d.Score is >= 1 and <= 5)).Says(Invalid.ScoreOneToFive)
-                    .OverridePropertyName("rescore.impacts");
+                // Each dimension by its own name: a dimension left out arrives as 0, and "scores are 1 to 5" would not say which.
+                RuleFor(c => c.Rescore!.Impacts).Custom((impacts, context) =>
+                {
+                    foreach (var (dimension, _) in (impacts?.Dimensions ?? []).Where(d => d.Score is < 1 or > 5))
+                    {
+                        var name = char.ToLowerInvariant(dimension[0]) + dimension[1..];
+                        context.AddFailure($"rescore.impacts.{name}", Invalid.ImpactDimension(name).ToString());
+                    }
+                });
                 RuleFor(c => c.Rescore!).Must(r => r.Likelihood is not null || r.Impacts is not null).Says(Invalid.RescoreNothing).OverridePropertyName("rescore");
                 RuleFor(c => c.Rescore!.Reason).NotEmpty().Says(Invalid.ProposalReasonRequired).SafeText(500, multiline: true, "سبب إعادة التقييم")
                     .OverridePropertyName("rescore.reason");

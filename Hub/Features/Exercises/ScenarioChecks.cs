@@ -79,6 +79,10 @@ public static partial class ScenarioChecks
             {
                 Add($"participants[{i}]", Invalid.UnknownAgency(agency));
             }
+            else if (agencies.IsDutyOffice(agency))
+            {
+                Add($"participants[{i}]", Invalid.DutyOfficeNotParticipant(agency));
+            }
             else
             {
                 participants.Add(agency);

@@ -48,7 +48,8 @@ public abstract class ImprovementActionValidator<T> : AbstractValidator<T>
         ArgumentNullException.ThrowIfNull(time);
         RuleFor(r => r.ActionAr).NotEmpty().Says(Invalid.ImprovementActionRequired).SafeText(1000, multiline: true, "الإجراء بالعربية");
         RuleFor(r => r.ActionEn).NotEmpty().Says(Invalid.ImprovementActionRequired).SafeText(1000, multiline: true, "الإجراء بالإنجليزية");
-        RuleFor(r => r.OwnerAgency).NotEmpty().Says(Invalid.OwnerAgencyRequired).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a));
+        RuleFor(r => r.OwnerAgency).NotEmpty().Says(Invalid.OwnerAgencyRequired).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a))
+            .Must(a => !agencies.IsDutyOffice(a)).Says(a => Invalid.DutyOfficeOwnsNoItem(a));
         RuleFor(r => r.DueDate).NotNull().Says(Invalid.DueDateRequired)
             .Must(d => d is not { } day || Math.Abs(day.DayNumber - ImprovementItemRequestValidator.Today(time).DayNumber) <= 5 * 366).Says(Invalid.DueDateRequired);
     }

@@ -46,6 +46,8 @@ public sealed class RecordMeeting(FollowUpLog followUp) : IUseCase<RecordMeeting
                 .Says(Invalid.MeetingDateRange);
             RuleFor(r => r.Agencies).NotEmpty().Says(Invalid.MeetingAgenciesRequired).Must(a => a is null || a.Count <= 100).Says(Invalid.MeetingAgenciesRequired);
             RuleForEach(r => r.Agencies).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a));
+            RuleFor(r => r.Agencies).Must(a => a is null || a.Distinct(StringComparer.Ordinal).Count() == a.Count)
+                .Says(a => Invalid.AgencyListedTwice(a!.GroupBy(x => x, StringComparer.Ordinal).First(g => g.Count() > 1).Key));
             RuleFor(r => r.Decisions).Must(d => d is null || d.Count <= 50).Says(Invalid.DecisionTextRequired);
             // A null decision is refused here, not read as one with no text further on.
             RuleForEach(r => r.Decisions).NotNull().Says(Invalid.DecisionTextRequired).ChildRules(d =>

@@ -53,13 +53,15 @@ public sealed class ChangePlan(PlanLog plans, PlanWriter writer) : IUseCase<Chan
         ArgumentNullException.ThrowIfNull(request);
         var all = await plans.LatestAsync(cancellationToken);
         var current = all.FirstOrDefault(p => p.Plan.PlanId == request.PlanId) ?? throw Refuse.NoPlan(request.PlanId.ToString());
+        // A version beyond the latest is a mistake even when the plan is sent as it stands.
+        var expected = MadeFrom.Version(request.ExpectedVersion, current.Version);
         if (PlanWriter.Decide(caller, request.Plan!, current, all, "plan.") is not { } plan)
         {
             // Sent again as it stands: nothing to record.
             return new RecordPlan.Saved(current.Plan.PlanId, current.Version, 0);
         }
 
-        var (version, position) = await writer.WriteAsync(caller, plan, request.Plan!.Reason, MadeFrom.Version(request.ExpectedVersion, current.Version), cancellationToken);
+        var (version, position) = await writer.WriteAsync(caller, plan, request.Plan!.Reason, expected, cancellationToken);
         return new RecordPlan.Saved(plan.PlanId, version, position);
     }
 }

@@ -33,13 +33,15 @@ public sealed class ChangeRisk(RegisterLog register, RiskWriter writer) : IUseCa
         ArgumentNullException.ThrowIfNull(request);
         var all = await register.AsOfAsync(null, cancellationToken);
         var current = all.FirstOrDefault(r => r.Risk.RiskId == request.RiskId) ?? throw Refuse.NoRisk(request.RiskId);
-        if (RiskWriter.Decide(caller, request.Risk, current, all, "risk.") is not { } risk)
+        // A version beyond the latest is a mistake even when the risk is sent as it stands.
+        var expected = MadeFrom.Version(request.ExpectedVersion, current.Version);
+        if (RiskWriter.Decide(caller, request.Risk, current, all, await writer.PlanCodesAsync(cancellationToken), "risk.") is not { } risk)
         {
             // Sent again as it stands: nothing to record.
             return new RecordRisk.Saved(current.Risk.RiskId, current.Version, 0);
         }
 
-        var (version, position) = await writer.WriteAsync(caller, risk, request.Risk.Reason, MadeFrom.Version(request.ExpectedVersion, current.Version), cancellationToken);
+        var (version, position) = await writer.WriteAsync(caller, risk, request.Risk.Reason, expected, cancellationToken);
         return new RecordRisk.Saved(risk.RiskId, version, position);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Hub.Auth;
+using Coordination.Hub.Features.Common;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
@@ -16,7 +17,11 @@ public sealed class ExportRegister(RegisterLog register) : IUseCase<ExportRegist
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Format).Must(f => f is null or "csv" or "json").Says(Invalid.RegisterExportFormat).OverridePropertyName("format");
+        public Validator()
+        {
+            RuleFor(q => q.Format).Must(f => f is null or "csv" or "json").Says(Invalid.RegisterExportFormat).OverridePropertyName("format");
+            RuleFor(q => q.AsOf).AsOfWithinYears();
+        }
     }
 
     /// <summary>The file to send: its type, name and text.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Unicode;
 using Coordination.Dispatch.Agencies;
 using Coordination.Hub.Auth;
+using Coordination.Hub.Features.Common;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
@@ -35,6 +36,12 @@ public sealed class ImportRegister(RegisterLog register, RiskWriter writer, Agen
             failures.Add(new ValidationFailure("csv", Invalid.CsvEmpty.ToString()));
         }
 
+        // The query's reason stands in for every row that gives none, so it is held to a row's own reason rules.
+        if (TextRules.ProblemOf(request.Reason, 1000, multiline: true, "السبب") is { } reasonProblem)
+        {
+            failures.Add(new ValidationFailure("reason", reasonProblem.ToString().Replace("{PropertyName}", "Reason", StringComparison.Ordinal)));
+        }
+
         var validator = new RiskRequestValidator(agencies, time);
         foreach (var (line, row) in rows)
         {
@@ -47,13 +54,14 @@ public sealed class ImportRegister(RegisterLog register, RiskWriter writer, Agen
         var decided = new List<(Guid RiskId, Agencies.Contracts.Register.Risk? Risk, string? Reason, int Version)>();
         if (failures.Count == 0)
         {
+            var planCodes = await writer.PlanCodesAsync(cancellationToken);
             foreach (var (line, row) in rows)
             {
                 var current = all.FirstOrDefault(r => r.Risk.Code == row.Code);
                 var withReason = string.IsNullOrWhiteSpace(row.Reason) ? row with { Reason = request.Reason } : row;
                 try
                 {
-                    var risk = RiskWriter.Decide(caller, withReason, current, all, $"line {line}.");
+                    var risk = RiskWriter.Decide(caller, withReason, current, all, planCodes, $"line {line}.");
                     decided.Add((current?.Risk.RiskId ?? RiskWriter.IdFor(row.Code!), risk, withReason.Reason, current?.Version ?? 0));
                 }
                 catch (ValidationException ex)

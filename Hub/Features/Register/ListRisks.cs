@@ -27,6 +27,7 @@ public sealed class ListRisks(RegisterLog register) : IUseCase<ListRisks.Query, 
             RuleFor(q => q.Theme).Must(EnumNames.IsName<RiskTheme>).Says(t => Invalid.UnknownTheme(t, EnumNames.List<RiskTheme>())).OverridePropertyName("theme");
             RuleFor(q => q.Agency).Must(a => a is null || agencies.Exists(a)).Says(a => Invalid.UnknownAgency(a)).OverridePropertyName("agency");
             RuleFor(q => q.District).Must(d => d is null || Districts.IsKnown(d)).Says(d => Invalid.UnknownDistrict(d)).OverridePropertyName("district");
+            RuleFor(q => q.AsOf).AsOfWithinYears();
         }
     }
 

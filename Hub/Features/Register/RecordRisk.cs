@@ -16,7 +16,7 @@ public sealed class RecordRisk(RegisterLog register, RiskWriter writer) : IUseCa
 
     public async Task<Saved> HandleAsync(Caller caller, RiskRequest request, CancellationToken cancellationToken)
     {
-        var risk = RiskWriter.Decide(caller, request, null, await register.AsOfAsync(null, cancellationToken))!;
+        var risk = RiskWriter.Decide(caller, request, null, await register.AsOfAsync(null, cancellationToken), await writer.PlanCodesAsync(cancellationToken))!;
         var (version, position) = await writer.WriteAsync(caller, risk, request.Reason, 0, cancellationToken);
         return new Saved(risk.RiskId, version, position);
     }

@@ -13,7 +13,7 @@ namespace Coordination.Hub.Features.Register;
 /// agency leads (before and after), a code no other risk uses, and a reason whenever a score moves. A risk's id is
 /// derived from its code when it is first entered, so the same risk entered twice at once lands once.
 /// </summary>
-public sealed class RiskWriter(RegisterLog register)
+public sealed class RiskWriter(RegisterLog register, Plans.PlanLog plans)
 {
     private static readonly Guid Namespace = new("5eed5eed-0000-4000-8000-00000000715c");
 
@@ -28,12 +28,16 @@ public sealed class RiskWriter(RegisterLog register)
     /// <summary>The id a risk entered with <paramref name="code"/> gets.</summary>
     public static Guid IdFor(string code) => DerivedEventId.Create(Namespace, "risk:" + code);
 
+    /// <summary>The codes of the plans in the library, which a risk may link to.</summary>
+    public async Task<IReadOnlySet<string>> PlanCodesAsync(CancellationToken cancellationToken) =>
+        (await plans.LatestAsync(cancellationToken)).Select(p => p.Plan.Code).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// Checks <paramref name="request"/> as an entry of a new risk (<paramref name="current"/> null) or a change of one,
     /// refusing what the rules forbid; returns the risk to write, or null when nothing changes.
     /// </summary>
     /// <remarks><paramref name="field"/> prefixes the fields named in a refusal (an import names the line).</remarks>
-    public static Risk? Decide(Caller caller, RiskRequest request, RiskView? current, IReadOnlyList<RiskView> register, string field = "")
+    public static Risk? Decide(Caller caller, RiskRequest request, RiskView? current, IReadOnlyList<RiskView> register, IReadOnlySet<string> planCodes, string field = "")
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -55,6 +59,15 @@ public sealed class RiskWriter(RegisterLog register)
         {
             // A new risk under a code in use is a mistake to name, not a conflict to retry: its id would be the other risk's.
             failures.Add(new ValidationFailure(field + "Code", Invalid.RiskCodeTaken(risk.Code).ToString()));
+        }
+
+        // A link to a plan the library does not hold leads nowhere; one the risk already had is left to the plan's owners.
+        foreach (var (code, i) in risk.Plans.Select((c, i) => (c, i)))
+        {
+            if (!planCodes.Contains(code) && current?.Risk.Plans.Contains(code, StringComparer.Ordinal) != true)
+            {
+                failures.Add(new ValidationFailure($"{field}Plans[{i}]", Invalid.UnknownPlan(code).ToString()));
+            }
         }
 
         if (current is not null && RiskDifferences.ScoresMoved(current.Risk, risk) && string.IsNullOrWhiteSpace(request.Reason))

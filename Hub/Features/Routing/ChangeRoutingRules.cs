@@ -31,7 +31,9 @@ public sealed class ChangeRoutingRules(RoutingRulesLog stream, RoutingRulesProvi
     {
         public Validator(AgencyDirectory agencies)
         {
-            RuleFor(r => r.Rules).NotNull().Says(Invalid.RulesRequired).NameEachBadRule(agencies);
+            RuleFor(r => r.Rules).NotNull().Says(Invalid.RulesRequired).NameEachBadRule(agencies)
+                // No rule at all sends every incident to the fallback agencies alone: an empty file, not a decision.
+                .Must(r => r is null || r.Count > 0).Says(Invalid.RulesEmpty);
             RuleFor(r => r.Reason).NotEmpty().Says(Invalid.ReasonRequired).SafeText(500, multiline: true, "السبب");
             RuleFor(r => r.ExpectedVersion).GreaterThanOrEqualTo(0).Says(Invalid.ExpectedRulesVersion);
             RuleFor(r => r.EventId).NotEqual(Guid.Empty).Says(Invalid.EmptyEventId);

@@ -40,7 +40,7 @@ public sealed class AgencyActivityLog(ReadModels readModels, IEventLog log, Agen
             RuleFor(q => q.Format).Must(f => f is null or "csv" or "html").Says(Invalid.ActivityLogFormat);
         }
 
-        private static bool InYears(DateTimeOffset? at) => at is not { } time || time.Year is >= 2000 and <= 2099;
+        private static bool InYears(DateTimeOffset? at) => CalendarYears.Within(at);
     }
 
     public Policy Policy => Policies.SeeIncidents;

@@ -82,7 +82,7 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
         {
             "Alert" => new(msgType, sender, sent, ReportFrom(alert, info, sender, eventId, statusText == "Exercise"), null, null),
             "Update" => new(msgType, sender, sent, null, new PostUpdate.Command(IncidentOf(alert, sender), eventId,
-                Describe(info, sender) is { Length: > 0 } text ? text : $"CAP Update ({sender})", CapToIncident.Parse<Severity>(info, "severity"), null), null),
+                Describe(info, sender, 4000), CapToIncident.Parse<Severity>(info, "severity"), null), null),
             "Cancel" => new(msgType, sender, sent, null, null, new ChangeStatus.Command(IncidentOf(alert, sender), eventId, IncidentStatus.Closed,
                 $"Cancelled by CAP {sender}: {CapToIncident.Text(alert, "note")}".TrimEnd(' ', ':'), null)),
             _ => throw Refused($"msgType {msgType} carries nothing to act on"),
@@ -128,7 +128,7 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
             eventId, hazard, CapToIncident.Parse<CapCategory>(info, "category"), CapToIncident.Parse<Severity>(info, "severity") ?? Severity.Unknown,
             CapToIncident.Parse<Urgency>(info, "urgency"), CapToIncident.Parse<Certainty>(info, "certainty"),
             Truncate(headline.Length > 0 ? headline : info is null ? hazard.ToString() : CapToIncident.Text(info, "event"), 200),
-            Truncate(Describe(info, sender), 4000), place.District, null, place.Latitude, place.Longitude, occurred, Classification.Public, null, exercise);
+            Describe(info, sender, 4000), place.District, null, place.Latitude, place.Longitude, occurred, Classification.Public, null, exercise);
     }
 
     /// <summary>
@@ -146,12 +146,33 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
         return DerivedEventId.Create(DerivedEventId.Create(Namespace, first), "incident");
     }
 
-    /// <summary>The description, the instruction, and where it came from (so the timeline says it was a CAP message).</summary>
-    private static string Describe(XElement? info, string sender) =>
-        string.Join("\n\n", new[] { info is null ? null : CapToIncident.Text(info, "description"), info is null ? null : CapToIncident.Text(info, "instruction"), $"[CAP: {sender}]" }
+    /// <summary>
+    /// The description and the instruction, cut to fit, then where it came from, always kept (so the timeline says it was
+    /// a CAP message and whose, however long the sender's text).
+    /// </summary>
+    private static string Describe(XElement? info, string sender, int max)
+    {
+        var source = $"[CAP: {sender}]";
+        var text = string.Join("\n\n", new[] { info is null ? null : CapToIncident.Text(info, "description"), info is null ? null : CapToIncident.Text(info, "instruction") }
             .Where(t => !string.IsNullOrWhiteSpace(t)));
+        return text.Length == 0 ? source : $"{Truncate(text, max - source.Length - 2)}\n\n{source}";
+    }
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+    /// <summary>
+    /// A text cut to the incident's limit, ending in an ellipsis where it was cut. CAP sets no length on a headline or a
+    /// description, and a warning is taken in whole rather than refused for its length: a refused warning is a lost one.
+    /// </summary>
+    private static string Truncate(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        // Never half a surrogate pair: the kept text must stay valid UTF-16.
+        var keep = char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1;
+        return string.Concat(text.AsSpan(0, keep).TrimEnd(), "…");
+    }
 
     /// <summary>400 naming each problem with the message (field <c>cap</c>).</summary>
     public static ValidationException Refused(params string[] problems) =>

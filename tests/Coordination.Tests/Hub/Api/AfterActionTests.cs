@@ -218,6 +218,11 @@ public sealed class AfterActionTests
         {
             kind = "Gap", textAr = "نص", textEn = "text", rescore = new { riskId = Guid.NewGuid(), likelihood = 3, reason = "why" },
         }, "en");
+        var impactLeftOut = await SendAsync(commander, $"api/exercises/{exerciseId}/findings", new
+        {
+            kind = "Gap", textAr = "نص", textEn = "text",
+            rescore = new { riskId = DernaDams, impacts = new { casualties = 4, displacement = 5, economic = 4, essentialServices = 5, socialPsychological = 4, environment = 3, security = 2 }, reason = "why" },
+        }, "en");
         Assert.Multiple(() =>
         {
             Assert.That(wrongEn.Status, Is.EqualTo(HttpStatusCode.Forbidden));
@@ -230,6 +235,8 @@ public sealed class AfterActionTests
             Assert.That(Errors(badFinding.Body), Is.SupersetOf(new[] { "textAr", "agency", "planChange", "rescore.likelihood", "rescore.reason" }));
             Assert.That(unknownRisk.Status, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(Errors(unknownRisk.Body), Does.Contain("rescore.riskId"));
+            Assert.That(impactLeftOut.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(Errors(impactLeftOut.Body), Is.EqualTo(new[] { "rescore.impacts.fatalities" }), "the dimension left out, by name");
         });
         Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written by a refusal");
 

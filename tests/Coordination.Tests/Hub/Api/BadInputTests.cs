@@ -104,6 +104,21 @@ public sealed class BadInputTests
         new("improvements from an unknown source", "commander", "GET", "api/improvements?source=Nowhere", null, HttpStatusCode.BadRequest, "source | Source 'Nowhere' is not one of"),
         new("liaison verifying the log", "liaison.ncem", "GET", "api/log/verify", null, HttpStatusCode.Forbidden, "Only commanders"),
         new("wrong password", "", "POST", "api/auth/token", """{"userName":"commander","password":"guess"}""", HttpStatusCode.Unauthorized, "wrong"),
+        new("a password of only spaces", "admin", "POST", "api/admin/users", """{"userName":"chk.pw","displayName":"A","role":"Liaison","agency":"ncem","password":"              "}""", HttpStatusCode.BadRequest, "password | Password must have at least 12 characters that are not spaces"),
+        new("a liaison of the duty office", "admin", "POST", "api/admin/users", """{"userName":"chk.duty","displayName":"A","role":"Liaison","agency":"moi-duty","password":"Tripoli-Derna-2023"}""", HttpStatusCode.BadRequest, "agency | Agency 'moi-duty' is the duty office, which has no liaisons"),
+        new("an agency turned into the duty office", "admin", "POST", "api/admin/agencies", """{"code":"ncem","nameAr":"م","nameEn":"N","kind":"DutyOffice"}""", HttpStatusCode.Conflict, "whether an agency is the duty office is fixed"),
+        new("the duty office turned into another kind", "admin", "POST", "api/admin/agencies", """{"code":"moi-duty","nameAr":"م","nameEn":"D","kind":"Coordination"}""", HttpStatusCode.Conflict, "'moi-duty' is registered as DutyOffice"),
+        new("holdings declared for the duty office", "admin", "PUT", "api/capabilities/moi-duty", """{"holdings":[{"capability":"operations-room","count":1,"district":"tripoli"}]}""", HttpStatusCode.BadRequest, "agency | Agency 'moi-duty' is the duty office: no plan's task is ever its own"),
+        new("an improvement owned by the duty office", "commander", "POST", "api/improvements", $$"""{"actionAr":"إجراء","actionEn":"Action","ownerAgency":"moi-duty","dueDate":"{{DateTime.UtcNow.AddDays(30):yyyy-MM-dd}}"}""", HttpStatusCode.BadRequest, "ownerAgency | Agency 'moi-duty' is the duty office: only an agency's liaisons complete"),
+        new("a meeting's action owned by the duty office", "commander", "POST", "api/meetings", $$"""{"heldOn":"{{DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}}","agencies":["ncem"],"actions":[{"actionAr":"إجراء","actionEn":"Action","ownerAgency":"moi-duty","dueDate":"{{DateTime.UtcNow.AddDays(30):yyyy-MM-dd}}"}]}""", HttpStatusCode.BadRequest, "actions[0].ownerAgency"),
+        new("a meeting with an agency listed twice", "commander", "POST", "api/meetings", $$"""{"heldOn":"{{DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}}","agencies":["ncem","ncem"]}""", HttpStatusCode.BadRequest, "agencies | Agency 'ncem' is listed more than once"),
+        new("a register import's reason with a bidi override", "admin", "POST", "api/register/import?reason=a%E2%80%AEb", "code\n", HttpStatusCode.BadRequest, "reason | Reason contains a hidden character (U+202E", "text/csv"),
+        new("a routing rule without its minimum severity", "admin", "PUT", "api/admin/routing-rules", """{"rules":[{"id":"any-flood","hazards":["Flood"],"districts":[],"agencies":["ncem"]}],"reason":"r"}""", HttpStatusCode.BadRequest, "$.rules[0].minimumSeverity | 'minimumSeverity' is required"),
+        new("a routing rule without its districts", "admin", "PUT", "api/admin/routing-rules", """{"rules":[{"id":"any-flood","hazards":["Flood"],"minimumSeverity":"Severe","agencies":["ncem"]}],"reason":"r"}""", HttpStatusCode.BadRequest, "'districts' is required"),
+        new("a rule set with no rule", "admin", "PUT", "api/admin/routing-rules", """{"rules":[],"reason":"r"}""", HttpStatusCode.BadRequest, "with no rule every incident would alert the fallback agencies alone"),
+        new("the register as of 1900", "commander", "GET", "api/register?asOf=1900-01-01", null, HttpStatusCode.BadRequest, "asOf | 'asOf' must be a moment between 2000 and 2099"),
+        new("the heat map as of 2100", "commander", "GET", "api/register/heatmap?asOf=2100-01-01", null, HttpStatusCode.BadRequest, "asOf |"),
+        new("the register's export as of year 1", "commander", "GET", "api/register/export?asOf=0001-01-01", null, HttpStatusCode.BadRequest, "asOf |"),
     ];
 
     [OneTimeSetUp]

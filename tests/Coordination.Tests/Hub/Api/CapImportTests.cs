@@ -129,6 +129,36 @@ public sealed class CapImportTests
     }
 
     [Test]
+    public async Task A_warning_longer_than_an_incident_holds_is_taken_in_cut_where_it_shows_keeping_its_source()
+    {
+        await using var hub = await HubHost.StartFreshAsync();
+        using var duty = await hub.ClientForAsync("duty.operator");
+        var id = (await duty.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        var feed = XDocument.Parse(await duty.GetStringAsync(new Uri($"api/incidents/{id}/cap", UriKind.Relative)));
+        var alert = feed.Root!.Elements(Atom + "entry").Last().Element(Atom + "content")!.Element(Cap + "alert")!;
+        alert.Element(Cap + "identifier")!.Value += "-long";
+        foreach (var info in alert.Elements(Cap + "info"))
+        {
+            info.Element(Cap + "headline")!.Value = new string('ف', 1000);
+            info.Element(Cap + "description")?.Remove();
+            info.Element(Cap + "headline")!.AddAfterSelf(new XElement(Cap + "description", string.Concat(Enumerable.Repeat("مياه ", 2000))));
+        }
+
+        var taken = await PostCapAsync(duty, alert.ToString());
+        var incident = (await duty.GetOkAsync($"api/incidents/{taken.GetProperty("incidentId").GetGuid()}")).GetProperty("incident");
+        var title = incident.GetProperty("title").GetString()!;
+        var description = incident.GetProperty("description").GetString()!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(taken.GetProperty("incidentId").GetGuid(), Is.Not.EqualTo(id), "a message of its own, so an incident of its own");
+            Assert.That(title, Has.Length.EqualTo(200).And.EndsWith("…"), "cut to the title's 200 characters, showing where");
+            Assert.That(description, Has.Length.LessThanOrEqualTo(4000));
+            Assert.That(description, Does.Contain("…\n\n[CAP: "), "the cut shows, and the source is kept after it");
+            Assert.That(description, Does.EndWith("]"));
+        });
+    }
+
+    [Test]
     public async Task A_liaison_cannot_bring_in_an_alert()
     {
         await using var hub = await HubHost.StartFreshAsync();

@@ -155,6 +155,12 @@ public sealed class RegisterTests
         using var noRisk = await admin.PutAsJsonAsync($"api/register/{derna.GetProperty("risk").GetProperty("riskId").GetGuid()}", new { expectedVersion = 1 });
         var scored = Change(derna, 5, "x");
         using var ahead = await admin.PutAsJsonAsync($"api/register/{derna.GetProperty("risk").GetProperty("riskId").GetGuid()}", new { risk = scored, expectedVersion = 99 });
+        var asStored = Change(derna, derna.GetProperty("risk").GetProperty("likelihood").GetInt32(), null);
+        using var aheadUnchanged = await admin.PutAsJsonAsync($"api/register/{derna.GetProperty("risk").GetProperty("riskId").GetGuid()}", new { risk = asStored, expectedVersion = 99 });
+        var unlinked = Change(await RiskAsync(admin, "armed-clash-tripoli"), 3, null);
+        unlinked["code"] = "armed-clash-misrata";
+        unlinked["plans"] = new JsonArray("no-such-plan");
+        using var unknownPlan = await admin.PostAsJsonAsync("api/register", unlinked);
 
         Assert.Multiple(async () =>
         {
@@ -166,6 +172,10 @@ public sealed class RegisterTests
             Assert.That(await ErrorsAsync(noRisk), Does.ContainKey("risk").WithValue(new[] { "'risk' مطلوب: أرسل كامل الخطر بعد التعديل." }));
             Assert.That(ahead.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a version nobody read is a mistake, not a change made meanwhile");
             Assert.That(await ErrorsAsync(ahead), Does.ContainKey("expectedVersion").WithValue(new[] { "الإصدار المتوقع 99 يتجاوز آخر إصدار (1): أرسل رقم الإصدار الذي قرأته." }));
+            Assert.That(aheadUnchanged.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "sent as it stands, the version is still one nobody read");
+            Assert.That(await ErrorsAsync(aheadUnchanged), Does.ContainKey("expectedVersion"));
+            Assert.That(unknownPlan.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a link to a plan the library does not hold leads nowhere");
+            Assert.That(await ErrorsAsync(unknownPlan), Does.ContainKey("plans[0]").WithValue(new[] { "الخطة 'no-such-plan' غير موجودة في مكتبة خطط الطوارئ." }));
             Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written");
         });
     }

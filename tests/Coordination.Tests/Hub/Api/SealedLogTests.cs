@@ -295,6 +295,26 @@ public sealed class SealedLogTests
         }
 
         [Test]
+        public void A_client_s_seals_saved_with_net_s_default_names_are_read_and_a_forged_one_is_named_in_both_languages()
+        {
+            // JsonSerializer.Serialize(client.Seals) without options writes Position, HeadHash...: the same seals.
+            var pascal = JsonSerializer.Serialize(new[] { _midway });
+            var forged = JsonSerializer.Serialize(new[] { _midway with { Signature = Convert.ToBase64String(new byte[64]) } });
+
+            var (code, output) = SealedLogTests.Verify(string.Join('\n', _export), _keys, pascal);
+            var (forgedCode, forgedOutput) = SealedLogTests.Verify(string.Join('\n', _export), _keys, forged);
+            Assert.Multiple(() =>
+            {
+                Assert.That(pascal, Does.Contain("\"HeadHash\""), "the file is in .NET's default names");
+                Assert.That(code, Is.Zero, output);
+                Assert.That(output, Does.Contain("1 of them from the seals file"));
+                Assert.That(forgedCode, Is.EqualTo(1), forgedOutput);
+                Assert.That(forgedOutput, Does.Contain("(from the seals file) is not signed by key"));
+                Assert.That(forgedOutput, Does.Contain("(من ملف الأختام) غير موقّع"), "the Arabic line says where in Arabic");
+            });
+        }
+
+        [Test]
         public void A_tail_rewritten_with_its_hashes_recomputed_is_caught_by_the_seals()
         {
             var rewritten = Edit(_export, _afterSeal, rehash: true);

@@ -1,0 +1,17 @@
+using Coordination.Hub.Refusals;
+using FluentValidation;
+
+namespace Coordination.Hub.Features.Common;
+
+/// <summary>
+/// The years a date the hub is asked about may fall in: 2000 to 2099. A year 1 or 1970 is a value left unset by the
+/// caller's program, not a moment anyone means, and is named rather than answered with an empty register.
+/// </summary>
+public static class CalendarYears
+{
+    public static bool Within(DateTimeOffset? at) => at is not { } time || time.Year is >= 2000 and <= 2099;
+
+    /// <summary>The rule for an <c>asOf</c> query: absent, or in those years.</summary>
+    public static IRuleBuilderOptions<T, DateTimeOffset?> AsOfWithinYears<T>(this IRuleBuilder<T, DateTimeOffset?> rule) =>
+        rule.Must(Within).Says(Invalid.AsOfYears).OverridePropertyName("asOf");
+}
