@@ -32,7 +32,7 @@ public sealed partial class RegisterUser(DirectoryEntries directory, DirectorySt
             RuleFor(r => r.Agency).Must(a => !agencies.IsDutyOffice(a)).Says(Invalid.DutyOfficeHasNoLiaison).When(r => r.Role == Role.Liaison);
             RuleFor(r => r.Password).MinimumLength(12).Says(Invalid.PasswordTooShort).MaximumLength(200).Says(Invalid.PasswordTooLong)
                 // Twelve spaces pass a length rule and sign in: padding is not a secret.
-                .Must(p => string.IsNullOrEmpty(p) || p.Count(c => !char.IsWhiteSpace(c)) >= 12).Says(Invalid.PasswordMostlySpaces);
+                .Must(p => p is null || p.Length < 12 || p.Count(c => !char.IsWhiteSpace(c)) >= 12).Says(Invalid.PasswordMostlySpaces);
         }
     }
 
