@@ -274,6 +274,9 @@ public sealed class ExerciseTests
 
         var english = await PostAsync(admin, "api/scenarios", scenario, "en");
         var arabic = await PostAsync(admin, "api/scenarios", scenario, "ar");
+        var withDutyOffice = JsonSerializer.SerializeToNode(ScenarioSeed.Sample().Single(s => s.Code == Medicane) with { Code = "medicane-derna-3" }, HubHost.Json)!.AsObject();
+        withDutyOffice["participants"]!.AsArray().Add("moi-duty");
+        var dutyOffice = await PostAsync(admin, "api/scenarios", withDutyOffice, "en");
         var errors = Errors(english.Body);
         var arabicErrors = Errors(arabic.Body);
         Assert.Multiple(async () =>
@@ -284,6 +287,8 @@ public sealed class ExerciseTests
             Assert.That(errors["injects[2].agencies[1]"], Does.StartWith("Inject 3, agencies[1]: Agency 'coast-guard' is not among the scenario's participants"));
             Assert.That(errors["injects[5].incident"], Does.Contain("Inject 6"));
             Assert.That(arabicErrors["injects[3].district"], Does.StartWith("المُدخل 4، الحقل district:"));
+            Assert.That(dutyOffice.Status, Is.EqualTo(HttpStatusCode.BadRequest), "the duty office has no liaison to alert");
+            Assert.That(Errors(dutyOffice.Body).Values.Single(), Does.Contain("'moi-duty' is the duty office"));
             Assert.That(await HeadAsync(hub), Is.EqualTo(head), "nothing written");
             Assert.That((await admin.GetOkAsync("api/scenarios")).GetProperty("scenarios").GetArrayLength(), Is.EqualTo(2));
         });
