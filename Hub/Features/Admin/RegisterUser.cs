@@ -21,6 +21,12 @@ public sealed partial class RegisterUser(DirectoryEntries directory, DirectorySt
 {
     public sealed record RegisterUserRequest(string? UserName, string? DisplayName, Role? Role, string? Agency, string? Password);
 
+    /// <summary>The longest user name (<see cref="UserNamePattern"/>); sign-in refuses a longer one without looking.</summary>
+    public const int UserNameMaxLength = 64;
+
+    /// <summary>The longest password; sign-in refuses a longer one without looking.</summary>
+    public const int PasswordMaxLength = 200;
+
     public sealed class Validator : AbstractValidator<RegisterUserRequest>
     {
         public Validator(AgencyDirectory agencies)
@@ -29,7 +35,7 @@ public sealed partial class RegisterUser(DirectoryEntries directory, DirectorySt
             RuleFor(r => r.DisplayName).NotEmpty().Says(Invalid.DisplayNameRequired).SafeText(200, multiline: false, "الاسم المعروض");
             RuleFor(r => r.Role).NotNull().Says(Invalid.RoleRequired);
             RuleFor(r => r.Agency).NotEmpty().Says(Invalid.AgencyRequired).Must(agencies.Exists).Says(Invalid.UnknownAgency);
-            RuleFor(r => r.Password).MinimumLength(12).Says(Invalid.PasswordTooShort).MaximumLength(200).Says(Invalid.PasswordTooLong);
+            RuleFor(r => r.Password).MinimumLength(12).Says(Invalid.PasswordTooShort).MaximumLength(PasswordMaxLength).Says(Invalid.PasswordTooLong);
         }
     }
 
