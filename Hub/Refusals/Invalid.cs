@@ -23,13 +23,11 @@ public static class Invalid
     public static readonly Text ClearanceChangeEmpty = new("Grant or Revoke must name at least one agency.", "اذكر جهة واحدة على الأقل لمنحها التخويل أو سحبه منها.");
     public static readonly Text ClearanceReasonRequired = new("Reason is required: say why the clearance changes.", "السبب مطلوب: اذكر سبب تغيير الجهات المخوّلة.");
     public static readonly Text ClearanceLeavesNobody = new("At least one agency must stay cleared for a restricted incident.", "يجب أن تبقى جهة مخوّلة واحدة على الأقل بالبلاغ المقيد.");
-    public static Text GrantedAndRevoked(string? agency) => new($"Agency '{agency}' cannot be both granted and revoked.", $"لا يمكن منح الجهة '{agency}' التخويل وسحبه منها معاً.");
-    public static Text AlreadyCleared(string agency) => new($"Agency '{agency}' is already cleared for the incident.", $"الجهة '{agency}' مخوّلة بالبلاغ من قبل.");
-    public static Text NotCleared(string agency) => new($"Agency '{agency}' is not cleared for the incident.", $"الجهة '{agency}' ليست مخوّلة بالبلاغ.");
+    public static Text GrantedAndRevoked(string? agency) => new($"Agency '{Shown(agency)}' cannot be both granted and revoked.", $"لا يمكن منح الجهة '{Shown(agency)}' التخويل وسحبه منها معاً.");
+    public static Text AlreadyCleared(string agency) => new($"Agency '{Shown(agency)}' is already cleared for the incident.", $"الجهة '{Shown(agency)}' مخوّلة بالبلاغ من قبل.");
+    public static Text NotCleared(string agency) => new($"Agency '{Shown(agency)}' is not cleared for the incident.", $"الجهة '{Shown(agency)}' ليست مخوّلة بالبلاغ.");
     public static readonly Text UpdateTextRequired = new("Text is required.", "نص التحديث مطلوب.");
     public static readonly Text StatusRequired = new("Status is required.", "الحالة مطلوبة.");
-    public static readonly Text CredentialsRequired = new("UserName and Password are required.", "اسم المستخدم وكلمة المرور مطلوبان.");
-    public static readonly Text RefreshTokenRequired = new("RefreshToken is required.", "رمز التجديد مطلوب.");
     public static readonly Text CodeRequired = new("Code is required.", "رمز الجهة مطلوب.");
     public static readonly Text CodeShape = new("Code must be 2 to 40 lower-case letters, digits or hyphens.", "رمز الجهة من 2 إلى 40 حرفاً لاتينياً صغيراً أو رقماً أو شرطة.");
     public static readonly Text NameArRequired = new("NameAr is required.", "الاسم بالعربية مطلوب.");
@@ -93,11 +91,11 @@ public static class Invalid
     public static readonly Text ExpectedDeclarationVersion = new("ExpectedVersion must be 0 (nothing declared yet) or a version the declaration has had.", "الإصدار المتوقع يجب أن يكون 0 (لم يُعلن شيء بعد) أو إصداراً مرّ به الإعلان.");
     public static readonly Text ReviewDateInFuture = new("NextReview is required: a date after today, within ten years.", "موعد المراجعة القادمة مطلوب: تاريخ بعد اليوم وخلال عشر سنوات.");
 
-    public static Text UnknownCapability(string? code) => new($"Capability '{code}' is not one of the capabilities the hub knows (GET /api/reference/capabilities).", $"القدرة '{code}' ليست من القدرات المعتمدة في المنصة.");
+    public static Text UnknownCapability(string? code) => new($"Capability '{Shown(code)}' is not one of the capabilities the hub knows (GET /api/reference/capabilities).", $"القدرة '{Shown(code)}' ليست من القدرات المعتمدة في المنصة.");
 
     public static Text HoldingTwice(string? capability, string? district) => new(
-        $"Capability '{capability}' in district '{district}' is on another line: give one line with the whole count.",
-        $"القدرة '{capability}' في الشعبية '{district}' مكررة في سطر آخر: اجمعها في سطر واحد بالعدد كاملاً.");
+        $"Capability '{Shown(capability)}' in district '{Shown(district)}' is on another line: give one line with the whole count.",
+        $"القدرة '{Shown(capability)}' في الشعبية '{Shown(district)}' مكررة في سطر آخر: اجمعها في سطر واحد بالعدد كاملاً.");
 
     public static readonly Text ScenarioCodeShape = new("Code must be 3 to 60 lower-case letters, digits or hyphens.", "رمز السيناريو من 3 إلى 60 حرفاً لاتينياً صغيراً أو رقماً أو شرطة.");
     public static readonly Text ScenarioCodeFixed = new("A scenario's code cannot change: enter a new scenario instead.", "رمز السيناريو لا يتغيّر: أدخل سيناريو جديداً بدلاً من ذلك.");
@@ -156,20 +154,20 @@ public static class Invalid
     public static readonly Text DecisionReasonRequired = new("Reason is required: say why the proposal is accepted or declined.", "السبب مطلوب: اذكر سبب قبول المقترح أو رفضه.");
     public static readonly Text AbortReasonRequired = new("Reason is required: say why the exercise ends early.", "السبب مطلوب: اذكر سبب إنهاء التمرين قبل موعده.");
 
-    public static Text ScenarioCodeTaken(string? code) => new($"Code '{code}' is already used by another scenario.", $"الرمز '{code}' مستخدم لسيناريو آخر.");
+    public static Text ScenarioCodeTaken(string? code) => new($"Code '{Shown(code)}' is already used by another scenario.", $"الرمز '{Shown(code)}' مستخدم لسيناريو آخر.");
 
-    public static Text IncidentReportedTwice(string? key) => new($"Incident '{key}' is already reported by an earlier inject: a later one updates it.", $"الحادث '{key}' بُلّغ عنه في مُدخل سابق: المُدخلات اللاحقة تحدّثه.");
+    public static Text IncidentReportedTwice(string? key) => new($"Incident '{Shown(key)}' is already reported by an earlier inject: a later one updates it.", $"الحادث '{Shown(key)}' بُلّغ عنه في مُدخل سابق: المُدخلات اللاحقة تحدّثه.");
 
-    public static Text IncidentNotReportedYet(string? key) => new($"Incident '{key}' is not reported by an earlier inject.", $"الحادث '{key}' لم يُبلَّغ عنه في مُدخل سابق.");
+    public static Text IncidentNotReportedYet(string? key) => new($"Incident '{Shown(key)}' is not reported by an earlier inject.", $"الحادث '{Shown(key)}' لم يُبلَّغ عنه في مُدخل سابق.");
 
-    public static Text NotAnExerciseParticipant(string? agency) => new($"Agency '{agency}' does not take part in this exercise: a finding concerns one of its participants.",
-        $"الجهة '{agency}' لا تشارك في هذا التمرين: يجب أن تخص الملاحظة إحدى الجهات المشاركة فيه.");
+    public static Text NotAnExerciseParticipant(string? agency) => new($"Agency '{Shown(agency)}' does not take part in this exercise: a finding concerns one of its participants.",
+        $"الجهة '{Shown(agency)}' لا تشارك في هذا التمرين: يجب أن تخص الملاحظة إحدى الجهات المشاركة فيه.");
 
-    public static Text NotAParticipant(string? agency) => new($"Agency '{agency}' is not among the scenario's participants.", $"الجهة '{agency}' ليست من الجهات المشاركة في السيناريو.");
+    public static Text NotAParticipant(string? agency) => new($"Agency '{Shown(agency)}' is not among the scenario's participants.", $"الجهة '{Shown(agency)}' ليست من الجهات المشاركة في السيناريو.");
 
-    public static Text UnknownPlan(string? code) => new($"Plan '{code}' is not in the library of contingency plans.", $"الخطة '{code}' غير موجودة في مكتبة خطط الطوارئ.");
+    public static Text UnknownPlan(string? code) => new($"Plan '{Shown(code)}' is not in the library of contingency plans.", $"الخطة '{Shown(code)}' غير موجودة في مكتبة خطط الطوارئ.");
 
-    public static Text UnknownTask(string? plan, string? task) => new($"Plan '{plan}' has no task '{task}'.", $"الخطة '{plan}' ليس فيها المهمة '{task}'.");
+    public static Text UnknownTask(string? plan, string? task) => new($"Plan '{Shown(plan)}' has no task '{Shown(task)}'.", $"الخطة '{Shown(plan)}' ليس فيها المهمة '{Shown(task)}'.");
 
     /// <summary>A problem with one inject, named by its number (from 1) and field, as the scenario's author counts them.</summary>
     public static Text InInject(int number, string? field, Text problem) => field is null
@@ -179,7 +177,7 @@ public static class Invalid
 
     public static readonly Text CsvEmpty = new("The CSV has no rows: the first line names the columns, each further line is a risk.", "ملف CSV بلا صفوف: السطر الأول أسماء الأعمدة، وكل سطر بعده خطر.");
 
-    public static Text CsvValue(string? value) => new($"'{value}' cannot be read here (names are written exactly, dates as yyyy-MM-dd, scores as 1 to 5).", $"تعذّرت قراءة '{value}' هنا (الأسماء تُكتب كما هي، والتواريخ yyyy-MM-dd، والدرجات من 1 إلى 5).");
+    public static Text CsvValue(string? value) => new($"'{Shown(value)}' cannot be read here (names are written exactly, dates as yyyy-MM-dd, scores as 1 to 5).", $"تعذّرت قراءة '{Shown(value)}' هنا (الأسماء تُكتب كما هي، والتواريخ yyyy-MM-dd، والدرجات من 1 إلى 5).");
 
     public static Text CsvNotUtf8(int line) => new(
         $"The file is not UTF-8 text (line {line} holds bytes that are not UTF-8): save it as CSV UTF-8 and send it again.",
@@ -187,7 +185,8 @@ public static class Invalid
 
     public static Text CsvHeader(IEnumerable<string> missing, IEnumerable<string> unexpected)
     {
-        static string Names(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+        // The names come from the caller's file: each shown safely, and a header of thousands of columns named by its first ones.
+        static string Names(IEnumerable<string> names) => string.Join(", ", names.Take(10).Select(n => $"'{Shown(n)}'")) + (names.Skip(10).Any() ? ", …" : "");
         var (lacks, extra) = (Names(missing), Names(unexpected));
         return new(
             $"The first line is not the export's header{(lacks.Length > 0 ? $"; missing: {lacks}" : "")}{(extra.Length > 0 ? $"; not a column of the register (or named twice): {extra}" : "")}.",
@@ -202,15 +201,15 @@ public static class Invalid
         $"A double quote opened on line {line} is never closed, so the rest of the file cannot be read as rows.",
         $"علامة تنصيص مزدوجة فُتحت في السطر {line} ولم تُغلق، فتعذّرت قراءة بقية الملف صفوفاً.");
 
-    public static Text CsvCodeTwice(string? code) => new($"Code '{code}' is on more than one line of the file.", $"الرمز '{code}' مكرر في أكثر من سطر من الملف.");
+    public static Text CsvCodeTwice(string? code) => new($"Code '{Shown(code)}' is on more than one line of the file.", $"الرمز '{Shown(code)}' مكرر في أكثر من سطر من الملف.");
 
     public static readonly Text AsOfYears = new("'asOf' must be a moment between 2000 and 2099.", "'asOf' يجب أن يكون لحظة بين عامي 2000 و2099.");
     public static readonly Text ActivityLogPeriod = new("'from' and 'to' are required, between 2000 and 2099, 'to' after 'from', at most 31 days apart.", "'from' و'to' مطلوبان، بين عامي 2000 و2099، و'to' بعد 'from'، وبينهما 31 يوماً على الأكثر.");
     public static readonly Text ActivityLogFormat = new("'format' must be csv or html.", "الصيغة يجب أن تكون csv أو html.");
 
-    public static Text EdxlNotAcceptable(string what) => new($"The EDXL-DE envelope cannot be taken in: {what}.", $"تعذّر قبول مغلف EDXL-DE: {what}.");
+    public static Text EdxlNotAcceptable(Text what) => new($"The EDXL-DE envelope cannot be taken in: {what.English}.", $"تعذّر قبول مغلف EDXL-DE: {what.Arabic}.");
 
-    public static Text CapNotAcceptable(string what) => new($"The CAP message cannot be taken in: {what}.", $"تعذّر قبول رسالة CAP: {what}.");
+    public static Text CapNotAcceptable(Text what) => new($"The CAP message cannot be taken in: {what.English}.", $"تعذّر قبول رسالة CAP: {what.Arabic}.");
 
     /// <summary>A change sent without the whole thing it changes (<c>{"expectedVersion": 1}</c> alone).</summary>
     public static Text WholeRequired(string field, string english, string arabic) =>
@@ -237,13 +236,8 @@ public static class Invalid
     public static Text UnknownImprovementSource(string? source, string names) => new(
         $"Source '{Shown(source)}' is not one of {names}; names are written exactly.", $"المصدر '{Shown(source)}' ليس من المصادر: {names}؛ تُكتب الأسماء كما هي تماماً.");
 
-    /// <summary>A value the caller sent, cut short and with hidden and direction characters shown as '?': the message is read by people.</summary>
-    private static string Shown(string? value)
-    {
-        value ??= "";
-        var visible = new string([.. value.Take(40).Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? '?' : c)]);
-        return value.Length > 40 ? visible + "…" : visible;
-    }
+    /// <summary>A value the caller sent, as every refusal shows one (<see cref="SentValue"/>).</summary>
+    private static string Shown(string? value) => SentValue.Shown(value);
 
     public static Text VersionAhead(int expected, int latest) => new(
         $"expectedVersion {expected} is beyond the latest version, {latest}: send the version you read.",
@@ -251,44 +245,44 @@ public static class Invalid
 
     public static readonly Text RiskCodeFixed = new("A risk's code cannot change: enter a new risk instead.", "رمز الخطر لا يتغيّر: أدخل خطراً جديداً بدلاً من ذلك.");
 
-    public static Text RiskCodeTaken(string? code) => new($"Code '{code}' is already used by another risk.", $"الرمز '{code}' مستخدم لخطر آخر.");
+    public static Text RiskCodeTaken(string? code) => new($"Code '{Shown(code)}' is already used by another risk.", $"الرمز '{Shown(code)}' مستخدم لخطر آخر.");
 
-    public static Text PlanCodeTaken(string? code) => new($"Code '{code}' is already used by another plan.", $"الرمز '{code}' مستخدم لخطة أخرى.");
+    public static Text PlanCodeTaken(string? code) => new($"Code '{Shown(code)}' is already used by another plan.", $"الرمز '{Shown(code)}' مستخدم لخطة أخرى.");
 
-    public static Text UnknownRisk(string? code) => new($"Risk '{code}' is not in the register.", $"الخطر '{code}' غير موجود في السجل الوطني للمخاطر.");
+    public static Text UnknownRisk(string? code) => new($"Risk '{Shown(code)}' is not in the register.", $"الخطر '{Shown(code)}' غير موجود في السجل الوطني للمخاطر.");
 
-    public static Text AgencyListedTwice(string? agency) => new($"Agency '{agency}' is listed more than once.", $"الجهة '{agency}' مذكورة أكثر من مرة.");
-    public static Text TaskIdTwice(string? id) => new($"Task id '{id}' is used by another task of the plan.", $"معرّف المهمة '{id}' مستخدم لمهمة أخرى في الخطة.");
+    public static Text AgencyListedTwice(string? agency) => new($"Agency '{Shown(agency)}' is listed more than once.", $"الجهة '{Shown(agency)}' مذكورة أكثر من مرة.");
+    public static Text TaskIdTwice(string? id) => new($"Task id '{Shown(id)}' is used by another task of the plan.", $"معرّف المهمة '{Shown(id)}' مستخدم لمهمة أخرى في الخطة.");
 
-    public static Text RuleIdUsedTwice(string? id) => new($"The rule id '{id}' is used by another rule.", $"معرّف القاعدة '{id}' مستخدم في قاعدة أخرى.");
+    public static Text RuleIdUsedTwice(string? id) => new($"The rule id '{Shown(id)}' is used by another rule.", $"معرّف القاعدة '{Shown(id)}' مستخدم في قاعدة أخرى.");
 
-    public static Text UnknownDistrict(string? district) => new($"District '{district}' is not one of Libya's districts.", $"'{district}' ليست من شعبيات ليبيا.");
+    public static Text UnknownDistrict(string? district) => new($"District '{Shown(district)}' is not one of Libya's districts.", $"'{Shown(district)}' ليست من شعبيات ليبيا.");
 
     public static Text DutyOfficeNotAlerted(string? agency) => new(
-        $"Agency '{agency}' is the duty office: it sees every incident already and has no liaison to acknowledge an alert, so an alert to it could only escalate. Name the agencies that respond.",
-        $"الجهة '{agency}' هي مكتب المناوبة: ترى كل البلاغات أصلاً ولا ضابط اتصال لها يؤكد استلام التنبيه، فالتنبيه إليها لا ينتهي إلا بالتصعيد. اذكر الجهات المستجيبة.");
+        $"Agency '{Shown(agency)}' is the duty office: it sees every incident already and has no liaison to acknowledge an alert, so an alert to it could only escalate. Name the agencies that respond.",
+        $"الجهة '{Shown(agency)}' هي مكتب المناوبة: ترى كل البلاغات أصلاً ولا ضابط اتصال لها يؤكد استلام التنبيه، فالتنبيه إليها لا ينتهي إلا بالتصعيد. اذكر الجهات المستجيبة.");
 
     public static Text DutyOfficeNotTasked(string? agency) => new(
-        $"Agency '{agency}' is the duty office: only an agency's liaisons progress its tasks and the duty office has none, so a task for it could only escalate. Give the task to an agency that responds.",
-        $"الجهة '{agency}' هي مكتب المناوبة: لا يتابع مهام الجهة إلا ضباط اتصالها ولا ضابط اتصال لمكتب المناوبة، فالمهمة له لا تنتهي إلا بالتصعيد. أسند المهمة إلى جهة مستجيبة.");
+        $"Agency '{Shown(agency)}' is the duty office: only an agency's liaisons progress its tasks and the duty office has none, so a task for it could only escalate. Give the task to an agency that responds.",
+        $"الجهة '{Shown(agency)}' هي مكتب المناوبة: لا يتابع مهام الجهة إلا ضباط اتصالها ولا ضابط اتصال لمكتب المناوبة، فالمهمة له لا تنتهي إلا بالتصعيد. أسند المهمة إلى جهة مستجيبة.");
 
     public static Text DutyOfficeOwnsNoItem(string? agency) => new(
-        $"Agency '{agency}' is the duty office: only an agency's liaisons complete its improvement items and the duty office has none. Give the item to the agency that must act.",
-        $"الجهة '{agency}' هي مكتب المناوبة: لا يُنجز بنود التحسين إلا ضباط اتصال الجهة المسؤولة ولا ضابط اتصال لمكتب المناوبة. أسند البند إلى الجهة التي عليها التنفيذ.");
+        $"Agency '{Shown(agency)}' is the duty office: only an agency's liaisons complete its improvement items and the duty office has none. Give the item to the agency that must act.",
+        $"الجهة '{Shown(agency)}' هي مكتب المناوبة: لا يُنجز بنود التحسين إلا ضباط اتصال الجهة المسؤولة ولا ضابط اتصال لمكتب المناوبة. أسند البند إلى الجهة التي عليها التنفيذ.");
 
     public static Text DutyOfficeNotParticipant(string? agency) => new(
-        $"Agency '{agency}' is the duty office: an exercise alerts its participants' liaisons and the duty office has none; it runs the exercise rather than playing in it.",
-        $"الجهة '{agency}' هي مكتب المناوبة: ينبّه التمرين ضباط اتصال الجهات المشاركة ولا ضابط اتصال لمكتب المناوبة؛ فهو يدير التمرين ولا يشارك فيه.");
+        $"Agency '{Shown(agency)}' is the duty office: an exercise alerts its participants' liaisons and the duty office has none; it runs the exercise rather than playing in it.",
+        $"الجهة '{Shown(agency)}' هي مكتب المناوبة: ينبّه التمرين ضباط اتصال الجهات المشاركة ولا ضابط اتصال لمكتب المناوبة؛ فهو يدير التمرين ولا يشارك فيه.");
 
     public static Text DutyOfficeHoldsNothing(string? agency) => new(
-        $"Agency '{agency}' is the duty office: no plan's task is ever its own, so what it holds would fill no gap. Declare the holdings under the agency that deploys them.",
-        $"الجهة '{agency}' هي مكتب المناوبة: لا تُسند إليها مهمة في أي خطة، فما تملكه لا يسد فجوة. أعلن القدرات باسم الجهة التي تنشرها.");
+        $"Agency '{Shown(agency)}' is the duty office: no plan's task is ever its own, so what it holds would fill no gap. Declare the holdings under the agency that deploys them.",
+        $"الجهة '{Shown(agency)}' هي مكتب المناوبة: لا تُسند إليها مهمة في أي خطة، فما تملكه لا يسد فجوة. أعلن القدرات باسم الجهة التي تنشرها.");
 
     public static Text DutyOfficeHasNoLiaison(string? agency) => new(
-        $"Agency '{agency}' is the duty office, which has no liaisons: register its staff as operators or commanders.",
-        $"الجهة '{agency}' هي مكتب المناوبة ولا ضباط اتصال لها: سجّل موظفيها مشغلين أو قادة.");
+        $"Agency '{Shown(agency)}' is the duty office, which has no liaisons: register its staff as operators or commanders.",
+        $"الجهة '{Shown(agency)}' هي مكتب المناوبة ولا ضباط اتصال لها: سجّل موظفيها مشغلين أو قادة.");
 
-    public static Text UnknownAgency(string? agency) => new($"Agency '{agency}' is not known.", $"الجهة '{agency}' غير معروفة.");
+    public static Text UnknownAgency(string? agency) => new($"Agency '{Shown(agency)}' is not known.", $"الجهة '{Shown(agency)}' غير معروفة.");
 
     public static Text AgencyKind(IEnumerable<string> kinds) => new($"Kind must be one of {string.Join(", ", kinds)}.", $"نوع الجهة واحد من: {string.Join("، ", kinds)}.");
 
@@ -335,4 +329,14 @@ public static class Invalid
     public static Text HiddenCharacter(string arabicName, string? character) => new(
         $"{{PropertyName}} contains a hidden character ({character}: a control, zero-width, line-separator or text-direction character); remove it and send again.",
         $"{arabicName} يحتوي على رمز مخفي ({character}: رمز تحكم أو رمز بلا عرض أو فاصل أسطر أو رمز اتجاه نص)؛ احذفه وأعد الإرسال.");
+
+    // Sign-in and refresh: each field named by its JSON name; a length limit is a rule for every account, so it says nothing of any.
+    public static readonly Text SignInUserNameRequired = new("'userName' is required: the name you sign in with.", "'userName' مطلوب: اسم المستخدم الذي تسجّل الدخول به.");
+    public static readonly Text SignInPasswordRequired = new("'password' is required: your account's password.", "'password' مطلوب: كلمة مرور حسابك.");
+    public static Text SignInUserNameTooLong(int max) => new($"'userName' must be {max} characters or fewer: no user name is longer.", $"'userName' لا يتجاوز {max} حرفاً: لا يوجد اسم مستخدم أطول من ذلك.");
+    public static Text SignInPasswordTooLong(int max) => new($"'password' must be {max} characters or fewer: no password is longer.", $"'password' لا يتجاوز {max} حرفاً: لا توجد كلمة مرور أطول من ذلك.");
+    public static readonly Text RefreshTokenMissing = new("'refreshToken' is required: the refresh token your last sign-in or refresh returned.", "'refreshToken' مطلوب: رمز التجديد الذي أعاده آخر تسجيل دخول أو تجديد.");
+    public static Text RefreshTokenTooLong(int max) => new(
+        $"'refreshToken' must be {max} characters or fewer: send the refresh token your last sign-in or refresh returned.",
+        $"'refreshToken' لا يتجاوز {max} حرفاً: أرسل رمز التجديد الذي أعاده آخر تسجيل دخول أو تجديد.");
 }

@@ -24,7 +24,10 @@ public static partial class Problems
         {
             Status = StatusCodes.Status409Conflict,
             Title = Refuse.ChangedTitle.ToString(),
-            Detail = conflict.Message,
+            // The log's own message is English only: the versions it names are said in the request's language.
+            Detail = (conflict is { ExpectedVersion: { } expected, ActualVersion: { } actual }
+                ? Refuse.StaleVersion(conflict.StreamId, expected, actual)
+                : Refuse.ChangedAtTheSameMoment).ToString(),
         },
         // A body or hub call that cannot be read as the request: 400 naming the field, in the request's language.
         BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest, InnerException: JsonException json } => Unreadable.Problem(json),
@@ -44,11 +47,12 @@ public static partial class Problems
         {
             Status = bad.StatusCode,
             Title = (bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? Refuse.TooLargeTitle : Refuse.UnreadableTitle).ToString(),
-            // The framework's own words for a missing body (none, or the JSON literal null) name a C# parameter, in English only.
+            // The framework's own words for a missing body (none, or the JSON literal null) name a C# parameter, in English
+            // only; a 413's detail names the address's limit, which only the request knows (StatusProblems says it).
             Detail = bad.StatusCode == StatusCodes.Status400BadRequest
                 && (bad.Message.Contains("no body was provided", StringComparison.Ordinal) || bad.Message.Contains("was not provided from body", StringComparison.Ordinal))
                 ? Refuse.NoBody.ToString()
-                : bad.Message,
+                : bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? null : bad.Message,
         },
         _ => null,
     };

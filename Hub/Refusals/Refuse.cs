@@ -38,8 +38,46 @@ public static class Refuse
 
     /// <summary>409: an agency registered can neither become the duty office nor stop being it.</summary>
     public static RefusalException DutyOfficeKindFixed(string code, string kind) => Conflict(new(
-        $"Agency '{code}' is registered as {kind}: whether an agency is the duty office is fixed when it is registered, since routing rules, plans, clearances and users were checked against it. Register a new agency instead.",
-        $"الجهة '{code}' مسجلة بنوع {kind}: كون الجهة مكتب المناوبة يُحدَّد عند تسجيلها، لأن قواعد التوجيه والخطط والتخويلات والمستخدمين فُحصت على أساسه. سجّل جهة جديدة بدلاً من ذلك."));
+        $"Agency '{SentValue.Shown(code)}' is registered as {kind}: whether an agency is the duty office is fixed when it is registered, since routing rules, plans, clearances and users were checked against it. Register a new agency instead.",
+        $"الجهة '{SentValue.Shown(code)}' مسجلة بنوع {kind}: كون الجهة مكتب المناوبة يُحدَّد عند تسجيلها، لأن قواعد التوجيه والخطط والتخويلات والمستخدمين فُحصت على أساسه. سجّل جهة جديدة بدلاً من ذلك."));
+
+    /// <summary>413's detail: the address's limit, and what to send instead.</summary>
+    public static Text TooLarge(long limit) => new(
+        $"The body is larger than this address takes: at most {limit} bytes ({limit / 1024} KB). Send less: shorten the text, or split the file into smaller ones and send each.",
+        $"محتوى الطلب أكبر مما يقبله هذا العنوان: {limit} بايت ({limit / 1024} KB) كحد أقصى. أرسل أقل من ذلك: اختصر النص، أو قسّم الملف إلى ملفات أصغر وأرسل كلاً منها.");
+
+    /// <summary>401 without a token, or with one that is not the hub's: how to sign in, never why the token failed.</summary>
+    public static readonly Text NotSignedInTitle = new("Not signed in", "لم تسجّل الدخول");
+
+    public static readonly Text SignInFirst = new(
+        "Sign in with POST /api/auth/token (your user name and password), then send the token it returns with each request as Authorization: Bearer <token>; renew it with POST /api/auth/refresh.",
+        "سجّل الدخول عبر POST /api/auth/token (باسم المستخدم وكلمة المرور)، ثم أرسل الرمز الذي يعيده مع كل طلب في ترويسة Authorization: Bearer <token>، وجدّده عبر POST /api/auth/refresh.");
+
+    /// <summary>401 of <c>/metrics</c>, which takes the metrics token rather than a user's.</summary>
+    public static readonly Text SendMetricsToken = new(
+        "Send the metrics token (Coordination:Telemetry:MetricsToken) as Authorization: Bearer <token>.",
+        "أرسل رمز المقاييس (Coordination:Telemetry:MetricsToken) في ترويسة Authorization: Bearer <token>.");
+
+    /// <summary>405: the address exists, but not for this method.</summary>
+    public static readonly Text MethodNotAllowedTitle = new("Method not allowed", "هذا العنوان لا يقبل هذه الطريقة");
+
+    public static Text TakesOnly(string method, IReadOnlyList<string> allowed) => new(
+        $"This address does not take {SentValue.Shown(method)}; it takes {string.Join(", ", allowed)} (see the README's API tables).",
+        $"هذا العنوان لا يقبل {SentValue.Shown(method)}؛ يقبل: {string.Join("، ", allowed)} (انظر جداول الواجهة في دليل الاستخدام).");
+
+    public static Text MethodNotTaken(string method) => new(
+        $"This address does not take {SentValue.Shown(method)}: see the README's API tables for the methods each address takes.",
+        $"هذا العنوان لا يقبل {SentValue.Shown(method)}: انظر جداول الواجهة في دليل الاستخدام للطرق التي يقبلها كل عنوان.");
+
+    /// <summary>409's detail for a stale expectedVersion.</summary>
+    public static Text StaleVersion(Guid? incidentId, int expected, int actual) => new(
+        $"Incident {incidentId} is at version {actual}, not the expected {expected}: reload it and try again.",
+        $"البلاغ {incidentId} في الإصدار {actual}، لا الإصدار المتوقع {expected}: أعد تحميله وحاول مرة أخرى.");
+
+    /// <summary>409's detail when another change was written at the same moment (no versions to name).</summary>
+    public static readonly Text ChangedAtTheSameMoment = new(
+        "Another change was written at the same moment, and nothing of this one was: reload and try again.",
+        "كُتب تغيير آخر في اللحظة نفسها، ولم يُكتب شيء من هذا التغيير: أعد التحميل وحاول مرة أخرى.");
 
     /// <summary>403: the caller's role may not do this (the policy's own reason).</summary>
     public static RefusalException NotAllowed(Text reason) => new(StatusCodes.Status403Forbidden, ForbiddenTitle, reason);
@@ -74,8 +112,8 @@ public static class Refuse
         $"مفتاح الإرسال {eventId} استُخدم من قبل لبلاغ آخر."));
 
     public static RefusalException NoUser(string userName) => NotFound(new(
-        $"There is no user '{userName}'.",
-        $"لا يوجد مستخدم '{userName}'."));
+        $"There is no user '{Shown(userName)}'.",
+        $"لا يوجد مستخدم '{Shown(userName)}'."));
 
     public static RefusalException EmptyRequest() => new(StatusCodes.Status400BadRequest, BadRequestTitle, new(
         "The request is empty.",
@@ -137,9 +175,9 @@ public static class Refuse
     public static RefusalException RiskChangedMeanwhile(string code, int madeFrom) => new(StatusCodes.Status409Conflict,
         new("The risk changed since you read it.", "تغيّر الخطر منذ أن قرأته."),
         madeFrom == 0
-            ? new($"A risk with the code '{code}' has just been entered by someone else.", $"أدخل شخص آخر للتو خطراً بالرمز '{code}'.")
-            : new($"Risk '{code}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
-                $"تغيّر الخطر '{code}' بعد الإصدار {madeFrom}: أعد تحميله، وطبّق تغييرك من جديد، ثم احفظ."));
+            ? new($"A risk with the code '{Shown(code)}' has just been entered by someone else.", $"أدخل شخص آخر للتو خطراً بالرمز '{Shown(code)}'.")
+            : new($"Risk '{Shown(code)}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
+                $"تغيّر الخطر '{Shown(code)}' بعد الإصدار {madeFrom}: أعد تحميله، وطبّق تغييرك من جديد، ثم احفظ."));
 
     /// <summary>409: an administrator may not disable their own account (the last one would lock everyone out).</summary>
     public static RefusalException CannotDisableYourself() => Conflict(new(
@@ -153,13 +191,13 @@ public static class Refuse
 
     /// <summary>403: a CAP message from a sender the hub is not configured to trust.</summary>
     public static RefusalException UntrustedCapSender(string sender) => NotAllowed(new(
-        $"CAP sender '{sender}' is not one the hub takes messages from (Coordination:Cap:Senders).",
-        $"المرسل '{sender}' ليس من مرسلي رسائل CAP الموثوقين لدى المنصة (Coordination:Cap:Senders)."));
+        $"CAP sender '{Shown(sender)}' is not one the hub takes messages from (Coordination:Cap:Senders).",
+        $"المرسل '{Shown(sender)}' ليس من مرسلي رسائل CAP الموثوقين لدى المنصة (Coordination:Cap:Senders)."));
 
     /// <summary>403: a trusted CAP sender whose settings do not let its messages do this.</summary>
-    public static RefusalException CapSenderMayNot(string sender, string what) => NotAllowed(new(
-        $"CAP sender '{sender}' may not {what}: its settings in Coordination:Cap:Senders do not allow it.",
-        $"لا يجوز لمرسل CAP '{sender}' أن: {what}؛ إعداداته في Coordination:Cap:Senders لا تسمح بذلك."));
+    public static RefusalException CapSenderMayNot(string sender, Text what) => NotAllowed(new(
+        $"CAP sender '{Shown(sender)}' may not {what.English}: its settings in Coordination:Cap:Senders do not allow it.",
+        $"لا يجوز لمرسل CAP '{Shown(sender)}' أن {what.Arabic}؛ إعداداته في Coordination:Cap:Senders لا تسمح بذلك."));
 
     /// <summary>
     /// 409 to a catch-up that asks after a position beyond the caller's head: the log ends before what the client
@@ -176,8 +214,8 @@ public static class Refuse
 
     /// <summary>404: no plan with this id, or this code, in the library.</summary>
     public static RefusalException NoPlan(string plan) => NotFound(new(
-        $"There is no contingency plan {plan}.",
-        $"لا توجد خطة طوارئ {plan}."));
+        $"There is no contingency plan {Shown(plan)}.",
+        $"لا توجد خطة طوارئ {Shown(plan)}."));
 
     /// <summary>403: a liaison may change only the plans their agency leads.</summary>
     public static RefusalException NotYourAgencysPlan(string code, string leadAgency) => NotAllowed(new(
@@ -188,29 +226,29 @@ public static class Refuse
     public static RefusalException PlanChangedMeanwhile(string code, int madeFrom) => new(StatusCodes.Status409Conflict,
         new("The plan changed since you read it.", "تغيّرت الخطة منذ أن قرأتها."),
         madeFrom == 0
-            ? new($"A plan with the code '{code}' has just been entered by someone else.", $"أدخل شخص آخر للتو خطة بالرمز '{code}'.")
-            : new($"Plan '{code}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
-                $"تغيّرت الخطة '{code}' بعد الإصدار {madeFrom}: أعد تحميلها، وطبّق تغييرك من جديد، ثم احفظ."));
+            ? new($"A plan with the code '{Shown(code)}' has just been entered by someone else.", $"أدخل شخص آخر للتو خطة بالرمز '{Shown(code)}'.")
+            : new($"Plan '{Shown(code)}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
+                $"تغيّرت الخطة '{Shown(code)}' بعد الإصدار {madeFrom}: أعد تحميلها، وطبّق تغييرك من جديد، ثم احفظ."));
 
     /// <summary>409: a plan is activated on an incident once.</summary>
     public static RefusalException PlanAlreadyActivated(string code, string reference) => Conflict(new(
-        $"Plan '{code}' is already activated on incident {reference}.",
-        $"الخطة '{code}' مفعّلة من قبل على البلاغ {reference}."));
+        $"Plan '{Shown(code)}' is already activated on incident {reference}.",
+        $"الخطة '{Shown(code)}' مفعّلة من قبل على البلاغ {reference}."));
 
     /// <summary>404: the plan was never activated on the incident.</summary>
     public static RefusalException PlanNotActivated(string code, string reference) => NotFound(new(
-        $"Plan '{code}' is not activated on incident {reference}.",
-        $"الخطة '{code}' غير مفعّلة على البلاغ {reference}."));
+        $"Plan '{Shown(code)}' is not activated on incident {reference}.",
+        $"الخطة '{Shown(code)}' غير مفعّلة على البلاغ {reference}."));
 
     /// <summary>409: the plan was already stood down on the incident.</summary>
     public static RefusalException PlanStoodDown(string code, string reference) => Conflict(new(
-        $"Plan '{code}' was already stood down on incident {reference}.",
-        $"أُنهي تفعيل الخطة '{code}' من قبل على البلاغ {reference}."));
+        $"Plan '{Shown(code)}' was already stood down on incident {reference}.",
+        $"أُنهي تفعيل الخطة '{Shown(code)}' من قبل على البلاغ {reference}."));
 
     /// <summary>404: no such task on the incident (or none the caller may see).</summary>
     public static RefusalException NoTask(string planCode, string taskId, string reference) => NotFound(new(
-        $"Incident {reference} has no task {planCode}/{taskId}.",
-        $"لا توجد في البلاغ {reference} مهمة {planCode}/{taskId}."));
+        $"Incident {reference} has no task {Shown(planCode)}/{Shown(taskId)}.",
+        $"لا توجد في البلاغ {reference} مهمة {Shown(planCode)}/{Shown(taskId)}."));
 
     /// <summary>403: only the agency a task is assigned to works on it.</summary>
     public static RefusalException NotYourAgencysTask(string taskId, string agency) => NotAllowed(new(
@@ -229,13 +267,13 @@ public static class Refuse
 
     /// <summary>404: no agency with this code.</summary>
     public static RefusalException NoAgency(string agency) => NotFound(new(
-        $"There is no agency '{agency}'.",
-        $"لا توجد جهة '{agency}'."));
+        $"There is no agency '{Shown(agency)}'.",
+        $"لا توجد جهة '{Shown(agency)}'."));
 
     /// <summary>409: the agency has no queue of its own on the bus, so a broker identity would read nothing.</summary>
     public static RefusalException AgencyNotOnTheBus(string agency) => Conflict(new(
-        $"'{agency}' has no queue of its own on the bus: agencies' systems subscribe on RabbitMQ, and the agency must be named in Coordination:AgencyBus:Agencies.",
-        $"ليس للجهة '{agency}' طابور خاص بها على ناقل الرسائل: تشترك أنظمة الجهات عبر RabbitMQ، ويجب أن تُذكر الجهة في Coordination:AgencyBus:Agencies."));
+        $"'{Shown(agency)}' has no queue of its own on the bus: agencies' systems subscribe on RabbitMQ, and the agency must be named in Coordination:AgencyBus:Agencies.",
+        $"ليس للجهة '{Shown(agency)}' طابور خاص بها على ناقل الرسائل: تشترك أنظمة الجهات عبر RabbitMQ، ويجب أن تُذكر الجهة في Coordination:AgencyBus:Agencies."));
 
     /// <summary>503: the broker's management API did not make the change.</summary>
     public static RefusalException BrokerManagementFailed(int status) => new(StatusCodes.Status503ServiceUnavailable,
@@ -256,22 +294,25 @@ public static class Refuse
 
     private static double Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds);
 
+    /// <summary>A value the caller sent (a name in the address, a code in the body), as every refusal shows one (<see cref="SentValue"/>).</summary>
+    private static string Shown(string? value) => SentValue.Shown(value);
+
     public static RefusalException NoScenario(string scenario) => NotFound(new(
-        $"There is no exercise scenario '{scenario}'.",
-        $"لا يوجد سيناريو تمرين '{scenario}'."));
+        $"There is no exercise scenario '{Shown(scenario)}'.",
+        $"لا يوجد سيناريو تمرين '{Shown(scenario)}'."));
 
     /// <summary>409: the scenario was changed, or entered, since the version this change was made from.</summary>
     public static RefusalException ScenarioChangedMeanwhile(string code, int madeFrom) => new(StatusCodes.Status409Conflict,
         new("The scenario changed since you read it.", "تغيّر السيناريو منذ أن قرأته."),
         madeFrom == 0
-            ? new($"A scenario with the code '{code}' has just been entered by someone else.", $"أدخل شخص آخر للتو سيناريو بالرمز '{code}'.")
-            : new($"Scenario '{code}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
-                $"تغيّر السيناريو '{code}' بعد الإصدار {madeFrom}: أعد تحميله، وطبّق تغييرك من جديد، ثم احفظ."));
+            ? new($"A scenario with the code '{Shown(code)}' has just been entered by someone else.", $"أدخل شخص آخر للتو سيناريو بالرمز '{Shown(code)}'.")
+            : new($"Scenario '{Shown(code)}' was changed since version {madeFrom}: reload it, apply your change again, and save.",
+                $"تغيّر السيناريو '{Shown(code)}' بعد الإصدار {madeFrom}: أعد تحميله، وطبّق تغييرك من جديد، ثم احفظ."));
 
     /// <summary>403: a liaison asked for the evaluation of an agency other than their own.</summary>
     public static RefusalException EvaluationOfOwnAgencyOnly(string agency) => NotAllowed(new(
-        $"A liaison sees their own agency's evaluation only, not '{agency}'.",
-        $"ضابط الاتصال يرى تقييم جهته فقط، لا '{agency}'."));
+        $"A liaison sees their own agency's evaluation only, not '{Shown(agency)}'.",
+        $"ضابط الاتصال يرى تقييم جهته فقط، لا '{Shown(agency)}'."));
 
     /// <summary>503: the hub has no browser to print a PDF with; the printable page still works.</summary>
     public static RefusalException PdfUnavailable() => new(StatusCodes.Status503ServiceUnavailable,

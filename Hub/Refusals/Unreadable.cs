@@ -18,10 +18,10 @@ public static class Unreadable
         {
             // The serializer names the object the field is missing from; the field itself is what to name.
             var field = $"{path}.{missing}";
-            return Problem(field, MissingField(missing, field).ToString());
+            return Problem(Path(field), MissingField(missing, field).ToString());
         }
 
-        return Problem(path, Why(json, path).ToString());
+        return Problem(Path(path), Why(json, path).ToString());
     }
 
     /// <summary>The 400 for a hub call whose arguments could not be read.</summary>
@@ -42,28 +42,28 @@ public static class Unreadable
     }
 
     public static Text FieldSentTwice(string name, string path) => new(
-        $"The field '{name}' is sent more than once ({path}); field names are matched whatever their letter case, so send each field once.",
-        $"الحقل '{name}' مرسل أكثر من مرة ({path})؛ أسماء الحقول لا تفرّق بين الحروف الكبيرة والصغيرة، فأرسل كل حقل مرة واحدة.");
+        $"The field '{Shown(name)}' is sent more than once ({Path(path)}); field names are matched whatever their letter case, so send each field once.",
+        $"الحقل '{Shown(name)}' مرسل أكثر من مرة ({Path(path)})؛ أسماء الحقول لا تفرّق بين الحروف الكبيرة والصغيرة، فأرسل كل حقل مرة واحدة.");
 
     public static Text UnknownField(string name, string path) => new(
-        $"'{name}' is not a field of this request ({path}).",
-        $"'{name}' ليس من حقول هذا الطلب ({path}).");
+        $"'{Shown(name)}' is not a field of this request ({Path(path)}).",
+        $"'{Shown(name)}' ليس من حقول هذا الطلب ({Path(path)}).");
 
     public static Text MissingField(string name, string path) => new(
-        $"'{name}' is required ({path}).",
-        $"الحقل '{name}' مطلوب ({path}).");
+        $"'{Shown(name)}' is required ({Path(path)}).",
+        $"الحقل '{Shown(name)}' مطلوب ({Path(path)}).");
 
     public static Text TooDeep(string path) => new(
-        $"The JSON is nested deeper than {Startup.RequestJson.MaxDepth} levels ({path}).",
-        $"بنية JSON متداخلة أعمق من {Startup.RequestJson.MaxDepth} مستوى ({path}).");
+        $"The JSON is nested deeper than {Startup.RequestJson.MaxDepth} levels ({Path(path)}).",
+        $"بنية JSON متداخلة أعمق من {Startup.RequestJson.MaxDepth} مستوى ({Path(path)}).");
 
     public static Text WrongValue(string path) => new(
-        $"{path}: this value is not one the field takes. Text, numbers, ids and times are sent as their JSON types (a number as a number, not \"32.7\"); names (hazard, severity, status, role...) exactly as listed, with the same capital letters.",
-        $"{path}: هذه القيمة ليست مما يقبله الحقل. يُرسل النص والأرقام والمعرّفات والأوقات بأنواعها في JSON (الرقم رقماً لا \"32.7\")، والأسماء (نوع الخطر، الخطورة، الحالة، الدور...) كما في القائمة تماماً وبالحروف الكبيرة نفسها.");
+        $"{Path(path)}: this value is not one the field takes. Text, numbers, ids and times are sent as their JSON types (a number as a number, not \"32.7\"); names (hazard, severity, status, role...) exactly as listed, with the same capital letters.",
+        $"{Path(path)}: هذه القيمة ليست مما يقبله الحقل. يُرسل النص والأرقام والمعرّفات والأوقات بأنواعها في JSON (الرقم رقماً لا \"32.7\")، والأسماء (نوع الخطر، الخطورة، الحالة، الدور...) كما في القائمة تماماً وبالحروف الكبيرة نفسها.");
 
     public static Text NotJson(string path, string reason) => new(
-        $"The body is not valid JSON ({path}): {reason}",
-        $"نص الطلب ليس JSON صحيحاً ({path}).");
+        $"The body is not valid JSON ({Path(path)}): {SentValue.Shown(reason, 300)}",
+        $"نص الطلب ليس JSON صحيحاً ({Path(path)}).");
 
     public static Text Arguments(string method) => new(
         $"The arguments of {method} could not be read: send the ones it takes, in order, each of its type.",
@@ -100,6 +100,10 @@ public static class Unreadable
         var end = start > 0 ? message.IndexOf('\'', start) : -1;
         return end > start ? message[start..end] : null;
     }
+    // Names and paths come from the caller's JSON: shown, and used as the key of errors, as any value sent is.
+    private static string Shown(string name) => SentValue.Shown(name);
+
+    private static string Path(string path) => SentValue.Shown(path, 2 * SentValue.MaxShown);
 
     private static HttpValidationProblemDetails Problem(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] })

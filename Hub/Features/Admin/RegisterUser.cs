@@ -21,6 +21,12 @@ public sealed partial class RegisterUser(DirectoryEntries directory, DirectorySt
 {
     public sealed record RegisterUserRequest(string? UserName, string? DisplayName, Role? Role, string? Agency, string? Password);
 
+    /// <summary>The longest user name (<see cref="UserNamePattern"/>); sign-in refuses a longer one without looking.</summary>
+    public const int UserNameMaxLength = 64;
+
+    /// <summary>The longest password; sign-in refuses a longer one without looking.</summary>
+    public const int PasswordMaxLength = 200;
+
     public sealed class Validator : AbstractValidator<RegisterUserRequest>
     {
         public Validator(AgencyDirectory agencies)
@@ -30,7 +36,7 @@ public sealed partial class RegisterUser(DirectoryEntries directory, DirectorySt
             RuleFor(r => r.Role).NotNull().Says(Invalid.RoleRequired);
             RuleFor(r => r.Agency).NotEmpty().Says(Invalid.AgencyRequired).Must(agencies.Exists).Says(Invalid.UnknownAgency);
             RuleFor(r => r.Agency).Must(a => !agencies.IsDutyOffice(a)).Says(Invalid.DutyOfficeHasNoLiaison).When(r => r.Role == Role.Liaison);
-            RuleFor(r => r.Password).MinimumLength(12).Says(Invalid.PasswordTooShort).MaximumLength(200).Says(Invalid.PasswordTooLong)
+            RuleFor(r => r.Password).MinimumLength(12).Says(Invalid.PasswordTooShort).MaximumLength(PasswordMaxLength).Says(Invalid.PasswordTooLong)
                 // Twelve spaces pass a length rule and sign in: padding is not a secret.
                 .Must(p => p is null || p.Length < 12 || p.Count(c => !char.IsWhiteSpace(c)) >= 12).Says(Invalid.PasswordMostlySpaces);
         }

@@ -12,9 +12,13 @@ public sealed class RefreshSession(UserAccounts users, AccountStore accounts, Se
 {
     public sealed record Command(string? RefreshToken, string ClientAddress) : IFromAddress;
 
+    /// <summary>Longer than any refresh token the hub issues (43 characters), with room to spare.</summary>
+    public const int MaxRefreshToken = 100;
+
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(100).Says(Invalid.RefreshTokenRequired);
+        public Validator() => RuleFor(c => c.RefreshToken).Cascade(CascadeMode.Stop).NotEmpty().Says(Invalid.RefreshTokenMissing)
+            .MaximumLength(MaxRefreshToken).Says(Invalid.RefreshTokenTooLong(MaxRefreshToken));
     }
 
     public Policy Policy => Policies.Anyone;

@@ -1,5 +1,6 @@
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
+using Coordination.Hub.Features.Admin;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
 using Coordination.Hub.Security;
@@ -24,8 +25,12 @@ public sealed class SignIn(UserAccounts users, SignInFailureStore failures, Sign
     {
         public Validator()
         {
-            RuleFor(c => c).Must(c => !string.IsNullOrWhiteSpace(c.UserName) && !string.IsNullOrEmpty(c.Password) && c.UserName.Length <= 100 && c.Password.Length <= 200)
-                .OverridePropertyName("request").Says(Invalid.CredentialsRequired);
+            // Each field by its JSON name. The lengths are every account's (RegisterUser's rules), so a longer value is
+            // refused before any account is looked at, and the refusal says nothing of one. A password is taken as typed.
+            RuleFor(c => c.UserName).Cascade(CascadeMode.Stop).NotEmpty().Says(Invalid.SignInUserNameRequired)
+                .MaximumLength(RegisterUser.UserNameMaxLength).Says(Invalid.SignInUserNameTooLong(RegisterUser.UserNameMaxLength));
+            RuleFor(c => c.Password).Cascade(CascadeMode.Stop).Must(p => !string.IsNullOrEmpty(p)).Says(Invalid.SignInPasswordRequired)
+                .MaximumLength(RegisterUser.PasswordMaxLength).Says(Invalid.SignInPasswordTooLong(RegisterUser.PasswordMaxLength));
         }
     }
 

@@ -97,7 +97,7 @@ public sealed partial class CapFeedPoller(CapOptions options, ImportCap import, 
         var (document, problem) = CapReader.Load(stream);
         if (document?.Root is not { } root || root.Name != Atom + "feed")
         {
-            throw new FeedProblem(problem is null ? $"not an Atom feed (the root element is {document?.Root?.Name})" : $"not XML: {problem}");
+            throw new FeedProblem(problem is null ? $"not an Atom feed (the root element is {document?.Root?.Name})" : $"not XML: {problem.Why.English}");
         }
 
         var caller = new Caller($"cap-feed:{feed.Name}", Role.Operator, "moi-duty");

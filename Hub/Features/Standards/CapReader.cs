@@ -1,31 +1,25 @@
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
+using Coordination.Hub.Refusals;
 
 namespace Coordination.Hub.Features.Standards;
 
 /// <summary>
 /// Reads a CAP 1.2 message from outside without trusting it: no DTD (so no external entities and no entity
 /// expansion bombs), no resolver (no network or file fetches while parsing), a size and depth limit, then the OASIS
-/// schema, then the rules the schema does not check. Every problem is named with where it is.
+/// schema, then the rules the schema does not check. Every problem is named with where it is, and keyed by the
+/// element at fault (<see cref="CapProblem"/>).
 /// </summary>
 public static class CapReader
 {
     public const int MaxCharacters = 1_000_000;
     private const int MaxDepth = 32;
 
-    private static readonly Lazy<XmlSchemaSet> Schema = new(() =>
-    {
-        using var stream = typeof(CapReader).Assembly.GetManifestResourceStream("CAP-v1.2.xsd")!;
-        var set = new XmlSchemaSet { XmlResolver = null };
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-        set.Add(CapAlerts.Cap.NamespaceName, reader);
-        set.Compile();
-        return set;
-    });
+    private static readonly Lazy<StandardSchema> Schema = new(() => new("CAP-v1.2.xsd", CapAlerts.Cap.NamespaceName, "OASIS CAP 1.2"));
 
     /// <summary>The message's <c>alert</c> element, or the problems that stop it (each with its line or element).</summary>
-    public static (XElement? Alert, IReadOnlyList<string> Problems) Read(Stream body)
+    public static (XElement? Alert, IReadOnlyList<CapProblem> Problems) Read(Stream body)
     {
         var (document, problem) = Load(body);
         if (document is null)
@@ -35,17 +29,17 @@ public static class CapReader
 
         if (document.Root is not { } root || root.Name != CapAlerts.Cap + "alert")
         {
-            return (null, [$"the root element is {document.Root?.Name}, not {{{CapAlerts.Cap.NamespaceName}}}alert"]);
+            return (null, [CapProblem.Whole(InvalidCap.RootElement($"{document.Root?.Name}", $"{{{CapAlerts.Cap.NamespaceName}}}alert"))]);
         }
 
-        var problems = new List<string>(Deeper(root));
+        var problems = new List<CapProblem>(Deeper(root));
         if (problems.Count > 0)
         {
             return (null, problems);
         }
 
         Validate(document, Schema.Value, problems);
-        problems.AddRange(RulesBeyondTheSchema(root));
+        problems.AddRange(RulesBeyondTheSchema(root, Schema.Value));
         return problems.Count == 0 ? (root, []) : (null, problems);
     }
 
@@ -53,7 +47,7 @@ public static class CapReader
     /// Any XML from outside (a message, an EDXL-DE envelope, an Atom feed) read the one safe way: no DTD, nothing
     /// fetched, at most <see cref="MaxCharacters"/>; whitespace kept, since a signature covers it.
     /// </summary>
-    public static (XDocument? Document, string? Problem) Load(Stream body)
+    public static (XDocument? Document, CapProblem? Problem) Load(Stream body)
     {
         ArgumentNullException.ThrowIfNull(body);
         try
@@ -70,27 +64,31 @@ public static class CapReader
         }
         catch (XmlException ex)
         {
-            return (null, $"line {ex.LineNumber}: {ex.Message}");
+            // The parser's words are English only, and may quote what was sent: said in ours, with where.
+            return (null, CapProblem.Whole(InvalidCap.NotXml(ex.LineNumber, ex.LinePosition, ex.Message)));
         }
     }
 
     /// <summary>Elements nested deeper than anything CAP or EDXL-DE needs.</summary>
-    public static IEnumerable<string> Deeper(XElement root)
+    public static IEnumerable<CapProblem> Deeper(XElement root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        return root.DescendantsAndSelf().Any(e => e.Ancestors().Count() >= MaxDepth) ? [$"elements nest deeper than {MaxDepth} levels"] : [];
+        return root.DescendantsAndSelf().Any(e => e.Ancestors().Count() >= MaxDepth) ? [CapProblem.Whole(InvalidCap.TooDeep(MaxDepth))] : [];
     }
 
     /// <summary>Schema errors, each with its line and element. Warnings are not problems: a signature is checked laxly by the schema and fully by <see cref="CapSignature"/>.</summary>
-    public static void Validate(XDocument document, XmlSchemaSet schema, List<string> problems)
+    public static void Validate(XDocument document, StandardSchema schema, List<CapProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(problems);
-        document.Validate(schema, (sender, e) =>
+        document.Validate(schema.Set, (sender, e) =>
         {
             if (e.Severity == XmlSeverityType.Error)
             {
-                problems.Add($"{(sender is IXmlLineInfo at && at.HasLineInfo() ? $"line {at.LineNumber}, " : "")}{(sender as XElement)?.Name.LocalName ?? "schema"}: {e.Message}");
+                var element = sender as XElement ?? (sender as XAttribute)?.Parent;
+                problems.Add(new(element is null ? "" : schema.PathOf(element), InvalidCap.AgainstSchema(
+                    sender is IXmlLineInfo at && at.HasLineInfo() ? at.LineNumber : null, element?.Name.LocalName ?? "schema", schema.Name, e.Message)));
             }
         });
     }
@@ -127,14 +125,14 @@ public static class CapReader
     }
 
     /// <summary>CAP 1.2's own rules the schema cannot express (OASIS CAP 1.2 section 3).</summary>
-    private static IEnumerable<string> RulesBeyondTheSchema(XElement alert)
+    private static IEnumerable<CapProblem> RulesBeyondTheSchema(XElement alert, StandardSchema schema)
     {
         string? Value(string name) => alert.Element(CapAlerts.Cap + name)?.Value;
         foreach (var name in new[] { "identifier", "sender" })
         {
             if (Value(name) is { } value && value.AsSpan().IndexOfAny(" ,<&") >= 0)
             {
-                yield return $"{name}: must not contain spaces, commas, < or &";
+                yield return new(name, InvalidCap.NoSpacesOrCommas(name));
             }
         }
 
@@ -142,23 +140,23 @@ public static class CapReader
         {
             if (time.Value.EndsWith('Z') || time.Value.EndsWith('z'))
             {
-                yield return $"{time.Name.LocalName}: CAP times carry their offset (-00:00 for UTC), not Z";
+                yield return new(schema.PathOf(time), InvalidCap.TimeWithZ(time.Name.LocalName));
             }
         }
 
         if (Value("scope") == "Restricted" && string.IsNullOrWhiteSpace(Value("restriction")))
         {
-            yield return "restriction: required when scope is Restricted";
+            yield return new("restriction", InvalidCap.RestrictionRequired);
         }
 
         if (Value("scope") == "Private" && string.IsNullOrWhiteSpace(Value("addresses")))
         {
-            yield return "addresses: required when scope is Private";
+            yield return new("addresses", InvalidCap.AddressesRequired);
         }
 
         if (Value("msgType") is "Update" or "Cancel" && string.IsNullOrWhiteSpace(Value("references")))
         {
-            yield return $"references: required for msgType {Value("msgType")}";
+            yield return new("references", InvalidCap.ReferencesRequired(Value("msgType")!));
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography.Xml;
 using System.Xml;
 using System.Xml.Linq;
+using Coordination.Hub.Refusals;
 
 namespace Coordination.Hub.Features.Standards;
 
@@ -22,7 +23,7 @@ public static class CapSignature
     };
 
     /// <summary>What the signature says: none, verified by a configured certificate, or why it cannot be accepted.</summary>
-    public sealed record Outcome(bool HasSignature, X509Certificate2? By, string? Problem);
+    public sealed record Outcome(bool HasSignature, X509Certificate2? By, Text? Problem);
 
     public static bool IsSigned(XElement alert) => alert.Elements(Dsig + "Signature").Any();
 
@@ -39,7 +40,7 @@ public static class CapSignature
 
         if (signatures.Count > 1)
         {
-            return Refused("the message carries more than one signature");
+            return Refused(InvalidCap.SignedTwice);
         }
 
         // The message on its own, as its signer signed it: whitespace kept, no DTD, nothing fetched.
@@ -56,29 +57,29 @@ public static class CapSignature
         }
         catch (CryptographicException ex)
         {
-            return Refused($"the signature cannot be read ({ex.Message})");
+            return Refused(InvalidCap.SignatureUnreadable(ex.Message));
         }
 
         if (signed.SignedInfo?.References is not [System.Security.Cryptography.Xml.Reference { Uri: "" } reference]
             || Enumerable.Range(0, reference.TransformChain.Count).Select(i => reference.TransformChain[i].Algorithm ?? "") is var algorithms && (!algorithms.Contains(SignedXml.XmlDsigEnvelopedSignatureTransformUrl)
             || algorithms.Any(a => !Transforms.Contains(a))))
         {
-            return Refused("the signature must be enveloped and sign the whole message (one Reference, URI=\"\", the enveloped-signature transform)");
+            return Refused(InvalidCap.SignatureNotWhole);
         }
 
         if ((signed.SignatureMethod ?? "").Contains("sha1", StringComparison.OrdinalIgnoreCase) || (reference.DigestMethod ?? "").Contains("sha1", StringComparison.OrdinalIgnoreCase))
         {
-            return Refused("SHA-1 signatures are not accepted (sign with SHA-256 or stronger)");
+            return Refused(InvalidCap.Sha1);
         }
 
-        string? expired = null;
+        Text? expired = null;
         foreach (var certificate in certificates)
         {
             if (Checks(signed, certificate))
             {
                 if (now < certificate.NotBefore || now > certificate.NotAfter)
                 {
-                    expired = $"the certificate configured for sender '{sender}' that signed it is valid only from {certificate.NotBefore:yyyy-MM-dd} to {certificate.NotAfter:yyyy-MM-dd}";
+                    expired = InvalidCap.CertificateOutOfDate(sender, certificate.NotBefore, certificate.NotAfter);
                     continue;
                 }
 
@@ -86,21 +87,21 @@ public static class CapSignature
             }
         }
 
-        if (expired is not null)
+        if (expired is { } outOfDate)
         {
-            return Refused(expired);
+            return Refused(outOfDate);
         }
 
         // Why not: the certificate the signature carries (if any) tells an altered message from an unknown signer.
         var carried = signed.KeyInfo?.OfType<KeyInfoX509Data>().SelectMany(d => d.Certificates?.OfType<X509Certificate2>() ?? []).FirstOrDefault();
         if (carried is not null && Checks(signed, carried))
         {
-            return Refused($"signed with a certificate not configured for sender '{sender}' (SHA-256 {carried.GetCertHashString(HashAlgorithmName.SHA256)})");
+            return Refused(InvalidCap.OtherCertificate(sender, carried.GetCertHashString(HashAlgorithmName.SHA256)));
         }
 
         return carried is not null || certificates.Count > 0
-            ? Refused($"the signature does not match the message: altered after signing, or not signed by a certificate configured for sender '{sender}'")
-            : Refused($"signed, but no certificate is configured for sender '{sender}' to check it with");
+            ? Refused(InvalidCap.Altered(sender))
+            : Refused(InvalidCap.NoCertificate(sender));
     }
 
     private static bool Checks(SignedXml signed, X509Certificate2 certificate)
@@ -116,5 +117,5 @@ public static class CapSignature
         }
     }
 
-    private static Outcome Refused(string why) => new(true, null, $"signature: {why}");
+    private static Outcome Refused(Text why) => new(true, null, InvalidCap.Signature(why));
 }

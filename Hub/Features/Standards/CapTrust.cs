@@ -44,7 +44,7 @@ public sealed class CapTrust
         var signature = CapSignature.Verify(alert, sender, settings is null ? [] : _certificates[settings.Id], now);
         if (signature.Problem is { } problem)
         {
-            throw ImportCap.Refused(problem);
+            throw ImportCap.Refused(new CapProblem("signature", problem));
         }
 
         if (settings is null)
@@ -54,15 +54,15 @@ public sealed class CapTrust
 
         if (settings.RequireSignature && !signature.HasSignature)
         {
-            throw ImportCap.Refused($"signature: sender '{sender}' must sign its messages (RequireSignature), and this one is unsigned");
+            throw ImportCap.Refused(new CapProblem("signature", InvalidCap.MustSign(sender)));
         }
 
         var (allowed, what) = msgType switch
         {
-            "Alert" => (settings.Create, "create incidents (Create)"),
-            "Update" => (settings.Update, "update incidents (Update)"),
-            "Cancel" => (settings.Cancel, "cancel incidents (Cancel)"),
-            _ => (true, ""),
+            "Alert" => (settings.Create, InvalidCap.CreateIncidents),
+            "Update" => (settings.Update, InvalidCap.UpdateIncidents),
+            "Cancel" => (settings.Cancel, InvalidCap.CancelIncidents),
+            _ => (true, default(Text)),
         };
         if (!allowed)
         {
@@ -71,7 +71,7 @@ public sealed class CapTrust
 
         if (msgType == "Alert" && hazard is { } h && settings.Hazards.Length > 0 && !settings.Hazards.Contains(h))
         {
-            throw Refuse.CapSenderMayNot(sender, $"report a {h} (Hazards: {string.Join(", ", settings.Hazards)})");
+            throw Refuse.CapSenderMayNot(sender, InvalidCap.ReportHazard(h.ToString(), string.Join(", ", settings.Hazards)));
         }
     }
 

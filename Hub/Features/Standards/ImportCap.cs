@@ -58,7 +58,7 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
         var sender = CapToIncident.Text(alert, "sender");
         if (request.FromSender is { } expected && !string.Equals(sender, expected, StringComparison.Ordinal))
         {
-            throw Refused($"sender '{sender}' is not the feed's sender '{expected}'");
+            throw Refused(new CapProblem("sender", InvalidCap.NotTheFeedsSender(sender, expected)));
         }
 
         var statusText = CapToIncident.Text(alert, "status");
@@ -67,12 +67,12 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
         trust.Demand(alert, sender, msgType, hazard, time.GetUtcNow());
         if (statusText is not ("Actual" or "Exercise"))
         {
-            throw Refused($"status {statusText} is not for action (only Actual and Exercise are taken in)");
+            throw Refused(new CapProblem("status", InvalidCap.StatusNotForAction(statusText)));
         }
 
         if (CapToIncident.Text(alert, "scope") != "Public")
         {
-            throw Refused("only Public messages are taken in: the duty office decides who is cleared for a restricted incident");
+            throw Refused(new CapProblem("scope", InvalidCap.OnlyPublic));
         }
 
         var sent = CapToIncident.Text(alert, "sent");
@@ -85,7 +85,7 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
                 Describe(info, sender, 4000), CapToIncident.Parse<Severity>(info, "severity"), null), null),
             "Cancel" => new(msgType, sender, sent, null, null, new ChangeStatus.Command(IncidentOf(alert, sender), eventId, IncidentStatus.Closed,
                 $"Cancelled by CAP {sender}: {CapToIncident.Text(alert, "note")}".TrimEnd(' ', ':'), null)),
-            _ => throw Refused($"msgType {msgType} carries nothing to act on"),
+            _ => throw Refused(new CapProblem("msgType", InvalidCap.NothingToActOn(msgType))),
         };
     }
 
@@ -117,8 +117,8 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
 
     private ReportIncidentRequest ReportFrom(XElement alert, XElement? info, string sender, Guid eventId, bool exercise)
     {
-        var hazard = CapToIncident.Hazard(alert) ?? throw Refused("no hazard the hub knows in eventCode, event or category");
-        var place = CapToIncident.Place(alert) ?? throw Refused("no area in Libya: a LY-district geocode, a district named in areaDesc, or a circle or polygon inside the country");
+        var hazard = CapToIncident.Hazard(alert) ?? throw Refused(new CapProblem("info", InvalidCap.NoHazard));
+        var place = CapToIncident.Place(alert) ?? throw Refused(new CapProblem("info", InvalidCap.NoArea));
         var headline = info is null ? "" : CapToIncident.Text(info, "headline");
         // When it happened: onset or effective when already past, else the message's own time (forecasts start later).
         var now = time.GetUtcNow();
@@ -137,10 +137,10 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
     /// </summary>
     private static Guid IncidentOf(XElement alert, string sender)
     {
-        var first = CapToIncident.FirstReference(alert) ?? throw Refused("references names no earlier message");
+        var first = CapToIncident.FirstReference(alert) ?? throw Refused(new CapProblem("references", InvalidCap.NoEarlierMessage));
         if (!string.Equals(first.Split(',')[0], sender, StringComparison.Ordinal))
         {
-            throw Refused($"references: an Update or Cancel may only refer to its own sender's messages, and '{first}' is not '{sender}''s");
+            throw Refused(new CapProblem("references", InvalidCap.NotOwnSeries(first, sender)));
         }
 
         return DerivedEventId.Create(DerivedEventId.Create(Namespace, first), "incident");
@@ -174,7 +174,10 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
         return string.Concat(text.AsSpan(0, keep).TrimEnd(), "…");
     }
 
-    /// <summary>400 naming each problem with the message (field <c>cap</c>).</summary>
-    public static ValidationException Refused(params string[] problems) =>
-        new(problems.Select(p => new ValidationFailure("cap", Invalid.CapNotAcceptable(p).ToString())));
+    /// <summary>The key of a problem with the message as a whole.</summary>
+    public const string WholeMessage = "cap";
+
+    /// <summary>400 naming each problem, keyed by the element at fault (<see cref="WholeMessage"/> for the message as a whole).</summary>
+    public static ValidationException Refused(params CapProblem[] problems) =>
+        new(problems.Select(p => new ValidationFailure(p.Field.Length == 0 ? WholeMessage : p.Field, Invalid.CapNotAcceptable(p.Why).ToString())));
 }

@@ -1,7 +1,5 @@
 using System.Text;
-using System.Xml;
 using System.Xml.Linq;
-using System.Xml.Schema;
 using Coordination.Hub.Auth;
 using Coordination.Hub.Authorization;
 using Coordination.Hub.Pipeline;
@@ -20,15 +18,7 @@ namespace Coordination.Hub.Features.Standards;
 /// </summary>
 public sealed class ImportEdxl(ImportCap cap) : IUseCase<ImportEdxl.Envelope, ImportEdxl.Imported>
 {
-    private static readonly Lazy<XmlSchemaSet> Schema = new(() =>
-    {
-        using var stream = typeof(ImportEdxl).Assembly.GetManifestResourceStream("edxlde-1_0.xsd")!;
-        var set = new XmlSchemaSet { XmlResolver = null };
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-        set.Add(IncidentEdxl.Edxl.NamespaceName, reader);
-        set.Compile();
-        return set;
-    });
+    private static readonly Lazy<StandardSchema> Schema = new(() => new("edxlde-1_0.xsd", IncidentEdxl.Edxl.NamespaceName, "OASIS EDXL-DE 1.0"));
 
     /// <summary>The envelope as received (its declared encoding is honoured).</summary>
     public sealed record Envelope(byte[] Body);
@@ -52,8 +42,10 @@ public sealed class ImportEdxl(ImportCap cap) : IUseCase<ImportEdxl.Envelope, Im
             }
             catch (ValidationException ex)
             {
-                // Which message of the envelope: its place among the CAP alerts, counted from 1.
-                problems.AddRange(ex.Errors.Select(e => new ValidationFailure($"alert[{i + 1}]", $"alert {i + 1}: {e.ErrorMessage}")));
+                // Which message of the envelope: its place among the CAP alerts, counted from 1, then the element at fault in it.
+                var alert = $"alert[{i + 1}]";
+                problems.AddRange(ex.Errors.Select(e => new ValidationFailure(
+                    e.PropertyName == ImportCap.WholeMessage ? alert : $"{alert}.{e.PropertyName}", $"{InvalidCap.Alert(i + 1)}: {e.ErrorMessage}")));
             }
         }
 
@@ -78,15 +70,15 @@ public sealed class ImportEdxl(ImportCap cap) : IUseCase<ImportEdxl.Envelope, Im
         var (document, problem) = CapReader.Load(stream);
         if (document?.Root is not { } root)
         {
-            throw Refused(problem ?? "no root element");
+            throw Refused(problem ?? CapProblem.Whole(InvalidCap.NoRoot));
         }
 
         if (root.Name != IncidentEdxl.Edxl + "EDXLDistribution")
         {
-            throw Refused($"the root element is {root.Name}, not {{{IncidentEdxl.Edxl.NamespaceName}}}EDXLDistribution");
+            throw Refused(CapProblem.Whole(InvalidCap.RootElement(root.Name.ToString(), $"{{{IncidentEdxl.Edxl.NamespaceName}}}EDXLDistribution")));
         }
 
-        var problems = new List<string>(CapReader.Deeper(root));
+        var problems = new List<CapProblem>(CapReader.Deeper(root));
         if (problems.Count == 0)
         {
             CapReader.Validate(document, Schema.Value, problems);
@@ -99,9 +91,10 @@ public sealed class ImportEdxl(ImportCap cap) : IUseCase<ImportEdxl.Envelope, Im
 
         var alerts = root.Elements(IncidentEdxl.Edxl + "contentObject").Elements(IncidentEdxl.Edxl + "xmlContent")
             .Elements(IncidentEdxl.Edxl + "embeddedXMLContent").Elements(CapAlerts.Cap + "alert").ToList();
-        return alerts.Count > 0 ? (root, alerts) : throw Refused("it embeds no CAP 1.2 alert (contentObject/xmlContent/embeddedXMLContent)");
+        return alerts.Count > 0 ? (root, alerts) : throw Refused(new CapProblem("contentObject", InvalidCap.NoEmbeddedCap));
     }
 
-    private static ValidationException Refused(params string[] problems) =>
-        new(problems.Select(p => new ValidationFailure("edxl", Invalid.EdxlNotAcceptable(p).ToString())));
+    /// <summary>400 naming each problem, keyed by the envelope's element at fault (<c>edxl</c> for the envelope as a whole).</summary>
+    private static ValidationException Refused(params CapProblem[] problems) =>
+        new(problems.Select(p => new ValidationFailure(p.Field.Length == 0 ? "edxl" : p.Field, Invalid.EdxlNotAcceptable(p.Why).ToString())));
 }

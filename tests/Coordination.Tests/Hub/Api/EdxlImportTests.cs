@@ -115,10 +115,10 @@ public sealed class EdxlImportTests
     }
 
     /// <summary>A message without its XML declaration, as it sits inside an envelope.</summary>
-    private static string Bare(string xml) => Regex.Replace(xml, @"^\s*<\?xml[^>]*\?>\s*", "");
+    internal static string Bare(string xml) => Regex.Replace(xml, @"^\s*<\?xml[^>]*\?>\s*", "");
 
     /// <summary>An envelope as an agency's system sends one: each message its own contentObject.</summary>
-    private static string Envelope(IEnumerable<string> alerts, string declarations = "") => $"""
+    internal static string Envelope(IEnumerable<string> alerts, string declarations = "") => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <EDXLDistribution xmlns="urn:oasis:names:tc:emergency:EDXL:DE:1.0" {declarations}>
           <distributionID>ncem-{Guid.NewGuid():N}</distributionID>
