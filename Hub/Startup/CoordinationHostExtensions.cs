@@ -155,7 +155,7 @@ public static class CoordinationHostExtensions
                 EntryJsonOnce.AddTo(o.PayloadSerializerOptions);
             })
             .RefuseUnreadableCalls();
-        services.AddOpenApi(o => o.DescribeEnumsByName().DescribeSignInAndLimits());
+        services.AddOpenApi(o => o.NameSchemasByDeclaringType().DescribeRequiredFields().DescribeEnumsByName().DescribeSignInAndLimits());
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<BusHealthCheck>("bus", tags: ["ready"]);
