@@ -15,16 +15,16 @@ namespace Coordination.Agencies.Contracts.Routing;
 /// <param name="Districts">District codes it covers; empty for the whole country.</param>
 /// <param name="Agencies">Agency codes to alert; at least one.</param>
 /// <remarks>
-/// Hazards, the minimum severity and districts must be sent, even empty: left out, each would read as "any" (a missing
-/// severity as Unknown, the lowest), so a rule sent incomplete would alert on more than its author meant.
+/// Every member but the description must be sent, hazards and districts even empty: left out, each would read as "any"
+/// (a missing severity as Unknown, the lowest), so a rule sent incomplete would alert on more than its author meant.
 /// </remarks>
 public sealed record RoutingRule(
-    string Id,
+    [property: JsonRequired] string Id,
     string? Description,
     [property: JsonRequired] IReadOnlyList<HazardType> Hazards,
     [property: JsonRequired] Severity MinimumSeverity,
     [property: JsonRequired] IReadOnlyList<string> Districts,
-    IReadOnlyList<string> Agencies)
+    [property: JsonRequired] IReadOnlyList<string> Agencies)
 {
     /// <summary>True when an incident of this hazard, severity and district falls under the rule.</summary>
     /// <param name="hazard">The incident's hazard.</param>

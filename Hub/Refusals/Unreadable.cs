@@ -14,11 +14,10 @@ public static class Unreadable
     {
         ArgumentNullException.ThrowIfNull(json);
         var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-        if (MissingName(json.Message) is { } missing)
+        if (MissingNames(json.Message) is { Count: > 0 } missing)
         {
-            // The serializer names the object the field is missing from; the field itself is what to name.
-            var field = $"{path}.{missing}";
-            return Problem(Path(field), MissingField(missing, field).ToString());
+            // The serializer names the object the fields are missing from; the fields themselves are what to name.
+            return Problems([.. missing.Select(name => (Path($"{path}.{name}"), MissingField(name, $"{path}.{name}").ToString()))]);
         }
 
         return Problem(Path(path), Why(json, path).ToString());
@@ -86,20 +85,35 @@ public static class Unreadable
     }
 
     // "JSON deserialization for type 'T' was missing required properties including: 'hazards', 'minimumSeverity'.":
-    // the first field named after "including:"; null for any other message.
-    private static string? MissingName(string message)
+    // the fields named after "including:"; none for any other message.
+    private static List<string> MissingNames(string message)
     {
         const string Including = "missing required properties including:";
         var at = message.IndexOf(Including, StringComparison.Ordinal);
-        if (at < 0)
+        var names = new List<string>();
+        for (var start = at < 0 ? -1 : message.IndexOf('\'', at + Including.Length); start >= 0; start = message.IndexOf('\'', start + 1))
         {
-            return null;
+            var end = message.IndexOf('\'', start + 1);
+            if (end < 0)
+            {
+                break;
+            }
+
+            names.Add(message[(start + 1)..end]);
+            start = end;
         }
 
-        var start = message.IndexOf('\'', at + Including.Length) + 1;
-        var end = start > 0 ? message.IndexOf('\'', start) : -1;
-        return end > start ? message[start..end] : null;
+        return names;
     }
+
+    private static HttpValidationProblemDetails Problems(IReadOnlyList<(string Field, string Message)> problems) =>
+        new(problems.ToDictionary(p => p.Field, p => new[] { p.Message }))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = Refuse.UnreadableTitle.ToString(),
+            Detail = string.Join(" ", problems.Select(p => p.Message)),
+        };
+
     // Names and paths come from the caller's JSON: shown, and used as the key of errors, as any value sent is.
     private static string Shown(string name) => SentValue.Shown(name);
 

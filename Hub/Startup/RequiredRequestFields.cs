@@ -40,8 +40,8 @@ internal static class RequiredRequestFields
         [typeof(RegisterAgency.RegisterAgencyRequest)] = ["code", "nameAr", "nameEn", "kind"],
         [typeof(ChangeRoutingRules.Request)] = ["rules", "reason"],
         [typeof(PreviewRouting.Request)] = ["hazard", "severity", "district"],
-        // No hazards or districts is every one, and the least severity is the lowest.
-        [typeof(RoutingRule)] = ["id", "agencies"],
+        // Read by the serializer as required, hazards and districts even empty: left out, each would read as "any".
+        [typeof(RoutingRule)] = ["id", "hazards", "minimumSeverity", "districts", "agencies"],
 
         [typeof(RiskRequest)] = ["code", "hazard", "theme", "titleAr", "titleEn", "scenarioAr", "scenarioEn", "likelihood", "impacts", "confidence", "leadAgency", "nextReview"],
         [typeof(RiskImpacts)] = ["fatalities", "casualties", "displacement", "economic", "essentialServices", "socialPsychological", "environment", "security"],

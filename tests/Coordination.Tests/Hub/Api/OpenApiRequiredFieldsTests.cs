@@ -179,7 +179,9 @@ public sealed class OpenApiRequiredFieldsTests
         }
 
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (response.StatusCode, [.. problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name)]);
+        // A member the serializer itself requires is named by its JSON path ($.rules[0].hazards): the field, all the same.
+        return (response.StatusCode, [.. problem.RootElement.GetProperty("errors").EnumerateObject()
+            .Select(e => e.Name.StartsWith("$.", StringComparison.Ordinal) && e.Value[0].GetString()!.Contains("is required (", StringComparison.Ordinal) ? e.Name[2..] : e.Name)]);
     }
 
     private sealed record Target(string Name, HttpMethod Method, string Path, HttpClient Client);
