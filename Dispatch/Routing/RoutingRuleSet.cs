@@ -107,12 +107,20 @@ public sealed partial class RoutingRuleSet
         }
         catch (JsonException ex)
         {
-            throw new RoutingRulesException($"The routing rules are not valid JSON: {ex.Message}", ex);
+            // Valid JSON with a rule's member left out is refused here too (each is required): say it of the rules.
+            throw new RoutingRulesException(ex.Message.Contains("missing required properties", StringComparison.Ordinal)
+                ? $"The routing rules have a rule with a member left out at {ex.Path} (id, hazards, minimumSeverity, districts and agencies are each required, hazards and districts even empty): {ex.Message}"
+                : $"The routing rules are not valid JSON: {ex.Message}", ex);
         }
 
         if (file?.Rules is null)
         {
             throw new RoutingRulesException("The routing rules file has no \"rules\" array.");
+        }
+
+        if (file.Rules.Count == 0)
+        {
+            throw new RoutingRulesException("The routing rules file has no rule: every incident would alert the fallback agencies alone.");
         }
 
         var all = Check(file.Rules, agencies);

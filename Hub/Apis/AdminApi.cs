@@ -20,7 +20,7 @@ public static class AdminApi
         group.MapPost("/users/{userName}/unlock", (string userName, UnlockUser useCase, HttpContext http) => http.RunAsync(useCase, new UnlockUser.Command(userName)))
             .Refuses(Status403Forbidden, Status404NotFound);
         group.MapPost("/agencies", (RegisterAgency.RegisterAgencyRequest request, RegisterAgency useCase, HttpContext http) => http.RunAsync(useCase, request))
-            .Refuses(Status400BadRequest, Status403Forbidden);
+            .Refuses(Status400BadRequest, Status403Forbidden, Status409Conflict);
         // An agency system's own broker identity (RabbitMQ only): which agencies have a queue and an identity, issue or rotate, and revoke.
         group.MapGet("/agency-bus", (ListAgencySystems useCase, HttpContext http) => http.RunAsync(useCase, new ListAgencySystems.Query())).Refuses(Status403Forbidden);
         group.MapPost("/agencies/{code}/bus-credentials", (string code, IssueBusCredentials useCase, HttpContext http) => http.RunAsync(useCase, new IssueBusCredentials.Command(code)))

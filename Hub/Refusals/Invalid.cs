@@ -38,7 +38,7 @@ public static class Invalid
     public static readonly Text RoleRequired = new("Role is required.", "الدور مطلوب.");
     public static readonly Text AgencyRequired = new("Agency is required.", "الجهة مطلوبة.");
     public static readonly Text PasswordTooShort = new("Password must be at least 12 characters.", "كلمة المرور 12 حرفاً على الأقل.");
-    public static readonly Text PasswordMostlySpaces = new("Password must have at least 12 characters that are not spaces.", "يجب أن تضم كلمة المرور 12 حرفاً على الأقل غير المسافات.");
+    public static readonly Text PasswordMostlySpaces = new("Password must have at least 12 characters that are not spaces or other blank characters.", "يجب أن تضم كلمة المرور 12 حرفاً على الأقل غير المسافات وغيرها من الفراغات.");
     public static readonly Text PasswordTooLong = new("Password must be 200 characters or fewer.", "كلمة المرور 200 حرف كحد أقصى.");
     public static readonly Text PasswordForNewUser = new("Password is required for a new user.", "كلمة المرور مطلوبة لمستخدم جديد.");
 

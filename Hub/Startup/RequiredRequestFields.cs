@@ -23,7 +23,6 @@ internal static class RequiredRequestFields
 {
     public static IReadOnlyDictionary<Type, string[]> ByType { get; } = new Dictionary<Type, string[]>
     {
-        // Sign-in refuses the request as a whole, naming neither field, so as not to tell which was wrong.
         [typeof(AuthApi.SignInRequest)] = ["userName", "password"],
         [typeof(AuthApi.RefreshRequest)] = ["refreshToken"],
 

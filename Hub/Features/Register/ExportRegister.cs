@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Hub.Auth;
-using Coordination.Hub.Features.Common;
 using Coordination.Hub.Authorization;
+using Coordination.Hub.Features.Common;
 using Coordination.Hub.Pipeline;
 using Coordination.Hub.Refusals;
 using FluentValidation;

@@ -62,9 +62,9 @@ public sealed class RiskWriter(RegisterLog register, Plans.PlanLog plans)
         }
 
         // A link to a plan the library does not hold leads nowhere; one the risk already had is left to the plan's owners.
-        foreach (var (code, i) in risk.Plans.Select((c, i) => (c, i)))
+        foreach (var (code, i) in (request.Plans ?? []).Select((c, i) => (c, i)))
         {
-            if (!planCodes.Contains(code) && current?.Risk.Plans.Contains(code, StringComparer.Ordinal) != true)
+            if (code is not null && !planCodes.Contains(code) && current?.Risk.Plans.Contains(code, StringComparer.Ordinal) != true)
             {
                 failures.Add(new ValidationFailure($"{field}Plans[{i}]", Invalid.UnknownPlan(code).ToString()));
             }

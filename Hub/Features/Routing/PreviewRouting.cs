@@ -45,7 +45,7 @@ public sealed class PreviewRouting(AlertPlanner planner, RoutingRulesProvider ru
             RuleFor(r => r.District).NotEmpty().Says(Invalid.DistrictRequired).Must(Districts.IsKnown).Says(d => Invalid.UnknownDistrict(d));
             RuleForEach(r => r.ClearedAgencies).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a))
                 .Must(a => !agencies.IsDutyOffice(a)).Says(a => Invalid.DutyOfficeNotAlerted(a));
-            RuleFor(r => r.Rules).NameEachBadRule(agencies).When(r => r.Rules is not null);
+            RuleFor(r => r.Rules).NameEachBadRule(agencies).Must(r => r!.Count > 0).Says(Invalid.RulesEmpty).When(r => r.Rules is not null);
         }
     }
 

@@ -33,14 +33,13 @@ public sealed class AgencyActivityLog(ReadModels readModels, IEventLog log, Agen
         {
             RuleFor(q => q.Agency).NotEmpty().Says(Invalid.AgencyRequired).Must(agencies.Exists).Says(a => Invalid.UnknownAgency(a));
             // Within the years the log can hold: a far date's conversion to Libya's time overflows.
-            RuleFor(q => q.From).NotNull().Says(Invalid.ActivityLogPeriod).Must(InYears).Says(Invalid.ActivityLogPeriod);
-            RuleFor(q => q.To).Must(InYears).Says(Invalid.ActivityLogPeriod);
+            RuleFor(q => q.From).NotNull().Says(Invalid.ActivityLogPeriod).Must(CalendarYears.Within).Says(Invalid.ActivityLogPeriod);
+            RuleFor(q => q.To).Must(CalendarYears.Within).Says(Invalid.ActivityLogPeriod);
             RuleFor(q => q.To).NotNull().Says(Invalid.ActivityLogPeriod)
                 .Must((q, to) => q.From is not { } from || to is not { } end || (end > from && end - from <= MaxPeriod)).Says(Invalid.ActivityLogPeriod);
             RuleFor(q => q.Format).Must(f => f is null or "csv" or "html").Says(Invalid.ActivityLogFormat);
         }
 
-        private static bool InYears(DateTimeOffset? at) => CalendarYears.Within(at);
     }
 
     public Policy Policy => Policies.SeeIncidents;

@@ -75,14 +75,18 @@ async function reload() {
 
 const list = (value) => (Array.isArray(value) ? value.map(String) : []);
 
-/** A rule as the editor holds it; whatever an imported file says is kept as written, for the hub to judge. */
+/**
+ * A rule as the editor holds it; whatever an imported file says is kept as written, for the hub to judge. A missing
+ * minimum severity stays unchosen (the hub refuses it, naming the field) rather than becoming the lowest; missing
+ * hazards or districts show as none ticked, "any", for the administrator to review before saving.
+ */
 function toDraft(rule) {
   return {
     key: nextKey++,
     id: String(rule.id ?? ''),
     description: String(rule.description ?? ''),
     hazards: list(rule.hazards),
-    minimumSeverity: rule.minimumSeverity == null ? 'Unknown' : String(rule.minimumSeverity),
+    minimumSeverity: rule.minimumSeverity == null ? '' : String(rule.minimumSeverity),
     districts: list(rule.districts),
     agencies: list(rule.agencies),
     open: false,
@@ -116,6 +120,7 @@ function render() {
 }
 
 const minimumLabel = (value) => {
+  if (value === '') return '—';
   if (value === 'Unknown') return t('rules.minimum.any');
   return MINIMUMS.includes(value) ? t('rules.minimum.atLeast', { severity: t(`Severity.${value}`) }) : t('rules.unknown', { code: value });
 };

@@ -9,7 +9,7 @@ import { ProblemError, get, newId, post } from '../api.js';
 import { $, h } from '../dom.js';
 import { clearFieldErrors, submitWhole } from '../forms.js';
 import { formatDate, formatList, formatTime, lang, nameOf, t } from '../i18n.js';
-import { agencyName, reference } from '../reference.js';
+import { agencyName, alertableAgencies, reference } from '../reference.js';
 
 // Who may do what, as the hub's policies say (RecordFollowUp, BuildAgenda, SeeScenarios, CompleteImprovement).
 const RECORDERS = ['Operator', 'Commander', 'Administrator'];
@@ -93,7 +93,8 @@ function options(select, values, blank = null) {
   if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
 }
 
-const agencyChoices = () => reference.agencies.map((a) => [a.code, nameOf(a)]);
+// Owners only: the duty office has no liaison to complete an item, and the hub refuses it as one.
+const agencyChoices = () => alertableAgencies().map((a) => [a.code, nameOf(a)]);
 
 function draw() {
   // Open first, the overdue among them first, then by due date.

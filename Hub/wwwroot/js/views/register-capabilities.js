@@ -5,7 +5,7 @@
 import { ProblemError, get, put } from '../api.js';
 import { $, h } from '../dom.js';
 import { formatNumber, formatTime, nameOf, t } from '../i18n.js';
-import { agencyName, capabilityName, districtName, reference } from '../reference.js';
+import { agencyName, alertableAgencies, capabilityName, districtName, reference } from '../reference.js';
 import { showError } from '../notice.js';
 
 let session = null;
@@ -22,13 +22,13 @@ export function initCapabilities(signedIn) {
   $('#cap-form').addEventListener('submit', (event) => { event.preventDefault(); save().catch(showError); });
 }
 
-/** The agency shown first: a liaison's own, otherwise the first one. */
-export const defaultAgency = () => (session.role === 'Liaison' ? session.agency : reference.agencies[0]?.code ?? '');
+/** The agency shown first: a liaison's own, otherwise the first that can hold capabilities (not the duty office). */
+export const defaultAgency = () => (session.role === 'Liaison' ? session.agency : alertableAgencies()[0]?.code ?? '');
 
 function fillAgencies() {
   const select = $('#cap-agency');
   const value = select.value || defaultAgency();
-  select.replaceChildren(...reference.agencies.map((a) => h('option', { text: nameOf(a), attrs: { value: a.code } })));
+  select.replaceChildren(...alertableAgencies().map((a) => h('option', { text: nameOf(a), attrs: { value: a.code } })));
   select.value = value;
 }
 

@@ -154,8 +154,8 @@ public sealed class OpenApiRequiredFieldsTests
         var prefix = string.Join('.', at.Select(a => a.InList ? a.Field + "[0]" : a.Field));
         var fields = document.PropertiesOf(schema);
         var named = fields.Where(f => refused.Contains(prefix.Length == 0 ? f : prefix + "." + f)).ToArray();
-        // Sign-in names the request as a whole ("request"), not which field is missing.
-        var whole = prefix.Length == 0 ? refused.Any(r => !fields.Contains(r) && !r.Contains('.') && !r.Contains('[')) : refused.Contains(prefix);
+        // A nested object sent empty may be refused as a whole (its own key), before its fields are looked at.
+        var whole = prefix.Length > 0 && refused.Contains(prefix);
         seen.Add(new Probe(schema, $"{endpoint.Name} at {(prefix.Length == 0 ? "the top" : prefix)}", named, whole));
 
         var properties = document.Component(schema).TryGetProperty("properties", out var p) ? p.EnumerateObject().ToArray() : [];
