@@ -22,6 +22,35 @@ public static class ContractJson
         options.Converters.Add(new ExactEnumNameConverter());
     }
 
+    /// <summary>
+    /// The members a contract requires that <paramref name="json"/> reports left out, in the order it names them; empty
+    /// for any other failure. System.Text.Json says which only in its message ("... was missing required properties
+    /// including: 'hazards', 'minimumSeverity'."), so this is the one place that reads it.
+    /// </summary>
+    /// <param name="json">A failure to read a contract.</param>
+    /// <returns>The names of the members left out, as written in JSON.</returns>
+    public static IReadOnlyList<string> MissingMembers(JsonException json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        const string Including = "missing required properties including:";
+        var message = json.Message;
+        var at = message.IndexOf(Including, StringComparison.Ordinal);
+        var names = new List<string>();
+        for (var start = at < 0 ? -1 : message.IndexOf('\'', at + Including.Length); start >= 0; start = message.IndexOf('\'', start + 1))
+        {
+            var end = message.IndexOf('\'', start + 1);
+            if (end < 0)
+            {
+                break;
+            }
+
+            names.Add(message[(start + 1)..end]);
+            start = end;
+        }
+
+        return names;
+    }
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);

@@ -108,7 +108,7 @@ public sealed partial class RoutingRuleSet
         catch (JsonException ex)
         {
             // Valid JSON with a rule's member left out is refused here too (each is required): say it of the rules.
-            throw new RoutingRulesException(ex.Message.Contains("missing required properties", StringComparison.Ordinal)
+            throw new RoutingRulesException(ContractJson.MissingMembers(ex).Count > 0
                 ? $"The routing rules have a rule with a member left out at {ex.Path} (id, hazards, minimumSeverity, districts and agencies are each required, hazards and districts even empty): {ex.Message}"
                 : $"The routing rules are not valid JSON: {ex.Message}", ex);
         }

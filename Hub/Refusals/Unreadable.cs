@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coordination.Agencies.Contracts;
 
 namespace Coordination.Hub.Refusals;
 
@@ -14,7 +15,7 @@ public static class Unreadable
     {
         ArgumentNullException.ThrowIfNull(json);
         var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-        if (MissingNames(json.Message) is { Count: > 0 } missing)
+        if (ContractJson.MissingMembers(json) is { Count: > 0 } missing)
         {
             // The serializer names the object the fields are missing from; the fields themselves are what to name.
             return Problems([.. missing.Select(name => (Path($"{path}.{name}"), MissingField(name, $"{path}.{name}").ToString()))]);
@@ -84,28 +85,6 @@ public static class Unreadable
         };
     }
 
-    // "JSON deserialization for type 'T' was missing required properties including: 'hazards', 'minimumSeverity'.":
-    // the fields named after "including:"; none for any other message.
-    private static List<string> MissingNames(string message)
-    {
-        const string Including = "missing required properties including:";
-        var at = message.IndexOf(Including, StringComparison.Ordinal);
-        var names = new List<string>();
-        for (var start = at < 0 ? -1 : message.IndexOf('\'', at + Including.Length); start >= 0; start = message.IndexOf('\'', start + 1))
-        {
-            var end = message.IndexOf('\'', start + 1);
-            if (end < 0)
-            {
-                break;
-            }
-
-            names.Add(message[(start + 1)..end]);
-            start = end;
-        }
-
-        return names;
-    }
-
     private static HttpValidationProblemDetails Problems(IReadOnlyList<(string Field, string Message)> problems) =>
         new(problems.ToDictionary(p => p.Field, p => new[] { p.Message }))
         {
@@ -119,11 +98,5 @@ public static class Unreadable
 
     private static string Path(string path) => SentValue.Shown(path, 2 * SentValue.MaxShown);
 
-    private static HttpValidationProblemDetails Problem(string field, string message) =>
-        new(new Dictionary<string, string[]> { [field] = [message] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = Refuse.UnreadableTitle.ToString(),
-            Detail = message,
-        };
+    private static HttpValidationProblemDetails Problem(string field, string message) => Problems([(field, message)]);
 }

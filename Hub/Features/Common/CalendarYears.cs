@@ -9,7 +9,10 @@ namespace Coordination.Hub.Features.Common;
 /// </summary>
 public static class CalendarYears
 {
-    public static bool Within(DateTimeOffset? at) => at is not { } time || time.Year is >= 2000 and <= 2099;
+    /// <summary>The first and the last day the hub answers about (an evaluation's period too).</summary>
+    public static readonly DateOnly FirstDay = new(2000, 1, 1), LastDay = new(2099, 12, 31);
+
+    public static bool Within(DateTimeOffset? at) => at is not { } time || (time.Year >= FirstDay.Year && time.Year <= LastDay.Year);
 
     /// <summary>The rule for an <c>asOf</c> query: absent, or in those years.</summary>
     public static IRuleBuilderOptions<T, DateTimeOffset?> AsOfWithinYears<T>(this IRuleBuilder<T, DateTimeOffset?> rule) =>

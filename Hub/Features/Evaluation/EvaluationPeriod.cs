@@ -1,4 +1,5 @@
 using System.Globalization;
+using Coordination.Hub.Features.Common;
 
 namespace Coordination.Hub.Features.Evaluation;
 
@@ -49,7 +50,7 @@ public sealed record EvaluationPeriod(string Kind, DateOnly First, DateOnly Last
         : Ending(Kind, First.AddDays(-1));
 
     /// <summary>The days a period may touch: the log keeps nothing from before 2000, and a far date's arithmetic overflows.</summary>
-    public static readonly DateOnly FirstDay = new(2000, 1, 1), LastDay = new(2099, 12, 31);
+    public static readonly DateOnly FirstDay = CalendarYears.FirstDay, LastDay = CalendarYears.LastDay;
 
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && date >= FirstDay && date <= LastDay;

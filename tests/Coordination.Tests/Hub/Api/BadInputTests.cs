@@ -12,9 +12,8 @@ namespace Coordination.Tests.Hub.Api;
 [TestFixture]
 public sealed class BadInputTests
 {
-    private TempDirectory _data = null!;
     private HubHost _hub = null!;
-    private readonly Dictionary<string, HttpClient> _clients = [];
+    private SignedInClients _clients = null!;
     private string _incidentId = "";
 
     public sealed record BadCase(string Name, string User, string Method, string Path, string? Body, HttpStatusCode Status, string Says, string ContentType = "application/json")
@@ -124,12 +123,8 @@ public sealed class BadInputTests
     [OneTimeSetUp]
     public async Task StartHubWithOneRoutedIncident()
     {
-        _data = new TempDirectory();
-        _hub = await HubHost.StartAsync(_data.Path);
-        foreach (var user in Cases().Select(c => c.User).Append("commander").Distinct())
-        {
-            _clients[user] = user == "" ? new HttpClient { BaseAddress = _hub.BaseAddress } : await _hub.ClientForAsync(user);
-        }
+        _hub = await HubHost.StartFreshAsync();
+        _clients = await SignedInClients.ForAsync(_hub, Cases().Select(c => c.User).Append("commander"));
 
         var report = await _clients["duty.operator"].PostOkAsync("api/incidents", ApiCalls.DernaFlood());
         _incidentId = report.GetProperty("incidentId").GetString()!;
@@ -140,13 +135,8 @@ public sealed class BadInputTests
     [OneTimeTearDown]
     public async Task StopHub()
     {
-        foreach (var client in _clients.Values)
-        {
-            client.Dispose();
-        }
-
+        _clients.Dispose();
         await _hub.DisposeAsync();
-        _data.Dispose();
     }
 
     [TestCaseSource(nameof(Cases))]

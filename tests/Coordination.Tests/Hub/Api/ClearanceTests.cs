@@ -226,7 +226,7 @@ public sealed class ClearanceTests
     ];
 
     private HubHost _hub = null!;
-    private readonly Dictionary<string, HttpClient> _clients = [];
+    private SignedInClients _clients = null!;
     private Guid _restricted;
     private Guid _public;
 
@@ -234,10 +234,7 @@ public sealed class ClearanceTests
     public async Task StartHubWithARestrictedAndAPublicIncident()
     {
         _hub = await HubHost.StartFreshAsync();
-        foreach (var user in new[] { "duty.operator", "commander", "admin", "liaison.ncem" })
-        {
-            _clients[user] = await _hub.ClientForAsync(user);
-        }
+        _clients = await SignedInClients.ForAsync(_hub, ["duty.operator", "commander", "admin", "liaison.ncem"]);
 
         _restricted = (await _clients["duty.operator"].PostOkAsync("api/incidents", Restricted("ncem"))).GetProperty("incidentId").GetGuid();
         _public = (await _clients["duty.operator"].PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
@@ -246,11 +243,7 @@ public sealed class ClearanceTests
     [OneTimeTearDown]
     public async Task StopHub()
     {
-        foreach (var client in _clients.Values)
-        {
-            client.Dispose();
-        }
-
+        _clients.Dispose();
         await _hub.DisposeAsync();
     }
 

@@ -16,23 +16,16 @@ namespace Coordination.Tests.Hub.Api;
 [TestFixture]
 public sealed partial class RefusalLanguageTests
 {
-    private TempDirectory _data = null!;
     private HubHost _hub = null!;
-    private readonly Dictionary<string, HttpClient> _clients = [];
+    private SignedInClients _clients = null!;
     private string _incidentId = "";
     private string _restrictedId = "";
 
     [OneTimeSetUp]
     public async Task StartHubWithTwoIncidents()
     {
-        _data = new TempDirectory();
-        _hub = await HubHost.StartAsync(_data.Path);
-        foreach (var user in new[] { "duty.operator", "liaison.ncem", "admin" })
-        {
-            _clients[user] = await _hub.ClientForAsync(user);
-        }
-
-        _clients[""] = new HttpClient { BaseAddress = _hub.BaseAddress };
+        _hub = await HubHost.StartFreshAsync();
+        _clients = await SignedInClients.ForAsync(_hub, ["duty.operator", "liaison.ncem", "admin", ""]);
         _incidentId = (await _clients["duty.operator"].PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetString()!;
         _restrictedId = (await _clients["duty.operator"].PostOkAsync("api/incidents", new
         {
@@ -44,13 +37,8 @@ public sealed partial class RefusalLanguageTests
     [OneTimeTearDown]
     public async Task StopHub()
     {
-        foreach (var client in _clients.Values)
-        {
-            client.Dispose();
-        }
-
+        _clients.Dispose();
         await _hub.DisposeAsync();
-        _data.Dispose();
     }
 
     [TestCase("liaison.ncem", "{id}/acknowledge", """{"expectedVersion":1}""")]
