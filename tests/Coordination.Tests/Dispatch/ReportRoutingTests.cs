@@ -73,7 +73,7 @@ public sealed class ReportRoutingTests
         });
 
         // The routing consumer sees the report and its alerts and appends nothing more.
-        await Task.Delay(1000);
+        await RoutingBarrier.PassAsync(_log);
         Assert.That(await _log.ReadIncidentAsync(incidentId, CancellationToken.None), Has.Count.EqualTo(entries.Count));
     }
 

@@ -5,6 +5,7 @@ using Coordination.Persistence.Dialects;
 using Coordination.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Coordination.Tests.Dispatch;
 
@@ -19,7 +20,8 @@ public sealed class RoutingProgressTests
     [Test]
     public async Task When_routings_progress_cannot_be_saved_the_hub_goes_on_routing_and_saves_it_once_it_can()
     {
-        await using var hub = await HubHost.StartFreshAsync();
+        var log = new CapturedLog();
+        await using var hub = await HubHost.StartFreshAsync(services: s => s.AddSingleton<ILoggerProvider>(log));
         await using var commander = await hub.ConnectAsync("commander");
         using var operatorApi = await hub.ClientForAsync("duty.operator");
         var dialect = hub.Services.GetRequiredService<ISqlDialect>();
@@ -36,10 +38,13 @@ public sealed class RoutingProgressTests
 
         await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
         await commander.WaitUntilAsync(es => es.Count(e => e.Type == EventTypes.AgencyAlerted) == 6);
-        await Task.Delay(1000); // several saves refused
+        await log.WaitForAsync(RoutingProgressRefused);
 
         await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
         var pushed = await commander.WaitUntilAsync(es => es.Count(e => e.Type == EventTypes.AgencyAlerted) == 12);
+        // Refused again after the second report was routed: the saves go on failing while the hub goes on.
+        var refusedBefore = log.Lines.Count(RoutingProgressRefused);
+        await Eventually.TrueAsync(() => log.Lines.Count(RoutingProgressRefused) > refusedBefore, "another refused save of routing's progress");
         var routed = pushed.Where(e => e.Type == EventTypes.AgencyAlerted).Max(e => e.Position);
         var checkpoints = hub.Services.GetRequiredService<CheckpointStore>();
         Assert.That(await checkpoints.LoadAsync(RoutingProgress.CheckpointName, CancellationToken.None), Is.LessThan(routed), "nothing saved while refused");
@@ -58,4 +63,7 @@ public sealed class RoutingProgressTests
 
         Assert.That(saved, Is.GreaterThanOrEqualTo(routed), "saved again once the database takes writes");
     }
+
+    private static bool RoutingProgressRefused(CapturedLog.Line line) =>
+        line.EventName == "CheckpointNotSaved" && line.Field("Name") == RoutingProgress.CheckpointName;
 }

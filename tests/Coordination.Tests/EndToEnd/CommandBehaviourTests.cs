@@ -72,7 +72,11 @@ public sealed class CommandBehaviourTests
         var alerted = (await operatorHub.WaitUntilAsync(es => es.Count(e => e.IncidentId == reported.IncidentId && e.Type == EventTypes.AgencyAlerted) == 2))
             .Where(e => e.IncidentId == reported.IncidentId && e.Type == EventTypes.AgencyAlerted)
             .Select(e => e.DataAs<AgencyAlerted>().Agency);
-        await Task.Delay(300);
+        // A later report the Red Crescent is alerted to: pushes to it go in log order, so the clash would have come first.
+        var flood = await operatorHub.Connection.InvokeAsync<ReportIncidentResponse>("ReportIncident", new ReportIncidentRequest(
+            null, Agencies.Contracts.Reference.HazardType.Flood, null, Agencies.Contracts.Reference.Severity.Severe, null, null,
+            "فيضان في درنة", null, "derna", null, null, null, null, null, null, null));
+        await redCrescent.WaitUntilAsync(es => es.Any(e => e.IncidentId == flood.IncidentId && e.Type == EventTypes.AgencyAlerted));
         Assert.Multiple(() =>
         {
             Assert.That(alerted, Is.EquivalentTo(new[] { "security-tripoli", "ambulance" }));
@@ -222,7 +226,9 @@ public sealed class CommandBehaviourTests
 
         await ncem.WaitUntilAsync(es => es.Any(e => e.IncidentId == id && e.Type == EventTypes.AgencyAlerted));
         var all = await commander.WaitUntilAsync(es => es.Any(e => e.IncidentId == id && e.Type == EventTypes.AgencyAlerted));
-        await Task.Delay(300);
+        // A later report Civil Defence is alerted to: pushes to it go in log order, so the restricted one would have come first.
+        var flood = (await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood())).GetProperty("incidentId").GetGuid();
+        await civilDefence.WaitUntilAsync(es => es.Any(e => e.IncidentId == flood && e.Type == EventTypes.AgencyAlerted));
         using var civilDefenceApi = await _hub.ClientForAsync("liaison.civil-defence");
         var catchUp = await civilDefenceApi.GetOkAsync("api/log?after=0&limit=1000");
         Assert.Multiple(() =>

@@ -41,6 +41,7 @@ public sealed class HubCrashTests
 
         await ncem.WaitUntilAsync(es => es.AlertPositionsFor("ncem").Length >= Reports / 4, TimeSpan.FromSeconds(30));
         await first.KillAsync();
+        // Down for a moment, as a crashed hub is before it is started again: reports sent meanwhile meet no hub.
         await Task.Delay(500);
         await using var second = new HubProcess(data.Path, settings, first.Port);
         await second.StartAsync();

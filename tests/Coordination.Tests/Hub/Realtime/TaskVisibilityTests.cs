@@ -48,9 +48,9 @@ public sealed class TaskVisibilityTests
             .Single(e => e.Type == EventTypes.TaskAcknowledged && e.IncidentId == id);
 
         // A heartbeat computed after it: the everything-group's reaches its position, NCEM's stays at NCEM's last entry.
-        await WaitAsync(() => commanderHeartbeats.Any(h => h >= cdAcknowledged.Position));
+        await Eventually.TrueAsync(() => commanderHeartbeats.Any(h => h >= cdAcknowledged.Position), "the commander's heartbeat at Civil Defence's step");
         var beatsThen = ncemHeartbeats.Count;
-        await WaitAsync(() => ncemHeartbeats.Count >= beatsThen + 2);
+        await Eventually.TrueAsync(() => ncemHeartbeats.Count >= beatsThen + 2, "two more heartbeats to NCEM");
         var ncemBeat = ncemHeartbeats.Last();
         var lastBeforeUpdate = ncem.LastPosition;
 
@@ -58,7 +58,7 @@ public sealed class TaskVisibilityTests
         await duty.PostOkAsync($"api/incidents/{id}/updates", new { text = "منسوب المياه يرتفع في حي البلاد" });
         var applied = await ncem.WaitUntilAsync(es => es.Any(e => e.Type == EventTypes.IncidentUpdated && e.IncidentId == id));
         // The client's own handler applies a push before this test's handler sees it: wait for the push itself.
-        await WaitAsync(() => pushes.Any(p => p.Entries.Any(e => e.Type == EventTypes.IncidentUpdated && e.IncidentId == id)));
+        await Eventually.TrueAsync(() => pushes.Any(p => p.Entries.Any(e => e.Type == EventTypes.IncidentUpdated && e.IncidentId == id)), "NCEM's push of the update");
         var caughtUp = await ncemApi.ReadLogAsync();
         var chain = pushes.ToArray();
         using var commanderApi = await hub.ClientForAsync("commander");
@@ -113,14 +113,14 @@ public sealed class TaskVisibilityTests
         await using var again = await HubHost.StartAsync(data.Path);
         var relay = again.Services.GetRequiredService<LogRelay>();
         var head = await again.Services.GetRequiredService<IEventLog>().HeadPositionAsync(default);
-        await WaitAsync(() => relay.PublishedPosition >= head);
+        await Eventually.TrueAsync(() => relay.PublishedPosition >= head, "the restarted relay's republishing");
         await using var ncem = await again.ConnectAsync("liaison.ncem");
         var pushes = new ConcurrentQueue<(LogEntry[] Entries, long Previous)>();
         using var onPush = ncem.Connection.On<LogEntry[], long>(nameof(ICoordinationClient.EntriesAppended), (entries, previous) => pushes.Enqueue((entries, previous)));
         using var dutyAgain = await again.ClientForAsync("duty.operator");
         await dutyAgain.PostOkAsync($"api/incidents/{id}/updates", new { text = "المياه تنحسر" });
         // The push itself, not the client's copy: the client's own handler applies it before this test's handler runs.
-        await WaitAsync(() => pushes.Any(p => p.Entries.Any(e => e.Type == EventTypes.IncidentUpdated)));
+        await Eventually.TrueAsync(() => pushes.Any(p => p.Entries.Any(e => e.Type == EventTypes.IncidentUpdated)), "NCEM's push of the update");
         var update = pushes.Single(p => p.Entries.Any(e => e.Type == EventTypes.IncidentUpdated));
 
         Assert.Multiple(() =>
@@ -137,14 +137,4 @@ public sealed class TaskVisibilityTests
     private static async Task<string[]> TimelineTasksAsync(HttpClient reader, Guid id) =>
         [.. (await reader.GetOkAsync($"api/incidents/{id}")).GetProperty("timeline").EnumerateArray()
             .Select(t => t.GetProperty("type").GetString()!).Where(OwnAgencyTypes.Contains)];
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "timed out");
-            await Task.Delay(20);
-        }
-    }
 }
