@@ -47,6 +47,12 @@ failed='^  Failed [A-Za-z_][A-Za-z0-9_.]*(\(.*\))?( \[[^]]*\])?$'
 if grep -qE "$failed" "$log"; then
   echo "Failed tests:"
   grep -E "$failed" "$log" | sed -E 's/^  Failed /  /' | sort -u
+  # And why: each failure's message (up to 12 lines, before its stack trace), so the tail alone says what went wrong.
+  awk -v failed="$failed" '
+    $0 ~ failed { name = $0; sub(/^  Failed /, "", name); printing = 1; lines = 0; print "  " name ":"; next }
+    printing && /^ *(Stack Trace:|Passed |Failed |Skipped )/ { printing = 0 }
+    printing && !/^ *Error Message:/ && lines < 12 { print "    " $0; lines++ }
+  ' "$log"
 fi
 if grep -qE '^Total tests: [0-9]+' "$log"; then
   echo "Tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
