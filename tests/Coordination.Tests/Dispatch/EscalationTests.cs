@@ -4,6 +4,7 @@ using Coordination.Persistence.EventLog;
 using Coordination.Persistence.Projections;
 using Coordination.Persistence.Sqlite;
 using Coordination.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Coordination.Tests.Dispatch;
@@ -36,10 +37,10 @@ public sealed class EscalationTests
             await commander.WaitUntilAsync(es => es.Count(e => e.Type == EventTypes.AgencyAlerted) == 6);
             await ncemApi.PostOkAsync($"api/incidents/{incidentId}/acknowledge", new { note = "تم الاستلام" });
 
-            // Extreme: two minutes to acknowledge. One minute in, nothing is due.
+            // Extreme: two minutes to acknowledge. One minute in, nothing is due: after a scan at that time, none in the log.
             await AdvanceAsync(clock, TimeSpan.FromMinutes(1));
-            await Task.Delay(300);
-            Assert.That(commander.Applied.Count(e => e.Type == EventTypes.AlertEscalated), Is.Zero);
+            await hub.ScanEscalationsAsync();
+            Assert.That((await ReadIncidentAsync(hub, incidentId)).Count(e => e.Type == EventTypes.AlertEscalated), Is.Zero);
 
             // Past the deadline: every agency that has not acknowledged goes to its duty officer, live.
             await AdvanceAsync(clock, TimeSpan.FromMinutes(1.1));
@@ -62,7 +63,8 @@ public sealed class EscalationTests
         await using (var second = await HubHost.StartAsync(data.Path, Settings, clock))
         {
             await AdvanceAsync(clock, TimeSpan.FromSeconds(5));
-            await Task.Delay(1000);
+            // Both scan now, racing each other and their own timers; once both return, any later scan only repeats an id.
+            await Task.WhenAll(again.ScanEscalationsAsync(), second.ScanEscalationsAsync());
             // Read straight from the file: tokens are checked against the real clock, which this test left behind.
             using var store = new EventLogStore(new SqliteDialect(Path.Combine(data.Path, "coordination.db")), new ReadModelProjector(), new AppendSignal(), TimeProvider.System);
             log = await store.ReadAfterAsync(0, 10_000, default);
@@ -95,18 +97,22 @@ public sealed class EscalationTests
         await AdvanceAsync(clock, TimeSpan.FromMinutes(25));
         await ambulanceApi.PostOkAsync($"api/incidents/{id}/updates", new { text = "نقل ثلاثة مصابين إلى مستشفى مصراتة" });
         await AdvanceAsync(clock, TimeSpan.FromMinutes(25));
-        await Task.Delay(500);
-        Assert.That(commander.Applied.Count(e => e.Type == EventTypes.AlertReminderSent && e.DataAs<AlertReminderSent>().Agency == "ambulance"), Is.Zero,
+        await hub.ScanEscalationsAsync();
+        Assert.That((await ReadIncidentAsync(hub, id)).Count(e => e.Type == EventTypes.AlertReminderSent && e.DataAs<AlertReminderSent>().Agency == "ambulance"), Is.Zero,
             "the update is activity: 25 minutes since it, no reminder yet");
 
         await AdvanceAsync(clock, TimeSpan.FromMinutes(6));
         await commander.WaitUntilAsync(es => es.Any(e => e.Type == EventTypes.AlertReminderSent && e.DataAs<AlertReminderSent>().Agency == "ambulance"));
 
+        // Everything due before the close is in the log first, so a scan still running then adds nothing new after it.
+        await hub.ScanEscalationsAsync();
         await operatorApi.PostOkAsync($"api/incidents/{id}/status", new { status = "Closed" });
-        var before = commander.Applied.Count(e => e.Type is EventTypes.AlertEscalated or EventTypes.AlertReminderSent);
+        var before = FollowUps(await ReadIncidentAsync(hub, id));
         await AdvanceAsync(clock, TimeSpan.FromHours(3));
-        await Task.Delay(1000);
-        Assert.That(commander.Applied.Count(e => e.Type is EventTypes.AlertEscalated or EventTypes.AlertReminderSent), Is.EqualTo(before));
+        await hub.ScanEscalationsAsync();
+        Assert.That(FollowUps(await ReadIncidentAsync(hub, id)), Is.EqualTo(before), "three hours on, a closed incident gets no reminder or escalation");
+
+        static int FollowUps(IEnumerable<LogEntry> stream) => stream.Count(e => e.Type is EventTypes.AlertEscalated or EventTypes.AlertReminderSent);
     }
 
     [Test]
@@ -133,6 +139,9 @@ public sealed class EscalationTests
         var applied = await commander.WaitUntilAsync(es => Escalations(es).Any(e => e.Agency == "ambulance" && e.Level == 2));
         Assert.That(Escalations(applied).Select(e => e.Agency), Is.All.EqualTo("ambulance"), "neither the revoked agency nor the one that acknowledged is escalated");
     }
+
+    private static Task<IReadOnlyList<LogEntry>> ReadIncidentAsync(HubHost hub, Guid incidentId) =>
+        hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(incidentId, default);
 
     private static IEnumerable<AlertEscalated> Escalations(IEnumerable<LogEntry> entries) =>
         entries.Where(e => e.Type == EventTypes.AlertEscalated).Select(e => e.DataAs<AlertEscalated>());

@@ -73,7 +73,8 @@ public sealed class RiskReviewAlertTests
         await using (var second = await HubHost.StartAsync(data.Path, Settings, clock))
         {
             await AdvanceAsync(clock, TimeSpan.FromMinutes(90));
-            await Task.Delay(1500);
+            // Both scan now, racing each other and their own timers; once both return, any later scan only repeats an id.
+            await Task.WhenAll(again.ScanEscalationsAsync(), second.ScanEscalationsAsync());
             using var store = new EventLogStore(new SqliteDialect(Path.Combine(data.Path, "coordination.db")), new ReadModelProjector(), new AppendSignal(), TimeProvider.System);
             log = await store.ReadAfterAsync(0, 10_000, default);
         }
@@ -134,7 +135,8 @@ public sealed class RiskReviewAlertTests
 
         // Past the reminder and every escalation the old date would have had: nothing more.
         await AdvanceAsync(clock, TimeSpan.FromMinutes(60));
-        await Task.Delay(1000);
+        // A scan at that time has run to its end, so what it would append is in the stream read next.
+        await hub.ScanEscalationsAsync();
         var stream = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(riskId, default);
 
         Assert.Multiple(async () =>
