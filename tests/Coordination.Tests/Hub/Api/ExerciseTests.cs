@@ -195,7 +195,7 @@ public sealed class ExerciseTests
         await ncemHttp.PostOkAsync($"api/incidents/{real}/acknowledge", new { });
 
         await RunForAsync(hub, clock, TimeSpan.FromSeconds(130));
-        await Escalation(hub).ScanAsync(default);
+        await hub.ScanEscalationsAsync();
 
         var log = await commander.ReadLogAsync();
         var byIncident = log.Where(e => e.Type == EventTypes.InjectFired).Select(e => e.DataAs<InjectFired>()).GroupBy(f => f.IncidentId).ToDictionary(g => g.Key, g => g.First().ExerciseId);
@@ -397,9 +397,6 @@ public sealed class ExerciseTests
     }
 
     private static ExerciseRunner Runner(HubHost hub) => hub.Services.GetServices<IHostedService>().OfType<ExerciseRunner>().Single();
-
-    private static Coordination.Dispatch.Escalation.EscalationScanner Escalation(HubHost hub) =>
-        hub.Services.GetServices<IHostedService>().OfType<Coordination.Dispatch.Escalation.EscalationScanner>().Single();
 
     private static async Task<long> HeadAsync(HubHost hub) => await hub.Services.GetRequiredService<IEventLog>().HeadPositionAsync(default);
 

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Agencies.Contracts.FollowUp;
 using Coordination.Agencies.Contracts.Log;
-using Coordination.Dispatch.Escalation;
 using Coordination.Hub.Apis;
 using Coordination.Hub.Features.FollowUp;
 using Coordination.Hub.Features.Register;
@@ -12,7 +11,6 @@ using Coordination.Persistence.EventLog;
 using Coordination.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Coordination.Tests.Hub.Api;
@@ -44,7 +42,6 @@ public sealed class FollowUpTests
         await using var commander = await hub.ConnectAsync("commander");
         using var duty = await hub.ClientForAsync("duty.operator");
         using var civilDefenceApi = await hub.ClientForAsync("liaison.civil-defence");
-        var scanner = Scanner(hub);
 
         var itemId = (await duty.PostOkAsync("api/improvements", new
         {
@@ -56,10 +53,10 @@ public sealed class FollowUpTests
         var recorded = await ncem.WaitForAsync(e => e.IncidentId == itemId && e.Type == EventTypes.ImprovementItemRecorded, Wait);
 
         // The scan finds it overdue: NCEM's liaison is told live, and the commander; a second scan adds nothing.
-        var firstScan = await scanner.ScanAsync(default);
+        var firstScan = await hub.ScanEscalationsAsync();
         var overdue = await ncem.WaitForAsync(e => e.IncidentId == itemId && e.Type == EventTypes.ImprovementItemOverdue, Wait);
         await commander.WaitForAsync(e => e.IncidentId == itemId && e.Type == EventTypes.ImprovementItemOverdue, Wait);
-        var secondScan = await scanner.ScanAsync(default);
+        var secondScan = await hub.ScanEscalationsAsync();
 
         // Civil defence's liaison may not complete NCEM's item, in either language, and nothing is written.
         var head = await HeadAsync(hub);
@@ -74,13 +71,13 @@ public sealed class FollowUpTests
 
         // A step interval later, the reminder; then NCEM completes it over the hub, which ends the alerting.
         clock.Advance(TimeSpan.FromMinutes(10));
-        await scanner.ScanAsync(default);
+        await hub.ScanEscalationsAsync();
         await ncem.WaitForAsync(e => e.IncidentId == itemId && e.Type == EventTypes.ImprovementItemReminderSent, Wait);
         var completed = await ncem.Connection.InvokeAsync<CompleteImprovementItem.Saved>("CompleteImprovementItem", itemId,
             new FollowUpApi.CompleteItemRequest("حُدّثت القائمة ووزعت على الغرف"));
         await ncem.WaitForAsync(e => e.IncidentId == itemId && e.Type == EventTypes.ImprovementItemCompleted, Wait);
         clock.Advance(TimeSpan.FromMinutes(60));
-        await scanner.ScanAsync(default);
+        await hub.ScanEscalationsAsync();
 
         // Signed in again: the clock has moved past the first sessions' tokens.
         using var dutyAgain = await hub.ClientForAsync("duty.operator");
@@ -161,9 +158,8 @@ public sealed class FollowUpTests
         await using var ncem = await hub.ConnectAsync("liaison.ncem");
         using var commander = await hub.ClientForAsync("commander");
         using var ncemApi = await hub.ClientForAsync("liaison.ncem");
-        var scanner = Scanner(hub);
         var itemId = (await commander.PostOkAsync("api/improvements", Item("ncem", today.AddDays(-1)))).GetProperty("itemId").GetGuid();
-        await scanner.ScanAsync(default);
+        await hub.ScanEscalationsAsync();
         await ncem.WaitForAsync(e => e.IncidentId == itemId && e.Type == EventTypes.ImprovementItemOverdue, Wait);
 
         var head = await HeadAsync(hub);
@@ -174,9 +170,9 @@ public sealed class FollowUpTests
 
         // Moved to today: overdue again from tomorrow, so from its own new date, alerted afresh.
         await commander.PostOkAsync($"api/improvements/{itemId}/due-date", new { dueDate = today, reason = "انتظار اعتماد الميزانية" });
-        var notYet = await scanner.ScanAsync(default);
+        var notYet = await hub.ScanEscalationsAsync();
         clock.Advance(TimeSpan.FromDays(1));
-        var dueNow = await scanner.ScanAsync(default);
+        var dueNow = await hub.ScanEscalationsAsync();
         var alerts = (await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(itemId, default))
             .Where(e => e.Type == EventTypes.ImprovementItemOverdue).Select(e => e.DataAs<ImprovementItemOverdue>().DueDate);
 
@@ -364,7 +360,6 @@ public sealed class FollowUpTests
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private static EscalationScanner Scanner(HubHost hub) => hub.Services.GetServices<IHostedService>().OfType<EscalationScanner>().Single();
 
     private static async Task<long> HeadAsync(HubHost hub) => await hub.Services.GetRequiredService<IEventLog>().HeadPositionAsync(default);
 

@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Coordination.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Coordination.Tests.Hub.Telemetry;
@@ -81,8 +80,7 @@ public sealed class MetricsTests
 
         // Past the Extreme alerts' deadline (2 minutes), every alert not acknowledged escalates to level 1.
         clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
-        var scanner = hub.Services.GetServices<IHostedService>().OfType<Coordination.Dispatch.Escalation.EscalationScanner>().Single();
-        await scanner.ScanAsync(CancellationToken.None); // the scanner's own timer may have run first: either way each step is appended once
+        await hub.ScanEscalationsAsync(); // the scanner's own timer may have run first: either way each step is appended once
         var unacknowledged = Regex.Matches(await ScrapeAsync(hub), "^coordination_alerts_waiting\\{[^}]*\\} (\\d+)$", RegexOptions.Multiline).Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
         Assert.That(unacknowledged, Is.EqualTo(29), "five floods, six agencies each, one acknowledged");
 
