@@ -12,7 +12,8 @@ namespace Coordination.Hub.Features.Exercises;
 /// </summary>
 public sealed class ExerciseLog(IEventLog log)
 {
-    private const int Attempts = 20;
+    /// <summary>How many times a control reads and decides again when the runner (or another control) appended first.</summary>
+    internal const int ControlAttempts = 20;
 
     /// <summary>The exercise as its stream stands; null when there is no such exercise.</summary>
     public async Task<ExerciseState?> ReadAsync(Guid exerciseId, CancellationToken cancellationToken) =>
@@ -33,8 +34,13 @@ public sealed class ExerciseLog(IEventLog log)
                 await log.AppendAsync(exerciseId, state.Version, [decide(state)], cancellationToken);
                 return (await ReadAsync(exerciseId, cancellationToken))!;
             }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            catch (ConcurrencyConflictException) when (attempt < ControlAttempts)
             {
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Named as the exercise, not as the log's stream (whose generic 409 speaks of an incident).
+                throw Refuse.ExerciseChangedMeanwhile(exerciseId);
             }
         }
     }

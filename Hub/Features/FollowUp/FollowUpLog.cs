@@ -79,6 +79,11 @@ public sealed class FollowUpLog(IEventLog log, FollowUpStore store, TimeProvider
                 // Another change or an overdue step landed meanwhile: look again (a long-overdue item's steps come one
                 // append after another, so as often as one scan can append them).
             }
+            catch (ConcurrencyConflictException)
+            {
+                // Named as the item, not as the log's stream (whose generic 409 speaks of an incident).
+                throw Refusals.Refuse.ItemChangedMeanwhile(itemId);
+            }
         }
     }
 }

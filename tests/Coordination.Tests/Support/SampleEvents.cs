@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Coordination.Agencies.Contracts;
 using Coordination.Agencies.Contracts.Alerts;
+using Coordination.Agencies.Contracts.Exercises;
+using Coordination.Agencies.Contracts.FollowUp;
 using Coordination.Agencies.Contracts.Incidents;
 using Coordination.Agencies.Contracts.Log;
 using Coordination.Agencies.Contracts.Plans;
@@ -48,6 +50,20 @@ public static class SampleEvents
 
     public static NewEvent TaskAcknowledged(Guid incidentId, string agency, string taskId) =>
         Create(Guid.NewGuid(), EventTypes.TaskAcknowledged, new TaskAcknowledged(incidentId, "flood-derna", taskId, agency, "liaison." + agency, At.AddMinutes(4), null), "liaison." + agency);
+
+    /// <summary>Someone else moved the item's due date on by a day.</summary>
+    public static NewEvent ItemRescheduled(Guid itemId, string ownerAgency, DateOnly from) =>
+        Create(Guid.NewGuid(), EventTypes.ImprovementItemRescheduled,
+            new ImprovementItemRescheduled(itemId, ownerAgency, from, from.AddDays(1), "أُجّل يوماً", "commander", At), "commander");
+
+    /// <summary>An evaluator's finding on the exercise, recorded by someone else.</summary>
+    public static NewEvent Finding(Guid exerciseId)
+    {
+        var eventId = Guid.NewGuid();
+        return new(eventId, EventTypes.ExerciseFindingRecorded,
+            JsonSerializer.Serialize(new ExerciseFindingRecorded(exerciseId, Guid.NewGuid(), FindingKind.Strength, "تواصل سريع", "Quick contact", null, null, null, "commander", At), ContractJson.Options),
+            new EntryMetadata("commander", "moi-duty", eventId, null, true, exerciseId));
+    }
 
     private static NewEvent Create<T>(Guid eventId, string type, T data, string actor = "duty.operator") =>
         new(eventId, type, JsonSerializer.Serialize(data, ContractJson.Options), new EntryMetadata(actor, "moi-duty", eventId, null, false));

@@ -259,6 +259,37 @@ public sealed class ExerciseTests
     }
 
     [Test]
+    public async Task A_control_on_an_exercise_that_keeps_changing_through_every_attempt_is_a_409_naming_the_exercise_with_nothing_of_it_stored()
+    {
+        var scan = new ScanAhead();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var hub = await HubHost.StartFreshAsync(Settings, clock, scan.Decorate);
+        using var admin = await hub.ClientForAsync("admin");
+        var exerciseId = (await admin.PostOkAsync("api/exercises", new { scenario = Medicane, speed = 60 })).GetProperty("exerciseId").GetGuid();
+        await StepAsync(hub, admin, clock, TimeSpan.Zero, exerciseId);
+        var log = hub.Services.GetRequiredService<IEventLog>();
+        var before = (await log.ReadIncidentAsync(exerciseId, default)).Count;
+
+        // An evaluator's finding lands before each of the pause's appends, as often as it tries (and a few over, for a
+        // runner pass still under way, whose repeated appends would take one each).
+        scan.Arm(exerciseId, Enumerable.Range(0, ExerciseLog.ControlAttempts + 5).Select(_ => SampleEvents.Finding(exerciseId)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/exercises/{exerciseId}/pause") { Content = JsonContent.Create(new { }) };
+        request.Headers.AcceptLanguage.ParseAdd("ar");
+        using var paused = await admin.SendAsync(request);
+        var body = await paused.Content.ReadAsStringAsync();
+        var stream = await log.ReadIncidentAsync(exerciseId, default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(paused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), body);
+            Assert.That(body, Does.Contain("التمرين").And.Contain(exerciseId.ToString()), "named as the exercise");
+            Assert.That(body, Does.Not.Contain("البلاغ"), "not as an incident");
+            Assert.That(stream.Select(e => e.Type), Has.No.Member(EventTypes.ExercisePaused), "nothing of the pause stored");
+            Assert.That(stream.Skip(before).Select(e => e.Type), Is.All.EqualTo(EventTypes.ExerciseFindingRecorded), "only the findings came after");
+        });
+    }
+
+    [Test]
     public async Task A_scenario_with_bad_injects_is_refused_naming_each_by_number_and_field_in_the_caller_s_language_with_nothing_written()
     {
         await using var hub = await HubHost.StartFreshAsync(Settings);

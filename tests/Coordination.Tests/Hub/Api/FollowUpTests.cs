@@ -8,6 +8,7 @@ using Coordination.Hub.Apis;
 using Coordination.Hub.Features.FollowUp;
 using Coordination.Hub.Features.Register;
 using Coordination.Persistence.EventLog;
+using Coordination.Persistence.Projections;
 using Coordination.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -146,6 +147,33 @@ public sealed class FollowUpTests
                 EventTypes.ImprovementItemRecorded, EventTypes.ImprovementItemOverdue, EventTypes.ImprovementItemReminderSent,
                 EventTypes.ImprovementItemEscalated, EventTypes.ImprovementItemEscalated, EventTypes.ImprovementItemEscalated, EventTypes.ImprovementItemCompleted,
             }), "the scan's five steps came first, then the completion");
+        });
+    }
+
+    [Test]
+    public async Task A_change_to_an_item_that_keeps_changing_through_every_attempt_is_a_409_naming_the_item_with_nothing_of_it_stored()
+    {
+        var scan = new ScanAhead();
+        var clock = JustAfterMidnight();
+        await using var hub = await HubHost.StartFreshAsync(Settings, clock, scan.Decorate);
+        using var commander = await hub.ClientForAsync("commander");
+        using var ncemApi = await hub.ClientForAsync("liaison.ncem");
+        var due = Today(clock).AddDays(30);
+        var itemId = (await commander.PostOkAsync("api/improvements", Item("ncem", due))).GetProperty("itemId").GetGuid();
+
+        // Someone else moves the due date before each of the completion's appends, as often as it tries.
+        scan.Arm(itemId, Enumerable.Range(0, OverdueSteps.ChangeAttempts).Select(day => SampleEvents.ItemRescheduled(itemId, "ncem", due.AddDays(day))));
+        using var completed = await Post(ncemApi, $"api/improvements/{itemId}/complete", new { note = "راجعنا الإجراءات مع المركز" }, "ar");
+        var body = await completed.Content.ReadAsStringAsync();
+        var stream = await hub.Services.GetRequiredService<IEventLog>().ReadIncidentAsync(itemId, default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(completed.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), body);
+            Assert.That(body, Does.Contain("بند التحسين").And.Contain(itemId.ToString()), "named as the improvement item");
+            Assert.That(body, Does.Not.Contain("البلاغ"), "not as an incident");
+            Assert.That(stream.Select(e => e.Type), Has.No.Member(EventTypes.ImprovementItemCompleted), "nothing of the completion stored");
+            Assert.That(stream, Has.Count.EqualTo(1 + OverdueSteps.ChangeAttempts), "the item and the other changes");
         });
     }
 
