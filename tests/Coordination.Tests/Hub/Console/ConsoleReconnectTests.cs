@@ -33,6 +33,7 @@ public sealed class ConsoleReconnectTests
 
         using var ncem = await hub.ClientForAsync("liaison.ncem");
         await ncem.WaitForAlertsAsync(titles.Length);
+        // Down a while longer, as a poor link stays: the console's retries meet the cut link, not only its first attempt.
         await Task.Delay(1_000);
         link.Restore();
 
