@@ -14,6 +14,9 @@ namespace Coordination.Hub.Features.Incidents;
 /// <summary>The duty office or a commander moves an incident forward: Reported, Acknowledged, Responding, Contained, Closed.</summary>
 public sealed class ChangeStatus(IncidentWriter writer, TimeProvider time) : IUseCase<ChangeStatus.Command, CommandResponse>
 {
+    /// <summary>The longest reason a status change keeps.</summary>
+    public const int ReasonMaxLength = 1000;
+
     public sealed record Command(Guid IncidentId, Guid? EventId, IncidentStatus? Status, string? Reason, int? ExpectedVersion) : IIncidentCommand
     {
         public static Command From(Guid incidentId, ChangeStatusRequest? request) =>
@@ -25,7 +28,7 @@ public sealed class ChangeStatus(IncidentWriter writer, TimeProvider time) : IUs
         public Validator()
         {
             RuleFor(r => r.Status).NotNull().Says(Invalid.StatusRequired);
-            RuleFor(r => r.Reason).SafeText(1000, multiline: true, "السبب");
+            RuleFor(r => r.Reason).SafeText(ReasonMaxLength, multiline: true, "السبب");
         }
     }
 

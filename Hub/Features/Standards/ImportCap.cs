@@ -83,8 +83,9 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
             "Alert" => new(msgType, sender, sent, ReportFrom(alert, info, sender, eventId, statusText == "Exercise"), null, null),
             "Update" => new(msgType, sender, sent, null, new PostUpdate.Command(IncidentOf(alert, sender), eventId,
                 Describe(info, sender, 4000), CapToIncident.Parse<Severity>(info, "severity"), null), null),
+            // Whose cancel first, so a cut of a long note keeps it.
             "Cancel" => new(msgType, sender, sent, null, null, new ChangeStatus.Command(IncidentOf(alert, sender), eventId, IncidentStatus.Closed,
-                $"Cancelled by CAP {sender}: {CapToIncident.Text(alert, "note")}".TrimEnd(' ', ':'), null)),
+                Truncate($"Cancelled by CAP {sender}: {CapToIncident.Text(alert, "note")}".TrimEnd(' ', ':'), ChangeStatus.ReasonMaxLength), null)),
             _ => throw Refused(new CapProblem("msgType", InvalidCap.NothingToActOn(msgType))),
         };
     }
@@ -159,8 +160,9 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
     }
 
     /// <summary>
-    /// A text cut to the incident's limit, ending in an ellipsis where it was cut. CAP sets no length on a headline or a
-    /// description, and a warning is taken in whole rather than refused for its length: a refused warning is a lost one.
+    /// A text cut to the incident's limit, ending in an ellipsis where it was cut. CAP sets no length on a headline, a
+    /// description or a note, and a message is taken in whole rather than refused for its length: a refused warning (or
+    /// cancel) is a lost one.
     /// </summary>
     private static string Truncate(string text, int max)
     {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography.Xml;
 using System.Text;
 using System.Text.Json;
+using Coordination.Agencies.Contracts.Log;
 using Coordination.Persistence.EventLog;
 using Coordination.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -140,6 +141,27 @@ public sealed class CapTrustTests
         {
             Assert.That(cancel.GetProperty("incidentId").GetGuid(), Is.EqualTo(imported.GetProperty("incidentId").GetGuid()));
             Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("Closed"));
+        });
+    }
+
+    [Test]
+    public async Task A_Cancel_with_a_note_longer_than_a_reason_holds_closes_the_incident_its_note_cut_where_it_shows()
+    {
+        var imported = await PostOkAsync(Warning(Authority, out var reference));
+        var note = string.Concat(Enumerable.Repeat("انحسرت المياه وعادت الحركة على الطريق الساحلي. ", 60));
+        var cancel = Warning(Authority, out _, msgType: "Cancel", references: reference)
+            .Replace("<cap:scope>Public</cap:scope>", $"<cap:scope>Public</cap:scope>\n  <cap:note>{note}</cap:note>", StringComparison.Ordinal);
+        var cancelled = await PostOkAsync(cancel);
+        var incidentId = imported.GetProperty("incidentId").GetGuid();
+        var closed = (await _duty.ReadLogAsync()).Single(e => e.IncidentId == incidentId && e.Type == EventTypes.IncidentStatusChanged)
+            .DataAs<Agencies.Contracts.Incidents.IncidentStatusChanged>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(note, Has.Length.GreaterThan(2000));
+            Assert.That(cancelled.GetProperty("incidentId").GetGuid(), Is.EqualTo(incidentId));
+            Assert.That(closed.To, Is.EqualTo(Agencies.Contracts.Reference.IncidentStatus.Closed));
+            Assert.That(closed.Reason, Does.StartWith($"Cancelled by CAP {Authority}: انحسرت المياه"), "whose cancel, then the note");
+            Assert.That(closed.Reason, Has.Length.EqualTo(Coordination.Hub.Features.Incidents.ChangeStatus.ReasonMaxLength).And.EndsWith("…"), "cut to a reason's length, showing where");
         });
     }
 
