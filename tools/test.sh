@@ -24,7 +24,9 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test Coordination.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+# The TRX files (artifacts/test-results) keep each test's start and end, to see where a run's time goes.
+dotnet test Coordination.sln -c Release --logger "console;verbosity=normal" \
+  --logger "trx;LogFilePrefix=tests" --results-directory artifacts/test-results 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
