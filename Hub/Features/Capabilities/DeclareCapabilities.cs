@@ -84,7 +84,7 @@ public sealed class DeclareCapabilities(AgencyDirectory agencies, CapabilityLog 
         try
         {
             var (version, position) = await capabilities.AppendAsync(caller, request.Agency, holdings,
-                string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), isSample: false, expected, cancellationToken);
+                OptionalText.Kept(request.Reason), isSample: false, expected, cancellationToken);
             return new Saved(request.Agency, version, position);
         }
         catch (ConcurrencyConflictException)

@@ -74,7 +74,7 @@ public sealed class ScenarioLog(IEventLog log, ExerciseStore store, TimeProvider
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(scenario);
         var now = time.GetUtcNow();
-        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        reason = OptionalText.Kept(reason);
         var entry = expectedVersion == 0
             ? Events.Create(Guid.CreateVersion7(), EventTypes.ScenarioRecorded, new ScenarioRecorded(scenario, caller.UserName, reason, now), caller, false)
             : Events.Create(Guid.CreateVersion7(), EventTypes.ScenarioChanged, new ScenarioChanged(scenario, caller.UserName, reason, now), caller, false);

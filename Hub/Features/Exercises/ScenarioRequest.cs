@@ -1,5 +1,6 @@
 using Coordination.Agencies.Contracts.Exercises;
 using Coordination.Agencies.Contracts.Reference;
+using Coordination.Hub.Features.Common;
 
 namespace Coordination.Hub.Features.Exercises;
 
@@ -24,8 +25,8 @@ public sealed record ScenarioRequest(
         Code!,
         TitleAr!.Trim(),
         TitleEn!.Trim(),
-        Blank(SummaryAr),
-        Blank(SummaryEn),
+        OptionalText.Kept(SummaryAr),
+        OptionalText.Kept(SummaryEn),
         DurationMinutes!.Value,
         [.. Participants!.OfType<string>().Distinct(StringComparer.Ordinal)],
         [.. Injects!.OfType<InjectRequest>().Select(i => i.ToInject())],
@@ -38,8 +39,6 @@ public sealed record ScenarioRequest(
         return new(scenario.Code, scenario.TitleAr, scenario.TitleEn, scenario.SummaryAr, scenario.SummaryEn, scenario.DurationMinutes,
             [.. scenario.Participants], [.. scenario.Injects.Select(InjectRequest.From)], reason);
     }
-
-    internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>One inject, as sent.</summary>
@@ -61,9 +60,9 @@ public sealed record InjectRequest(
     public Inject ToInject() => new(
         AtMinutes!.Value, Kind!.Value, Incident!, Kind == InjectKind.Report ? Hazard : null,
         Kind is InjectKind.Report or InjectKind.Severity ? Severity : null,
-        Kind == InjectKind.Report ? District : null, Kind == InjectKind.Report ? ScenarioRequest.Blank(Municipality) : null,
+        Kind == InjectKind.Report ? District : null, Kind == InjectKind.Report ? OptionalText.Kept(Municipality) : null,
         Kind == InjectKind.Report ? TitleAr!.Trim() : null, Kind == InjectKind.Report ? TitleEn!.Trim() : null,
-        ScenarioRequest.Blank(TextAr), ScenarioRequest.Blank(TextEn),
+        OptionalText.Kept(TextAr), OptionalText.Kept(TextEn),
         Kind == InjectKind.Message ? [.. (Agencies ?? []).OfType<string>().Distinct(StringComparer.Ordinal)] : [],
         [.. (Expected ?? []).OfType<ExpectedActionRequest>().Select(e => e.ToAction())]);
 

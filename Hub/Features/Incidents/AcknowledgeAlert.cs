@@ -45,7 +45,7 @@ public sealed class AcknowledgeAlert(IncidentWriter writer, TimeProvider time) :
             return Events.Create(
                 eventId,
                 EventTypes.AlertAcknowledged,
-                new AlertAcknowledged(request.IncidentId, caller.Agency, caller.UserName, time.GetUtcNow(), string.IsNullOrEmpty(request.Note) ? null : request.Note),
+                new AlertAcknowledged(request.IncidentId, caller.Agency, caller.UserName, time.GetUtcNow(), OptionalText.Kept(request.Note)),
                 caller,
                 incident.Board.IsExercise,
                 incident.Board.ExerciseId);

@@ -46,7 +46,7 @@ public sealed class ChangeStatus(IncidentWriter writer, TimeProvider time) : IUs
                 throw Refuse.StatusOnlyForward(incident.Board.Reference, incident.Board.Status, to);
             }
 
-            var changed = new IncidentStatusChanged(request.IncidentId, incident.Board.Status, to, string.IsNullOrEmpty(request.Reason) ? null : request.Reason, caller.UserName, time.GetUtcNow());
+            var changed = new IncidentStatusChanged(request.IncidentId, incident.Board.Status, to, OptionalText.Kept(request.Reason), caller.UserName, time.GetUtcNow());
             return Events.Create(eventId, EventTypes.IncidentStatusChanged, changed, caller, incident.Board.IsExercise, incident.Board.ExerciseId);
         }, cancellationToken);
     }

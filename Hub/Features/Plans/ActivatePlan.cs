@@ -57,7 +57,7 @@ public sealed class ActivatePlan(IncidentWriter writer, PlanLog library, PlanSto
             return activations.Activate(
                 [new PlanInForce(plan.Plan, plan.Version)],
                 IncidentPlans.Facts(incident, incident.Board.Severity, active),
-                new Activation(PlanTrigger.Manual, caller.UserName, caller.Agency, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(),
+                new Activation(PlanTrigger.Manual, caller.UserName, caller.Agency, OptionalText.Kept(request.Reason),
                     eventId, eventId, time.GetUtcNow(), ActivationEventId: eventId));
         }, cancellationToken);
     }

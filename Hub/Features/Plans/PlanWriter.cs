@@ -5,6 +5,7 @@ using Coordination.Hub.Auth;
 using Coordination.Hub.Refusals;
 using FluentValidation;
 using FluentValidation.Results;
+using Coordination.Hub.Features.Common;
 
 namespace Coordination.Hub.Features.Plans;
 
@@ -56,7 +57,7 @@ public sealed class PlanWriter(PlanLog plans)
         ArgumentNullException.ThrowIfNull(plan);
         try
         {
-            return await plans.AppendAsync(caller, plan, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), expectedVersion, Guid.CreateVersion7(), cancellationToken);
+            return await plans.AppendAsync(caller, plan, OptionalText.Kept(reason), expectedVersion, Guid.CreateVersion7(), cancellationToken);
         }
         catch (Persistence.EventLog.ConcurrencyConflictException)
         {

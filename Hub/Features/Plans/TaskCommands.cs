@@ -62,6 +62,6 @@ public static class TaskCommands
     public static string? NoteOf(ITaskCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        return OptionalText.Kept(command.Note);
     }
 }

@@ -50,7 +50,7 @@ public sealed class ReviewRisk(RegisterLog register) : IUseCase<ReviewRisk.Comma
         try
         {
             var (version, position) = await register.AppendReviewAsync(caller, current.Risk with { NextReview = request.NextReview!.Value }, current.Risk.NextReview,
-                string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), expected, Guid.CreateVersion7(), cancellationToken);
+                OptionalText.Kept(request.Note), expected, Guid.CreateVersion7(), cancellationToken);
             return new RecordRisk.Saved(current.Risk.RiskId, version, position);
         }
         catch (ConcurrencyConflictException)

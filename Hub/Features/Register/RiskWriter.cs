@@ -5,6 +5,7 @@ using Coordination.Hub.Auth;
 using Coordination.Hub.Refusals;
 using FluentValidation;
 using FluentValidation.Results;
+using Coordination.Hub.Features.Common;
 
 namespace Coordination.Hub.Features.Register;
 
@@ -94,7 +95,7 @@ public sealed class RiskWriter(RegisterLog register, Plans.PlanLog plans)
         try
         {
             var eventId = source is null ? Guid.CreateVersion7() : DerivedEventId.Create(source.FindingId, "rescore");
-            return await register.AppendAsync(caller, risk, Trimmed(reason), expectedVersion, eventId, cancellationToken, source);
+            return await register.AppendAsync(caller, risk, OptionalText.Kept(reason), expectedVersion, eventId, cancellationToken, source);
         }
         catch (Persistence.EventLog.ConcurrencyConflictException)
         {
@@ -111,7 +112,7 @@ public sealed class RiskWriter(RegisterLog register, Plans.PlanLog plans)
         ArgumentNullException.ThrowIfNull(changes);
         try
         {
-            await register.AppendAllAsync(caller, [.. changes.Select(c => (c.Risk, Trimmed(c.Reason), c.ExpectedVersion))], cancellationToken);
+            await register.AppendAllAsync(caller, [.. changes.Select(c => (c.Risk, OptionalText.Kept(c.Reason), c.ExpectedVersion))], cancellationToken);
         }
         catch (Persistence.EventLog.ConcurrencyConflictException ex) when (changes.Any(c => c.Risk.RiskId == ex.StreamId))
         {
@@ -119,7 +120,4 @@ public sealed class RiskWriter(RegisterLog register, Plans.PlanLog plans)
             throw Refuse.RiskChangedMeanwhile(risk.Code, expectedVersion);
         }
     }
-
-    /// <summary>A reason as stored: trimmed, and none when it is blank.</summary>
-    private static string? Trimmed(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 }

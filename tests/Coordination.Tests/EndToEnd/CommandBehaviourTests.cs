@@ -56,6 +56,30 @@ public sealed class CommandBehaviourTests
     }
 
     [Test]
+    public async Task Optional_text_of_only_blanks_is_kept_as_none_and_other_text_without_the_blanks_around_it()
+    {
+        using var operatorApi = await _hub.ClientForAsync("duty.operator");
+        using var ncemApi = await _hub.ClientForAsync("liaison.ncem");
+        var id = (await operatorApi.PostOkAsync("api/incidents", new
+        {
+            hazard = "Flood", severity = "Severe", title = "فيضان في درنة", district = "derna", description = "  \n\t ", municipality = "   ",
+        })).GetProperty("incidentId").GetGuid();
+        await ncemApi.PostOkAsync($"api/incidents/{id}/acknowledge", new { note = "    " });
+        await operatorApi.PostOkAsync($"api/incidents/{id}/status", new { status = "Closed", reason = "  انحسرت المياه\n" });
+        var entries = await _hub.Services.GetRequiredService<Coordination.Persistence.EventLog.IEventLog>().ReadIncidentAsync(id, default);
+        var reported = entries[0].DataAs<Agencies.Contracts.Incidents.IncidentReported>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reported.Description, Is.Null, "a description of blanks");
+            Assert.That(reported.Location.Municipality, Is.Null, "a municipality of spaces");
+            Assert.That(entries.Single(e => e.Type == EventTypes.AlertAcknowledged).DataAs<AlertAcknowledged>().Note, Is.Null, "a note of spaces");
+            Assert.That(entries.Single(e => e.Type == EventTypes.IncidentStatusChanged).DataAs<Agencies.Contracts.Incidents.IncidentStatusChanged>().Reason,
+                Is.EqualTo("انحسرت المياه"), "a reason without the blanks around it");
+        });
+    }
+
+    [Test]
     public async Task An_armed_clash_in_Tripoli_reaches_security_and_ambulance_but_not_the_Red_Crescent()
     {
         await using var security = await _hub.ConnectAsync("liaison.security-tripoli");
