@@ -50,8 +50,8 @@ if grep -qE "$failed" "$log"; then
   echo "Failed tests:"
   grep -E "$failed" "$log" | sed -E 's/^  Failed /  /' | sort -u
   # And why: each failure's message (up to 12 lines, before its stack trace), so the tail alone says what went wrong.
-  awk -v failed="$failed" '
-    $0 ~ failed { name = $0; sub(/^  Failed /, "", name); printing = 1; lines = 0; print "  " name ":"; next }
+  failed="$failed" awk '
+    $0 ~ ENVIRON["failed"] { name = $0; sub(/^  Failed /, "", name); printing = 1; lines = 0; print "  " name ":"; next }
     printing && /^ *(Stack Trace:|Passed |Failed |Skipped )/ { printing = 0 }
     printing && !/^ *Error Message:/ && lines < 12 { print "    " $0; lines++ }
   ' "$log"

@@ -332,8 +332,8 @@ public static class Refuse
     /// <summary>409: the exercise changed (its injects firing, another control) before every attempt to save this one.</summary>
     public static RefusalException ExerciseChangedMeanwhile(Guid exerciseId) => new(StatusCodes.Status409Conflict,
         new("The exercise changed while this was being saved.", "تغيّر التمرين أثناء حفظ هذا الإجراء."),
-        new($"Exercise {exerciseId} kept changing while this was being saved, and nothing of it was: reload the exercise and try again.",
-            $"ظلّ التمرين {exerciseId} يتغيّر أثناء حفظ هذا الإجراء، ولم يُحفظ شيء منه: أعد تحميل التمرين وحاول مرة أخرى."));
+        new($"Exercise {exerciseId} kept changing while this was being saved, and it was not recorded: reload the exercise and try again.",
+            $"ظلّ التمرين {exerciseId} يتغيّر أثناء حفظ هذا الإجراء، ولم يُسجَّل: أعد تحميل التمرين وحاول مرة أخرى."));
 
     /// <summary>404: the exercise has no such finding.</summary>
     public static RefusalException NoFinding(Guid findingId) => NotFound(new(
@@ -386,8 +386,8 @@ public static class Refuse
     /// <summary>409: the item changed (someone else's change, the scan's overdue steps) before every attempt to save this one.</summary>
     public static RefusalException ItemChangedMeanwhile(Guid itemId) => new(StatusCodes.Status409Conflict,
         new("The improvement item changed while this was being saved.", "تغيّر بند التحسين أثناء حفظ هذا التغيير."),
-        new($"Improvement item {itemId} kept changing while this change was being saved, and nothing of it was: reload the item and try again.",
-            $"ظلّ بند التحسين {itemId} يتغيّر أثناء حفظ هذا التغيير، ولم يُحفظ شيء منه: أعد تحميل البند وحاول مرة أخرى."));
+        new($"Improvement item {itemId} kept changing while this change was being saved, and the change was not recorded: reload the item and try again.",
+            $"ظلّ بند التحسين {itemId} يتغيّر أثناء حفظ هذا التغيير، ولم يُسجَّل التغيير: أعد تحميل البند وحاول مرة أخرى."));
 
     /// <summary>404: no such coordination meeting.</summary>
     public static RefusalException NoMeeting(Guid meetingId) => NotFound(new(

@@ -53,7 +53,8 @@ public sealed class FollowUpLog(IEventLog log, FollowUpStore store, TimeProvider
     /// <summary>
     /// Appends to an open item the entry <paramref name="change"/> makes of it; a done item is refused (409) and an
     /// unknown one 404. Overdue alerts, appended by the escalation scan meanwhile, do not make it a conflict: the item
-    /// is read again and the change made after whatever its stream holds.
+    /// is read again and the change made after whatever its stream holds, up to <see cref="OverdueSteps.ChangeAttempts"/>
+    /// times; an item still changing after that is a 409 naming it.
     /// </summary>
     public async Task<long> ChangeAsync(Guid itemId, Func<ImprovementItem, NewEvent> change, CancellationToken cancellationToken)
     {

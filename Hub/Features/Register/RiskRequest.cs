@@ -40,7 +40,7 @@ public sealed record RiskRequest(
     public Risk ToRisk(Guid riskId, bool isSample = false) => new(
         riskId, Code!, Hazard!.Value, Theme!.Value, TitleAr!.Trim(), TitleEn!.Trim(), ScenarioAr!.Trim(), ScenarioEn!.Trim(),
         [.. (Districts ?? []).Distinct(StringComparer.Ordinal)], Likelihood!.Value, Impacts!, Confidence!.Value, LeadAgency!,
-        [.. (SupportingAgencies ?? []).Where(a => a != LeadAgency).Distinct(StringComparer.Ordinal)], ControlsAr?.Trim(), ControlsEn?.Trim(),
+        [.. (SupportingAgencies ?? []).Where(a => a != LeadAgency).Distinct(StringComparer.Ordinal)], OptionalText.Kept(ControlsAr), OptionalText.Kept(ControlsEn),
         [.. (Plans ?? []).Distinct(StringComparer.Ordinal)], NextReview!.Value, isSample);
 
     /// <summary>The request that would enter <paramref name="risk"/> as it stands (an export row read back, a change's start).</summary>

@@ -55,7 +55,7 @@ public sealed class ChangeRoutingRules(RoutingRulesLog stream, RoutingRulesProvi
         var madeFrom = MadeFrom.Version(request.ExpectedVersion, provider.Current.Version);
         try
         {
-            var (version, position) = await stream.ChangeAsync(caller, [.. request.Rules!.OfType<RoutingRule>()], request.Reason!,
+            var (version, position) = await stream.ChangeAsync(caller, [.. request.Rules!.OfType<RoutingRule>()], request.Reason!.Trim(),
                 madeFrom, request.EventId ?? Guid.CreateVersion7(), cancellationToken);
             return new Saved(version, position);
         }

@@ -42,7 +42,9 @@ public sealed class RoutingProgressTests
 
         await operatorApi.PostOkAsync("api/incidents", ApiCalls.DernaFlood());
         var pushed = await commander.WaitUntilAsync(es => es.Count(e => e.Type == EventTypes.AgencyAlerted) == 12);
-        // Refused again after the second report was routed: the saves go on failing while the hub goes on.
+        // Refused again once routing has gone past the second report (a later report routed proves it): the saves go on
+        // failing while the hub goes on.
+        await RoutingBarrier.PassAsync(hub.Services.GetRequiredService<Coordination.Persistence.EventLog.IEventLog>());
         var refusedBefore = log.Lines.Count(RoutingProgressRefused);
         await Eventually.TrueAsync(() => log.Lines.Count(RoutingProgressRefused) > refusedBefore, "another refused save of routing's progress");
         var routed = pushed.Where(e => e.Type == EventTypes.AgencyAlerted).Max(e => e.Position);

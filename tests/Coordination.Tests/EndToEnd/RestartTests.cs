@@ -42,10 +42,11 @@ public sealed class RestartTests
         // And the restarted hub carries on: the next report is pushed, from the next position. The relay publishes in
         // log order, so anything it wrongly thought unpublished before the restart would have been pushed before it.
         using var operatorAgain = await second.ClientForAsync("duty.operator");
-        await operatorAgain.PostOkAsync("api/incidents", ApiCalls.DernaFlood("فيضان ثان"));
+        var next = await operatorAgain.PostOkAsync("api/incidents", ApiCalls.DernaFlood("فيضان ثان"));
         var entries = await returning.WaitUntilAsync(es => es.Any(e => e.Type == EventTypes.IncidentReported));
         Assert.Multiple(() =>
         {
+            Assert.That(next.GetProperty("position").GetInt64(), Is.EqualTo(head + 1), "the restarted hub appended nothing of its own before it");
             Assert.That(entries.Min(e => e.Position), Is.EqualTo(head + 1));
             Assert.That(returning.Received.Min(e => e.Position), Is.EqualTo(head + 1), "entries published before the restart are not published again");
         });
