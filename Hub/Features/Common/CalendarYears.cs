@@ -9,7 +9,10 @@ namespace Coordination.Hub.Features.Common;
 /// </summary>
 public static class CalendarYears
 {
-    /// <summary>The first and the last day the hub answers about (an evaluation's period too).</summary>
+    /// <summary>
+    /// The first and the last day the hub answers about, an evaluation's period too: the log keeps nothing from before
+    /// 2000, and a far date's arithmetic overflows.
+    /// </summary>
     public static readonly DateOnly FirstDay = new(2000, 1, 1), LastDay = new(2099, 12, 31);
 
     public static bool Within(DateTimeOffset? at) => at is not { } time || (time.Year >= FirstDay.Year && time.Year <= LastDay.Year);

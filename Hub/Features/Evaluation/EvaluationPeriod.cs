@@ -49,11 +49,8 @@ public sealed record EvaluationPeriod(string Kind, DateOnly First, DateOnly Last
         ? Between(Days, First.AddDays(-(Last.DayNumber - First.DayNumber + 1)), First.AddDays(-1))
         : Ending(Kind, First.AddDays(-1));
 
-    /// <summary>The days a period may touch: the log keeps nothing from before 2000, and a far date's arithmetic overflows.</summary>
-    public static readonly DateOnly FirstDay = CalendarYears.FirstDay, LastDay = CalendarYears.LastDay;
-
     public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && date >= FirstDay && date <= LastDay;
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && date >= CalendarYears.FirstDay && date <= CalendarYears.LastDay;
 
     private static DateTimeOffset StartOf(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), LibyaOffset).ToUniversalTime();

@@ -30,11 +30,14 @@ public sealed class PostUpdate(IncidentWriter writer, PlanStore plans, PlanActiv
             new(incidentId, request?.EventId, request?.Text, request?.Severity, request?.ExpectedVersion);
     }
 
+    /// <summary>The longest text an update keeps.</summary>
+    public const int TextMaxLength = 4000;
+
     public sealed class Validator : IncidentCommandValidator<Command>
     {
         public Validator()
         {
-            RuleFor(r => r.Text).NotEmpty().Says(Invalid.UpdateTextRequired).SafeText(4000, multiline: true, "نص التحديث");
+            RuleFor(r => r.Text).NotEmpty().Says(Invalid.UpdateTextRequired).SafeText(TextMaxLength, multiline: true, "نص التحديث");
         }
     }
 

@@ -25,6 +25,9 @@ public sealed class ReportIncident(ReportWithAlerts reports, TimeProvider time) 
     /// <summary>The earliest time an incident may have occurred: year 1 or 1970 is a client's missing value, not a date.</summary>
     public static readonly DateTimeOffset EarliestOccurredAt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The longest title and description a report keeps.</summary>
+    public const int TitleMaxLength = 200, DescriptionMaxLength = 4000;
+
     /// <summary>How far ahead of the hub's clock a report time may be: a reporter's clock a little fast, not more.</summary>
     public static readonly TimeSpan OccurredAtClockSkew = TimeSpan.FromMinutes(5);
 
@@ -35,8 +38,8 @@ public sealed class ReportIncident(ReportWithAlerts reports, TimeProvider time) 
             RuleFor(r => r.EventId).NotEqual(Guid.Empty).Says(Invalid.EmptyEventId);
             RuleFor(r => r.Hazard).NotNull().Says(Invalid.HazardRequired);
             RuleFor(r => r.Severity).NotNull().Says(Invalid.SeverityRequired);
-            RuleFor(r => r.Title).NotEmpty().Says(Invalid.TitleRequired).SafeText(200, multiline: false, "العنوان");
-            RuleFor(r => r.Description).SafeText(4000, multiline: true, "الوصف");
+            RuleFor(r => r.Title).NotEmpty().Says(Invalid.TitleRequired).SafeText(TitleMaxLength, multiline: false, "العنوان");
+            RuleFor(r => r.Description).SafeText(DescriptionMaxLength, multiline: true, "الوصف");
             RuleFor(r => r.District).Cascade(CascadeMode.Stop).NotEmpty().Says(Invalid.DistrictRequired)
                 .Must(Districts.IsKnown).Says(Invalid.UnknownDistrict);
             RuleFor(r => r.Municipality).SafeText(100, multiline: false, "البلدية");

@@ -82,7 +82,7 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
         {
             "Alert" => new(msgType, sender, sent, ReportFrom(alert, info, sender, eventId, statusText == "Exercise"), null, null),
             "Update" => new(msgType, sender, sent, null, new PostUpdate.Command(IncidentOf(alert, sender), eventId,
-                Describe(info, sender, 4000), CapToIncident.Parse<Severity>(info, "severity"), null), null),
+                Describe(info, sender, PostUpdate.TextMaxLength), CapToIncident.Parse<Severity>(info, "severity"), null), null),
             // Whose cancel first, so a cut of a long note keeps it.
             "Cancel" => new(msgType, sender, sent, null, null, new ChangeStatus.Command(IncidentOf(alert, sender), eventId, IncidentStatus.Closed,
                 Truncate($"Cancelled by CAP {sender}: {CapToIncident.Text(alert, "note")}".TrimEnd(' ', ':'), ChangeStatus.ReasonMaxLength), null)),
@@ -128,8 +128,8 @@ public sealed class ImportCap(UseCasePipeline pipeline, ReportIncident report, P
         return new ReportIncidentRequest(
             eventId, hazard, CapToIncident.Parse<CapCategory>(info, "category"), CapToIncident.Parse<Severity>(info, "severity") ?? Severity.Unknown,
             CapToIncident.Parse<Urgency>(info, "urgency"), CapToIncident.Parse<Certainty>(info, "certainty"),
-            Truncate(headline.Length > 0 ? headline : info is null ? hazard.ToString() : CapToIncident.Text(info, "event"), 200),
-            Describe(info, sender, 4000), place.District, null, place.Latitude, place.Longitude, occurred, Classification.Public, null, exercise);
+            Truncate(headline.Length > 0 ? headline : info is null ? hazard.ToString() : CapToIncident.Text(info, "event"), ReportIncident.TitleMaxLength),
+            Describe(info, sender, ReportIncident.DescriptionMaxLength), place.District, null, place.Latitude, place.Longitude, occurred, Classification.Public, null, exercise);
     }
 
     /// <summary>
